@@ -1,0 +1,60 @@
+"""Starting the desktop app: the QApplication, the journal, the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from journal import APP_ID, APP_NAME, ORG_NAME, __version__
+
+
+def create_application(argv: list[str] | None = None):
+    from PySide6.QtWidgets import QApplication
+
+    from journal.ui.icons import app_icon
+
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def build_main_window(context):
+    """Compose the main window from its views."""
+    from journal.ui.main_window import MainWindow
+    from journal.ui.people.people_view import PeopleView
+
+    window = MainWindow(context)
+    window.add_view("people", "People", PeopleView(context))
+    window.restore_state()
+    return window
+
+
+def run_gui(args) -> int:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from journal.cli import journal_path
+    from journal.services.maintenance import open_session
+    from journal.store.errors import JournalError
+    from journal.ui.context import AppContext
+
+    app = create_application()
+    path: Path = journal_path(args)
+    try:
+        database = open_session(path)
+    except JournalError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        print(f"{APP_ID}: {exc}", file=sys.stderr)
+        return 1
+    context = AppContext(journal_path=path, settings=QSettings())
+    window = build_main_window(context)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        database.close()

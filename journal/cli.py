@@ -1,0 +1,224 @@
+"""The command line: a contract that users' scripts rely on.
+
+Every error is one clear line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from journal import __version__
+
+PROG = "contact-journal"
+
+
+class UsageError(Exception):
+    """Bad arguments: reported as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, not argparse's usage block
+        raise UsageError(message)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-14") from None
+
+
+def _positive_days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days") from None
+    if value < 0 or value > 3660:
+        raise argparse.ArgumentTypeError("--days must be between 0 and 3660")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from journal.store.models import CHANNELS
+
+    parser = _Parser(prog=PROG, description="A private journal for career networking.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--db", type=Path, metavar="PATH", help="the journal file to open")
+    parser.add_argument("--demo", action="store_true", help="open a throwaway journal filled with a sample")
+    parser.add_argument("--log", action="store_true", help="open the Log conversation dialog")
+    parser.add_argument("--self-test", action="store_true", help="check the installation and exit")
+    parser.add_argument("--minimized", action="store_true", help="start hidden in the system tray")
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
+
+    log = verbs.add_parser("log", help="log a conversation")
+    log.add_argument("--with", dest="people", action="append", required=True, metavar="NAME")
+    log.add_argument("--date", type=_date, metavar="YYYY-MM-DD")
+    log.add_argument("--channel", default="other", choices=CHANNELS, metavar="C")
+    log.add_argument("--summary", default="", metavar="TEXT")
+    log.add_argument("--note", default="", metavar="TEXT")
+    log.add_argument("--offer", action="append", default=[], metavar="TARGET")
+    log.add_argument("--next", dest="next_text", metavar="TEXT")
+    log.add_argument("--due", type=_date, metavar="YYYY-MM-DD")
+
+    agenda = verbs.add_parser("agenda", help="what is due: overdue items plus the next N days")
+    agenda.add_argument("--days", type=_positive_days, default=7)
+    agenda.add_argument("--json", action="store_true")
+
+    verbs.add_parser("backup", help="back up the journal now")
+    restore = verbs.add_parser("restore", help="replace the journal with a backup (keeps a copy)")
+    restore.add_argument("file", type=Path, metavar="FILE")
+    verbs.add_parser("check", help="check the journal's integrity")
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except SystemExit as exc:  # --help and --version
+        return int(exc.code or 0)
+    from journal.store.errors import JournalError
+
+    try:
+        if args.verb is None:
+            return _start_gui(args)
+        return VERBS[args.verb](args)
+    except UsageError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except JournalError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{PROG}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def journal_path(args) -> Path:
+    from journal.paths import default_journal_path
+
+    return (args.db or default_journal_path()).expanduser()
+
+
+def _open(args):
+    from journal.services.maintenance import open_session
+
+    path = journal_path(args)
+    return path, open_session(path)
+
+
+def _start_gui(args) -> int:
+    from journal.app import run_gui
+
+    return run_gui(args)
+
+
+def cmd_log(args) -> int:
+    from journal.clock import SYSTEM_CLOCK
+    from journal.services.conversations import OfferDraft, PersonRef, StepDraft, log_conversation
+
+    if args.due and not args.next_text:
+        raise UsageError("--due needs --next TEXT")
+    if args.next_text and not args.due:
+        raise UsageError("--next needs --due YYYY-MM-DD")
+    now = SYSTEM_CLOCK.now()
+    when = None
+    if args.date:
+        when = now if args.date == now.date() else dt.datetime.combine(args.date, dt.time(12, 0))
+    path, database = _open(args)
+    try:
+        result = log_conversation(
+            [PersonRef.named(n) for n in args.people],
+            when=when,
+            channel=args.channel,
+            summary=args.summary,
+            notes=args.note,
+            offers=[OfferDraft(PersonRef.named(t)) for t in args.offer],
+            next_steps=[StepDraft(args.next_text, args.due)] if args.next_text else [],
+        )
+    finally:
+        database.close()
+    parts = [f"Logged conversation {result.conversation_id} with {', '.join(args.people)}"]
+    if result.people_created:
+        parts.append(f"{len(result.people_created)} new {'person' if len(result.people_created) == 1 else 'people'}")
+    if result.introduction_ids:
+        parts.append(f"{len(result.introduction_ids)} offered introduction(s)")
+    if result.next_step_ids:
+        parts.append(f"{len(result.next_step_ids)} next step(s)")
+    print("; ".join(parts) + ".")
+    return 0
+
+
+def cmd_agenda(args) -> int:
+    from journal.services.agenda import agenda
+
+    path, database = _open(args)
+    try:
+        items = agenda(args.days)
+    finally:
+        database.close()
+    if args.json:
+        print(json.dumps([item.to_json() for item in items], ensure_ascii=False, indent=2))
+        return 0
+    if not items:
+        print(f"Nothing due in the next {args.days} days.")
+        return 0
+    labels = {"next_step": "step", "keep_in_touch": "keep in touch", "introduction": "introduction"}
+    for item in items:
+        flag = "OVERDUE" if item.overdue else ""
+        people = ", ".join(item.people)
+        print(f"{item.due.isoformat()}  {flag:7}  {labels[item.kind.value]:13}  {item.title}" + (f"  [{people}]" if people else ""))
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from journal.services.maintenance import backup_now
+
+    path, database = _open(args)
+    try:
+        target = backup_now(path)
+    finally:
+        database.close()
+    print(f"Backed up {path} to {target}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from journal.services.maintenance import restore
+
+    path = journal_path(args)
+    kept = restore(path, args.file)
+    print(f"Restored {path} from {args.file}" + (f"; the replaced journal was kept as {kept}" if kept else ""))
+    return 0
+
+
+def cmd_check(args) -> int:
+    from journal.services.maintenance import check
+
+    path = journal_path(args)
+    if not path.exists():
+        print(f"{PROG}: {path} does not exist", file=sys.stderr)
+        return 1
+    status = check(path)
+    if status == "ok":
+        print(f"{path}: ok")
+        return 0
+    print(f"{PROG}: {path} is damaged: {status}", file=sys.stderr)
+    return 1
+
+
+VERBS = {
+    "log": cmd_log,
+    "agenda": cmd_agenda,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "check": cmd_check,
+}

@@ -1,0 +1,46 @@
+"""Where things live: the user's data folder, the default journal, bundled resources."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+from journal import APP_ID, ORG_NAME
+
+ENV_DB = "CONTACT_JOURNAL_DB"
+ENV_DATA_DIR = "CONTACT_JOURNAL_DATA_DIR"
+JOURNAL_FILENAME = "journal.sqlite3"
+
+
+def data_dir() -> Path:
+    """The private folder that holds the journal and its backups."""
+    override = os.environ.get(ENV_DATA_DIR)
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_data_dir(APP_ID, ORG_NAME, roaming=True))
+
+
+def default_journal_path() -> Path:
+    """The journal to open: $CONTACT_JOURNAL_DB, else the one in the data folder."""
+    override = os.environ.get(ENV_DB)
+    if override:
+        return Path(override).expanduser()
+    return data_dir() / JOURNAL_FILENAME
+
+
+def resources_dir() -> Path:
+    """Bundled resources, found the same way from a source tree, a wheel or a frozen build."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    packaged = Path(__file__).resolve().parent / "resources"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource(name: str) -> Path:
+    return resources_dir() / name

@@ -1,0 +1,129 @@
+"""What is due: open next steps, keep-in-touch dates and stalled introductions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from peewee import JOIN, fn
+
+from journal.clock import SYSTEM_CLOCK, Clock
+from journal.domain.agenda import AgendaItem, ItemKind, in_window, is_overdue, sort_key
+from journal.domain.cadence import keep_in_touch_due
+from journal.domain.pipeline import Stage, is_stalled
+from journal.store.models import Conversation, Introduction, NextStep, Participant, Person
+
+OPEN_STAGES = [s.value for s in Stage if not s.is_closed]
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return dt.datetime.fromisoformat(str(value)).date()
+
+
+def _next_steps(start: dt.date | None, end: dt.date, now: dt.datetime) -> list[AgendaItem]:
+    due = fn.COALESCE(NextStep.snoozed_until, NextStep.due_date)
+    query = (
+        NextStep.select(NextStep, Person.name.alias("person_name"), due.alias("effective"))
+        .join(Person, JOIN.LEFT_OUTER, on=(NextStep.person == Person.id))
+        .where(NextStep.done_at.is_null() & NextStep.due_date.is_null(False) & (due <= end))
+    )
+    if start is not None:
+        query = query.where(due >= start)
+    items = []
+    for row in query.objects():
+        effective = _as_date(row.effective)
+        timed = row.due_time if row.snoozed_until is None else None
+        items.append(
+            AgendaItem(
+                kind=ItemKind.NEXT_STEP,
+                id=row.id,
+                title=row.text,
+                due=effective,
+                overdue=is_overdue(effective, timed, now),
+                people=(row.person_name,) if row.person_name else (),
+                due_time=timed,
+            )
+        )
+    return items
+
+
+def last_contacts(person_ids: list[int] | None = None) -> dict[int, dt.date]:
+    """person id -> date of the latest conversation with them, in one query."""
+    query = (
+        Participant.select(Participant.person, fn.MAX(Conversation.occurred_at).alias("last"))
+        .join(Conversation)
+        .group_by(Participant.person)
+    )
+    if person_ids is not None:
+        query = query.where(Participant.person.in_(person_ids))
+    return {row["person"]: _as_date(row["last"]) for row in query.dicts()}
+
+
+def keep_in_touch_items(start: dt.date | None, end: dt.date, today: dt.date) -> list[AgendaItem]:
+    people = list(
+        Person.select(
+            Person.id, Person.name, Person.cadence_days, Person.cadence_set_on, Person.keep_in_touch_snoozed_until
+        ).where(Person.cadence_days.is_null(False) & (Person.archived == False))  # noqa: E712
+    )
+    if not people:
+        return []
+    lasts = last_contacts([p.id for p in people]) if len(people) < 900 else last_contacts()
+    items = []
+    for p in people:
+        due = keep_in_touch_due(p.cadence_days, lasts.get(p.id), p.cadence_set_on, p.keep_in_touch_snoozed_until)
+        if due is None or due > end or (start is not None and due < start):
+            continue
+        items.append(
+            AgendaItem(
+                kind=ItemKind.KEEP_IN_TOUCH,
+                id=p.id,
+                title=f"Keep in touch with {p.name}",
+                due=due,
+                overdue=due < today,
+                people=(p.name,),
+            )
+        )
+    return items
+
+
+def _stalled_introductions(today: dt.date) -> list[AgendaItem]:
+    from journal.services.introductions import cards
+
+    items = []
+    for card in cards([Stage(s) for s in OPEN_STAGES]):
+        if not is_stalled(card.stage, card.next_step_due, today):
+            continue
+        days = card.days_in_stage(today)
+        items.append(
+            AgendaItem(
+                kind=ItemKind.INTRODUCTION,
+                id=card.id,
+                title=f"Stalled: {card.introducer} → {card.target} ({card.stage.value} {days} days ago)",
+                due=card.next_step_due,
+                overdue=True,
+                people=(card.introducer, card.target),
+                detail=card.next_step,
+            )
+        )
+    return items
+
+
+def agenda(days: int = 7, *, clock: Clock = SYSTEM_CLOCK) -> list[AgendaItem]:
+    """Everything overdue plus everything due in the next `days` days (today included)."""
+    if days < 0:
+        raise ValueError("days must be zero or more")
+    now = clock.now()
+    today = now.date()
+    end = today + dt.timedelta(days=days)
+    items = _next_steps(None, end, now) + keep_in_touch_items(None, end, today) + _stalled_introductions(today)
+    return sorted((i for i in items if in_window(i.due, today, days)), key=sort_key)
+
+
+def due_between(start: dt.date, end: dt.date, *, clock: Clock = SYSTEM_CLOCK) -> list[AgendaItem]:
+    """Next steps and keep-in-touch dates falling due from `start` to `end` inclusive (calendar)."""
+    now = clock.now()
+    items = _next_steps(start, end, now) + keep_in_touch_items(start, end, now.date())
+    return sorted(items, key=sort_key)

@@ -1,0 +1,1 @@
+"""Storage: peewee over one private SQLite file. No Qt here."""

@@ -1,0 +1,128 @@
+"""Opening a journal: private file permissions, pragmas, schema checks and migrations."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from journal.store import backups, migrations
+from journal.store.errors import NewerJournalError, NotAJournalError
+from journal.store.models import DB
+
+# 'CJNL' in ASCII: marks a SQLite file as a Contact Journal.
+APPLICATION_ID = 0x434A4E4C
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": 2,  # FULL: a committed conversation survives a power cut.
+    "busy_timeout": BUSY_TIMEOUT_MS,
+    "cache_size": -16000,
+    "temp_store": 2,
+}
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+@contextlib.contextmanager
+def private_umask():
+    """Files SQLite creates (the journal, -wal, -shm) are created readable by the owner only."""
+    old = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def ensure_private_dir(path: Path) -> None:
+    path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+
+
+def make_private(path: Path) -> None:
+    """Create `path` empty with mode 0600 if it does not exist, else tighten its mode."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
+        os.close(fd)
+    except FileExistsError:
+        if stat.S_IMODE(path.stat().st_mode) & 0o077:
+            path.chmod(FILE_MODE)
+
+
+def inspect_file(path: Path) -> tuple[int, int, bool]:
+    """(application_id, user_version, has_tables) of an existing file, read-only.
+
+    Raises NotAJournalError for anything that is not a readable SQLite journal; the file is
+    opened read-only so nothing about it changes.
+    """
+    with open(path, "rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header and header != SQLITE_HEADER:
+        raise NotAJournalError(path, "it is not an SQLite database", backups.newest_backup(path))
+    if not header:
+        return 0, 0, False
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise NotAJournalError(path, str(exc), backups.newest_backup(path)) from exc
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+        if tables:
+            ok = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if ok != "ok":
+                raise NotAJournalError(path, f"the file is damaged: {ok}", backups.newest_backup(path))
+    except sqlite3.DatabaseError as exc:
+        raise NotAJournalError(path, str(exc), backups.newest_backup(path)) from exc
+    finally:
+        conn.close()
+    return app_id, version, bool(tables)
+
+
+def open_journal(path: Path | str, *, backup_before_migrating: bool = True) -> SqliteDatabase:
+    """Open (creating if needed) the journal at `path` and bind the models to it.
+
+    A file that is not a journal, is damaged or comes from a newer version is refused before
+    anything is written to it.
+    """
+    path = Path(path).expanduser()
+    ensure_private_dir(path.parent)
+    existed = path.exists() and path.stat().st_size > 0
+    if existed:
+        app_id, version, has_tables = inspect_file(path)
+        if has_tables and app_id != APPLICATION_ID:
+            raise NotAJournalError(path, "it is an SQLite database of another program", None)
+        if version > migrations.SCHEMA_VERSION:
+            raise NewerJournalError(path, version, migrations.SCHEMA_VERSION)
+    else:
+        version = 0
+    make_private(path)
+    with private_umask():
+        database = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
+        database.connect()
+    for suffix in ("-wal", "-shm"):
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            make_private(side)
+    DB.initialize(database)
+    if version == 0:
+        migrations.create_schema(database, APPLICATION_ID)
+    elif version < migrations.SCHEMA_VERSION:
+        if backup_before_migrating:
+            backups.backup(path, database, reason=f"before-upgrade-v{version}")
+        migrations.upgrade(database, version)
+    return database
+
+
+def close_journal() -> None:
+    database = DB.obj
+    if database is not None and not database.is_closed():
+        database.close()

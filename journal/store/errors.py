@@ -1,0 +1,34 @@
+"""Errors the store raises, each with a message fit to show a user as is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class JournalError(Exception):
+    """Base of every error a user may see from opening or changing a journal."""
+
+
+class NotAJournalError(JournalError):
+    def __init__(self, path: Path, reason: str, newest_backup: Path | None) -> None:
+        self.path = path
+        self.newest_backup = newest_backup
+        hint = (
+            f" The newest backup is {newest_backup}; restore it with `contact-journal restore FILE`."
+            if newest_backup
+            else " No backup of it was found."
+        )
+        super().__init__(f"{path} is not a readable Contact Journal ({reason}). It was left untouched.{hint}")
+
+
+class NewerJournalError(JournalError):
+    def __init__(self, path: Path, found: int, supported: int) -> None:
+        self.path = path
+        super().__init__(
+            f"{path} was written by a newer Contact Journal (schema {found}; this version reads up to "
+            f"{supported}). Please update the app. The file was left untouched."
+        )
+
+
+class ValidationError(JournalError):
+    """Input a user gave that the journal cannot accept."""

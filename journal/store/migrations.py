@@ -1,0 +1,43 @@
+"""Schema versions, kept in PRAGMA user_version, and the ordered steps between them.
+
+Version 1 is the first schema. Each later version adds a function to STEPS that takes the
+database from the version before it; `upgrade` runs the missing ones in order inside one
+transaction, after db.open_journal has taken a backup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from peewee import SqliteDatabase
+
+from journal.store.models import ALL_MODELS
+
+SCHEMA_VERSION = 1
+
+# STEPS[n] upgrades a journal from version n to n + 1.
+STEPS: dict[int, Callable[[SqliteDatabase], None]] = {}
+
+
+def create_schema(database: SqliteDatabase, application_id: int) -> None:
+    """A new journal: every table at the current version, in one transaction."""
+    with database.atomic():
+        database.create_tables(ALL_MODELS)
+        for version in range(1, SCHEMA_VERSION):
+            post = POST_CREATE.get(version)
+            if post:
+                post(database)
+        database.pragma("application_id", application_id)
+        database.pragma("user_version", SCHEMA_VERSION)
+
+
+# Work done on a brand-new journal that a table definition cannot express (triggers, virtual
+# tables); keyed like STEPS. Usually the same function as the matching step.
+POST_CREATE: dict[int, Callable[[SqliteDatabase], None]] = {}
+
+
+def upgrade(database: SqliteDatabase, from_version: int) -> None:
+    with database.atomic():
+        for version in range(from_version, SCHEMA_VERSION):
+            STEPS[version](database)
+        database.pragma("user_version", SCHEMA_VERSION)

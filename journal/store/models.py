@@ -1,0 +1,164 @@
+"""The journal's tables.
+
+`DB` is a proxy bound when a journal is opened (store.db.open_journal), so models can be
+declared once and used with any file, including each test's temporary one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+    TimeField,
+)
+
+DB = DatabaseProxy()
+
+CHANNELS = ("in person", "call", "video", "e-mail", "message", "event", "other")
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = DB
+        legacy_table_names = False
+
+
+class Organisation(BaseModel):
+    id = AutoField()
+    name = CharField(unique=True, collation="NOCASE")
+    website = TextField(default="")
+    notes = TextField(default="")
+    created_at = DateTimeField(default=_now)
+
+
+class Person(BaseModel):
+    """Someone you know, or a placeholder known only by a description."""
+
+    id = AutoField()
+    name = CharField(index=True)
+    is_placeholder = BooleanField(default=False)
+    organisation = ForeignKeyField(Organisation, null=True, backref="people", on_delete="SET NULL")
+    role = TextField(default="")
+    linkedin = TextField(default="")
+    website = TextField(default="")
+    location = TextField(default="")
+    how_met = TextField(default="")
+    notes = TextField(default="")
+    cadence_days = IntegerField(null=True)
+    cadence_set_on = DateField(null=True)
+    keep_in_touch_snoozed_until = DateField(null=True)
+    connected_on = DateField(null=True)
+    archived = BooleanField(default=False, index=True)
+    created_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=_now)
+
+
+class ContactDetail(BaseModel):
+    """An e-mail address or phone number of a person (LinkedIn and website live on Person)."""
+
+    KINDS = ("email", "phone")
+
+    id = AutoField()
+    person = ForeignKeyField(Person, backref="details", on_delete="CASCADE")
+    kind = CharField()
+    label = CharField(default="")
+    value = TextField()
+    normalized = TextField(index=True)
+
+
+class Tag(BaseModel):
+    id = AutoField()
+    name = CharField(unique=True, collation="NOCASE")
+
+
+class PersonTag(BaseModel):
+    person = ForeignKeyField(Person, backref="person_tags", on_delete="CASCADE")
+    tag = ForeignKeyField(Tag, backref="person_tags", on_delete="CASCADE")
+
+    class Meta:
+        primary_key = False
+        indexes = ((("person", "tag"), True),)
+
+
+class Conversation(BaseModel):
+    id = AutoField()
+    occurred_at = DateTimeField(index=True)
+    channel = CharField(default="other")
+    summary = TextField(default="")
+    notes = TextField(default="")
+    created_at = DateTimeField(default=_now)
+
+
+class Participant(BaseModel):
+    conversation = ForeignKeyField(Conversation, backref="participants", on_delete="CASCADE")
+    person = ForeignKeyField(Person, backref="participations", on_delete="CASCADE")
+
+    class Meta:
+        primary_key = False
+        indexes = (
+            (("conversation", "person"), True),
+            (("person", "conversation"), False),
+        )
+
+
+class Introduction(BaseModel):
+    """An offered contact: `introducer` offered to connect you with `target`."""
+
+    id = AutoField()
+    introducer = ForeignKeyField(Person, backref="offers_given", on_delete="CASCADE")
+    target = ForeignKeyField(Person, backref="offers_received", on_delete="CASCADE")
+    conversation = ForeignKeyField(Conversation, null=True, backref="introductions", on_delete="SET NULL")
+    stage = CharField(default="offered", index=True)
+    offered_on = DateField()
+    asked_on = DateField(null=True)
+    introduced_on = DateField(null=True)
+    met_on = DateField(null=True)
+    thanked_on = DateField(null=True)
+    closed_on = DateField(null=True)
+    stage_changed_on = DateField()
+    notes = TextField(default="")
+    created_at = DateTimeField(default=_now)
+
+
+class NextStep(BaseModel):
+    id = AutoField()
+    text = TextField()
+    due_date = DateField(null=True, index=True)
+    due_time = TimeField(null=True)
+    person = ForeignKeyField(Person, null=True, backref="next_steps", on_delete="CASCADE")
+    conversation = ForeignKeyField(Conversation, null=True, backref="next_steps", on_delete="SET NULL")
+    introduction = ForeignKeyField(Introduction, null=True, backref="next_steps", on_delete="CASCADE")
+    done_at = DateTimeField(null=True, index=True)
+    snoozed_until = DateField(null=True)
+    created_at = DateTimeField(default=_now)
+
+    @property
+    def effective_due(self) -> dt.date | None:
+        return self.snoozed_until or self.due_date
+
+
+ALL_MODELS = [
+    Organisation,
+    Person,
+    ContactDetail,
+    Tag,
+    PersonTag,
+    Conversation,
+    Participant,
+    Introduction,
+    NextStep,
+]

@@ -1,0 +1,1 @@
+"""Widgets only. Views ask services; nothing here imports peewee or journal.store."""

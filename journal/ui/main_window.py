@@ -1,0 +1,120 @@
+"""The main window: a thin shell that composes the views in a sidebar and a stack."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from journal import APP_NAME
+from journal.ui.context import AppContext
+from journal.ui.icons import app_icon
+
+
+class MainWindow(QMainWindow):
+    view_changed = Signal(str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(f"{APP_NAME} — {context.journal_path.name}")
+        self.setWindowIcon(app_icon())
+        self._keys: list[str] = []
+
+        self.sidebar = QListWidget(objectName="sidebar")
+        self.sidebar.setFixedWidth(170)
+        self.stack = QStackedWidget(objectName="views")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.sidebar.currentRowChanged.connect(self._show_row)
+
+        self.toolbar = QToolBar("Main", objectName="mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(self.toolbar)
+
+        menubar = self.menuBar()
+        self.file_menu = menubar.addMenu("&File")
+        self.view_menu = menubar.addMenu("&View")
+        self.help_menu = menubar.addMenu("&Help")
+        self.quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.request_quit)
+        self.file_menu.addAction(self.quit_action)
+        self.statusBar()
+        self.resize(1100, 720)
+        self._quitting = False
+
+    # --- composition -------------------------------------------------------------------------
+
+    def add_view(self, key: str, title: str, widget: QWidget, icon=None) -> None:
+        """Add a view to the sidebar; Ctrl+1.. switch to them in order."""
+        item = QListWidgetItem(title)
+        if icon is not None:
+            item.setIcon(icon)
+        self.sidebar.addItem(item)
+        self.stack.addWidget(widget)
+        self._keys.append(key)
+        number = len(self._keys)
+        action = QAction(title, self)
+        if number <= 9:
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        action.triggered.connect(lambda _=False, k=key: self.show_view(k))
+        self.view_menu.addAction(action)
+        self.addAction(action)
+
+    def view(self, key: str) -> QWidget:
+        return self.stack.widget(self._keys.index(key))
+
+    def current_key(self) -> str | None:
+        row = self.stack.currentIndex()
+        return self._keys[row] if 0 <= row < len(self._keys) else None
+
+    def show_view(self, key: str) -> None:
+        self.sidebar.setCurrentRow(self._keys.index(key))
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self._keys):
+            self.stack.setCurrentIndex(row)
+            self.view_changed.emit(self._keys[row])
+
+    # --- state -----------------------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        settings = self.context.settings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        splitter = settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        last = settings.value("window/view", "")
+        self.show_view(last if last in self._keys else self._keys[0])
+
+    def save_state(self) -> None:
+        settings = self.context.settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        if self.current_key():
+            settings.setValue("window/view", self.current_key())
+
+    def request_quit(self) -> None:
+        self._quitting = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

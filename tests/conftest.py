@@ -1,0 +1,55 @@
+"""Shared fixtures. Tests never touch the user's data folder or settings, and never sleep."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from journal.clock import FixedClock
+
+# A Wednesday mid-morning: tests that need "now" use this, through the `clock` fixture.
+TEST_NOW = dt.datetime(2026, 3, 11, 9, 30)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path_factory, monkeypatch):
+    """Point the data folder, the default journal and Qt settings at throwaway places."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("CONTACT_JOURNAL_DATA_DIR", str(home / "data"))
+    monkeypatch.delenv("CONTACT_JOURNAL_DB", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))
+    monkeypatch.setenv("HOME", str(home))
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:  # pragma: no cover
+        yield
+        return
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "settings"))
+    yield
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(TEST_NOW)
+
+
+@pytest.fixture
+def journal_path(tmp_path) -> Path:
+    return tmp_path / "journal.sqlite3"
+
+
+@pytest.fixture
+def db(journal_path):
+    """A fresh journal, open and bound to the models; closed afterwards."""
+    from journal.store.db import open_journal
+
+    database = open_journal(journal_path)
+    yield database
+    if not database.is_closed():
+        database.close()
