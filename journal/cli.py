@@ -72,7 +72,31 @@ def build_parser() -> argparse.ArgumentParser:
     restore = verbs.add_parser("restore", help="replace the journal with a backup (keeps a copy)")
     restore.add_argument("file", type=Path, metavar="FILE")
     verbs.add_parser("check", help="check the journal's integrity")
+
+    importer = verbs.add_parser("import", help="bring contacts in from another program")
+    importer.add_argument("format", choices=sorted(IMPORTERS), metavar="FORMAT", help=", ".join(sorted(IMPORTERS)))
+    importer.add_argument("file", type=Path, metavar="FILE")
+    importer.add_argument("--dry-run", action="store_true", help="show what would change, change nothing")
+
+    exporter = verbs.add_parser("export", help="write the journal in a standard format")
+    exporter.add_argument("format", choices=sorted(EXPORTERS), metavar="FORMAT", help=", ".join(sorted(EXPORTERS)))
+    exporter.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
     return parser
+
+
+# format -> "module:function". Imported only when used, so the command line starts fast.
+# An importer is called as fn(path, *, dry_run, clock) and returns an object whose str() is the
+# summary to print; it raises journal.store.errors.JournalError (or a subclass) for bad input.
+IMPORTERS: dict[str, str] = {}
+# An exporter is called as fn(stream, *, clock) with a text stream and returns the number of items.
+EXPORTERS: dict[str, str] = {}
+
+
+def _load(dotted: str):
+    import importlib
+
+    module, _, name = dotted.partition(":")
+    return getattr(importlib.import_module(module), name)
 
 
 def run(argv: list[str]) -> int:
@@ -215,7 +239,49 @@ def cmd_check(args) -> int:
     return 1
 
 
+def cmd_import(args) -> int:
+    from journal.clock import SYSTEM_CLOCK
+
+    if not args.file.is_file():
+        raise UsageError(f"{args.file} is not a file")
+    path, database = _open(args)
+    try:
+        summary = _load(IMPORTERS[args.format])(args.file, dry_run=args.dry_run, clock=SYSTEM_CLOCK)
+    finally:
+        database.close()
+    print(summary)
+    return 0
+
+
+def cmd_export(args) -> int:
+    import io
+    import os
+
+    from journal.clock import SYSTEM_CLOCK
+
+    exporter = _load(EXPORTERS[args.format])
+    path, database = _open(args)
+    try:
+        buffer = io.StringIO()
+        count = exporter(buffer, clock=SYSTEM_CLOCK)
+    finally:
+        database.close()
+    if args.output is None:
+        sys.stdout.write(buffer.getvalue())
+        return 0
+    target = args.output.expanduser()
+    staging = target.with_name(f".{target.name}.partial")
+    fd = os.open(staging, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        handle.write(buffer.getvalue())
+    os.replace(staging, target)
+    print(f"Exported {count} item(s) to {target}", file=sys.stderr)
+    return 0
+
+
 VERBS = {
+    "import": cmd_import,
+    "export": cmd_export,
     "log": cmd_log,
     "agenda": cmd_agenda,
     "backup": cmd_backup,

@@ -29,6 +29,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {context.journal_path.name}")
         self.setWindowIcon(app_icon())
         self._keys: list[str] = []
+        self._openers: dict[str, tuple[str, object]] = {}
 
         self.sidebar = QListWidget(objectName="sidebar")
         self.sidebar.setFixedWidth(170)
@@ -75,6 +76,20 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _=False, k=key: self.show_view(k))
         self.view_menu.addAction(action)
         self.addAction(action)
+
+    def register_opener(self, kind: str, view_key: str, opener) -> None:
+        """Let `open_item(kind, id)` show `view_key` and call `opener(id)` (e.g. select a person)."""
+        self._openers[kind] = (view_key, opener)
+
+    def open_item(self, kind: str, item_id: int) -> bool:
+        """Show the item of `kind` ("person", "conversation", "introduction", "next_step",
+        "organisation") in its view. Returns False when no view can show that kind."""
+        if kind not in self._openers:
+            return False
+        view_key, opener = self._openers[kind]
+        self.show_view(view_key)
+        opener(item_id)
+        return True
 
     def view(self, key: str) -> QWidget:
         return self.stack.widget(self._keys.index(key))
