@@ -22,9 +22,9 @@ from peewee import (
     TimeField,
 )
 
-DB = DatabaseProxy()
+from journal.domain.channels import CHANNELS  # noqa: F401  (re-exported for older imports)
 
-CHANNELS = ("in person", "call", "video", "e-mail", "message", "event", "other")
+DB = DatabaseProxy()
 
 
 def _now() -> dt.datetime:
