@@ -13,7 +13,7 @@ from peewee import SqliteDatabase
 
 from journal.store.models import ALL_MODELS
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # STEPS[n] upgrades a journal from version n to n + 1.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {}
@@ -34,6 +34,17 @@ def create_schema(database: SqliteDatabase, application_id: int) -> None:
 # Work done on a brand-new journal that a table definition cannot express (triggers, virtual
 # tables); keyed like STEPS. Usually the same function as the matching step.
 POST_CREATE: dict[int, Callable[[SqliteDatabase], None]] = {}
+
+
+def _v2_search_index(database: SqliteDatabase) -> None:
+    """Version 2: the full-text index (journal.store.search) and indexes for the big-journal queries."""
+    from journal.store import search
+
+    search.create_index(database)
+
+
+STEPS[1] = _v2_search_index
+POST_CREATE[1] = _v2_search_index
 
 
 def upgrade(database: SqliteDatabase, from_version: int) -> None:

@@ -1,0 +1,261 @@
+"""The full-text index (SQLite FTS5) and the queries over it.
+
+Four FTS5 tables, all tokenised with `unicode61 remove_diacritics 2` (so "Zoë" is found by
+"zoe") and with prefix indexes for search as you type:
+
+- `conversation_fts` (summary, notes) and `next_step_fts` (text) are *external content* tables:
+  the text lives once, in `conversation` and `next_step`, and triggers on those tables keep the
+  index in step (FTS5's 'delete' command with the old values, then the new row).
+- `person_fts` (name, organisation, role, notes, tags) and `introduction_fts` (introducer,
+  target, notes) gather text from several tables (an organisation rename or a tag change alters
+  what a person is found by). An external content table would need the exact old values of every
+  joined column to delete a row, which triggers on four tables cannot reliably give; so these two
+  are small ordinary FTS5 tables that keep their own copy of the text, and every trigger simply
+  re-derives the affected rows (delete by rowid, insert from the `*_search_source` views).
+  The copy costs a few hundred bytes a person, not the conversations' megabytes.
+
+Everything is plain SQL run by the schema migration, so the index is part of the file: an online
+backup copies it and a restore brings it back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TOKENIZE = "unicode61 remove_diacritics 2"
+PREFIX = "2 3"
+
+# kind -> (fts table, snippet column count). The order is the palette's group order.
+TABLES = {
+    "person": "person_fts",
+    "conversation": "conversation_fts",
+    "introduction": "introduction_fts",
+    "next_step": "next_step_fts",
+}
+
+# bm25 column weights: a hit in a name counts more than one in long notes.
+WEIGHTS = {
+    "person": (10.0, 4.0, 3.0, 1.0, 5.0),
+    "conversation": (4.0, 1.0),
+    "introduction": (5.0, 5.0, 1.0),
+    "next_step": (1.0,),
+}
+
+_PERSON_SOURCE = """
+CREATE VIEW IF NOT EXISTS person_search_source AS
+SELECT p.id AS id, p.name AS name, coalesce(o.name, '') AS organisation, p.role AS role,
+       p.notes AS notes,
+       coalesce((SELECT group_concat(t.name, ' ') FROM person_tag pt JOIN tag t ON t.id = pt.tag_id
+                 WHERE pt.person_id = p.id), '') AS tags
+FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id
+"""
+
+_INTRODUCTION_SOURCE = """
+CREATE VIEW IF NOT EXISTS introduction_search_source AS
+SELECT i.id AS id, a.name AS introducer, b.name AS target, i.notes AS notes
+FROM introduction i JOIN person a ON a.id = i.introducer_id JOIN person b ON b.id = i.target_id
+"""
+
+
+def _refresh_person(ref: str) -> str:
+    return (
+        f"DELETE FROM person_fts WHERE rowid = {ref}; "
+        f"INSERT INTO person_fts(rowid, name, organisation, role, notes, tags) "
+        f"SELECT id, name, organisation, role, notes, tags FROM person_search_source WHERE id = {ref};"
+    )
+
+
+def _refresh_people_where(condition: str) -> str:
+    return (
+        f"DELETE FROM person_fts WHERE rowid IN (SELECT id FROM person WHERE {condition}); "
+        f"INSERT INTO person_fts(rowid, name, organisation, role, notes, tags) "
+        f"SELECT id, name, organisation, role, notes, tags FROM person_search_source "
+        f"WHERE id IN (SELECT id FROM person WHERE {condition});"
+    )
+
+
+def _refresh_introductions_where(condition: str) -> str:
+    return (
+        f"DELETE FROM introduction_fts WHERE rowid IN (SELECT id FROM introduction WHERE {condition}); "
+        f"INSERT INTO introduction_fts(rowid, introducer, target, notes) "
+        f"SELECT id, introducer, target, notes FROM introduction_search_source "
+        f"WHERE id IN (SELECT id FROM introduction WHERE {condition});"
+    )
+
+
+def _external_triggers(table: str, columns: tuple[str, ...]) -> list[str]:
+    fts = f"{table}_fts"
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in columns)
+    return [
+        f"CREATE TRIGGER {fts}_ai AFTER INSERT ON {table} BEGIN "
+        f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new}); END",
+        f"CREATE TRIGGER {fts}_ad AFTER DELETE ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old}); END",
+        f"CREATE TRIGGER {fts}_au AFTER UPDATE OF {cols} ON {table} WHEN {changed} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old}); "
+        f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new}); END",
+    ]
+
+
+def schema_statements() -> list[str]:
+    """Every statement that creates the index: tables, views and triggers (no data)."""
+    opts = f"tokenize = '{TOKENIZE}', prefix = '{PREFIX}'"
+    statements = [
+        f"CREATE VIRTUAL TABLE person_fts USING fts5(name, organisation, role, notes, tags, {opts})",
+        f"CREATE VIRTUAL TABLE introduction_fts USING fts5(introducer, target, notes, {opts})",
+        "CREATE VIRTUAL TABLE conversation_fts USING fts5(summary, notes, "
+        f"content = 'conversation', content_rowid = 'id', {opts})",
+        f"CREATE VIRTUAL TABLE next_step_fts USING fts5(text, content = 'next_step', content_rowid = 'id', {opts})",
+        _PERSON_SOURCE,
+        _INTRODUCTION_SOURCE,
+        # people
+        f"CREATE TRIGGER person_fts_ai AFTER INSERT ON person BEGIN {_refresh_person('new.id')} END",
+        "CREATE TRIGGER person_fts_au AFTER UPDATE OF name, organisation_id, role, notes ON person "
+        "WHEN old.name IS NOT new.name OR old.organisation_id IS NOT new.organisation_id "
+        "OR old.role IS NOT new.role OR old.notes IS NOT new.notes "
+        f"BEGIN {_refresh_person('new.id')} END",
+        "CREATE TRIGGER person_fts_au_name AFTER UPDATE OF name ON person WHEN old.name IS NOT new.name "
+        f"BEGIN {_refresh_introductions_where('introducer_id = new.id OR target_id = new.id')} END",
+        "CREATE TRIGGER person_fts_ad AFTER DELETE ON person BEGIN DELETE FROM person_fts WHERE rowid = old.id; END",
+        "CREATE TRIGGER organisation_fts_au AFTER UPDATE OF name ON organisation WHEN old.name IS NOT new.name "
+        f"BEGIN {_refresh_people_where('organisation_id = new.id')} END",
+        f"CREATE TRIGGER person_tag_fts_ai AFTER INSERT ON person_tag BEGIN {_refresh_person('new.person_id')} END",
+        f"CREATE TRIGGER person_tag_fts_ad AFTER DELETE ON person_tag BEGIN {_refresh_person('old.person_id')} END",
+        "CREATE TRIGGER tag_fts_au AFTER UPDATE OF name ON tag WHEN old.name IS NOT new.name "
+        f"BEGIN {_refresh_people_where('id IN (SELECT person_id FROM person_tag WHERE tag_id = new.id)')} END",
+        # introductions
+        "CREATE TRIGGER introduction_fts_ai AFTER INSERT ON introduction "
+        f"BEGIN {_refresh_introductions_where('id = new.id')} END",
+        "CREATE TRIGGER introduction_fts_au AFTER UPDATE OF introducer_id, target_id, notes ON introduction "
+        "WHEN old.introducer_id IS NOT new.introducer_id OR old.target_id IS NOT new.target_id "
+        f"OR old.notes IS NOT new.notes BEGIN {_refresh_introductions_where('id = new.id')} END",
+        "CREATE TRIGGER introduction_fts_ad AFTER DELETE ON introduction "
+        "BEGIN DELETE FROM introduction_fts WHERE rowid = old.id; END",
+    ]
+    statements += _external_triggers("conversation", ("summary", "notes"))
+    statements += _external_triggers("next_step", ("text",))
+    return statements
+
+
+def rebuild_statements() -> list[str]:
+    """Fill (or refill) the index from the journal's tables."""
+    return [
+        "DELETE FROM person_fts",
+        "INSERT INTO person_fts(rowid, name, organisation, role, notes, tags) "
+        "SELECT id, name, organisation, role, notes, tags FROM person_search_source",
+        "DELETE FROM introduction_fts",
+        "INSERT INTO introduction_fts(rowid, introducer, target, notes) "
+        "SELECT id, introducer, target, notes FROM introduction_search_source",
+        "INSERT INTO conversation_fts(conversation_fts) VALUES ('rebuild')",
+        "INSERT INTO next_step_fts(next_step_fts) VALUES ('rebuild')",
+    ]
+
+
+def create_index(database) -> None:
+    """Create and fill the index (the schema step; call inside the migration's transaction)."""
+    for statement in schema_statements() + rebuild_statements():
+        database.execute_sql(statement)
+
+
+def rebuild(database) -> None:
+    with database.atomic():
+        for statement in rebuild_statements():
+            database.execute_sql(statement)
+
+
+def optimize(database) -> None:
+    """Merge the index's segments into one (after a big import)."""
+    with database.atomic():
+        for table in TABLES.values():
+            database.execute_sql(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+
+
+# --- queries ---------------------------------------------------------------------------------
+
+# What unicode61 keeps as parts of a token: letters, digits and private-use characters. Anything
+# else (punctuation, quotes, operators, '*', '+') only separates tokens.
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def match_expression(text: str) -> str | None:
+    """A safe FTS5 MATCH expression for what a user typed, or None when it holds no word.
+
+    Each whitespace-separated chunk becomes one quoted phrase with a prefix star, so "O'Brien"
+    is the phrase "o brien"* and "c++" is "c"*. Only letters and digits ever reach the
+    expression, always inside double quotes, so FTS5's syntax (AND, OR, NOT, NEAR, quotes,
+    parentheses, column filters, '*', '^') can never be produced by input.
+    """
+    phrases = []
+    for chunk in (text or "").split():
+        words = _TOKEN.findall(chunk)
+        if words:
+            phrases.append('"' + " ".join(words) + '"*')
+    return " ".join(phrases) or None
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    id: int
+    score: float  # bm25: lower is better
+    snippet: str
+
+
+# Markers around matched words in snippets; private-use characters nobody types, so the UI can
+# escape the text and then turn the markers into highlighting.
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+ELLIPSIS = "…"
+
+
+def _snippet_sql(kind: str, tokens: int) -> str:
+    table = TABLES[kind]
+    return f"snippet({table}, -1, '{MARK_START}', '{MARK_END}', '{ELLIPSIS}', {tokens})"
+
+
+def _rank_sql(kind: str) -> str:
+    weights = ", ".join(str(w) for w in WEIGHTS[kind])
+    return f"bm25({TABLES[kind]}, {weights})"
+
+
+def search_sql(kind: str, *, snippet_tokens: int = 12, recent_cap: bool = False) -> str:
+    """The statement that finds the best `?` rows of `kind` for MATCH expression `?`.
+
+    Parameters: (expression, limit) or, with `recent_cap`, (expression, expression, cap, limit):
+    ranking is then done among the newest `cap` matches only, which bounds the cost of a
+    one-letter prefix over hundreds of thousands of conversations.
+    """
+    table = TABLES[kind]
+    where = f"{table} MATCH ?"
+    if recent_cap:
+        where += (
+            f" AND rowid >= coalesce((SELECT rowid FROM {table} WHERE {table} MATCH ? "
+            f"ORDER BY rowid DESC LIMIT 1 OFFSET ?), 0)"
+        )
+    return (
+        f"SELECT rowid, {_rank_sql(kind)} AS score, {_snippet_sql(kind, snippet_tokens)} "
+        f"FROM {table} WHERE {where} ORDER BY score LIMIT ?"
+    )
+
+
+def search(database, expression: str, kind: str, limit: int, *, cap: int | None = None) -> list[Hit]:
+    """The best `limit` hits of `kind` for a MATCH expression (from match_expression)."""
+    if cap:
+        params = (expression, expression, cap - 1, limit)
+    else:
+        params = (expression, limit)
+    cursor = database.execute_sql(search_sql(kind, recent_cap=bool(cap)), params)
+    return [Hit(kind, row[0], row[1], row[2]) for row in cursor.fetchall()]
+
+
+def ranked_ids(database, expression: str, kind: str) -> list[int]:
+    """Every matching id of `kind`, best first (the People filter's order)."""
+    table = TABLES[kind]
+    cursor = database.execute_sql(
+        f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY {_rank_sql(kind)}", (expression,)
+    )
+    return [row[0] for row in cursor.fetchall()]
