@@ -81,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     exporter = verbs.add_parser("export", help="write the journal in a standard format")
     exporter.add_argument("format", choices=sorted(EXPORTERS), metavar="FORMAT", help=", ".join(sorted(EXPORTERS)))
     exporter.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
+
+    finder = verbs.add_parser("search", help="find people, conversations, introductions and next steps")
+    finder.add_argument("query", metavar="QUERY")
+    finder.add_argument("--json", action="store_true", help="print an array of {kind, id, title, snippet}")
     return parser
 
 
@@ -279,6 +283,25 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_search(args) -> int:
+    from journal.services.search import KIND_LABELS, plain, search_ranked
+
+    path, database = _open(args)
+    try:
+        results = search_ranked(args.query)
+    finally:
+        database.close()
+    if args.json:
+        print(json.dumps([r.to_json() for r in results], ensure_ascii=False, indent=2))
+        return 0
+    if not results:
+        print(f"Nothing matches {args.query!r}.")
+        return 0
+    for r in results:
+        print(f"{KIND_LABELS[r.kind][:-1].lower():12}  {r.id:>7}  {r.title}  |  {plain(r.snippet)}")
+    return 0
+
+
 VERBS = {
     "import": cmd_import,
     "export": cmd_export,
@@ -287,4 +310,5 @@ VERBS = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "check": cmd_check,
+    "search": cmd_search,
 }
