@@ -5,8 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+DIST_STAMP := $(VENV)/.installed-dist
 
-.PHONY: run demo test bench dist install-desktop clean
+.PHONY: run demo test bench dist install-desktop translations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +32,22 @@ test: $(TEST_STAMP)
 
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(ARGS)
+
+$(DIST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dist]'
+	touch $(STAMP) $@
+
+# One folder, dist/contact-journal/, whose contact-journal program needs no Python installed.
+dist: $(DIST_STAMP)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN build.spec
+
+# Menu entry and icons for this user, running this checkout's venv.
+install-desktop: $(STAMP)
+	$(BIN)/python -m journal.services.desktop_integration install --exec "$(abspath $(BIN))/contact-journal"
+
+# Re-scan journal/ui for tr() strings into the .ts files, then compile them to .qm.
+translations: $(STAMP)
+	$(BIN)/python tools/update_translations.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
