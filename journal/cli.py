@@ -128,6 +128,20 @@ def run(argv: list[str]) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a database error or a bug: still one line, never a traceback
+        import os
+
+        if os.environ.get("CONTACT_JOURNAL_DEBUG"):
+            raise
+        print(f"{PROG}: {_describe_unexpected(exc)}", file=sys.stderr)
+        return 1
+
+
+def _describe_unexpected(exc: Exception) -> str:
+    text = " ".join(str(exc).split())
+    if "database is locked" in text:
+        return "the journal is busy (another program is writing to it); try again in a moment"
+    return f"unexpected error: {type(exc).__name__}: {text} (set CONTACT_JOURNAL_DEBUG=1 for details)"
 
 
 def journal_path(args) -> Path:
@@ -136,11 +150,11 @@ def journal_path(args) -> Path:
     return (args.db or default_journal_path()).expanduser()
 
 
-def _open(args):
+def _open(args, *, auto_backup: bool = True):
     from journal.services.maintenance import open_session
 
     path = journal_path(args)
-    return path, open_session(path)
+    return path, open_session(path, auto_backup=auto_backup)
 
 
 def _start_gui(args) -> int:
@@ -151,6 +165,7 @@ def _start_gui(args) -> int:
 
 def cmd_log(args) -> int:
     from journal.clock import SYSTEM_CLOCK
+    from journal.domain.names import is_description
     from journal.services.conversations import OfferDraft, PersonRef, StepDraft, log_conversation
 
     if args.due and not args.next_text:
@@ -169,7 +184,7 @@ def cmd_log(args) -> int:
             channel=args.channel,
             summary=args.summary,
             notes=args.note,
-            offers=[OfferDraft(PersonRef.named(t)) for t in args.offer],
+            offers=[OfferDraft(PersonRef.named(t), target_is_description=is_description(t)) for t in args.offer],
             next_steps=[StepDraft(args.next_text, args.due)] if args.next_text else [],
         )
     finally:
@@ -210,7 +225,7 @@ def cmd_agenda(args) -> int:
 def cmd_backup(args) -> int:
     from journal.services.maintenance import backup_now
 
-    path, database = _open(args)
+    path, database = _open(args, auto_backup=False)
     try:
         target = backup_now(path)
     finally:
@@ -239,7 +254,11 @@ def cmd_check(args) -> int:
     if status == "ok":
         print(f"{path}: ok")
         return 0
-    print(f"{PROG}: {path} is damaged: {status}", file=sys.stderr)
+    from journal.store.backups import newest_backup
+
+    newest = newest_backup(path)
+    hint = f"; the newest backup is {newest} (`{PROG} restore FILE`)" if newest else "; no backup of it was found"
+    print(f"{PROG}: {path} failed the check: {status}{hint}", file=sys.stderr)
     return 1
 
 

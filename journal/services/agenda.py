@@ -10,6 +10,7 @@ from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.agenda import AgendaItem, ItemKind, in_window, is_overdue, sort_key
 from journal.domain.cadence import keep_in_touch_due
 from journal.domain.pipeline import Stage, is_stalled
+from journal.store.errors import ValidationError
 from journal.store.models import Conversation, Introduction, NextStep, Participant, Person
 
 OPEN_STAGES = [s.value for s in Stage if not s.is_closed]
@@ -114,7 +115,7 @@ def _stalled_introductions(today: dt.date) -> list[AgendaItem]:
 def agenda(days: int = 7, *, clock: Clock = SYSTEM_CLOCK) -> list[AgendaItem]:
     """Everything overdue plus everything due in the next `days` days (today included)."""
     if days < 0:
-        raise ValueError("days must be zero or more")
+        raise ValidationError("The agenda covers zero or more days.")
     now = clock.now()
     today = now.date()
     end = today + dt.timedelta(days=days)

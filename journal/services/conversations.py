@@ -11,7 +11,8 @@ from journal.services.introductions import create_offer
 from journal.services.next_steps import create_step
 from journal.services.people import clean_name, resolve_person
 from journal.store.errors import ValidationError
-from journal.store.models import CHANNELS, DB, Conversation, Participant, Person
+from journal.services.transaction import write
+from journal.store.models import CHANNELS, Conversation, Participant, Person
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def log_conversation(
     if when > clock.now() + dt.timedelta(days=1):
         raise ValidationError("A conversation cannot be logged in the future.")
     created: list[int] = []
-    with DB.atomic():
+    with write():
         people: list[Person] = []
         for ref in participants:
             person = _resolve(ref, clock, created)
@@ -145,7 +146,7 @@ def update_conversation(
         raise ValidationError("A conversation needs at least one person.")
     if channel not in CHANNELS:
         raise ValidationError(f"Unknown channel {channel!r}.")
-    with DB.atomic():
+    with write():
         updated = Conversation.update(
             occurred_at=when, channel=channel, summary=summary.strip(), notes=notes.strip()
         ).where(Conversation.id == conversation_id).execute()
@@ -158,6 +159,6 @@ def update_conversation(
 
 
 def delete_conversation(conversation_id: int) -> None:
-    with DB.atomic():
+    with write():
         Conversation.delete().where(Conversation.id == conversation_id).execute()
     events.emit("conversations")

@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from peewee import fn
+
 from journal.clock import SYSTEM_CLOCK, Clock
-from journal.domain.pipeline import Stage, check_transition, implied_step, next_forward
+from journal.domain.pipeline import Stage, TransitionError, check_transition, implied_step, next_forward
 from journal.services import events
 from journal.store.errors import ValidationError
-from journal.store.models import DB, Introduction, NextStep, Person
+from journal.services.transaction import write
+from journal.store.models import Introduction, NextStep, Person
 
 STAGE_DATE_FIELD = {
     Stage.OFFERED: "offered_on",
@@ -68,8 +71,12 @@ def create_offer(
 def offer(
     introducer_id: int, target_id: int, *, notes: str = "", clock: Clock = SYSTEM_CLOCK
 ) -> int:
-    with DB.atomic():
-        intro = create_offer(Person.get_by_id(introducer_id), Person.get_by_id(target_id), notes=notes, clock=clock)
+    with write():
+        introducer = Person.get_or_none(Person.id == introducer_id)
+        target = Person.get_or_none(Person.id == target_id)
+        if introducer is None or target is None:
+            raise ValidationError("That person is no longer in the journal.")
+        intro = create_offer(introducer, target, notes=notes, clock=clock)
     events.emit("introductions")
     return intro.id
 
@@ -80,21 +87,31 @@ def advance(intro_id: int, target: Stage | None = None, *, clock: Clock = SYSTEM
     Records the stage's date, completes the open steps of the stage it leaves and creates the
     next step the new stage implies, all in one transaction.
     """
-    with DB.atomic():
+    with write():
         intro = Introduction.get_or_none(Introduction.id == intro_id)
         if intro is None:
             raise ValidationError(f"There is no introduction {intro_id}.")
         current = Stage(intro.stage)
+        if target is not None:
+            try:
+                target = Stage(target)
+            except ValueError:
+                raise ValidationError(f"There is no stage {target!r}.") from None
         if target is None:
             target = next_forward(current)
             if target is None:
                 raise ValidationError("This introduction is already at the end of its pipeline.")
-        check_transition(current, target)
+        try:
+            check_transition(current, target)
+        except TransitionError as exc:
+            raise ValidationError(str(exc)) from exc
         day = on or clock.today()
         now = clock.now()
-        setattr(intro, STAGE_DATE_FIELD[target], day)
         if target is Stage.OFFERED:
+            # Reopening a declined or lapsed offer: the day it was first offered stays.
             intro.closed_on = None
+        else:
+            setattr(intro, STAGE_DATE_FIELD[target], day)
         intro.stage = target.value
         intro.stage_changed_on = day
         intro.save()
@@ -145,9 +162,13 @@ def cards(stages: list[Stage] | None = None) -> list[IntroductionCard]:
     rows = list(query.objects())
     steps: dict[int, NextStep] = {}
     if rows:
-        open_steps = NextStep.select().where(
-            NextStep.introduction.in_([r.id for r in rows]) & NextStep.done_at.is_null()
-        ).order_by(NextStep.due_date)
+        effective = fn.COALESCE(NextStep.snoozed_until, NextStep.due_date)
+        # The earliest-due open step; steps without a date come last.
+        open_steps = (
+            NextStep.select()
+            .where(NextStep.introduction.in_([r.id for r in rows]) & NextStep.done_at.is_null())
+            .order_by(effective.is_null(), effective, NextStep.id)
+        )
         for step in open_steps:
             steps.setdefault(step.introduction_id, step)
     result = []

@@ -7,14 +7,22 @@ from pathlib import Path
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.store import backups, db, migrations
 from journal.store.errors import JournalError, NewerJournalError, NotAJournalError
-from journal.store.models import DB
+from journal.store.models import ALL_MODELS, DB
+
+
+def has_data() -> bool:
+    """True once the open journal holds anything at all (a person, a conversation, a tag...)."""
+    return any(model.select().exists() for model in ALL_MODELS)
 
 
 def open_session(path: Path, *, auto_backup: bool = True, keep: int = backups.DEFAULT_KEEP, clock: Clock = SYSTEM_CLOCK):
-    """Open the journal and take the daily backup if none was taken today."""
+    """Open the journal and take the daily backup if none was taken today.
+
+    A journal with nothing in it yet (a brand-new one) is not backed up: there is nothing to lose.
+    """
     database = db.open_journal(path)
-    if auto_backup:
-        backups.backup_if_due(path, database, clock.today(), keep=keep)
+    if auto_backup and has_data():
+        backups.backup_if_due(Path(path).expanduser(), database, clock.now(), keep=keep)
     return database
 
 
@@ -22,18 +30,44 @@ def current_path() -> Path:
     return Path(DB.obj.database)
 
 
-def backup_now(path: Path, keep: int = backups.DEFAULT_KEEP) -> Path:
-    return backups.backup(path, DB.obj, reason="manual", keep=keep)
+def backup_now(path: Path, keep: int = backups.DEFAULT_KEEP, *, clock: Clock = SYSTEM_CLOCK) -> Path:
+    return backups.backup(path, DB.obj, reason="manual", now=clock.now(), keep=keep)
 
 
 def check(path: Path) -> str:
-    """'ok' or what SQLite found wrong, from PRAGMA integrity_check."""
-    return backups.verify(path)
+    """'ok', or what is wrong: SQLite's PRAGMA integrity_check, then that it is a Contact Journal."""
+    status = backups.verify(path)
+    if status != "ok":
+        return status
+    try:
+        app_id, version, has_tables = db.inspect_file(path)
+    except NotAJournalError as exc:  # pragma: no cover - verify() already read every page
+        return str(exc)
+    if has_tables and app_id != db.APPLICATION_ID:
+        return "it is an SQLite database of another program, not a Contact Journal"
+    if version > migrations.SCHEMA_VERSION:
+        return f"it was written by a newer Contact Journal (schema {version})"
+    return "ok"
 
 
-def restore(path: Path, source: Path) -> Path | None:
-    """Replace the journal at `path` (which must be closed) with the journal `source`."""
-    source = source.expanduser()
+def _open_here(path: Path) -> bool:
+    database = DB.obj
+    if database is None or database.is_closed():
+        return False
+    try:
+        return Path(database.database).resolve() == path.resolve()
+    except OSError:
+        return False
+
+
+def restore(path: Path, source: Path, *, clock: Clock = SYSTEM_CLOCK) -> Path | None:
+    """Replace the journal at `path` (which must be closed) with the journal `source`.
+
+    Refused, with nothing changed, when the source is not a Contact Journal, comes from a newer
+    version, or when the journal is open (in this process or another one, such as the window).
+    """
+    path = Path(path).expanduser()
+    source = Path(source).expanduser()
     if not source.is_file():
         raise JournalError(f"{source} does not exist.")
     try:
@@ -44,7 +78,13 @@ def restore(path: Path, source: Path) -> Path | None:
         raise JournalError(f"{source} is not a Contact Journal backup.")
     if version > migrations.SCHEMA_VERSION:
         raise NewerJournalError(source, version, migrations.SCHEMA_VERSION)
+    if _open_here(path):
+        raise JournalError(f"{path} is open; close it before restoring a backup over it.")
+    if db.in_use_elsewhere(path):
+        raise JournalError(
+            f"{path} is open in another program (is Contact Journal running?); quit it, then restore."
+        )
     try:
-        return backups.restore(path, source)
+        return backups.restore(path, source, now=clock.now())
     except ValueError as exc:
         raise JournalError(str(exc)) from exc

@@ -7,7 +7,8 @@ import datetime as dt
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.services import events
 from journal.store.errors import ValidationError
-from journal.store.models import DB, NextStep
+from journal.services.transaction import write
+from journal.store.models import NextStep
 
 
 def create_step(
@@ -38,7 +39,7 @@ def create_step(
 
 
 def add(text: str, *, clock: Clock = SYSTEM_CLOCK, **links) -> int:
-    with DB.atomic():
+    with write():
         step = create_step(text, clock=clock, **links)
     events.emit("next_steps")
     return step.id
@@ -52,7 +53,7 @@ def _get(step_id: int) -> NextStep:
 
 
 def complete(step_id: int, *, clock: Clock = SYSTEM_CLOCK) -> None:
-    with DB.atomic():
+    with write():
         step = _get(step_id)
         step.done_at = clock.now()
         step.save()
@@ -60,7 +61,7 @@ def complete(step_id: int, *, clock: Clock = SYSTEM_CLOCK) -> None:
 
 
 def reopen(step_id: int) -> None:
-    with DB.atomic():
+    with write():
         step = _get(step_id)
         step.done_at = None
         step.save()
@@ -69,7 +70,7 @@ def reopen(step_id: int) -> None:
 
 def snooze(step_id: int, until: dt.date) -> None:
     """Hide a step until `until`; its own due date is kept."""
-    with DB.atomic():
+    with write():
         step = _get(step_id)
         step.snoozed_until = until
         step.save()
@@ -78,7 +79,7 @@ def snooze(step_id: int, until: dt.date) -> None:
 
 def reschedule(step_id: int, due: dt.date, due_time: dt.time | None = None) -> None:
     """Give a step a new due date (a snooze on it is cleared)."""
-    with DB.atomic():
+    with write():
         step = _get(step_id)
         step.due_date = due
         step.due_time = due_time
@@ -91,12 +92,13 @@ def edit_text(step_id: int, text: str) -> None:
     text = " ".join((text or "").split())
     if not text:
         raise ValidationError("A next step needs some text.")
-    with DB.atomic():
-        NextStep.update(text=text).where(NextStep.id == step_id).execute()
+    with write():
+        if not NextStep.update(text=text).where(NextStep.id == step_id).execute():
+            raise ValidationError(f"There is no next step {step_id}.")
     events.emit("next_steps")
 
 
 def delete(step_id: int) -> None:
-    with DB.atomic():
+    with write():
         NextStep.delete().where(NextStep.id == step_id).execute()
     events.emit("next_steps")

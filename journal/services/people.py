@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from peewee import JOIN, fn
@@ -10,11 +11,13 @@ from peewee import JOIN, fn
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.cadence import keep_in_touch_due
 from journal.services import events
+from journal.services.transaction import write
 from journal.store.errors import ValidationError
 from journal.store.models import (
-    DB,
     ContactDetail,
     Conversation,
+    Introduction,
+    NextStep,
     Organisation,
     Participant,
     Person,
@@ -110,21 +113,25 @@ def next_contact_due(person: Person) -> dt.date | None:
 def set_cadence(person_id: int, days: int | None, *, clock: Clock = SYSTEM_CLOCK) -> None:
     if days is not None and days <= 0:
         raise ValidationError("A keep-in-touch cadence is a positive number of days.")
-    with DB.atomic():
-        Person.update(
+    with write():
+        changed = Person.update(
             cadence_days=days,
             cadence_set_on=clock.today() if days else None,
             keep_in_touch_snoozed_until=None,
             updated_at=clock.now(),
         ).where(Person.id == person_id).execute()
+        if not changed:
+            raise ValidationError(f"There is no person {person_id}.")
     events.emit("people")
 
 
 def snooze_keep_in_touch(person_id: int, until: dt.date, *, clock: Clock = SYSTEM_CLOCK) -> None:
-    with DB.atomic():
-        Person.update(keep_in_touch_snoozed_until=until, updated_at=clock.now()).where(
+    with write():
+        changed = Person.update(keep_in_touch_snoozed_until=until, updated_at=clock.now()).where(
             Person.id == person_id
         ).execute()
+        if not changed:
+            raise ValidationError(f"There is no person {person_id}.")
     events.emit("people")
 
 
@@ -135,7 +142,7 @@ def set_tags(person_id: int, names: list[str]) -> None:
         name = clean_name(raw).lstrip("#")
         if name and name.casefold() not in {w.casefold() for w in wanted}:
             wanted.append(name)
-    with DB.atomic():
+    with write():
         PersonTag.delete().where(PersonTag.person == person_id).execute()
         for name in wanted:
             tag = Tag.get_or_none(Tag.name == name) or Tag.create(name=name)
@@ -156,9 +163,11 @@ def add_detail(person_id: int, kind: str, value: str, label: str = "") -> Contac
     value = value.strip()
     if not value:
         raise ValidationError("A contact detail needs a value.")
-    return ContactDetail.create(
-        person=person_id, kind=kind, label=label.strip(), value=value, normalized=normalize_detail(kind, value)
-    )
+    with write():
+        detail = ContactDetail.create(
+            person=person_id, kind=kind, label=label.strip(), value=value, normalized=normalize_detail(kind, value)
+        )
+    return detail
 
 
 @dataclass(frozen=True)
@@ -183,3 +192,199 @@ def list_people(include_archived: bool = False) -> list[PersonSummary]:
         PersonSummary(p.id, p.name, p.org_name or "", p.role, p.is_placeholder, p.archived)
         for p in query.objects()
     ]
+
+
+# --- editing, archiving, deleting ------------------------------------------------------------
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass(frozen=True)
+class PersonChanges:
+    """Everything the detail pane edits; `emails`, `phones` and `tags` replace the old lists."""
+
+    name: str
+    is_placeholder: bool = False
+    organisation: str = ""
+    role: str = ""
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    linkedin: str = ""
+    website: str = ""
+    location: str = ""
+    how_met: str = ""
+    notes: str = ""
+    tags: tuple[str, ...] = ()
+    cadence_days: int | None = None
+
+
+def validate_changes(changes: PersonChanges) -> None:
+    """Raise ValidationError naming the first field a user must fix."""
+    if not clean_name(changes.name):
+        raise ValidationError("A person needs a name or a description.")
+    for email in changes.emails:
+        if not _EMAIL.match(email.strip()):
+            raise ValidationError(f"{email.strip()!r} is not an e-mail address (like name@example.com).")
+    for phone in changes.phones:
+        if sum(ch.isdigit() for ch in phone) < 3:
+            raise ValidationError(f"{phone.strip()!r} is not a phone number.")
+    if changes.cadence_days is not None and changes.cadence_days <= 0:
+        raise ValidationError("A keep-in-touch cadence is a positive number of days.")
+
+
+def _replace_details(person_id: int, kind: str, values: tuple[str, ...]) -> None:
+    """Keep the details that stay (and their labels), drop the removed ones, add the new ones."""
+    from journal.domain.contact_details import normalize_detail
+
+    wanted: dict[str, str] = {}
+    for value in values:
+        value = value.strip()
+        if value:
+            wanted.setdefault(normalize_detail(kind, value), value)
+    existing = list(ContactDetail.select().where((ContactDetail.person == person_id) & (ContactDetail.kind == kind)))
+    kept = set()
+    for detail in existing:
+        if detail.normalized in wanted and detail.normalized not in kept:
+            kept.add(detail.normalized)
+            if detail.value != wanted[detail.normalized]:
+                detail.value = wanted[detail.normalized]
+                detail.save()
+        else:
+            detail.delete_instance()
+    for normalized, value in wanted.items():
+        if normalized not in kept:
+            ContactDetail.create(person=person_id, kind=kind, value=value, normalized=normalized)
+
+
+def update_person(person_id: int, changes: PersonChanges, *, clock: Clock = SYSTEM_CLOCK) -> None:
+    """Save the detail pane in one transaction: fields, contact details, tags and cadence."""
+    validate_changes(changes)
+    with write():
+        person = Person.get_or_none(Person.id == person_id)
+        if person is None:
+            raise ValidationError("This person no longer exists; it may have been deleted.")
+        person.name = clean_name(changes.name)
+        person.is_placeholder = changes.is_placeholder
+        person.organisation = organisation_named(changes.organisation)
+        person.role = changes.role.strip()
+        person.linkedin = changes.linkedin.strip()
+        person.website = changes.website.strip()
+        person.location = changes.location.strip()
+        person.how_met = changes.how_met.strip()
+        person.notes = changes.notes.strip()
+        if changes.cadence_days != person.cadence_days:
+            person.cadence_days = changes.cadence_days
+            person.cadence_set_on = clock.today() if changes.cadence_days else None
+            person.keep_in_touch_snoozed_until = None
+        person.updated_at = clock.now()
+        person.save()
+        _replace_details(person_id, "email", changes.emails)
+        _replace_details(person_id, "phone", changes.phones)
+        set_tags(person_id, list(changes.tags))
+    events.emit("people")
+
+
+def set_archived(person_id: int, archived: bool, *, clock: Clock = SYSTEM_CLOCK) -> None:
+    """Archive (hide from lists and reminders, keep everything) or bring a person back."""
+    with write():
+        updated = (
+            Person.update(archived=archived, updated_at=clock.now()).where(Person.id == person_id).execute()
+        )
+        if not updated:
+            raise ValidationError("This person no longer exists; it may have been deleted.")
+    events.emit("people")
+
+
+@dataclass(frozen=True)
+class DeletedPerson:
+    """A deleted person and every row the delete cascaded to, so `restore_person` can undo it."""
+
+    name: str
+    person: dict
+    details: list[dict]
+    tag_names: list[str]
+    participations: list[dict]
+    introductions: list[dict]
+    next_steps: list[dict]
+
+
+def _rows(query) -> list[dict]:
+    return [dict(row) for row in query.dicts()]
+
+
+def delete_person(person_id: int) -> DeletedPerson:
+    """Delete a person with their details, tags, participations, offers and steps (one
+    transaction); returns what was removed, for undo."""
+    with write():
+        person = Person.get_or_none(Person.id == person_id)
+        if person is None:
+            raise ValidationError("This person no longer exists; it may have been deleted.")
+        intro_query = Introduction.select().where(
+            (Introduction.introducer == person_id) | (Introduction.target == person_id)
+        )
+        intro_ids = [row.id for row in intro_query]
+        steps = NextStep.select().where(
+            (NextStep.person == person_id) | NextStep.introduction.in_(intro_ids)
+        ).order_by(NextStep.id)
+        snapshot = DeletedPerson(
+            name=person.name,
+            person=_rows(Person.select().where(Person.id == person_id))[0],
+            details=_rows(ContactDetail.select().where(ContactDetail.person == person_id).order_by(ContactDetail.id)),
+            tag_names=tags_of(person_id),
+            participations=_rows(Participant.select().where(Participant.person == person_id)),
+            introductions=_rows(intro_query.order_by(Introduction.id)),
+            next_steps=_rows(steps),
+        )
+        person.delete_instance()
+    events.emit("people")
+    return snapshot
+
+
+def restore_person(snapshot: DeletedPerson) -> int:
+    """Put back a person removed by `delete_person`, with the same id and everything that went
+    with them. Links to things deleted since (a conversation, the other person of an offer)
+    are left out. Returns the person's id."""
+    person_id = snapshot.person["id"]
+    with write():
+        if Person.get_or_none(Person.id == person_id) is not None:
+            raise ValidationError(f"{snapshot.name} is already in the journal.")
+        data = dict(snapshot.person)
+        if data.get("organisation") and Organisation.get_or_none(Organisation.id == data["organisation"]) is None:
+            data["organisation"] = None
+        Person.insert(**data).execute()
+        for row in snapshot.details:
+            ContactDetail.insert(**row).execute()
+        for name in snapshot.tag_names:
+            tag = Tag.get_or_none(Tag.name == name) or Tag.create(name=name)
+            PersonTag.insert(person=person_id, tag=tag.id).execute()
+        live_conversations = {
+            c.id
+            for c in Conversation.select(Conversation.id).where(
+                Conversation.id.in_([row["conversation"] for row in snapshot.participations])
+            )
+        }
+        for row in snapshot.participations:
+            if row["conversation"] in live_conversations:
+                Participant.insert(**row).execute()
+        restored_intros = set()
+        for row in snapshot.introductions:
+            others = {row["introducer"], row["target"]} - {person_id}
+            if all(Person.get_or_none(Person.id == other) for other in others):
+                row = dict(row)
+                if row.get("conversation") and row["conversation"] not in live_conversations and not (
+                    Conversation.get_or_none(Conversation.id == row["conversation"])
+                ):
+                    row["conversation"] = None
+                Introduction.insert(**row).execute()
+                restored_intros.add(row["id"])
+        for row in snapshot.next_steps:
+            row = dict(row)
+            if row.get("introduction") and row["introduction"] not in restored_intros:
+                continue
+            if row.get("person") not in (None, person_id) and not Person.get_or_none(Person.id == row["person"]):
+                continue
+            if row.get("conversation") and not Conversation.get_or_none(Conversation.id == row["conversation"]):
+                row["conversation"] = None
+            NextStep.insert(**row).execute()
+    events.emit("people")
+    return person_id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sqlite3
 from pathlib import Path
 
@@ -21,18 +22,46 @@ def _stem(journal: Path) -> str:
     return journal.name.removesuffix(".sqlite3").removesuffix(".db")
 
 
-def list_backups(journal: Path) -> list[Path]:
-    """This journal's backups, oldest first (names sort by time)."""
+# Reasons whose copies are pruned to the last N; the safety copies taken before an upgrade, a
+# restore or of a damaged journal are never deleted automatically.
+PRUNED_REASONS = ("daily", "manual")
+
+
+def _pattern(journal: Path) -> re.Pattern[str]:
+    # <stem>-YYYYMMDD-HHMMSS-<reason>[-<n>].backup.sqlite3
+    return re.compile(
+        re.escape(_stem(journal)) + r"-(\d{8})-(\d{6})-([a-z][a-z0-9-]*?)(?:-(\d+))?" + re.escape(SUFFIX) + "$"
+    )
+
+
+def _parsed(journal: Path) -> list[tuple[tuple[str, str, int], str, Path]]:
     folder = backup_dir(journal)
     if not folder.is_dir():
         return []
-    prefix = _stem(journal) + "-"
-    return sorted(p for p in folder.iterdir() if p.name.startswith(prefix) and p.name.endswith(SUFFIX))
+    pattern = _pattern(journal)
+    found = []
+    for path in folder.iterdir():
+        match = pattern.match(path.name)
+        if match:
+            day, time, reason, counter = match.groups()
+            found.append(((day, time, int(counter or 1)), reason, path))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def list_backups(journal: Path, reason: str | None = None) -> list[Path]:
+    """This journal's backups (optionally only those taken for `reason`), oldest first."""
+    return [path for _, why, path in _parsed(journal) if reason is None or why == reason]
 
 
 def newest_backup(journal: Path) -> Path | None:
     found = list_backups(journal)
     return found[-1] if found else None
+
+
+def backup_reason(journal: Path, path: Path) -> str | None:
+    match = _pattern(journal).match(path.name)
+    return match.group(3) if match else None
 
 
 def _copy_online(source: sqlite3.Connection, target_path: Path) -> None:
@@ -54,7 +83,10 @@ def backup(
     now: dt.datetime | None = None,
     keep: int = DEFAULT_KEEP,
 ) -> Path:
-    """Copy the live journal into the backups folder and prune old copies; returns the copy."""
+    """Copy the live journal into the backups folder; returns the copy.
+
+    Daily and manual copies are then pruned to the newest `keep` of their kind.
+    """
     folder = backup_dir(journal)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
@@ -71,25 +103,26 @@ def backup(
             _copy_online(source, target)
         finally:
             source.close()
-    prune(journal, keep)
+    if reason in PRUNED_REASONS:
+        prune(journal, keep, reason)
     return target
 
 
-def prune(journal: Path, keep: int) -> list[Path]:
-    """Delete all but the newest `keep` automatic and manual backups."""
-    found = list_backups(journal)
+def prune(journal: Path, keep: int, reason: str = "daily") -> list[Path]:
+    """Delete all but the newest `keep` (at least one) backups taken for `reason`."""
+    found = list_backups(journal, reason)
     doomed = found[: max(0, len(found) - max(1, keep))]
     for path in doomed:
         path.unlink(missing_ok=True)
     return doomed
 
 
-def backup_if_due(journal: Path, database: SqliteDatabase, today: dt.date, keep: int = DEFAULT_KEEP) -> Path | None:
-    """The automatic start-up backup: at most once a day."""
-    newest = newest_backup(journal)
-    if newest is not None and newest.name.startswith(f"{_stem(journal)}-{today:%Y%m%d}"):
+def backup_if_due(journal: Path, database: SqliteDatabase, now: dt.datetime, keep: int = DEFAULT_KEEP) -> Path | None:
+    """The automatic start-up backup: at most once a calendar day (any backup today counts)."""
+    today = now.strftime("%Y%m%d")
+    if any(key[0] == today for key, _, _ in _parsed(journal)):
         return None
-    return backup(journal, database, reason="daily", keep=keep)
+    return backup(journal, database, reason="daily", now=now, keep=keep)
 
 
 def verify(path: Path) -> str:
@@ -108,25 +141,35 @@ def verify(path: Path) -> str:
     return "ok" if messages == ["ok"] else "; ".join(messages[:5])
 
 
-def restore(journal: Path, source: Path) -> Path | None:
+def restore(journal: Path, source: Path, *, now: dt.datetime | None = None) -> Path | None:
     """Replace the (closed) journal with `source`, keeping a copy of what is replaced.
 
     The source is checked before anything changes. The current journal is kept as a backup:
-    copied with the backup API when it is readable, moved aside as is when it is damaged. The
-    restored copy is written beside the journal and swapped in with an atomic rename, so a crash
-    leaves either the old journal or the restored one. Returns the kept copy, if there was one.
+    copied with the backup API when it is readable, moved aside as is (with its -wal file) when
+    it is damaged. The restored copy is written beside the journal and swapped in with an atomic
+    rename, so a crash leaves either the old journal or the restored one. Returns the kept copy,
+    if there was one.
     """
     status = verify(source)
     if status != "ok":
         raise ValueError(f"{source} cannot be restored: {status}")
+    now = now or dt.datetime.now()
+    journal.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     kept: Path | None = None
     if journal.exists() and journal.stat().st_size > 0:
         if verify(journal) == "ok":
-            kept = backup(journal, reason="before-restore", keep=10_000)
+            kept = backup(journal, reason="before-restore", now=now)
         else:
             folder = backup_dir(journal)
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            kept = folder / f"{_stem(journal)}-{dt.datetime.now():%Y%m%d-%H%M%S}-damaged{SUFFIX}"
+            kept = folder / f"{_stem(journal)}-{now:%Y%m%d-%H%M%S}-damaged{SUFFIX}"
+            counter = 1
+            while kept.exists():
+                counter += 1
+                kept = folder / f"{_stem(journal)}-{now:%Y%m%d-%H%M%S}-damaged-{counter}{SUFFIX}"
+            wal = Path(f"{journal}-wal")
+            if wal.exists():
+                os.replace(wal, Path(f"{kept}-wal"))
             os.replace(journal, kept)
     staging = journal.with_name(journal.name + ".restoring")
     staging.unlink(missing_ok=True)
@@ -140,4 +183,19 @@ def restore(journal: Path, source: Path) -> Path | None:
     for suffix in ("-wal", "-shm"):
         Path(f"{journal}{suffix}").unlink(missing_ok=True)
     os.replace(staging, journal)
+    _fsync_dir(journal.parent)
     return kept
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX); a no-op where directories cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -98,8 +98,8 @@ def open_journal(path: Path | str, *, backup_before_migrating: bool = True) -> S
     existed = path.exists() and path.stat().st_size > 0
     if existed:
         app_id, version, has_tables = inspect_file(path)
-        if has_tables and app_id != APPLICATION_ID:
-            raise NotAJournalError(path, "it is an SQLite database of another program", None)
+        if app_id != APPLICATION_ID and (has_tables or app_id != 0):
+            raise NotAJournalError(path, "it is an SQLite database of another program", backups.newest_backup(path))
         if version > migrations.SCHEMA_VERSION:
             raise NewerJournalError(path, version, migrations.SCHEMA_VERSION)
     else:
@@ -120,6 +120,39 @@ def open_journal(path: Path | str, *, backup_before_migrating: bool = True) -> S
             backups.backup(path, database, reason=f"before-upgrade-v{version}")
         migrations.upgrade(database, version)
     return database
+
+
+# SQLite's unix VFS: every connection to a WAL database holds a shared lock on this byte of the
+# -shm file for as long as it is open (the "dead man switch" byte, 120 + 8).
+_SHM_DMS_OFFSET = 128
+
+
+def in_use_elsewhere(path: Path) -> bool:
+    """True when another process has the journal open (cheap: one lock probe on its -shm file).
+
+    Only meaningful when this process has no connection to the file: POSIX locks belong to the
+    process, so probing a file this process holds open would release its own locks.
+    """
+    shm = Path(f"{path}-shm")
+    if not shm.exists():
+        return False  # an open WAL database always has its -shm file
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: SQLite there refuses to replace an open file
+        return False
+    try:
+        fd = os.open(shm, os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, _SHM_DMS_OFFSET)
+        except OSError:
+            return True
+        fcntl.lockf(fd, fcntl.LOCK_UN, 1, _SHM_DMS_OFFSET)
+        return False
+    finally:
+        os.close(fd)
 
 
 def close_journal() -> None:

@@ -1,0 +1,46 @@
+"""One transaction per change, with the database's refusals turned into messages for people.
+
+Services write inside `with write():` rather than `DB.atomic()`, so a constraint SQLite
+enforces (a person that no longer exists, a duplicate name) reaches the window or the command
+line as a ValidationError with a readable message, never as a raw peewee IntegrityError, and
+the whole change is rolled back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+
+from peewee import IntegrityError
+
+from journal.store.errors import ValidationError
+from journal.store.models import DB
+
+_UNIQUE = re.compile(r"UNIQUE constraint failed: (\w+)\.(\w+)")
+_NOT_NULL = re.compile(r"NOT NULL constraint failed: (\w+)\.(\w+)")
+
+
+def explain(exc: Exception) -> str:
+    """A sentence a user can act on for a constraint the database refused."""
+    text = str(exc)
+    if "FOREIGN KEY" in text:
+        return "This refers to a person, conversation or introduction that no longer exists; reload and try again."
+    match = _UNIQUE.search(text)
+    if match:
+        table, column = match.groups()
+        return f"There is already a {table.replace('_', ' ')} with that {column.replace('_', ' ')}."
+    match = _NOT_NULL.search(text)
+    if match:
+        table, column = match.groups()
+        return f"A {table.replace('_', ' ')} needs a {column.removesuffix('_id').replace('_', ' ')}."
+    return f"The journal refused this change ({text})."
+
+
+@contextlib.contextmanager
+def write():
+    """`DB.atomic()` whose integrity errors become ValidationError (after the rollback)."""
+    try:
+        with DB.atomic() as transaction:
+            yield transaction
+    except IntegrityError as exc:
+        raise ValidationError(explain(exc)) from exc
