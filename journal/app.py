@@ -30,6 +30,9 @@ def build_main_window(context):
 
     window = MainWindow(context)
     window.add_view("people", "People", PeopleView(context))
+    from journal.ui.calendar.calendar_view import CalendarView
+
+    window.add_view("calendar", "Calendar", CalendarView(context))
     window.restore_state()
     return window
 

@@ -1,0 +1,349 @@
+"""The Calendar view: a month grid of due counts, the chosen day's items and a 14-day agenda."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.agenda import AgendaItem, ItemKind
+from journal.services import due_actions
+from journal.services.agenda import due_between
+from journal.store.errors import JournalError
+from journal.ui.calendar.item_list import DueItemList, day_heading
+from journal.ui.calendar.month_grid import DayCount, MonthGrid
+from journal.ui.calendar.reschedule_dialog import RescheduleDialog
+from journal.ui.context import AppContext
+
+AGENDA_DAYS = 14
+EARLIEST = dt.date(1900, 1, 1)
+SNOOZE_CHOICES = (("Until tomorrow", 1), ("For 3 days", 3), ("For a week", 7), ("For 2 weeks", 14))
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.1)
+    label.setFont(font)
+    return label
+
+
+class CalendarView(QWidget):
+    """Done, Snooze, Reschedule and Open act on the item selected in either list."""
+
+    status = Signal(str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("calendarView")
+        self.context = context
+        self.clock = context.clock
+        today = self.clock.today()
+        self._items: dict[str, AgendaItem] = {}
+
+        self.grid = MonthGrid(today)
+        self.month_label = _heading("")
+        self.month_label.setMinimumWidth(160)
+        self.month_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.prev_button = QToolButton(text="◀", toolTip="Previous month (Ctrl+Page Up)", autoRaise=True)
+        self.next_button = QToolButton(text="▶", toolTip="Next month (Ctrl+Page Down)", autoRaise=True)
+        self.today_button = QPushButton("&Today")
+        self.today_button.setToolTip("Go to today (Ctrl+T)")
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("calendarSummary")
+
+        top = QHBoxLayout()
+        top.addWidget(self.prev_button)
+        top.addWidget(self.month_label)
+        top.addWidget(self.next_button)
+        top.addSpacing(12)
+        top.addWidget(self.today_button)
+        top.addStretch(1)
+        top.addWidget(self.summary_label)
+
+        self.day_label = _heading("")
+        self.day_list = DueItemList()
+        self.day_list.setObjectName("dayItems")
+        self.day_list.setAccessibleName("Items due on the selected day")
+        self.empty_label = QLabel("Nothing due on this day.")
+        self.empty_label.setEnabled(False)
+
+        self.done_button = QPushButton("&Done")
+        self.snooze_button = QToolButton(text="S&nooze")
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.snooze_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.reschedule_button = QPushButton("&Reschedule…")
+        self.open_button = QPushButton("&Open")
+        buttons = QHBoxLayout()
+        for button in (self.done_button, self.snooze_button, self.reschedule_button, self.open_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.agenda_label = _heading(f"Next {AGENDA_DAYS} days")
+        self.agenda_list = DueItemList()
+        self.agenda_list.setObjectName("agendaItems")
+        self.agenda_list.setAccessibleName(f"Agenda of the next {AGENDA_DAYS} days")
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(8, 0, 0, 0)
+        side_layout.addWidget(self.day_label)
+        side_layout.addWidget(self.day_list, 2)
+        side_layout.addWidget(self.empty_label)
+        side_layout.addLayout(buttons)
+        side_layout.addSpacing(8)
+        side_layout.addWidget(self.agenda_label)
+        side_layout.addWidget(self.agenda_list, 3)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.grid)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+        self._build_actions()
+        self._active_list = self.day_list
+        self._connect()
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self.refresh)
+        context.signals.changed.connect(lambda _what: self._refresh_timer.start())
+        self.setTabOrder(self.grid, self.day_list)
+        self.setTabOrder(self.day_list, self.done_button)
+        self.setTabOrder(self.done_button, self.snooze_button)
+        self.setTabOrder(self.snooze_button, self.reschedule_button)
+        self.setTabOrder(self.reschedule_button, self.open_button)
+        self.setTabOrder(self.open_button, self.agenda_list)
+        self.setFocusProxy(self.grid)
+        self.status.connect(self._show_status)
+        self.refresh()
+
+    def _show_status(self, text: str) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 6000)
+
+    # --- wiring ------------------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: str | QKeySequence, slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.today_action = self._action("Go to today", "Ctrl+T", self.go_to_today)
+        self.prev_action = self._action("Previous month", "Ctrl+PgUp", lambda: self.grid.shift_month(-1))
+        self.next_action = self._action("Next month", "Ctrl+PgDown", lambda: self.grid.shift_month(1))
+        self.done_action = self._action("Done", "Ctrl+D", self.mark_done)
+        self.snooze_action = self._action("Snooze until tomorrow", "Ctrl+Shift+S", lambda: self.snooze(1))
+        self.reschedule_action = self._action("Reschedule…", "Ctrl+E", self.reschedule)
+        self.open_action = self._action("Open", "Ctrl+O", self.open_selected)
+        menu = QMenu(self.snooze_button)
+        for text, days in SNOOZE_CHOICES:
+            menu.addAction(text).triggered.connect(lambda _=False, d=days: self.snooze(d))
+        self.snooze_button.setMenu(menu)
+        for button, action in (
+            (self.done_button, self.done_action),
+            (self.snooze_button, self.snooze_action),
+            (self.reschedule_button, self.reschedule_action),
+            (self.open_button, self.open_action),
+        ):
+            button.setToolTip(f"{action.text()} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+
+    def _connect(self) -> None:
+        self.prev_button.clicked.connect(lambda: self.grid.shift_month(-1))
+        self.next_button.clicked.connect(lambda: self.grid.shift_month(1))
+        self.today_button.clicked.connect(self.go_to_today)
+        self.grid.month_changed.connect(lambda *_: self.refresh())
+        self.grid.date_selected.connect(lambda _day: self._fill_day())
+        self.grid.date_activated.connect(lambda _day: self._focus_day_list())
+        self.grid.item_dropped.connect(self._on_drop)
+        self.done_button.clicked.connect(self.mark_done)
+        self.snooze_button.clicked.connect(lambda: self.snooze(1))
+        self.reschedule_button.clicked.connect(self.reschedule)
+        self.open_button.clicked.connect(self.open_selected)
+        for lst in (self.day_list, self.agenda_list):
+            lst.item_activated.connect(self.open_item)
+            lst.itemSelectionChanged.connect(lambda l=lst: self._on_selection(l))
+
+    def _on_selection(self, lst: DueItemList) -> None:
+        if lst.current_agenda_item() is None:
+            self._update_buttons()
+            return
+        self._active_list = lst
+        other = self.agenda_list if lst is self.day_list else self.day_list
+        other.blockSignals(True)
+        other.clearSelection()
+        other.blockSignals(False)
+        self._update_buttons()
+
+    def _focus_day_list(self) -> None:
+        if self.day_list.count():
+            self.day_list.setFocus()
+            self.day_list.select_first_item()
+
+    # --- data --------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload counts, the chosen day's items and the agenda from the journal."""
+        today = self.clock.today()
+        self.grid.set_today(today)
+        first, last = self.grid.first_visible(), self.grid.last_visible()
+        visible = due_between(first, last, clock=self.clock)
+        agenda_end = today + dt.timedelta(days=AGENDA_DAYS - 1)
+        overdue = [i for i in due_between(EARLIEST, today, clock=self.clock) if i.overdue]
+        upcoming = [i for i in due_between(today, agenda_end, clock=self.clock) if not i.overdue]
+        self._items = {i.key: i for i in visible + overdue + upcoming}
+        self._visible = visible
+
+        due, late = Counter(), Counter()
+        for item in visible:
+            (late if item.overdue else due)[item.due] += 1
+        self.grid.set_counts({d: DayCount(due[d], late[d]) for d in set(due) | set(late)})
+        year, month = self.grid.year_month
+        self.month_label.setText(dt.date(year, month, 1).strftime("%B %Y"))
+        due_today = sum(1 for i in upcoming if i.due == today)
+        self.summary_label.setText(
+            f"{len(overdue)} overdue · {due_today} due today" if overdue else f"{due_today} due today"
+        )
+        self._fill_day()
+        self._fill_agenda(overdue, upcoming, today)
+
+    def _fill_day(self) -> None:
+        day = self.grid.selected_date
+        keep = self.day_list.current_agenda_item()
+        self.day_label.setText(day_heading(day, self.clock.today()))
+        self.day_list.clear()
+        items = [i for i in self._visible if i.due == day]
+        if not (self.grid.first_visible() <= day <= self.grid.last_visible()):
+            items = due_between(day, day, clock=self.clock)
+        for item in items:
+            self.day_list.add_agenda_item(item)
+        self.day_list.setVisible(bool(items))
+        self.empty_label.setVisible(not items)
+        if keep is not None:
+            self.day_list.select_key(keep.key)
+        self._update_buttons()
+
+    def _fill_agenda(self, overdue: list[AgendaItem], upcoming: list[AgendaItem], today: dt.date) -> None:
+        keep = self.agenda_list.current_agenda_item()
+        self.agenda_list.clear()
+        if overdue:
+            self.agenda_list.add_heading(f"Overdue ({len(overdue)})")
+            for item in overdue:
+                self.agenda_list.add_agenda_item(item, with_date=True)
+        current = None
+        for item in upcoming:
+            if item.due != current:
+                current = item.due
+                self.agenda_list.add_heading(day_heading(current, today))
+            self.agenda_list.add_agenda_item(item)
+        if not overdue and not upcoming:
+            self.agenda_list.add_heading(f"Nothing due in the next {AGENDA_DAYS} days.")
+        if keep is not None:
+            self.agenda_list.select_key(keep.key)
+
+    def _update_buttons(self) -> None:
+        item = self.selected_item()
+        has = item is not None
+        acts = has and item.kind is not ItemKind.INTRODUCTION
+        for widget in (self.done_button, self.snooze_button, self.reschedule_button):
+            widget.setEnabled(acts)
+        for action in (self.done_action, self.snooze_action, self.reschedule_action):
+            action.setEnabled(acts)
+        self.open_button.setEnabled(has)
+        self.open_action.setEnabled(has)
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def selected_item(self) -> AgendaItem | None:
+        return self._active_list.current_agenda_item() or self.day_list.current_agenda_item()
+
+    def go_to_today(self) -> None:
+        self.grid.select_date(self.clock.today())
+        self.grid.setFocus()
+
+    def show_date(self, day: dt.date) -> None:
+        self.grid.select_date(day)
+
+    def _run(self, what: str, action) -> bool:
+        try:
+            action()
+        except JournalError as exc:
+            QMessageBox.warning(self, what, str(exc))
+            return False
+        self.refresh()
+        return True
+
+    def mark_done(self) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        if self._run("Done", lambda: due_actions.mark_done(item, clock=self.clock)):
+            self.status.emit(f"Done: {item.title}")
+
+    def snooze(self, days: int) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        result = {}
+        if self._run("Snooze", lambda: result.setdefault("until", due_actions.snooze(item, days, clock=self.clock))):
+            self.status.emit(f"Snoozed until {result['until']:%a %d %b}: {item.title}")
+
+    def ask_date(self, item: AgendaItem) -> dt.date | None:
+        """The new date for `item` from a date picker, or None when cancelled."""
+        earliest = self.clock.today() if item.kind is ItemKind.KEEP_IN_TOUCH else None
+        dialog = RescheduleDialog(item.title, item.due, earliest=earliest, parent=self)
+        return dialog.chosen_date() if dialog.exec() == RescheduleDialog.DialogCode.Accepted else None
+
+    def reschedule(self) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        day = self.ask_date(item)
+        if day is not None:
+            self.reschedule_to(item, day)
+
+    def reschedule_to(self, item: AgendaItem, day: dt.date) -> None:
+        if self._run("Reschedule", lambda: due_actions.reschedule(item, day, clock=self.clock)):
+            self.status.emit(f"Moved to {day:%a %d %b}: {item.title}")
+
+    def _on_drop(self, key: str, day: dt.date) -> None:
+        item = self._items.get(key)
+        if item is not None and item.due != day:
+            self.reschedule_to(item, day)
+            self.grid.select_date(day)
+
+    def open_selected(self) -> None:
+        item = self.selected_item()
+        if item is not None:
+            self.open_item(item)
+
+    def open_item(self, item: AgendaItem) -> None:
+        kind, item_id = due_actions.open_target(item)
+        window = self.window()
+        opener = getattr(window, "open_item", None)
+        if opener is None or not opener(kind, item_id):
+            self.status.emit(f"No view shows {kind.replace('_', ' ')}s yet.")

@@ -1,0 +1,116 @@
+"""Lists of due items for the calendar: one day's items, and the agenda grouped by day.
+
+Rows can be dragged onto the month grid to reschedule them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+
+from journal.domain.agenda import AgendaItem, ItemKind
+from journal.ui.calendar.month_grid import ITEM_MIME, OVERDUE_COLOR
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_LABELS = {
+    ItemKind.NEXT_STEP: "Next step",
+    ItemKind.KEEP_IN_TOUCH: "Keep in touch",
+    ItemKind.INTRODUCTION: "Introduction",
+}
+
+
+def describe(item: AgendaItem, *, with_date: bool = False) -> str:
+    """Second line of a row: overdue flag, kind, time, people."""
+    parts = []
+    if item.overdue:
+        parts.append("Overdue")
+    parts.append(KIND_LABELS[item.kind])
+    if with_date:
+        parts.append(f"{item.due:%a %d %b}")
+    if item.due_time:
+        parts.append(item.due_time.strftime("%H:%M"))
+    if item.people and item.kind is not ItemKind.KEEP_IN_TOUCH:
+        parts.append(", ".join(item.people))
+    return " · ".join(parts)
+
+
+def day_heading(day: dt.date, today: dt.date) -> str:
+    delta = (day - today).days
+    relative = {0: "Today", 1: "Tomorrow", -1: "Yesterday"}.get(delta)
+    label = f"{day:%A %d %B}"
+    return f"{relative} — {label}" if relative else label
+
+
+class DueItemList(QListWidget):
+    """Rows of AgendaItems; `current_agenda_item()` is the selected one."""
+
+    item_activated = Signal(object)  # AgendaItem (double-click or Enter)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(True)
+        self.setSpacing(1)
+        self.itemActivated.connect(self._on_activated)
+
+    def _on_activated(self, row: QListWidgetItem) -> None:
+        item = row.data(ITEM_ROLE)
+        if item is not None:
+            self.item_activated.emit(item)
+
+    def add_heading(self, text: str) -> None:
+        row = QListWidgetItem(text)
+        font = QFont(self.font())
+        font.setBold(True)
+        row.setFont(font)
+        row.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.addItem(row)
+
+    def add_agenda_item(self, item: AgendaItem, *, with_date: bool = False) -> None:
+        row = QListWidgetItem(f"{item.title}\n{describe(item, with_date=with_date)}")
+        row.setData(ITEM_ROLE, item)
+        row.setToolTip(item.detail or item.title)
+        row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
+        if item.overdue:
+            row.setForeground(QBrush(OVERDUE_COLOR))
+        self.addItem(row)
+
+    def agenda_items(self) -> list[AgendaItem]:
+        rows = (self.item(i).data(ITEM_ROLE) for i in range(self.count()))
+        return [r for r in rows if r is not None]
+
+    def current_agenda_item(self) -> AgendaItem | None:
+        row = self.currentItem()
+        return row.data(ITEM_ROLE) if row is not None and row.isSelected() else None
+
+    def select_key(self, key: str) -> bool:
+        for i in range(self.count()):
+            item = self.item(i).data(ITEM_ROLE)
+            if item is not None and item.key == key:
+                self.setCurrentRow(i)
+                return True
+        return False
+
+    def select_first_item(self) -> None:
+        for i in range(self.count()):
+            if self.item(i).data(ITEM_ROLE) is not None:
+                self.setCurrentRow(i)
+                return
+
+    def mimeTypes(self) -> list[str]:
+        return [ITEM_MIME]
+
+    def mimeData(self, rows) -> QMimeData:
+        data = QMimeData()
+        items = [r.data(ITEM_ROLE) for r in rows if r.data(ITEM_ROLE) is not None]
+        if items:
+            data.setData(ITEM_MIME, items[0].key.encode())
+            data.setText(items[0].title)
+        return data
