@@ -1,0 +1,142 @@
+"""Who is the same person: shared keys decide; close names at one organisation are only offered.
+
+Keys are normalised e-mail addresses, phone numbers (E.164), LinkedIn addresses and vCard UIDs.
+Names are compared accent-folded and order-free ("Perez, Ana" = "Ana Pérez") with rapidfuzz,
+only among people of the same organisation (the blocking key), so the work stays small.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+REVIEW_SCORE = 85
+_PUNCT = re.compile(r"[^\w\s]+")
+_ORG_SUFFIXES = {"inc", "ltd", "llc", "gmbh", "ag", "sa", "sas", "bv", "plc", "co", "corp", "corporation", "limited", "company"}
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower-case, accents dropped, punctuation to spaces, spaces squeezed."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_PUNCT.sub(" ", plain.casefold()).split())
+
+
+def name_key(name: str) -> str:
+    """Folded, with the words sorted, so "Perez, Ana" and "Ana Pérez" share one key."""
+    return " ".join(sorted(fold(name).split()))
+
+
+def org_key(name: str) -> str:
+    words = fold(name).split()
+    while len(words) > 1 and words[-1] in _ORG_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+@dataclass
+class Entry:
+    """What the index knows of one person (an existing one, or one new in this import)."""
+
+    ref: object
+    name: str
+    organisation: str = ""
+    keys: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Match:
+    ref: object
+    reason: str
+    score: int = 100
+
+
+class DedupeIndex:
+    def __init__(self) -> None:
+        self._by_key: dict[str, object] = {}
+        self._by_name_org: dict[tuple[str, str], object] = {}
+        self._blocks: dict[str, dict[object, str]] = {}
+        self.entries: dict[object, Entry] = {}
+
+    def add(self, entry: Entry) -> None:
+        self.entries[entry.ref] = entry
+        for key in entry.keys:
+            self._by_key.setdefault(key, entry.ref)
+        nkey = name_key(entry.name)
+        okey = org_key(entry.organisation)
+        self._by_name_org.setdefault((nkey, okey), entry.ref)
+        if okey:
+            self._blocks.setdefault(okey, {})[entry.ref] = nkey
+
+    def add_keys(self, ref: object, keys: set[str]) -> None:
+        self.entries[ref].keys |= keys
+        for key in keys:
+            self._by_key.setdefault(key, ref)
+
+    def same(self, name: str, organisation: str, keys: set[str]) -> Match | None:
+        """The person these keys, or this exact name at this organisation, belong to."""
+        for key in sorted(keys):
+            ref = self._by_key.get(key)
+            if ref is not None:
+                return Match(ref, f"same {describe_key(key)}")
+        ref = self._by_name_org.get((name_key(name), org_key(organisation)))
+        if ref is not None:
+            return Match(ref, "same name" + (" and organisation" if organisation else ""))
+        return None
+
+    def close(self, name: str, organisation: str, exclude: object = None) -> Match | None:
+        """The closest name at the same organisation, when close enough to offer for review."""
+        okey = org_key(organisation)
+        block = self._blocks.get(okey) if okey else None
+        if not block:
+            return None
+        choices = {ref: key for ref, key in block.items() if ref != exclude}
+        if not choices:
+            return None
+        found = process.extractOne(name_key(name), choices, scorer=fuzz.token_sort_ratio, score_cutoff=REVIEW_SCORE)
+        if found is None:
+            return None
+        _key, score, ref = found
+        return Match(ref, f"close name at {organisation} ({round(score)}%)", round(score))
+
+
+def describe_key(key: str) -> str:
+    kind, _, value = key.partition(":")
+    return {"email": "e-mail", "phone": "phone", "linkedin": "LinkedIn", "uid": "UID"}.get(kind, kind) + f" {value}"
+
+
+def duplicate_pairs(entries: list[Entry]) -> list[tuple[object, object, str, int]]:
+    """Every pair of people that look like one: (a, b, reason, score), strongest first."""
+    pairs: dict[tuple[object, object], tuple[str, int]] = {}
+    owner: dict[str, object] = {}
+    for entry in entries:
+        for key in sorted(entry.keys):
+            other = owner.setdefault(key, entry.ref)
+            if other != entry.ref:
+                pairs.setdefault((other, entry.ref), (f"same {describe_key(key)}", 100))
+    blocks: dict[str, list[Entry]] = {}
+    for entry in entries:
+        okey = org_key(entry.organisation)
+        if okey:
+            blocks.setdefault(okey, []).append(entry)
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        keys = [name_key(m.name) for m in members]
+        for i, key in enumerate(keys):
+            later = {j: keys[j] for j in range(i + 1, len(keys))}
+            for _choice, found, j in process.extract(
+                key, later, scorer=fuzz.token_sort_ratio, score_cutoff=REVIEW_SCORE, limit=None
+            ):
+                a, b = members[i].ref, members[j].ref
+                if (a, b) not in pairs and (b, a) not in pairs:
+                    score = round(found)
+                    reason = "same name" if score == 100 else f"close name ({score}%)"
+                    pairs[(a, b)] = (f"{reason} at {members[i].organisation}", score)
+    ordered = sorted(pairs.items(), key=lambda item: -item[1][1])
+    return [(a, b, reason, score) for (a, b), (reason, score) in ordered]

@@ -1,0 +1,87 @@
+"""LinkedIn's Connections.csv, as the export ships it.
+
+A variable preamble (a "Notes:" line, a quoted disclaimer, a blank line) comes before the header;
+older exports have no URL column; "Connected On" reads like "12 Mar 2024". The header row is
+found by its names, never by skipping a fixed number of lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from journal.interop.csvrows import cell, header_index, rows_with_lines
+from journal.interop.records import ContactRecord, ImportFormatError, ParseResult, Rejected, clean, decode
+
+REQUIRED = ("first name", "last name", "connected on")
+HEADER_SEARCH_ROWS = 50
+DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%Y-%m-%d", "%m/%d/%y", "%m/%d/%Y", "%d-%b-%y")
+
+
+MONTHS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+
+def parse_connected_on(text: str) -> dt.date | None:
+    text = text.strip()
+    parts = text.split(" ")
+    if len(parts) == 3 and parts[0].isdigit() and parts[2].isdigit():  # the usual "12 Mar 2024", fast
+        month = MONTHS.get(parts[1][:3].casefold())
+        if month:
+            try:
+                return dt.date(int(parts[2]), month, int(parts[0]))
+            except ValueError:
+                return None
+    for fmt in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def parse(data: bytes) -> ParseResult:
+    text = decode(data, "LinkedIn Connections.csv")
+    result = ParseResult("linkedin")
+    rows = rows_with_lines(text)
+    index: dict[str, int] | None = None
+    for seen, (_line, row) in enumerate(rows):
+        names = header_index(row)
+        if all(name in names for name in REQUIRED):
+            index = names
+            break
+        if seen >= HEADER_SEARCH_ROWS:
+            break
+    if index is None:
+        raise ImportFormatError(
+            "This is not a LinkedIn Connections.csv: no header row with First Name, Last Name "
+            "and Connected On was found."
+        )
+    width = len(index)
+    for line, row in rows:
+        if not any(value.strip() for value in row):
+            continue
+        first, last = cell(row, index, "First Name"), cell(row, index, "Last Name")
+        name = clean(f"{first} {last}")
+        if not name:
+            result.rejected.append(Rejected(line, "no first or last name"))
+            continue
+        if len(row) > width + 2:
+            result.rejected.append(Rejected(line, f"{len(row)} columns where the header has {width}"))
+            continue
+        raw_date = cell(row, index, "Connected On")
+        connected = parse_connected_on(raw_date) if raw_date else None
+        if raw_date and connected is None:
+            result.rejected.append(Rejected(line, f"'Connected On' is {raw_date!r}, not a date like 12 Mar 2024"))
+            continue
+        email = cell(row, index, "Email Address")
+        result.records.append(
+            ContactRecord(
+                line=line,
+                name=name,
+                organisation=clean(cell(row, index, "Company")),
+                role=clean(cell(row, index, "Position")),
+                emails=[(email, "")] if email else [],
+                linkedin=cell(row, index, "URL"),
+                connected_on=connected,
+            )
+        )
+    return result

@@ -1,0 +1,109 @@
+"""What every importer produces: plain contact records that remember their source line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from journal.store.errors import JournalError
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+class ImportFormatError(JournalError):
+    """The file cannot be read as the chosen format; nothing was imported."""
+
+
+@dataclass
+class ContactRecord:
+    """One contact from a file. `line` is the 1-based line where it starts in that file."""
+
+    line: int
+    name: str
+    organisation: str = ""
+    role: str = ""
+    emails: list[tuple[str, str]] = field(default_factory=list)  # (value, label)
+    phones: list[tuple[str, str]] = field(default_factory=list)
+    linkedin: str = ""
+    website: str = ""
+    location: str = ""
+    notes: str = ""
+    connected_on: dt.date | None = None
+    tags: list[str] = field(default_factory=list)
+    uid: str = ""
+
+
+@dataclass(frozen=True)
+class Rejected:
+    line: int
+    reason: str
+
+
+@dataclass
+class ParseResult:
+    format: str
+    records: list[ContactRecord] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+
+
+def clean(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def decode(data: bytes, what: str) -> str:
+    """The text of a file, refusing binary data and anything that is not UTF-8 or UTF-16."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFormatError(
+            f"The file is {len(data) // (1024 * 1024)} MB; a {what} file over "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MB is not supported."
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ImportFormatError(f"The file is not valid UTF-16 text ({exc.reason}).") from None
+    else:
+        if b"\x00" in data[:65536]:
+            raise ImportFormatError(f"The file is binary, not a {what} file.")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise ImportFormatError(
+                f"The file is not UTF-8 text (first bad byte on line {line}); "
+                "save it as UTF-8 and import it again."
+            ) from None
+    if "\x00" in text:
+        raise ImportFormatError(f"The file is binary, not a {what} file.")
+    return text
+
+
+@dataclass
+class PersonOut:
+    """A person as the exporters see it."""
+
+    uid: str
+    name: str
+    organisation: str = ""
+    role: str = ""
+    emails: list[tuple[str, str]] = field(default_factory=list)
+    phones: list[tuple[str, str]] = field(default_factory=list)
+    linkedin: str = ""
+    website: str = ""
+    location: str = ""
+    how_met: str = ""
+    notes: str = ""
+    tags: list[str] = field(default_factory=list)
+    connected_on: dt.date | None = None
+    archived: bool = False
+    updated_at: dt.datetime | None = None
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """(given, family): "Ana Pérez" -> ("Ana", "Pérez"); "Pérez, Ana" -> ("Ana", "Pérez")."""
+    name = clean(name)
+    if "," in name:
+        family, _, given = name.partition(",")
+        return clean(given), clean(family)
+    given, _, family = name.rpartition(" ")
+    return (given, family) if given else (family, "")
