@@ -91,9 +91,18 @@ def build_parser() -> argparse.ArgumentParser:
 # format -> "module:function". Imported only when used, so the command line starts fast.
 # An importer is called as fn(path, *, dry_run, clock) and returns an object whose str() is the
 # summary to print; it raises journal.store.errors.JournalError (or a subclass) for bad input.
-IMPORTERS: dict[str, str] = {}
+IMPORTERS: dict[str, str] = {
+    "vcard": "journal.services.imports:import_vcard",
+    "linkedin": "journal.services.imports:import_linkedin",
+    "google": "journal.services.imports:import_google",
+    "json": "journal.services.imports:import_json",
+}
 # An exporter is called as fn(stream, *, clock) with a text stream and returns the number of items.
-EXPORTERS: dict[str, str] = {}
+EXPORTERS: dict[str, str] = {
+    "vcard": "journal.services.exports:export_vcard",
+    "csv": "journal.services.exports:export_csv",
+    "json": "journal.services.exports:export_json",
+}
 
 
 def _load(dotted: str):
