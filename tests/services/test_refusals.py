@@ -1,0 +1,94 @@
+"""No service lets a raw database error reach a user: refusals are ValidationErrors, rolled back."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from peewee import IntegrityError
+
+from journal.services import conversations, introductions, next_steps, people
+from journal.services.conversations import PersonRef, log_conversation
+from journal.services.transaction import explain, write
+from journal.store.errors import ValidationError
+from journal.store.models import ALL_MODELS, Conversation, Participant, Tag
+
+
+def counts():
+    return {model.__name__: model.select().count() for model in ALL_MODELS}
+
+
+@pytest.fixture
+def logged(db, clock):
+    return log_conversation([PersonRef.named("Dana Smith")], clock=clock)
+
+
+CALLS = {
+    "step for a missing person": lambda: next_steps.add("x", due=dt.date(2026, 3, 12), person_id=999),
+    "step for a missing conversation": lambda: next_steps.add("x", conversation_id=999),
+    "step for a missing introduction": lambda: next_steps.add("x", introduction_id=999),
+    "tags of a missing person": lambda: people.set_tags(999, ["mentor"]),
+    "detail of a missing person": lambda: people.add_detail(999, "email", "a@b.c"),
+    "participants that are missing": lambda: conversations.update_conversation(
+        1, participant_ids=[1, 999], when=dt.datetime(2026, 3, 1, 12), channel="call", summary="", notes=""
+    ),
+    "offer from a missing person": lambda: introductions.offer(999, 1),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CALLS))
+def test_a_dangling_reference_is_a_validation_error_and_nothing_changes(logged, name):
+    before = counts()
+    participants = list(Participant.select().tuples())
+    with pytest.raises(ValidationError) as info:
+        CALLS[name]()
+    assert not isinstance(info.value.__cause__, ValidationError)
+    assert "\n" not in str(info.value)
+    assert counts() == before
+    assert list(Participant.select().tuples()) == participants
+
+
+def test_step_operations_on_a_missing_step(db):
+    for call in (next_steps.complete, next_steps.reopen, lambda i: next_steps.edit_text(i, "new")):
+        with pytest.raises(ValidationError, match="no next step 5"):
+            call(5)
+    with pytest.raises(ValidationError, match="no next step 5"):
+        next_steps.snooze(5, dt.date(2026, 3, 12))
+
+
+def test_update_of_a_missing_conversation(db):
+    with pytest.raises(ValidationError, match="no conversation 7"):
+        conversations.update_conversation(
+            7, participant_ids=[1], when=dt.datetime(2026, 3, 1), channel="call", summary="", notes=""
+        )
+
+
+def test_write_turns_a_unique_violation_into_a_sentence_and_rolls_back(db):
+    with pytest.raises(ValidationError, match="already a tag with that name"):
+        with write():
+            Tag.create(name="mentor")
+            Tag.create(name="MENTOR")  # the column is case-insensitive
+    assert Tag.select().count() == 0
+
+
+def test_explain_covers_the_constraint_kinds():
+    assert "no longer exists" in explain(IntegrityError("FOREIGN KEY constraint failed"))
+    assert explain(IntegrityError("NOT NULL constraint failed: next_step.person_id")) == "A next step needs a person."
+    assert "refused" in explain(IntegrityError("CHECK constraint failed: x"))
+
+
+def test_next_step_lifecycle(logged, clock):
+    step = next_steps.add("  Send   the deck ", due=dt.date(2026, 3, 12), person_id=1, clock=clock)
+    next_steps.edit_text(step, "Send the new deck")
+    next_steps.complete(step, clock=clock)
+    from journal.store.models import NextStep
+
+    assert NextStep.get_by_id(step).done_at == clock.now()
+    next_steps.reopen(step)
+    assert NextStep.get_by_id(step).done_at is None
+    assert NextStep.get_by_id(step).text == "Send the new deck"
+    with pytest.raises(ValidationError, match="time needs a date"):
+        next_steps.add("x", due_time=dt.time(9), clock=clock)
+    next_steps.delete(step)
+    assert NextStep.get_or_none(NextStep.id == step) is None
+    assert Conversation.select().count() == 1
