@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from journal import APP_NAME
 from journal.ui.context import AppContext
+from journal.ui.dialogs.about import add_help_actions
 from journal.ui.icons import app_icon
 
 
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.request_quit)
         self.file_menu.addAction(self.quit_action)
+        self.about_action = add_help_actions(self)
         self.statusBar()
         self.resize(1100, 720)
         self._quitting = False
