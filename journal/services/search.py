@@ -40,8 +40,8 @@ def plain(text: str) -> str:
     return text.replace(MARK_START, "").replace(MARK_END, "")
 
 
-def _titles(kind: str, ids: list[int]) -> dict[int, str]:
-    """One query per kind for the titles of `ids`."""
+def _titles(kind: str, ids: list[int]) -> dict[int, str | tuple[str, str]]:
+    """One query per kind for the titles of `ids` (conversations: (title, text to snippet))."""
     if not ids:
         return {}
     if kind == "person":
@@ -58,6 +58,7 @@ def _titles(kind: str, ids: list[int]) -> dict[int, str]:
                 Conversation.id,
                 Conversation.occurred_at,
                 Conversation.summary,
+                Conversation.notes,
                 fn.group_concat(Person.name, ", ").alias("people"),
             )
             .join(Participant, join_type=JOIN.LEFT_OUTER)
@@ -70,7 +71,7 @@ def _titles(kind: str, ids: list[int]) -> dict[int, str]:
         for r in rows:
             when = str(r["occurred_at"])[:10]
             what = r["summary"] or f"Conversation with {r['people'] or 'nobody'}"
-            titles[r["id"]] = f"{when} · {what}"
+            titles[r["id"]] = (f"{when} · {what}", f"{r['summary']} — {r['notes']}" if r["summary"] else r["notes"])
         return titles
     if kind == "introduction":
         Introducer, Target = Person.alias(), Person.alias()
@@ -109,9 +110,17 @@ def search(text: str, *, limit_per_kind: int = 8, kinds: tuple[str, ...] = KINDS
             if not hits:
                 continue
             titles = _titles(kind, [h.id for h in hits])
-            grouped[kind] = [
-                SearchResult(kind, h.id, titles.get(h.id, ""), h.snippet, h.score) for h in hits if h.id in titles
-            ]
+            results = []
+            for hit in hits:
+                title = titles.get(hit.id)
+                if title is None:
+                    continue
+                snippet = hit.snippet
+                if isinstance(title, tuple):
+                    title, body = title
+                    snippet = index.make_snippet(body, text)
+                results.append(SearchResult(kind, hit.id, title, snippet, hit.score))
+            grouped[kind] = results
     return {kind: results for kind, results in grouped.items() if results}
 
 

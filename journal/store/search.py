@@ -21,6 +21,7 @@ backup copies it and a restore brings it back.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 TOKENIZE = "unicode61 remove_diacritics 2"
@@ -181,20 +182,69 @@ def optimize(database) -> None:
 _TOKEN = re.compile(r"[^\W_]+")
 
 
-def match_expression(text: str) -> str | None:
-    """A safe FTS5 MATCH expression for what a user typed, or None when it holds no word.
+def query_terms(text: str) -> list[tuple[list[str], bool]]:
+    """What the user typed as phrases: (words, is_prefix) for each whitespace-separated chunk.
 
-    Each whitespace-separated chunk becomes one quoted phrase with a prefix star, so "O'Brien"
-    is the phrase "o brien"* and "c++" is "c"*. Only letters and digits ever reach the
-    expression, always inside double quotes, so FTS5's syntax (AND, OR, NOT, NEAR, quotes,
-    parentheses, column filters, '*', '^') can never be produced by input.
+    The last word of a chunk is matched as a prefix, unless it is a single character: a
+    one-letter prefix matches most of a big journal, and "c++" or a lone initial is meant as is.
     """
     phrases = []
     for chunk in (text or "").split():
         words = _TOKEN.findall(chunk)
         if words:
-            phrases.append('"' + " ".join(words) + '"*')
-    return " ".join(phrases) or None
+            phrases.append((words, len(words[-1]) > 1))
+    return phrases
+
+
+def match_expression(text: str) -> str | None:
+    """A safe FTS5 MATCH expression for what a user typed, or None when it holds no word.
+
+    Each whitespace-separated chunk becomes one quoted phrase, with a prefix star as described in
+    query_terms, so "O'Brien" is the phrase "O Brien"* and "c++" is "c". Only letters and digits
+    ever reach the expression, always inside double quotes, so FTS5's syntax (AND, OR, NOT, NEAR,
+    quotes, parentheses, column filters, '*', '^') can never be produced by input.
+    """
+    parts = ['"' + " ".join(words) + '"' + ("*" if prefix else "") for words, prefix in query_terms(text)]
+    return " ".join(parts) or None
+
+
+def _fold(word: str) -> str:
+    """Lower case without diacritics, as the tokenizer sees a word."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def make_snippet(text: str, query: str, tokens: int = 12) -> str:
+    """A window of about `tokens` words of `text` around the most matched words, marked like
+    FTS5's snippet(); for tables whose ranking query cannot also call snippet()."""
+    terms = []
+    for words, prefix in query_terms(query):
+        for i, word in enumerate(words):
+            terms.append((_fold(word), prefix and i == len(words) - 1))
+    spans = [(m.start(), m.end(), _fold(m.group())) for m in _TOKEN.finditer(text)]
+    if not spans:
+        return ""
+    hits = [
+        any(word.startswith(t) if prefix else word == t for t, prefix in terms) for _start, _end, word in spans
+    ]
+    best, best_count = 0, -1
+    for first in range(0, max(1, len(spans) - tokens + 1)):
+        count = sum(hits[first : first + tokens])
+        if count > best_count:
+            best, best_count = first, count
+        if best_count == tokens:
+            break
+    window = range(best, min(len(spans), best + tokens))
+    out = [ELLIPSIS] if best > 0 else []
+    cursor = spans[best][0]
+    for i in window:
+        start, end, _word = spans[i]
+        out.append(text[cursor:start])
+        out.append(f"{MARK_START}{text[start:end]}{MARK_END}" if hits[i] else text[start:end])
+        cursor = end
+    if window[-1] < len(spans) - 1:
+        out.append(ELLIPSIS)
+    return " ".join("".join(out).split())
 
 
 @dataclass(frozen=True)
@@ -222,33 +272,40 @@ def _rank_sql(kind: str) -> str:
     return f"bm25({TABLES[kind]}, {weights})"
 
 
-def search_sql(kind: str, *, snippet_tokens: int = 12, recent_cap: bool = False) -> str:
-    """The statement that finds the best `?` rows of `kind` for MATCH expression `?`.
-
-    Parameters: (expression, limit) or, with `recent_cap`, (expression, expression, cap, limit):
-    ranking is then done among the newest `cap` matches only, which bounds the cost of a
-    one-letter prefix over hundreds of thousands of conversations.
-    """
+def search_sql(kind: str, *, snippet_tokens: int = 12) -> str:
+    """The statement that finds the best `?` rows of `kind` for MATCH expression `?`, with a
+    snippet of each. Parameters: (expression, limit)."""
     table = TABLES[kind]
-    where = f"{table} MATCH ?"
-    if recent_cap:
-        where += (
-            f" AND rowid >= coalesce((SELECT rowid FROM {table} WHERE {table} MATCH ? "
-            f"ORDER BY rowid DESC LIMIT 1 OFFSET ?), 0)"
-        )
     return (
         f"SELECT rowid, {_rank_sql(kind)} AS score, {_snippet_sql(kind, snippet_tokens)} "
-        f"FROM {table} WHERE {where} ORDER BY score LIMIT ?"
+        f"FROM {table} WHERE {table} MATCH ? ORDER BY score LIMIT ?"
+    )
+
+
+def recent_search_sql(kind: str) -> str:
+    """Like search_sql, but ranking only the newest `?` matches, and without a snippet.
+
+    Parameters: (expression, cap, limit). A two-letter prefix or a common word can match most of
+    two hundred thousand conversations; walking the matches newest first (FTS5 reads its index in
+    rowid order) and ranking only the first `cap` bounds a keystroke's cost. Auxiliary functions
+    cannot run outside the FTS5 cursor, so the caller makes the snippet (make_snippet).
+    """
+    table = TABLES[kind]
+    return (
+        f"SELECT rowid, score FROM (SELECT rowid, {_rank_sql(kind)} AS score FROM {table} "
+        f"WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score LIMIT ?"
     )
 
 
 def search(database, expression: str, kind: str, limit: int, *, cap: int | None = None) -> list[Hit]:
-    """The best `limit` hits of `kind` for a MATCH expression (from match_expression)."""
+    """The best `limit` hits of `kind` for a MATCH expression (from match_expression).
+
+    With `cap`, only the newest `cap` matches are ranked and the snippets are left empty.
+    """
     if cap:
-        params = (expression, expression, cap - 1, limit)
-    else:
-        params = (expression, limit)
-    cursor = database.execute_sql(search_sql(kind, recent_cap=bool(cap)), params)
+        cursor = database.execute_sql(recent_search_sql(kind), (expression, cap, limit))
+        return [Hit(kind, row[0], row[1], "") for row in cursor.fetchall()]
+    cursor = database.execute_sql(search_sql(kind), (expression, limit))
     return [Hit(kind, row[0], row[1], row[2]) for row in cursor.fetchall()]
 
 

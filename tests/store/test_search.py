@@ -138,10 +138,10 @@ def test_recent_cap_ranks_among_the_newest_matches(db):
 def test_match_expression_quotes_every_word():
     assert index.match_expression("") is None
     assert index.match_expression("  * \" ( ") is None
-    assert index.match_expression("c++") == '"c"*'
+    assert index.match_expression("c++") == '"c"'  # one letter: exact, not a prefix
     assert index.match_expression("O'Brien") == '"O Brien"*'
     assert index.match_expression("AND OR") == '"AND"* "OR"*'
-    assert index.match_expression("NEAR(a b") == '"NEAR a"* "b"*'
+    assert index.match_expression("NEAR(a b") == '"NEAR a" "b"'
     assert index.match_expression("name:zoë") == '"name zoë"*'
 
 
