@@ -1,0 +1,212 @@
+"""The Calendar view, driven with the keyboard and mouse like a user would."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QTableView
+
+from journal.services import next_steps, people
+from journal.store.models import Conversation, NextStep, Person
+from journal.ui.calendar.month_grid import ITEM_MIME, DayCount
+
+TODAY = dt.date(2026, 3, 11)  # TEST_NOW's date, a Wednesday
+
+
+@pytest.fixture
+def window(qtbot, context):
+    from journal.ui.calendar.calendar_view import CalendarView
+    from journal.ui.main_window import MainWindow
+
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    win.add_view("calendar", "Calendar", CalendarView(context))
+    win.show()
+    return win
+
+
+@pytest.fixture
+def steps(db, clock):
+    return {
+        "late": next_steps.add("Send Dana the deck", due=dt.date(2026, 3, 9), clock=clock),
+        "today": next_steps.add("Call Omar", due=TODAY, due_time=dt.time(14, 0), clock=clock),
+        "tomorrow": next_steps.add("Review portfolio", due=dt.date(2026, 3, 12), clock=clock),
+        "far": next_steps.add("Quarterly review", due=dt.date(2026, 3, 25), clock=clock),
+    }
+
+
+def view_of(window):
+    view = window.view("calendar")
+    view.refresh()  # take in changes made after the window opened
+    return view
+
+
+def select_row(qtbot, lst, title):
+    for i in range(lst.count()):
+        if lst.item(i).text().startswith(title):
+            rect = lst.visualItemRect(lst.item(i))
+            qtbot.mouseClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            return
+    raise AssertionError(f"{title!r} not listed")
+
+
+def test_grid_counts_due_and_overdue_apart(qtbot, steps, window, clock):
+    people.set_cadence(people.create_person("Marta").id, 14, clock=clock)  # due 25 March
+    view = view_of(window)
+    grid = view.grid
+    assert grid.year_month == (2026, 3)
+    assert grid.count_on(dt.date(2026, 3, 9)) == DayCount(due=0, overdue=1)
+    assert grid.count_on(TODAY) == DayCount(due=1, overdue=0)
+    assert grid.count_on(dt.date(2026, 3, 25)) == DayCount(due=2, overdue=0)
+    assert grid.count_on(dt.date(2026, 3, 26)) == DayCount()
+    assert "1 overdue" in view.summary_label.text()
+
+
+def test_keyboard_moves_through_days_and_months(qtbot, steps, window):
+    view = view_of(window)
+    grid = view.grid
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    assert grid.selected_date == dt.date(2026, 3, 12)
+    assert [i.title for i in view.day_list.agenda_items()] == ["Review portfolio"]
+    qtbot.keyClick(grid, Qt.Key.Key_PageDown)
+    assert grid.year_month == (2026, 4)
+    assert view.month_label.text() == "April 2026"
+    assert view.day_list.agenda_items() == []
+    assert view.empty_label.isVisibleTo(view)
+    qtbot.keyClick(grid, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert grid.selected_date == TODAY
+    assert [i.title for i in view.day_list.agenda_items()] == ["Call Omar"]
+
+
+def test_clicking_a_day_lists_its_items(qtbot, steps, window):
+    view = view_of(window)
+    grid = view.grid
+    qtbot.mouseClick(grid, Qt.MouseButton.LeftButton, pos=grid.cell_rect(dt.date(2026, 3, 9)).center())
+    assert grid.selected_date == dt.date(2026, 3, 9)
+    assert [i.title for i in view.day_list.agenda_items()] == ["Send Dana the deck"]
+    assert view.day_list.agenda_items()[0].overdue
+
+
+def test_done_button_completes_the_selected_step(qtbot, steps, window):
+    view = view_of(window)
+    assert not view.done_button.isEnabled()
+    select_row(qtbot, view.day_list, "Call Omar")
+    assert view.done_button.isEnabled()
+    qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
+    assert NextStep.get_by_id(steps["today"]).done_at is not None
+    assert view.day_list.agenda_items() == []
+    assert view.grid.count_on(TODAY) == DayCount()
+
+
+def test_snooze_shortcut_moves_the_item_to_tomorrow(qtbot, steps, window):
+    view = view_of(window)
+    view.show_date(dt.date(2026, 3, 9))
+    select_row(qtbot, view.day_list, "Send Dana the deck")
+    qtbot.keyClick(view.day_list, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert NextStep.get_by_id(steps["late"]).snoozed_until == dt.date(2026, 3, 12)
+    assert view.grid.count_on(dt.date(2026, 3, 12)) == DayCount(due=2, overdue=0)
+
+
+def test_reschedule_with_the_date_picker(qtbot, steps, window, monkeypatch):
+    view = view_of(window)
+    view.show_date(dt.date(2026, 3, 12))
+    select_row(qtbot, view.day_list, "Review portfolio")
+    monkeypatch.setattr(view, "ask_date", lambda item: dt.date(2026, 3, 20))
+    qtbot.keyClick(view.day_list, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert NextStep.get_by_id(steps["tomorrow"]).due_date == dt.date(2026, 3, 20)
+    assert view.grid.count_on(dt.date(2026, 3, 20)) == DayCount(due=1)
+
+
+def test_reschedule_dialog_returns_the_picked_date(qtbot):
+    from journal.ui.calendar.reschedule_dialog import RescheduleDialog
+
+    dialog = RescheduleDialog("Call Omar", TODAY, earliest=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    table = dialog.calendar.findChild(QTableView)
+    qtbot.keyClick(table, Qt.Key.Key_Left)  # before the earliest: refused
+    assert dialog.chosen_date() == TODAY
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    assert dialog.chosen_date() == dt.date(2026, 3, 12)
+
+
+def test_keep_in_touch_done_logs_a_contact_and_snooze_delays_it(qtbot, db, window, clock):
+    marta = people.create_person("Marta").id
+    people.set_cadence(marta, 14, clock=clock)
+    omar = people.create_person("Omar").id
+    people.set_cadence(omar, 14, clock=clock)
+    view = view_of(window)
+    view.show_date(dt.date(2026, 3, 25))
+    select_row(qtbot, view.day_list, "Keep in touch with Marta")
+    qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
+    conversation = Conversation.get()
+    assert [p.person.name for p in conversation.participants] == ["Marta"]
+    select_row(qtbot, view.day_list, "Keep in touch with Omar")
+    view.snooze(7)
+    assert Person.get_by_id(omar).keep_in_touch_snoozed_until == dt.date(2026, 3, 18)
+
+
+def test_drop_an_item_on_a_day_reschedules_it(qtbot, steps, window):
+    view = view_of(window)
+    grid = view.grid
+    mime = QMimeData()
+    mime.setData(ITEM_MIME, f"next_step:{steps['far']}".encode())
+    target = grid.cell_rect(dt.date(2026, 3, 17)).center().toPointF()
+    args = (Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(target, *args)
+    QApplication.sendEvent(grid, enter)
+    assert enter.isAccepted()
+    move = QDragMoveEvent(target, *args)
+    QApplication.sendEvent(grid, move)
+    assert move.isAccepted()
+    drop = QDropEvent(target, *args)
+    QApplication.sendEvent(grid, drop)
+    assert drop.isAccepted()
+    assert NextStep.get_by_id(steps["far"]).due_date == dt.date(2026, 3, 17)
+    assert grid.selected_date == dt.date(2026, 3, 17)
+
+
+def test_list_rows_carry_the_item_for_dragging(qtbot, steps, window):
+    view = view_of(window)
+    lst = view.day_list
+    mime = lst.mimeData([lst.item(0)])
+    assert bytes(mime.data(ITEM_MIME)).decode() == f"next_step:{steps['today']}"
+
+
+def test_agenda_lists_overdue_and_the_next_14_days(qtbot, steps, window, clock):
+    next_steps.add("Day fourteen", due=dt.date(2026, 3, 24), clock=clock)
+    next_steps.add("Day fifteen", due=dt.date(2026, 3, 25), clock=clock)
+    view = view_of(window)
+    titles = [i.title for i in view.agenda_list.agenda_items()]
+    assert titles == ["Send Dana the deck", "Call Omar", "Review portfolio", "Day fourteen"]
+    headings = [view.agenda_list.item(i).text() for i in range(view.agenda_list.count())]
+    assert headings[0] == "Overdue (1)"
+    assert "Today — Wednesday 11 March" in headings
+
+
+def test_open_asks_the_window_to_show_the_item(qtbot, steps, window):
+    opened = []
+    window.register_opener("next_step", "calendar", opened.append)
+    view = view_of(window)
+    select_row(qtbot, view.agenda_list, "Review portfolio")
+    assert view.day_list.current_agenda_item() is None or not view.day_list.selectedItems()
+    qtbot.keyClick(view.agenda_list, Qt.Key.Key_Return)
+    assert opened == [steps["tomorrow"]]
+
+
+def test_view_follows_changes_made_elsewhere(qtbot, steps, window, clock):
+    view = view_of(window)
+    next_steps.add("Added elsewhere", due=TODAY, clock=clock)
+    qtbot.waitUntil(lambda: view.grid.count_on(TODAY) == DayCount(due=2), timeout=1000)
+
+
+def test_grid_maps_points_to_dates(qtbot, window):
+    grid = view_of(window).grid
+    first = grid.first_visible()
+    assert first <= dt.date(2026, 3, 1) < first + dt.timedelta(days=7)
+    assert grid.date_at(grid.cell_rect(TODAY).center()) == TODAY
+    assert grid.date_at(QPoint(5, 5)) is None
