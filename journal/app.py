@@ -11,6 +11,7 @@ from journal import APP_ID, APP_NAME, ORG_NAME, __version__
 def create_application(argv: list[str] | None = None):
     from PySide6.QtWidgets import QApplication
 
+    from journal.ui.i18n import install_translators
     from journal.ui.icons import app_icon
 
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
@@ -20,6 +21,7 @@ def create_application(argv: list[str] | None = None):
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+    install_translators(app)
     return app
 
 

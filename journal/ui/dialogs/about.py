@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6 import __version__ as PYSIDE_VERSION
-from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, qVersion
 from PySide6.QtGui import QAction, QDesktopServices, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -140,7 +140,7 @@ class AboutDialog(QDialog):
 def add_help_actions(window) -> QAction:
     """Put "About Contact Journal" (F1) and "About Qt" in the window's help menu; returns the
     About action. The dialog opens window-modal without blocking (`open`, not `exec`)."""
-    about = QAction(window.tr("&About Contact Journal"), window, objectName="aboutAction")
+    about = QAction(QCoreApplication.translate("MainWindow", "&About Contact Journal"), window, objectName="aboutAction")
     about.setShortcuts(QKeySequence.StandardKey.HelpContents)
     about.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -151,7 +151,7 @@ def add_help_actions(window) -> QAction:
         dialog.open()
 
     about.triggered.connect(show_about)
-    about_qt = QAction(window.tr("About &Qt"), window, objectName="aboutQtAction")
+    about_qt = QAction(QCoreApplication.translate("MainWindow", "About &Qt"), window, objectName="aboutQtAction")
     about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
     about_qt.triggered.connect(lambda: QMessageBox.aboutQt(window))
     window.help_menu.addAction(about)
