@@ -102,6 +102,7 @@ EXPORTERS: dict[str, str] = {
     "vcard": "journal.services.exports:export_vcard",
     "csv": "journal.services.exports:export_csv",
     "json": "journal.services.exports:export_json",
+    "ics": "journal.services.calendar_export:export_ics",
 }
 
 
