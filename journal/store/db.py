@@ -56,11 +56,27 @@ def make_private(path: Path) -> None:
             path.chmod(FILE_MODE)
 
 
+def _read_facts(path: Path, immutable: bool) -> tuple[int, int, int, str]:
+    """(application_id, user_version, table count, quick_check) read from `path`."""
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+        ok = conn.execute("PRAGMA quick_check(1)").fetchone()[0] if tables else "ok"
+    finally:
+        conn.close()
+    return app_id, version, tables, ok
+
+
 def inspect_file(path: Path) -> tuple[int, int, bool]:
     """(application_id, user_version, has_tables) of an existing file, read-only.
 
-    Raises NotAJournalError for anything that is not a readable SQLite journal; the file is
-    opened read-only so nothing about it changes.
+    Raises NotAJournalError for anything that is not a readable SQLite journal. Nothing about
+    the file changes, and nothing is created beside it: a file closed cleanly (no -wal beside
+    it) is read as immutable, so SQLite creates no -wal or -shm file; a file with a -wal (open
+    elsewhere, or after a crash) is read through it, since that is where its latest data is.
     """
     with open(path, "rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
@@ -68,22 +84,21 @@ def inspect_file(path: Path) -> tuple[int, int, bool]:
         raise NotAJournalError(path, "it is not an SQLite database", backups.newest_backup(path))
     if not header:
         return 0, 0, False
+    immutable = not Path(f"{path}-wal").exists()
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise NotAJournalError(path, str(exc), backups.newest_backup(path)) from exc
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
-        if tables:
-            ok = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-            if ok != "ok":
-                raise NotAJournalError(path, f"the file is damaged: {ok}", backups.newest_backup(path))
+        try:
+            app_id, version, tables, ok = _read_facts(path, immutable)
+            if ok != "ok" and immutable:
+                raise sqlite3.DatabaseError(ok)
+        except sqlite3.DatabaseError:
+            if not immutable or not Path(f"{path}-wal").exists():
+                raise
+            # Another program opened it while we read: read it again through its -wal.
+            app_id, version, tables, ok = _read_facts(path, False)
     except sqlite3.DatabaseError as exc:
         raise NotAJournalError(path, str(exc), backups.newest_backup(path)) from exc
-    finally:
-        conn.close()
+    if ok != "ok":
+        raise NotAJournalError(path, f"the file is damaged: {ok}", backups.newest_backup(path))
     return app_id, version, bool(tables)
 
 

@@ -1,0 +1,154 @@
+"""Online backups, their names and pruning, and restoring one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from journal.store import backups
+from journal.store.db import close_journal, open_journal
+from journal.store.models import Conversation, Person
+
+
+def people_in(path: Path) -> set[str]:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return {row[0] for row in conn.execute("SELECT name FROM person")}
+    finally:
+        conn.close()
+
+
+def test_an_online_backup_of_a_live_journal_has_what_is_still_in_the_wal(db, journal_path, clock):
+    Person.create(name="Dana Smith")
+    assert Path(f"{journal_path}-wal").stat().st_size > 0
+    copy = backups.backup(journal_path, db, reason="manual", now=clock.now())
+    assert copy.name == "journal-20260311-093000-manual.backup.sqlite3"
+    assert people_in(copy) == {"Dana Smith"}
+    assert backups.verify(copy) == "ok"
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    assert stat.S_IMODE(copy.parent.stat().st_mode) == 0o700
+    assert not Path(f"{copy}-wal").exists()  # a backup is one self-contained file
+
+
+def test_same_second_backups_get_distinct_names_in_order(db, journal_path, clock):
+    made = [backups.backup(journal_path, db, reason="manual", now=clock.now(), keep=50) for _ in range(3)]
+    assert len(set(made)) == 3
+    assert backups.list_backups(journal_path) == made
+    assert backups.newest_backup(journal_path) == made[-1]
+
+
+def test_daily_backup_at_most_once_a_day(filled_journal, clock):
+    database = open_journal(filled_journal)
+    try:
+        first = backups.backup_if_due(filled_journal, database, clock.now())
+        assert first is not None and backups.backup_reason(filled_journal, first) == "daily"
+        clock.advance(hours=10)
+        assert backups.backup_if_due(filled_journal, database, clock.now()) is None
+        clock.advance(hours=5)  # past midnight: a new day
+        second = backups.backup_if_due(filled_journal, database, clock.now())
+        assert second is not None
+        assert backups.list_backups(filled_journal, "daily") == [first, second]
+    finally:
+        close_journal()
+
+
+def test_a_manual_backup_today_counts_as_today_s(filled_journal, clock):
+    database = open_journal(filled_journal)
+    try:
+        backups.backup(filled_journal, database, reason="manual", now=clock.now())
+        assert backups.backup_if_due(filled_journal, database, clock.now()) is None
+    finally:
+        close_journal()
+
+
+def test_pruning_keeps_the_last_n_of_each_kind_and_every_safety_copy(filled_journal, clock):
+    database = open_journal(filled_journal)
+    try:
+        safety = backups.backup(filled_journal, database, reason="before-upgrade-v1", now=clock.now())
+        for day in range(14):
+            clock.advance(days=1)
+            backups.backup_if_due(filled_journal, database, clock.now(), keep=10)
+            backups.backup(filled_journal, database, reason="manual", now=clock.now(), keep=3)
+        daily = backups.list_backups(filled_journal, "daily")
+        assert len(daily) == 10
+        assert daily[0].name.startswith("journal-20260316-")  # the four oldest are gone
+        assert len(backups.list_backups(filled_journal, "manual")) == 3
+        assert safety.exists()
+    finally:
+        close_journal()
+
+
+def test_other_journals_backups_in_the_same_folder_are_not_ours(tmp_path, clock):
+    ours = tmp_path / "work.sqlite3"
+    theirs = tmp_path / "work-old.sqlite3"
+    for path in (ours, theirs):
+        open_journal(path)
+        Person.create(name=path.name)
+        backups.backup(path, None, now=clock.now())
+        close_journal()
+    [mine] = backups.list_backups(ours)
+    assert people_in(mine) == {"work.sqlite3"}
+    for _ in range(3):
+        backups.backup(theirs, None, now=clock.now(), keep=1)
+    assert backups.list_backups(ours) == [mine]
+
+
+def test_restore_round_trip_keeps_a_copy_of_what_it_replaces(filled_journal, clock):
+    copy = backups.backup(filled_journal, None, now=clock.now())
+    open_journal(filled_journal)
+    Person.create(name="Added after the backup")
+    conversations = Conversation.select().count()
+    close_journal()
+    clock.advance(minutes=5)
+    kept = backups.restore(filled_journal, copy, now=clock.now())
+    assert backups.backup_reason(filled_journal, kept) == "before-restore"
+    assert "Added after the backup" in people_in(kept)
+    assert "Added after the backup" not in people_in(filled_journal)
+    assert stat.S_IMODE(filled_journal.stat().st_mode) == 0o600
+    open_journal(filled_journal)
+    assert Conversation.select().count() == conversations
+    close_journal()
+    assert not filled_journal.with_name("journal.sqlite3.restoring").exists()
+
+
+def test_restore_onto_a_damaged_journal_moves_the_damaged_file_aside(filled_journal, clock, corrupt):
+    copy = backups.backup(filled_journal, None, now=clock.now())
+    corrupt(filled_journal)
+    damaged_bytes = filled_journal.read_bytes()
+    kept = backups.restore(filled_journal, copy, now=clock.now())
+    assert backups.backup_reason(filled_journal, kept) == "damaged"
+    assert kept.read_bytes() == damaged_bytes
+    assert backups.verify(filled_journal) == "ok"
+    assert people_in(filled_journal) == people_in(copy)
+
+
+def test_restore_onto_a_missing_journal(tmp_path, filled_journal, clock):
+    copy = backups.backup(filled_journal, None, now=clock.now())
+    target = tmp_path / "elsewhere" / "journal.sqlite3"
+    assert backups.restore(target, copy) is None
+    assert people_in(target) == people_in(filled_journal)
+
+
+def test_restore_refuses_a_damaged_source_and_changes_nothing(filled_journal, tmp_path, snapshot):
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 5000)
+    before = snapshot(filled_journal)
+    with pytest.raises(ValueError, match="cannot be restored"):
+        backups.restore(filled_journal, bad)
+    assert snapshot(filled_journal) == before
+
+
+def test_verify_reports_damage(filled_journal, corrupt):
+    assert backups.verify(filled_journal) == "ok"
+    corrupt(filled_journal)
+    assert backups.verify(filled_journal) != "ok"
+
+
+def test_backup_names_carry_the_clock_s_time(db, journal_path):
+    when = dt.datetime(2030, 1, 2, 3, 4, 5)
+    copy = backups.backup(journal_path, db, reason="daily", now=when)
+    assert copy.name == "journal-20300102-030405-daily.backup.sqlite3"
