@@ -124,6 +124,10 @@ def run(argv: list[str]) -> int:
     from journal.store.errors import JournalError
 
     try:
+        if args.self_test:
+            from journal.selftest import run_self_test
+
+            return run_self_test()
         if args.verb is None:
             return _start_gui(args)
         return VERBS[args.verb](args)
