@@ -1,0 +1,225 @@
+"""Log a conversation: who, when, how, what was said, offers made and next steps, in one go.
+
+Keyboard: Alt+P people, Alt+H when, Alt+C channel, Alt+S summary, Alt+N notes, Alt+O offer,
+Alt+F another offer, Alt+X next step, Alt+E another step, Alt+2 / Alt+W / Alt+M due in 2 days /
+a week / a month, Ctrl+Enter saves, Esc cancels.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.channels import CHANNELS, DEFAULT_CHANNEL
+from journal.services.conversations import LogResult, log_conversation
+from journal.store.errors import JournalError
+from journal.ui.dialogs.log_rows import OfferRow, RowList, StepRow, person_ref
+from journal.ui.widgets.date_edits import TabLeavingDateTimeEdit
+from journal.ui.widgets.people_picker import PeoplePicker
+
+SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
+
+
+class LogDialog(QDialog):
+    saved = Signal(object)  # LogResult
+
+    def __init__(self, context, parent: QWidget | None = None, *, people: list[tuple[int, str]] = ()) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.result_: LogResult | None = None
+        self.setObjectName("logDialog")
+        self.setWindowTitle("Log conversation")
+        self.setMinimumWidth(780)
+        today = context.clock.today()
+
+        self.error = QLabel(self, objectName="logError")
+        self.error.setWordWrap(True)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.setStyleSheet(
+            "QLabel#logError { background: #fdecea; color: #8a1c12; border: 1px solid #f5c2bd;"
+            " border-radius: 4px; padding: 6px; }"
+        )
+        self.error.hide()
+
+        self.picker = PeoplePicker(self)
+        self.when = TabLeavingDateTimeEdit(self, objectName="when")
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.when.setDateTime(QDateTime(context.clock.now()))
+        self.channel = QComboBox(self, objectName="channel")
+        self.channel.addItems(list(CHANNELS))
+        self.channel.setCurrentText(DEFAULT_CHANNEL)
+        self.summary = QLineEdit(self, objectName="summary")
+        self.summary.setPlaceholderText("one line: what it was about")
+        self.notes = QPlainTextEdit(self, objectName="notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlaceholderText("what you learned, what they care about")
+        self.notes.setFixedHeight(90)
+        self.offers = RowList(OfferRow, self)
+        self.steps = RowList(lambda parent: StepRow(today, parent), self)
+        # Plain shortcuts, not mnemonics: a mnemonic clicks after a visible delay.
+        self.add_offer = QPushButton("Another offer  (Alt+F)", self, objectName="addOffer")
+        self.add_step = QPushButton("Another step  (Alt+E)", self, objectName="addStep")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self._labels = {}
+        for key, text, field in (
+            ("people", "&People:", self.picker),
+            ("when", "W&hen:", self.when),
+            ("channel", "&Channel:", self.channel),
+            ("summary", "&Summary:", self.summary),
+            ("notes", "&Notes:", self.notes),
+            ("offers", "&Offered to\nintroduce me to:", self._with_button(self.offers, self.add_offer)),
+            ("steps", "Ne&xt steps:", self._with_button(self.steps, self.add_step)),
+        ):
+            label = QLabel(text, self)
+            buddies = {"offers": self.offers.rows[0].target, "steps": self.steps.rows[0].text, "people": self.picker.edit}
+            label.setBuddy(buddies.get(key, field))
+            form.addRow(label, field)
+            self._labels[key] = label
+
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("save")
+        self.save_button.setToolTip("Save the conversation (Ctrl+Enter)")
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setToolTip("Close without saving (Esc)")
+        for button in (self.save_button, cancel, self.add_offer, self.add_step):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.save_button.clicked.connect(self.save)
+        cancel.clicked.connect(self.reject)
+        hint = QLabel("Ctrl+Enter saves · Esc cancels · Alt+2 / Alt+W / Alt+M set a step's due date", self)
+        hint.setObjectName("hint")
+        hint.setStyleSheet("color: palette(placeholder-text);")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.error)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.buttons)
+
+        for keys in SAVE_KEYS:
+            QShortcut(QKeySequence(keys), self, activated=self.save)
+        self.add_offer.clicked.connect(lambda: self._add_row(self.offers))
+        self.add_step.clicked.connect(lambda: self._add_row(self.steps))
+        QShortcut(QKeySequence("Alt+F"), self, activated=lambda: self._add_row(self.offers))
+        QShortcut(QKeySequence("Alt+E"), self, activated=lambda: self._add_row(self.steps))
+        self.picker.changed.connect(self._people_changed)
+        self.picker.edit.textChanged.connect(lambda _t: self._people_changed())
+        for person_id, name in people:
+            self.picker.add(person_id, name)
+        self._given_people = self.picker.people()
+        self._fix_tab_order()
+        self.picker.setFocus()
+
+    @staticmethod
+    def _with_button(rows: QWidget, button: QPushButton) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(rows)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        return box
+
+    # --- rows ------------------------------------------------------------------------------------
+
+    def _add_row(self, rows: RowList) -> None:
+        row = rows.add_row()
+        if isinstance(row, OfferRow):
+            row.set_people(self.picker.people())
+        self._fix_tab_order()
+        row.setFocus()
+
+    def _people_changed(self) -> None:
+        people = self.picker.people()
+        for row in self.offers.rows:
+            row.set_people(people)
+
+    def _fix_tab_order(self) -> None:
+        chain: list[QWidget] = [self.picker.edit, self.when, self.channel, self.summary, self.notes]
+        for row in self.offers.rows:
+            chain += [row.introducer, row.target, row.description]
+        chain.append(self.add_offer)
+        for row in self.steps.rows:
+            chain += [row.text, row.due.date_edit]
+        chain += [self.add_step, self.save_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    # --- saving ----------------------------------------------------------------------------------
+
+    def has_input(self) -> bool:
+        """Anything typed that closing would lose."""
+        return bool(
+            self.picker.people() != self._given_people
+            or self.summary.text().strip()
+            or self.notes.toPlainText().strip()
+            or any(row.has_text() for row in self.offers.rows + self.steps.rows)
+        )
+
+    def save(self) -> None:
+        participants = [person_ref(pid, name) for pid, name in self.picker.people()]
+        offers = [d for d in (row.draft() for row in self.offers.rows) if d is not None]
+        steps = [d for d in (row.draft() for row in self.steps.rows) if d is not None]
+        try:
+            result = log_conversation(
+                participants,
+                when=self.when.dateTime().toPython().replace(second=0, microsecond=0),
+                channel=self.channel.currentText(),
+                summary=self.summary.text(),
+                notes=self.notes.toPlainText(),
+                offers=offers,
+                next_steps=steps,
+                clock=self.context.clock,
+            )
+        except JournalError as exc:
+            self.show_error(str(exc))
+            return
+        self.result_ = result
+        self.saved.emit(result)
+        self.accept()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(f"<b>Nothing was saved.</b> {message}")
+        self.error.show()
+        if "person" in message.lower() and not self.picker.people():
+            self.picker.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter belongs to the fields (it adds a person); only Ctrl+Enter saves, never a default button.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        if self.has_input() and not self.confirm_discard():
+            return
+        super().reject()
+
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Discard this conversation?",
+            "What you typed has not been saved. Close the dialog and lose it?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard

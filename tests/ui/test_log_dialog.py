@@ -1,0 +1,221 @@
+"""The Log conversation dialog, driven from the keyboard as a user would, checked in the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from journal.services.people import create_person
+from journal.store.models import Conversation, Introduction, NextStep, Participant, Person
+from journal.ui.dialogs.log_dialog import LogDialog
+
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def window(qtbot, context):
+    from journal.ui.dialogs.log_action import install_log_action
+    from journal.ui.main_window import MainWindow
+
+    win = MainWindow(context)
+    install_log_action(win)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    return win
+
+
+def focused():
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def type_text(qtbot, text: str) -> None:
+    qtbot.keyClicks(focused(), text)
+
+
+def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(focused(), key, modifier)
+
+
+def open_dialog(qtbot, window) -> LogDialog:
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    dialog = window.findChild(LogDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.picker.edit)
+    return dialog
+
+
+# The sequence README.md documents under "Logging a conversation": 6 keystrokes beyond the text.
+README_KEYS = ["Ctrl+N", "Enter", "Alt+O", "Alt+X", "Alt+2", "Ctrl+Enter"]
+
+
+def test_one_person_one_offer_one_next_step_by_keyboard(qtbot, window, clock):
+    dialog = open_dialog(qtbot, window)  # Ctrl+N
+    type_text(qtbot, "Dana Smith")
+    press(qtbot, Qt.Key.Key_Return)  # Enter: Dana becomes a chip
+    assert dialog.picker.names() == ["Dana Smith"]
+    press(qtbot, Qt.Key.Key_O, ALT)  # Alt+O: the offer row
+    type_text(qtbot, "her old manager at Initech")
+    assert dialog.offers.rows[0].description.isChecked()  # read as a description
+    press(qtbot, Qt.Key.Key_X, ALT)  # Alt+X: the next-step row
+    type_text(qtbot, "Send Dana my CV")
+    press(qtbot, Qt.Key.Key_2, ALT)  # Alt+2: due in two days
+    with qtbot.waitSignal(dialog.finished, timeout=2000):
+        press(qtbot, Qt.Key.Key_Return, CTRL)  # Ctrl+Enter: saved
+
+    conversation = Conversation.get()
+    assert conversation.occurred_at == clock.now().replace(second=0)
+    dana = Person.get(Person.name == "Dana Smith")
+    assert [p.person_id for p in Participant.select()] == [dana.id]
+    offer = Introduction.get()
+    assert offer.introducer_id == dana.id and offer.conversation_id == conversation.id
+    assert offer.target.name == "her old manager at Initech" and offer.target.is_placeholder
+    step = NextStep.get(NextStep.text == "Send Dana my CV")
+    assert step.due_date == clock.today() + dt.timedelta(days=2)
+    assert step.person_id == dana.id
+    assert "Logged a conversation with Dana Smith" in window.statusBar().currentMessage()
+
+
+# The offscreen platform cannot grab the keyboard for the completion popup, and says so.
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
+def test_completion_picks_an_existing_person_and_ctrl_return_saves(qtbot, window, clock, db):
+    with db.atomic():
+        dana = create_person("Dana Smith", organisation="Acme", clock=clock)
+        create_person("Sam Dane", clock=clock)
+    dialog = open_dialog(qtbot, window)
+    type_text(qtbot, "dan")
+    popup = dialog.picker.edit.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())] == [
+        "Dana Smith — Acme",
+        "Sam Dane",
+    ]
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert dialog.picker.people() == [(dana.id, "Dana Smith")]
+    assert dialog.picker.edit.text() == ""
+    type_text(qtbot, "Lee New")  # left in the field: saved with the chips
+    press(qtbot, Qt.Key.Key_S, ALT)
+    type_text(qtbot, "Coffee")
+    press(qtbot, Qt.Key.Key_C, ALT)
+    assert focused() is dialog.channel
+    press(qtbot, Qt.Key.Key_Up)  # "event" sits above the default "other"
+    with qtbot.waitSignal(dialog.finished, timeout=2000):
+        press(qtbot, Qt.Key.Key_Enter, CTRL)
+    conversation = Conversation.get()
+    assert conversation.summary == "Coffee" and conversation.channel == "event"
+    names = sorted(p.person.name for p in Participant.select())
+    assert names == ["Dana Smith", "Lee New"]
+    assert Person.select().where(Person.name == "Dana Smith").count() == 1
+
+
+def test_backspace_removes_the_last_chip(qtbot, window):
+    dialog = open_dialog(qtbot, window)
+    for name in ("Ann", "Bob"):
+        type_text(qtbot, name)
+        press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Backspace)
+    assert dialog.picker.names() == ["Ann"]
+
+
+def test_a_refused_save_shows_why_keeps_the_dialog_and_writes_nothing(qtbot, window, clock):
+    dialog = open_dialog(qtbot, window)
+    type_text(qtbot, "Dana Smith")
+    press(qtbot, Qt.Key.Key_O, ALT)
+    type_text(qtbot, "Dana Smith")  # offered to introduce me to herself
+    assert not dialog.offers.rows[0].description.isChecked()
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    assert dialog.isVisible()
+    assert dialog.error.isVisible() and "cannot be introduced to themselves" in dialog.error.text()
+    assert Person.select().count() == 0 and Conversation.select().count() == 0
+
+    dialog.offers.rows[0].target.clear()
+    dialog.when.setDateTime(dialog.when.dateTime().addDays(3))
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    assert dialog.isVisible() and "future" in dialog.error.text()
+    assert Conversation.select().count() == 0
+
+
+def test_saving_with_nobody_says_so(qtbot, window):
+    dialog = open_dialog(qtbot, window)
+    press(qtbot, Qt.Key.Key_S, ALT)
+    type_text(qtbot, "Lunch")
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    assert dialog.isVisible() and "at least one person" in dialog.error.text()
+    assert focused() is dialog.picker.edit
+
+
+def test_escape_asks_before_losing_typed_text(qtbot, window, monkeypatch):
+    answers = []
+
+    def answer(choice):
+        def ask(*args, **kwargs):
+            answers.append(args[1])
+            return choice
+
+        return ask
+
+    dialog = open_dialog(qtbot, window)
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    press(qtbot, Qt.Key.Key_N, ALT)
+    type_text(qtbot, "Talked about the offsite")
+    press(qtbot, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and answers == ["Discard this conversation?"]
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Discard))
+    with qtbot.waitSignal(dialog.finished, timeout=2000):
+        press(qtbot, Qt.Key.Key_Escape)
+    assert Conversation.select().count() == 0
+
+
+def test_escape_on_an_empty_dialog_just_closes(qtbot, window, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("nothing to lose"))
+    dialog = open_dialog(qtbot, window)
+    with qtbot.waitSignal(dialog.finished, timeout=2000):
+        press(qtbot, Qt.Key.Key_Escape)
+
+
+def test_quick_due_buttons_and_more_rows(qtbot, window, clock):
+    dialog = open_dialog(qtbot, window)
+    type_text(qtbot, "Ann Lee")
+    press(qtbot, Qt.Key.Key_X, ALT)
+    type_text(qtbot, "First")
+    press(qtbot, Qt.Key.Key_M, ALT)
+    press(qtbot, Qt.Key.Key_E, ALT)  # another step
+    type_text(qtbot, "Second")
+    press(qtbot, Qt.Key.Key_2, ALT)
+    assert dialog.steps.rows[1].due.date() == clock.today() + dt.timedelta(days=2)
+    press(qtbot, Qt.Key.Key_W, ALT)
+    qtbot.mouseClick(dialog.steps.rows[0].due.buttons[0], Qt.MouseButton.LeftButton)  # +2 days on row 1
+    press(qtbot, Qt.Key.Key_F, ALT)  # another offer
+    assert focused() is dialog.offers.rows[1].target
+    type_text(qtbot, "Bo Chen")
+    assert not dialog.offers.rows[1].description.isChecked()
+    press(qtbot, Qt.Key.Key_D, ALT)  # Alt+D: it is a description after all
+    assert dialog.offers.rows[1].description.isChecked()
+    type_text(qtbot, " from the conference")  # a ticked box stays as the user left it
+    press(qtbot, Qt.Key.Key_D, ALT)
+    assert not dialog.offers.rows[1].description.isChecked()
+    with qtbot.waitSignal(dialog.finished, timeout=2000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    due = {s.text: s.due_date for s in NextStep.select().where(NextStep.introduction.is_null())}
+    assert due == {"First": clock.today() + dt.timedelta(days=2), "Second": clock.today() + dt.timedelta(days=7)}
+    offer = Introduction.get()
+    assert offer.target.name == "Bo Chen from the conference" and not offer.target.is_placeholder
+
+
+def test_tab_order_follows_the_form(qtbot, window):
+    dialog = open_dialog(qtbot, window)
+    order = []
+    for _ in range(8):
+        order.append(focused().objectName())
+        press(qtbot, Qt.Key.Key_Tab)
+    assert order == ["peopleEdit", "when", "channel", "summary", "notes", "offerTarget", "offerIsDescription", "addOffer"]
