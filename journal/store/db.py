@@ -11,7 +11,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from journal.store import backups, migrations
-from journal.store.errors import NewerJournalError, NotAJournalError
+from journal.store.errors import JournalError, NewerJournalError, NotAJournalError
 from journal.store.models import DB
 
 # 'CJNL' in ASCII: marks a SQLite file as a Contact Journal.
@@ -131,9 +131,16 @@ def open_journal(path: Path | str, *, backup_before_migrating: bool = True) -> S
     if version == 0:
         migrations.create_schema(database, APPLICATION_ID)
     elif version < migrations.SCHEMA_VERSION:
-        if backup_before_migrating:
-            backups.backup(path, database, reason=f"before-upgrade-v{version}")
-        migrations.upgrade(database, version)
+        copy = backups.backup(path, database, reason=f"before-upgrade-v{version}") if backup_before_migrating else None
+        try:
+            migrations.upgrade(database, version)
+        except Exception as exc:  # the upgrade ran in one transaction: the file is as it was
+            database.close()
+            kept = f" A copy taken before the upgrade is {copy}." if copy else ""
+            raise JournalError(
+                f"{path} could not be upgraded from schema {version} to {migrations.SCHEMA_VERSION} ({exc}); "
+                f"it was left at schema {version}.{kept}"
+            ) from exc
     return database
 
 
