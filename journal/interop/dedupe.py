@@ -27,11 +27,13 @@ def fold(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", plain.casefold()).split())
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Folded, with the words sorted, so "Perez, Ana" and "Ana Pérez" share one key."""
     return " ".join(sorted(fold(name).split()))
 
 
+@lru_cache(maxsize=16384)
 def org_key(name: str) -> str:
     words = fold(name).split()
     while len(words) > 1 and words[-1] in _ORG_SUFFIXES:
@@ -71,7 +73,10 @@ class DedupeIndex:
         okey = org_key(entry.organisation)
         self._by_name_org.setdefault((nkey, okey), entry.ref)
         if okey:
-            self._blocks.setdefault(okey, {})[entry.ref] = nkey
+            block = self._blocks.get(okey)
+            if block is None:
+                block = self._blocks[okey] = {}
+            block[entry.ref] = nkey
 
     def add_keys(self, ref: object, keys: set[str]) -> None:
         self.entries[ref].keys |= keys
@@ -89,20 +94,31 @@ class DedupeIndex:
             return Match(ref, "same name" + (" and organisation" if organisation else ""))
         return None
 
-    def close(self, name: str, organisation: str, exclude: object = None) -> Match | None:
+    def close(self, name: str, organisation: str) -> Match | None:
         """The closest name at the same organisation, when close enough to offer for review."""
         okey = org_key(organisation)
         block = self._blocks.get(okey) if okey else None
         if not block:
             return None
-        choices = {ref: key for ref, key in block.items() if ref != exclude}
-        if not choices:
-            return None
-        found = process.extractOne(name_key(name), choices, scorer=fuzz.token_sort_ratio, score_cutoff=REVIEW_SCORE)
+        # Keys are already folded with their words sorted, so plain ratio is token_sort_ratio.
+        found = process.extractOne(name_key(name), block, scorer=fuzz.ratio, score_cutoff=REVIEW_SCORE)
         if found is None:
             return None
         _key, score, ref = found
         return Match(ref, f"close name at {organisation} ({round(score)}%)", round(score))
+
+
+def linkedin_key(url: str) -> str:
+    """A LinkedIn address without scheme, "www.", query or trailing slash, lower-cased."""
+    text = url.strip().lower()
+    for prefix in ("https://", "http://"):
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+            break
+    if text.startswith("www."):
+        text = text[4:]
+    text = text.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    return text if "/" in text else ""
 
 
 def describe_key(key: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from journal.interop.csvrows import cell, header_index, rows_with_lines
+from journal.interop.csvrows import header_index, rows_with_lines
 from journal.interop.records import ContactRecord, ImportFormatError, ParseResult, Rejected, clean, decode
 
 REQUIRED = ("first name", "last name", "connected on")
@@ -56,31 +56,31 @@ def parse(data: bytes) -> ParseResult:
             "and Connected On was found."
         )
     width = len(index)
+    columns = [index.get(name) for name in ("first name", "last name", "url", "email address", "company", "position", "connected on")]
     for line, row in rows:
-        if not any(value.strip() for value in row):
+        size = len(row)
+        first, last, url, email, company, position, raw_date = (
+            row[c].strip() if c is not None and c < size else "" for c in columns
+        )
+        if not (first or last):
+            if any(value.strip() for value in row):
+                result.rejected.append(Rejected(line, "no first or last name"))
             continue
-        first, last = cell(row, index, "First Name"), cell(row, index, "Last Name")
-        name = clean(f"{first} {last}")
-        if not name:
-            result.rejected.append(Rejected(line, "no first or last name"))
+        if size > width + 2:
+            result.rejected.append(Rejected(line, f"{size} columns where the header has {width}"))
             continue
-        if len(row) > width + 2:
-            result.rejected.append(Rejected(line, f"{len(row)} columns where the header has {width}"))
-            continue
-        raw_date = cell(row, index, "Connected On")
         connected = parse_connected_on(raw_date) if raw_date else None
         if raw_date and connected is None:
             result.rejected.append(Rejected(line, f"'Connected On' is {raw_date!r}, not a date like 12 Mar 2024"))
             continue
-        email = cell(row, index, "Email Address")
         result.records.append(
             ContactRecord(
                 line=line,
-                name=name,
-                organisation=clean(cell(row, index, "Company")),
-                role=clean(cell(row, index, "Position")),
+                name=clean(f"{first} {last}"),
+                organisation=clean(company),
+                role=clean(position),
                 emails=[(email, "")] if email else [],
-                linkedin=cell(row, index, "URL"),
+                linkedin=url,
                 connected_on=connected,
             )
         )

@@ -3,20 +3,20 @@ bulk writes that add people, details and tags and fill in what existing people l
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
-from peewee import JOIN, chunked, fn
+from peewee import AutoField, fn
 
 from journal.clock import Clock
 from journal.domain.contact_details import normalize_email, normalize_phone
-from journal.interop.dedupe import Entry
+from journal.interop.dedupe import Entry, linkedin_key
 from journal.interop.records import ContactRecord
-from journal.store.models import ContactDetail, Organisation, Person, PersonTag, Tag
+from journal.store.models import DB, ContactDetail, Organisation, Person, PersonTag, Tag
 
 FILLED = ("organisation", "role", "linkedin", "website", "location", "connected_on")
 LABELS = {"organisation": "organisation", "role": "role", "linkedin": "LinkedIn", "website": "website",
           "location": "location", "connected_on": "connected on"}
-BATCH = 500
 
 
 @dataclass
@@ -77,46 +77,89 @@ class ExistingPerson(PersonState):
 class PendingPerson(PersonState):
     @classmethod
     def from_record(cls, record: ContactRecord, keys: set[str]) -> PendingPerson:
-        person = cls(name=record.name)
-        person.absorb(record)
+        person = cls(
+            name=record.name, organisation=record.organisation, role=record.role, linkedin=record.linkedin,
+            website=record.website, location=record.location, notes=record.notes.strip(),
+            connected_on=record.connected_on,
+        )
+        if record.emails or record.phones or record.tags:
+            person.absorb(record)
         return person
 
 
+def _rows(sql: str):
+    return DB.execute_sql(sql).fetchall()
+
+
 def load_existing(*, with_uids: bool, uid_of) -> tuple[dict[int, ExistingPerson], list[Entry]]:
-    """Everyone in the journal with their keys, in three queries."""
+    """Everyone in the journal with their keys, in three plain queries (this runs per import,
+    over every person, so it skips the ORM's per-row work)."""
     people: dict[int, ExistingPerson] = {}
-    created: dict[int, object] = {}
-    query = (
-        Person.select(
-            Person.id, Person.name, Organisation.name, Person.role, Person.linkedin, Person.website,
-            Person.location, Person.notes, Person.connected_on, Person.created_at,
-        )
-        .join(Organisation, JOIN.LEFT_OUTER)
-        .tuples()
+    created: dict[int, str] = {}
+    P, O = Person._meta, Organisation._meta
+    col = {name: f"p.{P.fields[name].column_name}" for name in P.fields}
+    sql = (
+        f"SELECT p.{P.primary_key.column_name}, {col['name']}, coalesce(o.{O.fields['name'].column_name}, ''), "
+        f"{col['role']}, {col['linkedin']}, {col['website']}, {col['location']}, {col['notes']}, "
+        f"{col['connected_on']}, {col['created_at']} FROM {P.table_name} p LEFT JOIN {O.table_name} o "
+        f"ON o.{O.primary_key.column_name} = {col['organisation']}"
     )
-    for pid, name, org, role, linkedin, website, location, notes, connected_on, created_at in query:
+    for pid, name, org, role, linkedin, website, location, notes, connected_on, created_at in _rows(sql):
         people[pid] = ExistingPerson(
-            id=pid, name=name, organisation=org or "", role=role, linkedin=linkedin, website=website,
+            id=pid, name=name, organisation=org, role=role, linkedin=linkedin, website=website,
             location=location, notes=notes, connected_on=connected_on,
         )
         created[pid] = created_at
-    for pid, kind, normalized in ContactDetail.select(ContactDetail.person, ContactDetail.kind, ContactDetail.normalized).tuples():
+    D = ContactDetail._meta
+    for pid, kind, normalized in _rows(
+        f"SELECT {D.fields['person'].column_name}, kind, normalized FROM {D.table_name}"
+    ):
         if pid in people:
             people[pid].detail_keys.add(f"{kind}:{normalized}")
-    for pid, tag in PersonTag.select(PersonTag.person, Tag.name).join(Tag).tuples():
+    T, PT = Tag._meta, PersonTag._meta
+    for pid, tag in _rows(
+        f"SELECT pt.{PT.fields['person'].column_name}, t.name FROM {PT.table_name} pt "
+        f"JOIN {T.table_name} t ON t.{T.primary_key.column_name} = pt.{PT.fields['tag'].column_name}"
+    ):
         if pid in people:
             people[pid].tag_folds.add(tag.casefold())
-    from journal.domain.contact_details import normalize_url
-
     entries = []
     for pid, person in people.items():
         keys = {k for k in person.detail_keys if k.partition(":")[2].strip("+")}
-        if person.linkedin and normalize_url(person.linkedin):
-            keys.add(f"linkedin:{normalize_url(person.linkedin)}")
+        if person.linkedin:
+            key = linkedin_key(person.linkedin)
+            if key:
+                keys.add(f"linkedin:{key}")
         if with_uids:
-            keys.add(f"uid:{uid_of(pid, created[pid])}")
+            stamp = created[pid]
+            keys.add(f"uid:{uid_of(pid, dt.datetime.fromisoformat(stamp) if isinstance(stamp, str) else stamp)}")
         entries.append(Entry(pid, person.name, person.organisation, keys))
     return people, entries
+
+
+def _db(value):
+    if isinstance(value, dt.datetime):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def bulk_insert(model, columns: list[str], rows: list[tuple]) -> None:
+    """executemany of `rows` (values of `columns`, already as stored), every other column given
+    its default, so columns added to the model later are filled too."""
+    fields = model._meta.fields
+    rest = [
+        f for f in model._meta.sorted_fields
+        if f.name not in columns and not (f.primary_key and isinstance(f, AutoField))
+    ]
+    extra = tuple(_db(f.db_value(f.default() if callable(f.default) else f.default)) for f in rest)
+    names = [fields[c].column_name for c in columns] + [f.column_name for f in rest]
+    quoted = ", ".join(f'"{n}"' for n in names)
+    marks = ", ".join("?" * len(names))
+    sql = f'INSERT INTO "{model._meta.table_name}" ({quoted}) VALUES ({marks})'
+    if rows:
+        DB.cursor().executemany(sql, [row + extra for row in rows] if extra else rows)
 
 
 def _organisation_ids(names: set[str]) -> dict[str, int]:
@@ -126,8 +169,7 @@ def _organisation_ids(names: set[str]) -> dict[str, int]:
         if name and name.lower() not in known and name.lower() not in missing:
             missing[name.lower()] = name
     if missing:
-        for batch in chunked([{"name": n} for n in missing.values()], BATCH):
-            Organisation.insert_many(batch).execute()
+        bulk_insert(Organisation, ["name"], [(n,) for n in missing.values()])
         known = {name.lower(): oid for oid, name in Organisation.select(Organisation.id, Organisation.name).tuples()}
     return known
 
@@ -136,10 +178,30 @@ def _tag_ids(names: set[str]) -> dict[str, int]:
     known = {name.casefold(): tid for tid, name in Tag.select(Tag.id, Tag.name).tuples()}
     missing = {n.casefold(): n for n in names if n.casefold() not in known}
     if missing:
-        for batch in chunked([{"name": n} for n in missing.values()], BATCH):
-            Tag.insert_many(batch).execute()
+        bulk_insert(Tag, ["name"], [(n,) for n in missing.values()])
         known = {name.casefold(): tid for tid, name in Tag.select(Tag.id, Tag.name).tuples()}
     return known
+
+
+PERSON_COLUMNS = ["id", "name", "organisation", "role", "linkedin", "website", "location", "notes",
+                  "connected_on", "created_at", "updated_at"]
+
+
+def _update_existing(dirty: list[ExistingPerson], orgs: dict[str, int], now: dt.datetime) -> None:
+    """One executemany per combination of filled-in columns."""
+    groups: dict[tuple[str, ...], list[tuple]] = {}
+    for person in dirty:
+        values = dict(person.changed)
+        if not values:
+            continue
+        if "organisation" in values:
+            values["organisation"] = orgs.get(str(values["organisation"]).lower())
+        names = tuple(sorted(values))
+        groups.setdefault(names, []).append(tuple(_db(values[n]) for n in names) + (str(now), person.id))
+    P = Person._meta
+    for names, rows in groups.items():
+        sets = ", ".join(f'"{P.fields[n].column_name}" = ?' for n in names + ("updated_at",))
+        DB.cursor().executemany(f'UPDATE "{P.table_name}" SET {sets} WHERE "{P.primary_key.column_name}" = ?', rows)
 
 
 def write_plan(planner, clock: Clock) -> None:
@@ -149,31 +211,24 @@ def write_plan(planner, clock: Clock) -> None:
     dirty = [p for p in planner.existing.values() if p.changed or p.new_details or p.new_tags]
     orgs = _organisation_ids({p.organisation for p in pending} | {str(p.changed.get("organisation", "")) for p in dirty})
     next_id = (Person.select(fn.MAX(Person.id)).scalar() or 0) + 1
+    stamp = str(now)
     rows = []
     for offset, person in enumerate(pending):
         person.id = next_id + offset
-        rows.append({
-            "id": person.id, "name": person.name, "organisation": orgs.get(person.organisation.lower()),
-            "role": person.role, "linkedin": person.linkedin, "website": person.website,
-            "location": person.location, "notes": person.notes, "connected_on": person.connected_on,
-            "created_at": now, "updated_at": now,
-        })
-    for batch in chunked(rows, BATCH):
-        Person.insert_many(batch).execute()
-    for person in dirty:
-        values = dict(person.changed)
-        if "organisation" in values:
-            values["organisation"] = orgs.get(str(values["organisation"]).lower())
-        if values:
-            Person.update(**values, updated_at=now).where(Person.id == person.id).execute()
+        rows.append((
+            person.id, person.name, orgs.get(person.organisation.lower()), person.role, person.linkedin,
+            person.website, person.location, person.notes, _db(person.connected_on), stamp, stamp,
+        ))
+    bulk_insert(Person, PERSON_COLUMNS, rows)
+    _update_existing(dirty, orgs, now)
     everyone = pending + dirty
     details = [
         (p.id, kind, label, value, normalized) for p in everyone for kind, label, value, normalized in p.new_details
     ]
-    fields = [ContactDetail.person, ContactDetail.kind, ContactDetail.label, ContactDetail.value, ContactDetail.normalized]
-    for batch in chunked(details, BATCH):
-        ContactDetail.insert_many(batch, fields=fields).execute()
+    bulk_insert(ContactDetail, ["person", "kind", "label", "value", "normalized"], details)
     tags = _tag_ids({t for p in everyone for t in p.new_tags})
-    links = [(p.id, tags[t.casefold()]) for p in everyone for t in p.new_tags]
-    for batch in chunked(links, BATCH):
-        PersonTag.insert_many(batch, fields=[PersonTag.person, PersonTag.tag]).on_conflict_ignore().execute()
+    links = sorted({(p.id, tags[t.casefold()]) for p in everyone for t in p.new_tags})
+    PT = PersonTag._meta
+    person_col, tag_col = PT.fields["person"].column_name, PT.fields["tag"].column_name
+    sql = f'INSERT OR IGNORE INTO "{PT.table_name}" ("{person_col}", "{tag_col}") VALUES (?, ?)'
+    DB.cursor().executemany(sql, links)

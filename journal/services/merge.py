@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from peewee import JOIN, ForeignKeyField
 
 from journal.clock import SYSTEM_CLOCK, Clock
-from journal.domain.contact_details import normalize_url
-from journal.interop.dedupe import Entry, duplicate_pairs
+from journal.interop.dedupe import Entry, duplicate_pairs, linkedin_key
 from journal.services import events
 from journal.store.errors import ValidationError
 from journal.store.models import (
@@ -246,7 +245,7 @@ def find_duplicates() -> list[DuplicatePair]:
         .tuples()
     )
     for pid, name, org, linkedin in query:
-        keys = {f"linkedin:{normalize_url(linkedin)}"} if linkedin and normalize_url(linkedin) else set()
+        keys = {f"linkedin:{linkedin_key(linkedin)}"} if linkedin and linkedin_key(linkedin) else set()
         people[pid] = Entry(pid, name, org or "", keys)
     details: dict[int, list[str]] = {}
     for pid, kind, value, normalized in ContactDetail.select(

@@ -1,0 +1,182 @@
+"""Benchmark: import a 30,000-row LinkedIn Connections.csv into a journal of 20,000 people.
+
+Duplicate detection is on, as it always is. The plain csv parse of the same file is timed in the
+same run, as the floor the import is measured against (target: under 3 s, at most 10x the floor).
+
+    .venv/bin/python -m bench.import_bench [--rows N] [--people N] [--runs N] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.generate import FIRST, LAST, ORG_A, ORG_B, ROLES, Size, cached
+
+SEED = 30_000
+TARGET_SECONDS = 3.0
+TARGET_RATIO = 10.0
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def prepare_journal(people: int, workdir: Path) -> Path:
+    """A copy of the generated journal with LinkedIn addresses and some e-mails filled in."""
+    source = cached(Size(people=people, conversations=people // 10, next_steps=people // 40, introductions=people // 100))
+    path = workdir / "base.sqlite3"
+    shutil.copyfile(source, path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    conn.execute(
+        "UPDATE person SET linkedin = 'https://www.linkedin.com/in/existing-' || id WHERE id % 5 < 3"
+    )
+    conn.execute(
+        "INSERT INTO contact_detail(person_id, kind, label, value, normalized) "
+        "SELECT id, 'email', 'work', 'p' || id || '@example.com', 'p' || id || '@example.com' FROM person WHERE id % 3 = 0"
+    )
+    conn.execute("COMMIT")
+    conn.close()
+    return path
+
+
+def existing_people(path: Path) -> list[tuple[int, str, str]]:
+    conn = sqlite3.connect(path)
+    rows = conn.execute(
+        "SELECT person.id, person.name, coalesce(organisation.name, '') FROM person "
+        "LEFT JOIN organisation ON organisation.id = person.organisation_id"
+    ).fetchall()
+    conn.close()
+    return rows
+
+
+def write_connections(path: Path, rows: int, existing: list[tuple[int, str, str]]) -> dict[str, int]:
+    """A LinkedIn export: ~15% people already known by URL, ~3% close names, the rest new."""
+    rng = random.Random(SEED)
+    orgs = [f"{a} {b}" for a in ORG_A for b in ORG_B]
+    mix = {"known": 0, "close": 0, "new": 0}
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        handle.write("Notes:\r\n")
+        handle.write('"When exporting your connection data, you may notice that some of the email addresses are missing."\r\n\r\n')
+        writer = csv.writer(handle, lineterminator="\r\n")
+        writer.writerow(["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"])
+        for number in range(rows):
+            roll = rng.random()
+            date = f"{rng.randint(1, 28)} {rng.choice(MONTHS)} {rng.randint(2008, 2025)}"
+            if roll < 0.15:
+                pid, name, org = rng.choice(existing)
+                first, _, last = name.partition(" ")
+                url = f"https://www.linkedin.com/in/existing-{pid}" if pid % 5 < 3 else f"https://www.linkedin.com/in/x{number}"
+                mix["known"] += 1
+            elif roll < 0.18:
+                pid, name, org = rng.choice(existing)
+                first, _, last = name.partition(" ")
+                first = first[:-1] + "a" if len(first) > 3 else first
+                url = f"https://www.linkedin.com/in/close-{number}"
+                mix["close"] += 1
+            else:
+                first, last, org = rng.choice(FIRST), rng.choice(LAST), rng.choice(orgs)
+                url = f"https://www.linkedin.com/in/{first.lower()}-{number}"
+                mix["new"] += 1
+            writer.writerow([first, last, url, "", org, rng.choice(ROLES), date])
+    return mix
+
+
+def parse_floor(path: Path) -> float:
+    started = time.perf_counter()
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    elapsed = time.perf_counter() - started
+    assert len(rows) > 1
+    return elapsed
+
+
+def import_once(base: Path, connections: Path, workdir: Path, run: int, profile: bool = False):
+    from journal.clock import FixedClock
+    from journal.services.imports import run_import
+    from journal.store.db import close_journal, open_journal
+
+    from bench.generate import REFERENCE_NOW
+
+    path = workdir / f"run{run}.sqlite3"
+    shutil.copyfile(base, path)
+    open_journal(path, backup_before_migrating=False)
+    try:
+        profiler = None
+        if profile:
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
+        marks: dict[str, float] = {}
+
+        def phase(_percent: int, message: str) -> None:
+            marks.setdefault(message.split(" ")[0], time.perf_counter())
+
+        started = time.perf_counter()
+        summary = run_import("linkedin", connections, clock=FixedClock(REFERENCE_NOW), notify=False, progress=phase)
+        elapsed = time.perf_counter() - started
+        phases = {
+            "read, parse and load the journal's keys": marks.get("Comparing", started) - started,
+            "match every row": marks.get("Writing", started) - marks.get("Comparing", started),
+            "write (SQLite, with the full-text triggers)": marks.get("Done", started) - marks.get("Writing", started),
+        }
+        if profiler:
+            profiler.disable()
+            import pstats
+
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+    finally:
+        close_journal()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return elapsed, summary, phases
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.import_bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=30_000)
+    parser.add_argument("--people", type=int, default=20_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of one import")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="cj-import-bench-") as tmp:
+        workdir = Path(tmp)
+        base = prepare_journal(args.people, workdir)
+        connections = workdir / "Connections.csv"
+        mix = write_connections(connections, args.rows, existing_people(base))
+        floors, imports = [], []
+        summary = None
+        for run in range(args.runs):
+            floors.append(parse_floor(connections))
+            elapsed, summary, phases = import_once(base, connections, workdir, run, profile=args.profile and run == 0)
+            imports.append(elapsed)
+            if elapsed <= min(imports):
+                best_phases = phases
+        floor, took = min(floors), min(imports)
+        plan = summary.plan
+        ratio = took / floor
+        print(f"LinkedIn import: {args.rows} rows into a journal of {args.people} people (dedupe on)")
+        print(f"  file mix: {mix['new']} new, {mix['known']} known by name/URL, {mix['close']} close names")
+        print(
+            f"  outcome: {plan.count('new')} new, {plan.count('updated')} updated, {plan.count('unchanged')} unchanged, "
+            f"{plan.count('review')} for review, {plan.count('rejected')} rejected"
+        )
+        print(f"  csv parse floor: {floor * 1000:.0f} ms (best of {args.runs})")
+        print(f"  import:          {took:.2f} s best, {statistics.median(imports):.2f} s median of {args.runs}")
+        print(f"  ratio:           {ratio:.1f}x the parse floor")
+        for name, seconds in best_phases.items():
+            print(f"    {name}: {seconds * 1000:.0f} ms")
+        ok = took < TARGET_SECONDS and ratio <= TARGET_RATIO
+        print(f"  target (< {TARGET_SECONDS:.0f} s and <= {TARGET_RATIO:.0f}x): {'met' if ok else 'NOT met'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
