@@ -164,11 +164,18 @@ def journal_path(args) -> Path:
     return (args.db or default_journal_path()).expanduser()
 
 
+def _clock():
+    """The clock the verbs use, read when called (tests replace journal.clock.SYSTEM_CLOCK)."""
+    import journal.clock
+
+    return journal.clock.SYSTEM_CLOCK
+
+
 def _open(args, *, auto_backup: bool = True):
     from journal.services.maintenance import open_session
 
     path = journal_path(args)
-    return path, open_session(path, auto_backup=auto_backup)
+    return path, open_session(path, auto_backup=auto_backup, clock=_clock())
 
 
 def _start_gui(args) -> int:
@@ -178,7 +185,6 @@ def _start_gui(args) -> int:
 
 
 def cmd_log(args) -> int:
-    from journal.clock import SYSTEM_CLOCK
     from journal.domain.names import is_description
     from journal.services.conversations import OfferDraft, PersonRef, StepDraft, log_conversation
 
@@ -186,7 +192,8 @@ def cmd_log(args) -> int:
         raise UsageError("--due needs --next TEXT")
     if args.next_text and not args.due:
         raise UsageError("--next needs --due YYYY-MM-DD")
-    now = SYSTEM_CLOCK.now()
+    clock = _clock()
+    now = clock.now()
     when = None
     if args.date:
         when = now if args.date == now.date() else dt.datetime.combine(args.date, dt.time(12, 0))
@@ -200,6 +207,7 @@ def cmd_log(args) -> int:
             notes=args.note,
             offers=[OfferDraft(PersonRef.named(t), target_is_description=is_description(t)) for t in args.offer],
             next_steps=[StepDraft(args.next_text, args.due)] if args.next_text else [],
+            clock=clock,
         )
     finally:
         database.close()
@@ -219,7 +227,7 @@ def cmd_agenda(args) -> int:
 
     path, database = _open(args)
     try:
-        items = agenda(args.days)
+        items = agenda(args.days, clock=_clock())
     finally:
         database.close()
     if args.json:
@@ -241,7 +249,7 @@ def cmd_backup(args) -> int:
 
     path, database = _open(args, auto_backup=False)
     try:
-        target = backup_now(path)
+        target = backup_now(path, clock=_clock())
     finally:
         database.close()
     print(f"Backed up {path} to {target}")
@@ -252,7 +260,7 @@ def cmd_restore(args) -> int:
     from journal.services.maintenance import restore
 
     path = journal_path(args)
-    kept = restore(path, args.file)
+    kept = restore(path, args.file, clock=_clock())
     print(f"Restored {path} from {args.file}" + (f"; the replaced journal was kept as {kept}" if kept else ""))
     return 0
 
