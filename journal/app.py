@@ -35,6 +35,9 @@ def build_main_window(context):
     from journal.ui.calendar.calendar_view import CalendarView
 
     window.add_view("calendar", "Calendar", CalendarView(context))
+    from journal.ui.search.palette import install_search
+
+    install_search(window)
     window.restore_state()
     return window
 

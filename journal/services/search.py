@@ -31,6 +31,11 @@ class SearchResult:
     title: str
     snippet: str  # with MARK_START / MARK_END around matched words
     score: float  # bm25, lower is better
+    marked_title: str = ""  # the title with the matched words marked
+
+    @property
+    def snippet_repeats_title(self) -> bool:
+        return plain(self.snippet).strip(index.ELLIPSIS + " ") in self.title
 
     def to_json(self) -> dict:
         return {"kind": self.kind, "id": self.id, "title": self.title, "snippet": plain(self.snippet)}
@@ -40,8 +45,8 @@ def plain(text: str) -> str:
     return text.replace(MARK_START, "").replace(MARK_END, "")
 
 
-def _titles(kind: str, ids: list[int]) -> dict[int, str | tuple[str, str]]:
-    """One query per kind for the titles of `ids` (conversations: (title, text to snippet))."""
+def _titles(kind: str, ids: list[int]) -> dict[int, str | tuple[str, str, str]]:
+    """One query per kind for the titles of `ids` (conversations: (title, notes, summary))."""
     if not ids:
         return {}
     if kind == "person":
@@ -71,7 +76,7 @@ def _titles(kind: str, ids: list[int]) -> dict[int, str | tuple[str, str]]:
         for r in rows:
             when = str(r["occurred_at"])[:10]
             what = r["summary"] or f"Conversation with {r['people'] or 'nobody'}"
-            titles[r["id"]] = (f"{when} · {what}", f"{r['summary']} — {r['notes']}" if r["summary"] else r["notes"])
+            titles[r["id"]] = (f"{when} · {what}", r["notes"], r["summary"])
         return titles
     if kind == "introduction":
         Introducer, Target = Person.alias(), Person.alias()
@@ -116,10 +121,12 @@ def search(text: str, *, limit_per_kind: int = 8, kinds: tuple[str, ...] = KINDS
                 if title is None:
                     continue
                 snippet = hit.snippet
-                if isinstance(title, tuple):
-                    title, body = title
-                    snippet = index.make_snippet(body, text)
-                results.append(SearchResult(kind, hit.id, title, snippet, hit.score))
+                if isinstance(title, tuple):  # a conversation: the notes' matched words, else the summary's
+                    title, notes, summary = title
+                    snippet = index.make_snippet(notes, text)
+                    if MARK_START not in snippet:
+                        snippet = index.make_snippet(summary, text) or snippet
+                results.append(SearchResult(kind, hit.id, title, snippet, hit.score, index.mark_matches(title, text)))
             grouped[kind] = results
     return {kind: results for kind, results in grouped.items() if results}
 

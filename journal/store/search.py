@@ -185,14 +185,15 @@ _TOKEN = re.compile(r"[^\W_]+")
 def query_terms(text: str) -> list[tuple[list[str], bool]]:
     """What the user typed as phrases: (words, is_prefix) for each whitespace-separated chunk.
 
-    The last word of a chunk is matched as a prefix, unless it is a single character: a
-    one-letter prefix matches most of a big journal, and "c++" or a lone initial is meant as is.
+    The last word of a chunk is matched as a prefix, unless the chunk is a single one-letter
+    word: a one-letter prefix matches most of a big journal, and "c++" or a lone initial is
+    meant as is. Inside a phrase ("o'b") the words before it keep a one-letter prefix cheap.
     """
     phrases = []
     for chunk in (text or "").split():
         words = _TOKEN.findall(chunk)
         if words:
-            phrases.append((words, len(words[-1]) > 1))
+            phrases.append((words, len(words) > 1 or len(words[0]) > 1))
     return phrases
 
 
@@ -214,19 +215,59 @@ def _fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _matched(spans: list[tuple[int, int, str]], query: str) -> list[bool]:
+    """Which tokens of a text belong to a match of one of the query's phrases."""
+    hits = [False] * len(spans)
+    for words, prefix in query_terms(query):
+        folded = [_fold(w) for w in words]
+        n = len(folded)
+        for i in range(len(spans) - n + 1):
+            if all(
+                spans[i + k][2].startswith(w) if (prefix and k == n - 1) else spans[i + k][2] == w
+                for k, w in enumerate(folded)
+            ):
+                hits[i : i + n] = [True] * n
+    return hits
+
+
+def _render(text: str, spans, hits, first: int, last: int) -> str:
+    """Tokens first..last of `text` with runs of matched tokens (and what joins them) marked."""
+    out = []
+    cursor = spans[first][0]
+    open_mark = False
+    for i in range(first, last + 1):
+        start, end, _word = spans[i]
+        if open_mark and not hits[i]:
+            out.append(MARK_END)
+            open_mark = False
+        out.append(text[cursor:start])
+        if hits[i] and not open_mark:
+            out.append(MARK_START)
+            open_mark = True
+        out.append(text[start:end])
+        cursor = end
+        if open_mark and (i == last or not hits[i + 1] or " " in text[end : spans[i + 1][0]]):
+            out.append(MARK_END)
+            open_mark = False
+    return "".join(out)
+
+
+def mark_matches(text: str, query: str) -> str:
+    """`text` with MARK_START/MARK_END around the words that match what the user typed."""
+    spans = [(m.start(), m.end(), _fold(m.group())) for m in _TOKEN.finditer(text)]
+    if not spans:
+        return text
+    hits = _matched(spans, query)
+    return text[: spans[0][0]] + _render(text, spans, hits, 0, len(spans) - 1) + text[spans[-1][1] :]
+
+
 def make_snippet(text: str, query: str, tokens: int = 12) -> str:
     """A window of about `tokens` words of `text` around the most matched words, marked like
     FTS5's snippet(); for tables whose ranking query cannot also call snippet()."""
-    terms = []
-    for words, prefix in query_terms(query):
-        for i, word in enumerate(words):
-            terms.append((_fold(word), prefix and i == len(words) - 1))
     spans = [(m.start(), m.end(), _fold(m.group())) for m in _TOKEN.finditer(text)]
     if not spans:
         return ""
-    hits = [
-        any(word.startswith(t) if prefix else word == t for t, prefix in terms) for _start, _end, word in spans
-    ]
+    hits = _matched(spans, query)
     best, best_count = 0, -1
     for first in range(0, max(1, len(spans) - tokens + 1)):
         count = sum(hits[first : first + tokens])
@@ -234,17 +275,9 @@ def make_snippet(text: str, query: str, tokens: int = 12) -> str:
             best, best_count = first, count
         if best_count == tokens:
             break
-    window = range(best, min(len(spans), best + tokens))
-    out = [ELLIPSIS] if best > 0 else []
-    cursor = spans[best][0]
-    for i in window:
-        start, end, _word = spans[i]
-        out.append(text[cursor:start])
-        out.append(f"{MARK_START}{text[start:end]}{MARK_END}" if hits[i] else text[start:end])
-        cursor = end
-    if window[-1] < len(spans) - 1:
-        out.append(ELLIPSIS)
-    return " ".join("".join(out).split())
+    last = min(len(spans), best + tokens) - 1
+    body = _render(text, spans, hits, best, last)
+    return (ELLIPSIS if best > 0 else "") + " ".join(body.split()) + (ELLIPSIS if last < len(spans) - 1 else "")
 
 
 @dataclass(frozen=True)

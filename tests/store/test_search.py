@@ -141,8 +141,9 @@ def test_match_expression_quotes_every_word():
     assert index.match_expression("c++") == '"c"'  # one letter: exact, not a prefix
     assert index.match_expression("O'Brien") == '"O Brien"*'
     assert index.match_expression("AND OR") == '"AND"* "OR"*'
-    assert index.match_expression("NEAR(a b") == '"NEAR a" "b"'
+    assert index.match_expression("NEAR(a b") == '"NEAR a"* "b"'
     assert index.match_expression("name:zoë") == '"name zoë"*'
+    assert index.match_expression("o'b") == '"o b"*'
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,0 +1,83 @@
+"""Search results as a flat list model: a header row per kind, then that kind's results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from journal.services.search import KIND_LABELS, SearchResult
+
+KindRole = Qt.ItemDataRole.UserRole + 1
+IdRole = Qt.ItemDataRole.UserRole + 2
+SnippetRole = Qt.ItemDataRole.UserRole + 3
+IsHeaderRole = Qt.ItemDataRole.UserRole + 4
+MarkedTitleRole = Qt.ItemDataRole.UserRole + 5
+
+
+@dataclass(frozen=True)
+class _Row:
+    header: str = ""
+    result: SearchResult | None = None
+
+
+class SearchResultsModel(QAbstractListModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[_Row] = []
+
+    def set_results(self, grouped: dict[str, list[SearchResult]]) -> None:
+        self.beginResetModel()
+        self._rows = []
+        for kind, results in grouped.items():
+            self._rows.append(_Row(header=f"{KIND_LABELS[kind]} ({len(results)})"))
+            self._rows.extend(_Row(result=r) for r in results)
+        self.endResetModel()
+
+    def result_count(self) -> int:
+        return sum(1 for row in self._rows if row.result is not None)
+
+    def result_at(self, row: int) -> SearchResult | None:
+        return self._rows[row].result if 0 <= row < len(self._rows) else None
+
+    def first_result_row(self, start: int = 0, step: int = 1) -> int:
+        """The nearest result row from `start` going by `step`, or -1."""
+        row = start
+        while 0 <= row < len(self._rows):
+            if self._rows[row].result is not None:
+                return row
+            row += step
+        return -1
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self._rows[index.row()].result is None:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == IsHeaderRole:
+            return row.result is None
+        if row.result is None:
+            return row.header if role == Qt.ItemDataRole.DisplayRole else None
+        result = row.result
+        if role == Qt.ItemDataRole.DisplayRole:
+            return result.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return result.to_json()["snippet"]
+        if role == KindRole:
+            return result.kind
+        if role == IdRole:
+            return result.id
+        if role == SnippetRole:  # not repeated when it shows only what the title shows
+            return "" if result.snippet_repeats_title else result.snippet
+        if role == MarkedTitleRole:
+            return result.marked_title or result.title
+        return None
