@@ -24,6 +24,8 @@ from typing import TextIO
 # A word nobody writes, so the search check finds exactly the conversation it logged.
 MARKER = "selftestquokka"
 CALENDAR_VIEWS = ("journal.ui.calendar.calendar_view:CalendarView",)
+# The offscreen platform says this on every show(); it is not a problem with the installation.
+OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints", "This plugin does not support raise")
 REQUIRED_RESOURCES = ("icons/contact-journal.svg", "icons/png/contact-journal-48.png", "contact-journal.desktop")
 
 
@@ -237,9 +239,29 @@ class SelfTest:
         ]
 
 
+def _quiet_offscreen_noise() -> Callable[[], None]:
+    """Drop the offscreen platform's known chatter; every other Qt message still reaches stderr
+    (or the handler installed before). Returns a function that puts that handler back."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    previous = None
+
+    def handler(mode, context, message: str) -> None:
+        if message.startswith(OFFSCREEN_NOISE):
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
+    return lambda: qInstallMessageHandler(previous)
+
+
 def run_self_test(out: TextIO | None = None) -> int:
     out = out or sys.stdout
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    restore_handler = _quiet_offscreen_noise() if os.environ["QT_QPA_PLATFORM"] == "offscreen" else None
     outcomes: list[Outcome] = []
     with tempfile.TemporaryDirectory(prefix="contact-journal-self-test-") as tmp:
         test = SelfTest(Path(tmp))
@@ -254,6 +276,8 @@ def run_self_test(out: TextIO | None = None) -> int:
                 print(outcome.line(), file=out, flush=True)
         finally:
             test.close()
+            if restore_handler is not None:
+                restore_handler()
     failed = [o.name for o in outcomes if not o.ok]
     if failed:
         print(f"self-test FAILED: {', '.join(failed)} ({len(failed)} of {len(outcomes)} checks)", file=out)
