@@ -8,6 +8,7 @@ vobject sees them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import vobject
 
@@ -128,7 +129,7 @@ def card_to_record(card, line: int) -> ContactRecord | Rejected:
             parts = [clean(_text(getattr(value, attr))) for attr in ("city", "region", "country")]
             record.location = ", ".join(p for p in parts if p)
         elif name == "NOTE":
-            note = _text(value).strip()
+            note = _text(value).replace("\r\n", "\n").replace("\r", "\n").strip()
             record.notes = f"{record.notes}\n{note}".strip() if record.notes else note
         elif name == "CATEGORIES":
             items = value if isinstance(value, list) else str(value).split(",")
@@ -156,9 +157,8 @@ def parse(data: bytes) -> ParseResult:
         try:
             card = vobject.readOne(body, ignoreUnreadable=False)
         except Exception as exc:  # vobject raises many kinds of errors for a broken card
-            where = getattr(exc, "lineNumber", None)
-            bad = f" (line {line + int(where) - 1})" if isinstance(where, int) else ""
-            result.rejected.append(Rejected(line, f"the card cannot be read{bad}: {str(exc)[:120]}"))
+            message = re.sub(r"^At line \d+: ", "", str(exc)).strip() or type(exc).__name__
+            result.rejected.append(Rejected(line, f"the card cannot be read: {message[:120]}"))
             continue
         if card.name.upper() != "VCARD":
             result.rejected.append(Rejected(line, "not a vCard"))

@@ -1,0 +1,38 @@
+from journal.interop.dedupe import DedupeIndex, Entry, duplicate_pairs, fold, linkedin_key, name_key, org_key
+
+
+def test_names_fold_accents_case_and_order():
+    assert name_key("Perez, Ana") == name_key("Ana Pérez") == name_key("ANA  PEREZ")
+    assert fold("Łukasz Wiśniewski") == "łukasz wisniewski"
+    assert org_key("Acme, Inc.") == org_key("ACME") == "acme"
+
+
+def test_linkedin_key():
+    assert linkedin_key("https://www.LinkedIn.com/in/Ana-Perez/?trk=x") == "linkedin.com/in/ana-perez"
+    assert linkedin_key("linkedin.com/in/ana-perez") == "linkedin.com/in/ana-perez"
+    assert linkedin_key("   ") == ""
+
+
+def test_shared_key_is_the_same_person_close_name_only_at_the_same_organisation():
+    index = DedupeIndex()
+    index.add(Entry(1, "Ana Pérez", "Acme Inc", {"email:ana@acme.com"}))
+    index.add(Entry(2, "Bo Li", "", set()))
+    assert index.same("Someone Else", "", {"email:ana@acme.com"}).ref == 1
+    assert index.same("Perez, Ana", "ACME", set()).ref == 1
+    assert index.same("Bo Li", "", set()).ref == 2
+    assert index.same("Bo Li", "Globex", set()) is None
+    close = index.close("Anna Perez", "Acme")
+    assert close.ref == 1 and close.score >= 85
+    assert index.close("Anna Perez", "Globex") is None
+    assert index.close("Zed Zulu", "Acme") is None
+
+
+def test_duplicate_pairs():
+    pairs = duplicate_pairs([
+        Entry(1, "Ana Pérez", "Acme", {"phone:+14155550100"}),
+        Entry(2, "Perez, Ana", "Acme", set()),
+        Entry(3, "Someone", "", {"phone:+14155550100"}),
+        Entry(4, "Bo Li", "Acme", set()),
+    ])
+    found = {(a, b): reason for a, b, reason, _score in pairs}
+    assert found == {(1, 3): "same phone +14155550100", (1, 2): "same name at Acme"}
