@@ -15,6 +15,9 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 REVIEW_SCORE = 85
+# Letters that Unicode does not decompose into a base letter and an accent.
+_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŀ": "l", "þ": "th",
+                          "ß": "ss", "æ": "ae", "œ": "oe"})
 _PUNCT = re.compile(r"[^\w\s]+")
 _ORG_SUFFIXES = {"inc", "ltd", "llc", "gmbh", "ag", "sa", "sas", "bv", "plc", "co", "corp", "corporation", "limited", "company"}
 
@@ -24,7 +27,7 @@ def fold(text: str) -> str:
     """Lower-case, accents dropped, punctuation to spaces, spaces squeezed."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_PUNCT.sub(" ", plain.casefold()).split())
+    return " ".join(_PUNCT.sub(" ", plain.casefold().translate(_LETTERS)).split())
 
 
 @lru_cache(maxsize=65536)

@@ -3,7 +3,8 @@ from journal.interop.dedupe import DedupeIndex, Entry, duplicate_pairs, fold, li
 
 def test_names_fold_accents_case_and_order():
     assert name_key("Perez, Ana") == name_key("Ana Pérez") == name_key("ANA  PEREZ")
-    assert fold("Łukasz Wiśniewski") == "łukasz wisniewski"
+    assert fold("Łukasz Wiśniewski") == "lukasz wisniewski"
+    assert fold("Søren Weiß") == "soren weiss"
     assert org_key("Acme, Inc.") == org_key("ACME") == "acme"
 
 
