@@ -1,0 +1,328 @@
+"""Today: what needs you now, with Done, Snooze and Open on every item, by key and by click.
+
+Keys in the list: D or Space = Done, S = Snooze menu, 1 = snooze a day, W = snooze a week,
+Enter = Open.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.agenda import ItemKind
+from journal.services import introductions, next_steps, people
+from journal.services.stats import conversations_per_week
+from journal.services.today import Group, TodayItem, mark_contacted, snooze_introduction, today_items
+from journal.store.errors import JournalError
+from journal.ui.dialogs.log_dialog import LogDialog
+from journal.ui.today.snooze import snooze_menu
+from journal.ui.today.today_model import TodayModel
+from journal.ui.today.week_chart import WeekChart
+
+EMPTY_TEXT = (
+    "<h3>Nothing needs you today</h3>"
+    "<p>Log a conversation with <b>Ctrl+N</b>. The next steps you note, the introductions people offer "
+    "and the keep-in-touch reminders you set show up here on the day they fall due.</p>"
+)
+
+
+def _day_text(day: dt.date) -> str:
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+class TodayView(QWidget):
+    acted = Signal(str)  # a one-line description of what was done, for the status bar
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("todayView")
+        self.model = TodayModel(self)
+
+        self.heading = QLabel(self, objectName="todayHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.summary = QLabel(self, objectName="todaySummary")
+        self.summary.setWordWrap(True)
+        self.chart = WeekChart(self)
+        self.chart.setMinimumWidth(330)
+
+        self.tree = QTreeView(self, objectName="todayList")
+        self.tree.setModel(self.model)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setItemsExpandable(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAllColumnsShowFocus(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.setStyleSheet("QTreeView#todayList::item { padding: 4px 2px; }")
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.installEventFilter(self)
+        self.tree.doubleClicked.connect(lambda _i: self.open_current())
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+
+        self.empty = QLabel(EMPTY_TEXT, self, objectName="todayEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMargin(40)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.tree)
+        self.pages.addWidget(self.empty)
+
+        self.done_button = QPushButton("Done  (D)", self, objectName="doneButton")
+        self.snooze_button = QToolButton(self, objectName="snoozeButton")
+        self.snooze_button.setText("Snooze  (S)")
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.open_button = QPushButton("Open  (Enter)", self, objectName="openButton")
+        for button in (self.done_button, self.snooze_button, self.open_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the list keeps the focus; keys do the same
+        self.done_button.clicked.connect(self.done_current)
+        self.open_button.clicked.connect(self.open_current)
+
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.heading)
+        titles.addWidget(self.summary)
+        titles.addStretch(1)
+        top.addLayout(titles, 1)
+        top.addWidget(self.chart)
+        actions = QHBoxLayout()
+        actions.addWidget(self.done_button)
+        actions.addWidget(self.snooze_button)
+        actions.addWidget(self.open_button)
+        actions.addStretch(1)
+        hint = QLabel("D / Space: done · S: snooze · 1: a day later · W: a week later · Enter: open", self)
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        actions.addWidget(hint)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(actions)
+
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self._last_position: tuple[int, int] | None = None
+        context.signals.changed.connect(lambda _what: self.refresh())
+        self.setFocusProxy(self.tree)
+        self.refresh()
+
+    # --- contents ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        today = self.context.clock.today()
+        key = self._current_key()
+        position = self._position()
+        self.model.set_items(today_items(clock=self.context.clock), today)
+        self.tree.expandAll()
+        for row in range(self.model.rowCount()):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
+        self.heading.setText(f"Today — {_day_text(today)}")
+        self.summary.setText(self._summary_text())
+        self.chart.set_weeks(conversations_per_week(clock=self.context.clock))
+        self.snooze_button.setMenu(snooze_menu(self, today, self.snooze_current))
+        self.pages.setCurrentWidget(self.empty if self.model.is_empty() else self.tree)
+        self._restore_current(key, position)
+        self._update_buttons()
+
+    def _summary_text(self) -> str:
+        counts = self.model.counts()
+        if not counts:
+            return "All clear."
+        parts = []
+        names = {
+            Group.STEPS: ("next step", "next steps"),
+            Group.INTRODUCTIONS: ("introduction waiting", "introductions waiting"),
+            Group.KEEP_IN_TOUCH: ("person to keep in touch with", "people to keep in touch with"),
+        }
+        for group, n in counts.items():
+            one, many = names[group]
+            parts.append(f"{n} {one if n == 1 else many}")
+        return " · ".join(parts)
+
+    def current_item(self) -> TodayItem | None:
+        return self.model.item(self.tree.currentIndex())
+
+    def select(self, kind: str, item_id: int) -> bool:
+        index = self.model.index_of((kind, item_id))
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+        return index.isValid()
+
+    def _current_key(self) -> tuple[str, int] | None:
+        item = self.current_item()
+        return (item.kind.value, item.id) if item else None
+
+    def _position(self) -> tuple[int, int] | None:
+        index = self.tree.currentIndex()
+        if not index.isValid() or self.model.item(index) is None:
+            return self._last_position
+        return index.parent().row(), index.row()
+
+    def _restore_current(self, key, position) -> None:
+        index = self.model.index_of(key) if key else QModelIndex()
+        if not index.isValid() and self.model.rowCount():
+            group, row = position or (0, 0)
+            group = min(group, self.model.rowCount() - 1)
+            parent = self.model.index(group, 0)
+            index = self.model.index(min(row, self.model.rowCount(parent) - 1), 0, parent)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    def _update_buttons(self) -> None:
+        item = self.current_item()
+        for button in (self.done_button, self.snooze_button, self.open_button):
+            button.setEnabled(item is not None)
+        self.done_button.setText(f"{item.done_label}  (D)" if item else "Done  (D)")
+        if item is not None:
+            self._last_position = self._position()
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def done_current(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        try:
+            if item.kind is ItemKind.NEXT_STEP:
+                next_steps.complete(item.id, clock=self.context.clock)
+                self.acted.emit(f"Done: {item.title}")
+            elif item.kind is ItemKind.INTRODUCTION:
+                stage = introductions.advance(item.id, clock=self.context.clock)
+                self.acted.emit(f"{item.title}: now {stage.value}")
+            else:
+                self._contacted(item)
+        except JournalError as exc:
+            QMessageBox.warning(self, "Could not do that", str(exc))
+
+    def _contacted(self, item: TodayItem) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("contactedBox")
+        box.setWindowTitle("In touch")
+        box.setIcon(QMessageBox.Icon.Question)
+        name = item.people[0] if item.people else "them"
+        box.setText(f"You were in touch with {name}. Log the conversation?")
+        box.setInformativeText(
+            "Logging it keeps notes and resets the reminder; “Just mark contacted” moves the reminder "
+            "one cadence on without a note."
+        )
+        log = box.addButton("&Log conversation…", QMessageBox.ButtonRole.AcceptRole)
+        mark = box.addButton("Just &mark contacted", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(log)
+        box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        if clicked is log:
+            self.log_with(item.id, name)
+        elif clicked is mark:
+            until = mark_contacted(item.id, clock=self.context.clock)
+            self.acted.emit(f"Marked {name} as contacted; next reminder {until:%a %d %b}.")
+
+    def log_with(self, person_id: int, name: str) -> LogDialog:
+        dialog = LogDialog(self.context, self.window(), people=[(person_id, name)])
+        dialog.saved.connect(lambda _r: self.acted.emit(f"Logged a conversation with {name}."))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def snooze_current(self, until: dt.date) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        try:
+            if item.kind is ItemKind.NEXT_STEP:
+                next_steps.snooze(item.id, until)
+            elif item.kind is ItemKind.INTRODUCTION:
+                snooze_introduction(item.id, until)
+            else:
+                people.snooze_keep_in_touch(item.id, until, clock=self.context.clock)
+        except JournalError as exc:
+            QMessageBox.warning(self, "Could not snooze", str(exc))
+            return
+        self.acted.emit(f"Snoozed until {until:%a %d %b}: {item.title}")
+
+    def show_snooze_menu(self) -> None:
+        if self.current_item() is None:
+            return
+        rect = self.tree.visualRect(self.tree.currentIndex())
+        self.snooze_button.menu().exec(self.tree.viewport().mapToGlobal(rect.bottomLeft()))
+
+    def open_current(self) -> bool:
+        item = self.current_item()
+        if item is None:
+            return False
+        candidates = {
+            ItemKind.NEXT_STEP: [("next_step", item.id), ("person", item.person_id), ("conversation", item.conversation_id)],
+            ItemKind.INTRODUCTION: [("introduction", item.id), ("person", item.person_id)],
+            ItemKind.KEEP_IN_TOUCH: [("person", item.id)],
+        }[item.kind]
+        opener = getattr(self.window(), "open_item", None)
+        for kind, ident in candidates:
+            if ident is not None and opener is not None and opener(kind, ident):
+                return True
+        self.acted.emit("No view can show this item yet.")
+        return False
+
+    def _context_menu(self, pos) -> None:
+        index = self.tree.indexAt(pos)
+        if self.model.item(index) is None:
+            return
+        self.tree.setCurrentIndex(index)
+        item = self.current_item()
+        menu = QMenu(self)
+        menu.addAction(item.done_label, self.done_current)
+        menu.addMenu(snooze_menu(menu, self.context.clock.today(), self.snooze_current))
+        menu.addAction("Open", self.open_current)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    # --- keys ------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                return super().eventFilter(watched, event)
+            key = event.key()
+            handlers = {
+                Qt.Key.Key_D: self.done_current,
+                Qt.Key.Key_Space: self.done_current,
+                Qt.Key.Key_S: self.show_snooze_menu,
+                Qt.Key.Key_1: lambda: self.snooze_current(self.context.clock.today() + dt.timedelta(days=1)),
+                Qt.Key.Key_W: lambda: self.snooze_current(self.context.clock.today() + dt.timedelta(days=7)),
+                Qt.Key.Key_Return: self.open_current,
+                Qt.Key.Key_Enter: self.open_current,
+            }
+            if key in handlers:
+                handlers[key]()
+                return True
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event) -> None:
+        # The day may have changed while the view was hidden.
+        if self.heading.text() and _day_text(self.context.clock.today()) not in self.heading.text():
+            self.refresh()
+        super().showEvent(event)

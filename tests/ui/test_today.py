@@ -1,0 +1,275 @@
+"""The Today view driven by keys and clicks, checked in the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from journal.domain.agenda import ItemKind
+from journal.services import next_steps, people
+from journal.services.conversations import OfferDraft, PersonRef, StepDraft, log_conversation
+from journal.services.today import Group
+from journal.store.models import Conversation, Introduction, NextStep, Participant, Person
+from journal.ui.dialogs.log_dialog import LogDialog
+from journal.ui.today.today_view import TodayView
+
+DAY = dt.timedelta(days=1)
+
+
+@pytest.fixture
+def journal(db, clock):
+    """An overdue step, a step due today, a future step, an overdue offer and a keep-in-touch due."""
+    now = clock.now()
+    log_conversation(
+        [PersonRef.named("Ann Overdue")], when=now - 5 * DAY, clock=clock,
+        next_steps=[StepDraft("Send Ann the slides", clock.today() - 2 * DAY)],
+    )
+    log_conversation(
+        [PersonRef.named("Bo Today")], when=now - DAY, clock=clock,
+        next_steps=[StepDraft("Call Bo back", clock.today()), StepDraft("Later", clock.today() + 3 * DAY)],
+    )
+    log_conversation(
+        [PersonRef.named("Cy Introducer")], when=now - 3 * DAY, clock=clock,
+        offers=[OfferDraft(PersonRef.named("Di Target"))],
+    )
+    log_conversation([PersonRef.named("Eve Cadence")], when=now - 20 * DAY, clock=clock)
+    people.set_cadence(Person.get(Person.name == "Eve Cadence").id, 14, clock=clock)
+    return {p.name: p.id for p in Person.select()}
+
+
+@pytest.fixture
+def window(qtbot, context):
+    from journal.ui.main_window import MainWindow
+
+    win = MainWindow(context)
+    view = TodayView(context)
+    win.add_view("today", "Today", view)
+    win.opened = []
+    for kind in ("person", "introduction"):
+        win.register_opener(kind, "today", lambda ident, k=kind: win.opened.append((k, ident)))
+    view.acted.connect(lambda text: win.statusBar().showMessage(text))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    view.tree.setFocus()
+    return win
+
+
+@pytest.fixture
+def view(window) -> TodayView:
+    return window.view("today")
+
+
+def titles(view: TodayView) -> dict[str, list[str]]:
+    model = view.model
+    result = {}
+    for g in range(model.rowCount()):
+        group = model.index(g, 0)
+        result[group.data()] = [model.index(r, 0, group).data() for r in range(model.rowCount(group))]
+    return result
+
+
+def key(qtbot, view, k, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(view.tree, k, modifier)
+
+
+def when_modal(action):
+    """Run `action(widget)` on the next modal dialog or popup menu once it is showing."""
+
+    def later():
+        widget = QApplication.activePopupWidget() or QApplication.activeModalWidget()
+        if widget is None:
+            QTimer.singleShot(10, later)
+            return
+        action(widget)
+
+    QTimer.singleShot(0, later)
+
+
+def test_the_model_passes_the_model_tester(qtmodeltester, view, journal):
+    view.refresh()
+    assert view.model.rowCount() == 3
+    qtmodeltester.check(view.model)
+
+
+def test_the_empty_model_passes_too_and_the_empty_state_says_what_to_do(qtmodeltester, view):
+    assert view.model.rowCount() == 0
+    qtmodeltester.check(view.model)
+    assert view.pages.currentWidget() is view.empty
+    assert "Ctrl+N" in view.empty.text()
+    assert not view.done_button.isEnabled()
+
+
+def test_lists_what_is_due_grouped_with_stage_and_days_waiting(view, journal, clock):
+    view.refresh()
+    assert titles(view) == {
+        "Next steps due (2)": ["Send Ann the slides", "Call Bo back"],
+        "Introductions waiting on you (1)": ["Cy Introducer → Di Target"],
+        "Keep in touch (1)": ["Keep in touch with Eve Cadence"],
+    }
+    model = view.model
+    intro = model.index(0, 0, model.group_index(Group.INTRODUCTIONS))
+    assert intro.siblingAtColumn(1).data() == "Offered · waiting 3 days"
+    assert intro.siblingAtColumn(2).data() == "yesterday"
+    step = model.index(0, 0, model.group_index(Group.STEPS))
+    assert step.siblingAtColumn(2).data() == "2 days overdue"
+    assert view.summary.text() == "2 next steps · 1 introduction waiting · 1 person to keep in touch with"
+    assert view.pages.currentWidget() is view.tree
+
+
+def test_d_marks_a_step_done_and_the_next_item_is_selected(qtbot, view, journal):
+    view.refresh()
+    assert view.select("next_step", NextStep.get(NextStep.text == "Send Ann the slides").id)
+    key(qtbot, view, Qt.Key.Key_D)
+    assert NextStep.get(NextStep.text == "Send Ann the slides").done_at is not None
+    assert view.current_item().title == "Call Bo back"
+    key(qtbot, view, Qt.Key.Key_Space)
+    assert NextStep.get(NextStep.text == "Call Bo back").done_at is not None
+    assert "Next steps due" not in " ".join(titles(view))
+
+
+def test_done_on_an_introduction_advances_it(qtbot, view, journal, clock):
+    view.refresh()
+    intro = Introduction.get()
+    view.select("introduction", intro.id)
+    assert view.done_button.text().startswith("Mark asked")
+    qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
+    intro = Introduction.get()
+    assert intro.stage == "asked" and intro.asked_on == clock.today()
+    assert "Introductions waiting" not in " ".join(titles(view))  # the nudge is due in a week
+
+
+def test_one_and_w_snooze_a_day_and_a_week(qtbot, view, journal, clock):
+    view.refresh()
+    view.select("next_step", NextStep.get(NextStep.text == "Call Bo back").id)
+    key(qtbot, view, Qt.Key.Key_1)
+    assert NextStep.get(NextStep.text == "Call Bo back").snoozed_until == clock.today() + DAY
+    view.select("keep_in_touch", journal["Eve Cadence"])
+    key(qtbot, view, Qt.Key.Key_W)
+    assert Person.get_by_id(journal["Eve Cadence"]).keep_in_touch_snoozed_until == clock.today() + 7 * DAY
+    intro = Introduction.get()
+    view.select("introduction", intro.id)
+    key(qtbot, view, Qt.Key.Key_1)
+    step = NextStep.get((NextStep.introduction == intro.id) & NextStep.done_at.is_null())
+    assert step.snoozed_until == clock.today() + DAY
+    assert [t for group in titles(view).values() for t in group] == ["Send Ann the slides"]
+
+
+# Menus cannot grab the keyboard on the offscreen platform, and say so.
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing")
+def test_s_opens_the_snooze_menu_and_pick_a_date_asks_for_one(qtbot, view, journal, clock):
+    view.refresh()
+    step_id = NextStep.get(NextStep.text == "Send Ann the slides").id
+    view.select("next_step", step_id)
+    when_modal(lambda menu: qtbot.keyClick(menu, Qt.Key.Key_W))  # "1 &week"
+    key(qtbot, view, Qt.Key.Key_S)
+    assert NextStep.get_by_id(step_id).snoozed_until == clock.today() + 7 * DAY
+
+    view.select("next_step", NextStep.get(NextStep.text == "Call Bo back").id)
+
+    def pick(menu):
+        def in_dialog(dialog):
+            calendar = dialog.calendar
+            qtbot.keyClick(calendar.focusWidget() or calendar, Qt.Key.Key_Down)  # a week after tomorrow
+            dialog.accept()
+
+        when_modal(in_dialog)
+        qtbot.keyClick(menu, Qt.Key.Key_P)  # "&Pick a date…"
+
+    when_modal(pick)
+    key(qtbot, view, Qt.Key.Key_S)
+    assert NextStep.get(NextStep.text == "Call Bo back").snoozed_until == clock.today() + 8 * DAY
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing")
+def test_the_snooze_button_by_mouse(qtbot, view, journal, clock):
+    view.refresh()
+    view.select("keep_in_touch", journal["Eve Cadence"])
+
+    def choose(menu):
+        action = next(a for a in menu.actions() if a.text() == "1 &day")
+        spot = menu.actionGeometry(action).center()
+        qtbot.mouseMove(menu, spot)
+        qtbot.mousePress(menu, Qt.MouseButton.LeftButton, pos=spot)
+        qtbot.mouseRelease(menu, Qt.MouseButton.LeftButton, pos=spot)
+
+    when_modal(choose)
+    qtbot.mouseClick(view.snooze_button, Qt.MouseButton.LeftButton)  # the menu opens on the next turn
+    qtbot.waitUntil(lambda: Person.get_by_id(journal["Eve Cadence"]).keep_in_touch_snoozed_until is not None)
+    assert Person.get_by_id(journal["Eve Cadence"]).keep_in_touch_snoozed_until == clock.today() + DAY
+
+
+def test_enter_and_double_click_open_the_item(qtbot, window, view, journal):
+    view.refresh()
+    view.select("keep_in_touch", journal["Eve Cadence"])
+    key(qtbot, view, Qt.Key.Key_Return)
+    intro = Introduction.get()
+    view.select("introduction", intro.id)
+    qtbot.mouseClick(view.open_button, Qt.MouseButton.LeftButton)
+    step = NextStep.get(NextStep.text == "Send Ann the slides")
+    view.select("next_step", step.id)
+    rect = view.tree.visualRect(view.tree.currentIndex())
+    qtbot.mouseClick(view.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.opened == [("person", journal["Eve Cadence"]), ("introduction", intro.id), ("person", journal["Ann Overdue"])]
+
+
+def test_done_on_keep_in_touch_can_just_mark_contacted(qtbot, view, journal, clock):
+    view.refresh()
+    view.select("keep_in_touch", journal["Eve Cadence"])
+
+    def mark(box):
+        button = next(b for b in box.buttons() if b.text() == "Just &mark contacted")
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    when_modal(mark)
+    key(qtbot, view, Qt.Key.Key_D)
+    assert Person.get_by_id(journal["Eve Cadence"]).keep_in_touch_snoozed_until == clock.today() + 14 * DAY
+    assert "Keep in touch" not in " ".join(titles(view))
+
+
+def test_done_on_keep_in_touch_can_log_the_conversation(qtbot, view, journal, clock):
+    view.refresh()
+    view.select("keep_in_touch", journal["Eve Cadence"])
+    when_modal(lambda box: qtbot.keyClick(box, Qt.Key.Key_Return))  # the default: Log conversation…
+    key(qtbot, view, Qt.Key.Key_D)
+    dialog = view.window().findChild(LogDialog)
+    assert dialog is not None and dialog.picker.names() == ["Eve Cadence"]
+    qtbot.waitExposed(dialog)
+
+    def active() -> bool:
+        dialog.activateWindow()
+        return QApplication.activeWindow() is dialog
+
+    qtbot.waitUntil(active)
+    qtbot.keyClicks(dialog.summary, "Caught up")
+    with qtbot.waitSignal(dialog.finished, timeout=2000):
+        qtbot.keyClick(dialog.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    conversation = Conversation.get(Conversation.summary == "Caught up")
+    assert [p.person_id for p in Participant.select().where(Participant.conversation == conversation)] == [
+        journal["Eve Cadence"]
+    ]
+    assert "Keep in touch" not in " ".join(titles(view))
+
+
+def test_refreshes_when_the_journal_changes(qtbot, view, journal, clock):
+    view.refresh()
+    before = sum(w.count for w in view.chart.weeks())
+    step = next_steps.add("Brand new", due=clock.today(), clock=clock)
+    assert "Brand new" in titles(view)["Next steps due (3)"]
+    log_conversation([PersonRef.named("Fay New")], clock=clock)
+    assert sum(w.count for w in view.chart.weeks()) == before + 1
+    assert view.chart.weeks()[-1].count >= 1
+    next_steps.delete(step)
+    assert "Brand new" not in " ".join(sum(titles(view).values(), []))
+
+
+def test_the_chart_paints(qtbot, view, journal):
+    image = view.chart.grab().toImage()
+    assert image.width() >= 200
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)}
+    assert "#e39b3a" in colours  # this week's bar
