@@ -11,7 +11,7 @@ from journal.domain.agenda import AgendaItem, ItemKind, in_window, is_overdue, s
 from journal.domain.cadence import keep_in_touch_due
 from journal.domain.pipeline import Stage, is_stalled
 from journal.store.errors import ValidationError
-from journal.store.models import Conversation, Introduction, NextStep, Participant, Person
+from journal.store.models import DB, Introduction, NextStep, Person
 
 OPEN_STAGES = [s.value for s in Stage if not s.is_closed]
 
@@ -52,15 +52,11 @@ def _next_steps(start: dt.date | None, end: dt.date, now: dt.datetime) -> list[A
 
 
 def last_contacts(person_ids: list[int] | None = None) -> dict[int, dt.date]:
-    """person id -> date of the latest conversation with them, in one query."""
-    query = (
-        Participant.select(Participant.person, fn.MAX(Conversation.occurred_at).alias("last"))
-        .join(Conversation)
-        .group_by(Participant.person)
-    )
-    if person_ids is not None:
-        query = query.where(Participant.person.in_(person_ids))
-    return {row["person"]: _as_date(row["last"]) for row in query.dicts()}
+    """person id -> date of the latest conversation with them, in one query (of a table that
+    triggers keep, see journal.store.last_contact)."""
+    from journal.store import last_contact
+
+    return last_contact.last_contacts(DB.obj, person_ids)
 
 
 def keep_in_touch_items(start: dt.date | None, end: dt.date, today: dt.date) -> list[AgendaItem]:
@@ -71,7 +67,9 @@ def keep_in_touch_items(start: dt.date | None, end: dt.date, today: dt.date) -> 
     )
     if not people:
         return []
-    lasts = last_contacts([p.id for p in people]) if len(people) < 900 else last_contacts()
+    from journal.store import last_contact
+
+    lasts = last_contact.last_contacts(DB.obj, with_cadence=True)
     items = []
     for p in people:
         due = keep_in_touch_due(p.cadence_days, lasts.get(p.id), p.cadence_set_on, p.keep_in_touch_snoozed_until)

@@ -37,10 +37,12 @@ POST_CREATE: dict[int, Callable[[SqliteDatabase], None]] = {}
 
 
 def _v2_search_index(database: SqliteDatabase) -> None:
-    """Version 2: the full-text index (journal.store.search) and indexes for the big-journal queries."""
-    from journal.store import search
+    """Version 2: the full-text index (journal.store.search) and each person's last contact
+    (journal.store.last_contact), both kept by triggers."""
+    from journal.store import last_contact, search
 
     search.create_index(database)
+    last_contact.create(database)
 
 
 STEPS[1] = _v2_search_index

@@ -1,0 +1,58 @@
+"""person_last_contact: each person's latest conversation, kept exact by triggers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from journal.store.last_contact import last_contacts
+from journal.store.models import Conversation, Participant, Person
+
+D1 = dt.datetime(2026, 1, 5, 10, 0)
+D2 = dt.datetime(2026, 2, 9, 10, 0)
+D3 = dt.datetime(2026, 3, 1, 10, 0)
+
+
+def talk(when, *people):
+    conv = Conversation.create(occurred_at=when)
+    for person in people:
+        Participant.create(conversation=conv, person=person)
+    return conv
+
+
+def recomputed(db):
+    rows = db.execute_sql(
+        "SELECT p.person_id, max(c.occurred_at) FROM participant p JOIN conversation c ON c.id = p.conversation_id "
+        "GROUP BY p.person_id"
+    ).fetchall()
+    return {pid: dt.date.fromisoformat(str(last)[:10]) for pid, last in rows}
+
+
+def test_follows_inserts_edits_moves_and_deletes(db):
+    ana, ben = Person.create(name="Ana"), Person.create(name="Ben")
+    first = talk(D2, ana)
+    talk(D1, ana, ben)
+    assert last_contacts(db) == {ana.id: D2.date(), ben.id: D1.date()} == recomputed(db)
+
+    Conversation.update(occurred_at=D3).where(Conversation.id == first.id).execute()
+    assert last_contacts(db)[ana.id] == D3.date()
+
+    Participant.update(person=ben).where(Participant.conversation == first.id).execute()  # a merge
+    assert last_contacts(db) == {ana.id: D1.date(), ben.id: D3.date()} == recomputed(db)
+
+    first.delete_instance()  # cascades to its participants
+    assert last_contacts(db) == {ana.id: D1.date(), ben.id: D1.date()} == recomputed(db)
+
+    ben.delete_instance()
+    assert last_contacts(db) == {ana.id: D1.date()} == recomputed(db)
+    Conversation.delete().execute()
+    assert last_contacts(db) == {} == recomputed(db)
+
+
+def test_filters_by_ids_and_by_cadence(db):
+    people = [Person.create(name=f"P{i}", cadence_days=30 if i % 2 else None) for i in range(6)]
+    for i, person in enumerate(people):
+        talk(D1 + dt.timedelta(days=i), person)
+    assert set(last_contacts(db, [people[0].id, people[1].id])) == {people[0].id, people[1].id}
+    assert set(last_contacts(db, with_cadence=True)) == {p.id for p in people if p.cadence_days}
+    many = [p.id for p in people] + list(range(10_000, 10_600))
+    assert set(last_contacts(db, many)) == {p.id for p in people}
