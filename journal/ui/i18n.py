@@ -40,12 +40,12 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None) ->
         key = f"translator:{name}"
         for old in app.findChildren(QTranslator, key):
             app.removeTranslator(old)
+            old.setParent(None)
             old.deleteLater()
-        translator = QTranslator(app)
+        translator = QTranslator()
         translator.setObjectName(key)
         if translator.load(locale, name, "_", folder):
+            translator.setParent(app)
             app.installTranslator(translator)
             loaded.append(translator.filePath().rsplit("/", 1)[-1].removesuffix(".qm"))
-        else:
-            translator.deleteLater()
     return loaded
