@@ -194,6 +194,8 @@ def cmd_log(args) -> int:
         raise UsageError("--next needs --due YYYY-MM-DD")
     clock = _clock()
     now = clock.now()
+    if args.date and args.date > now.date():
+        raise UsageError(f"--date {args.date.isoformat()} is in the future")
     when = None
     if args.date:
         when = now if args.date == now.date() else dt.datetime.combine(args.date, dt.time(12, 0))

@@ -115,6 +115,7 @@ BAD_LOGS = {
     "no --with": ["log"],
     "bad date": ["log", "--with", "Dana", "--date", "11/03/2026"],
     "future date": ["log", "--with", "Dana", "--date", day(5)],
+    "tomorrow": ["log", "--with", "Dana", "--date", day(1)],
     "bad channel": ["log", "--with", "Dana", "--channel", "fax"],
     "due without next": ["log", "--with", "Dana", "--due", day(1)],
     "next without due": ["log", "--with", "Dana", "--next", "Call back"],
