@@ -53,16 +53,31 @@ def run_gui(args) -> int:
 
     app = create_application()
     path: Path = journal_path(args)
+    from journal.services.preferences import Preferences
+    from journal.services.single_instance import SingleInstanceServer, send_to_running, socket_name
+
+    instance = socket_name(path)
+    if send_to_running(instance, {"action": "log" if getattr(args, "log", False) else "raise"}):
+        return 0  # the running app shows itself (and the Log dialog)
+    server = SingleInstanceServer(instance)
+    server.listen()
     try:
-        database = open_session(path)
+        database = open_session(path, keep=Preferences().backups_kept)
     except JournalError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         print(f"{APP_ID}: {exc}", file=sys.stderr)
         return 1
     context = AppContext(journal_path=path, settings=QSettings())
     window = build_main_window(context)
-    window.show()
+    from journal.ui.tray_setup import install_desktop
+
+    desktop = install_desktop(window, server=server)
+    desktop.start(minimized=getattr(args, "minimized", False))
+    if getattr(args, "log", False):
+        desktop.handle_message({"action": "log"})
     try:
         return app.exec()
     finally:
+        desktop.stop()
+        server.close()
         database.close()

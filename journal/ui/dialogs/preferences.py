@@ -1,0 +1,132 @@
+"""The Preferences dialog: reminders, new people, the window and the tray, login, backups."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QMessageBox,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.cadence import CADENCE_PRESETS, describe_cadence
+from journal.services.autostart import Autostart
+from journal.services.preferences import MAX_BACKUPS_KEPT, Preferences
+
+
+class PreferencesDialog(QDialog):
+    applied = Signal()
+
+    def __init__(
+        self,
+        preferences: Preferences,
+        *,
+        autostart: Autostart | None = None,
+        tray_available: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self.setWindowTitle("Preferences")
+        self.preferences = preferences
+        self.autostart = autostart or Autostart()
+
+        self.reminder_time = QTimeEdit()
+        self.reminder_time.setDisplayFormat("HH:mm")
+        when = preferences.reminder_time
+        self.reminder_time.setTime(QTime(when.hour, when.minute))
+        self.reminder_time.setToolTip("Items with a date but no time remind you at this time of day.")
+
+        self.cadence = QComboBox()
+        self.cadence.addItem("No cadence", 0)
+        for label, days in CADENCE_PRESETS.items():
+            self.cadence.addItem(label, days)
+        current = preferences.default_cadence_days or 0
+        if self.cadence.findData(current) < 0:
+            self.cadence.addItem(describe_cadence(current), current)
+        self.cadence.setCurrentIndex(self.cadence.findData(current))
+
+        self.close_to_tray = QCheckBox("&Closing the window keeps the app in the system tray")
+        self.close_to_tray.setChecked(preferences.close_to_tray)
+        self.start_minimized = QCheckBox("Start &minimised to the tray")
+        self.start_minimized.setChecked(preferences.start_minimized)
+        if not tray_available:
+            for box in (self.close_to_tray, self.start_minimized):
+                box.setEnabled(False)
+                box.setToolTip("This desktop has no system tray.")
+        self.start_on_login = QCheckBox("Start on &login")
+        self._was_autostart = self.autostart.is_enabled()
+        self.start_on_login.setChecked(self._was_autostart)
+
+        self.backups = QSpinBox()
+        self.backups.setRange(1, MAX_BACKUPS_KEPT)
+        self.backups.setValue(preferences.backups_kept)
+        self.backups.setSuffix(" daily backups")
+
+        reminders = QGroupBox("Reminders")
+        form = QFormLayout(reminders)
+        form.addRow("&Remind of dated items at:", self.reminder_time)
+        form.addRow("Default &keep-in-touch cadence for new people:", self.cadence)
+
+        window = QGroupBox("Window and system")
+        window_layout = QVBoxLayout(window)
+        window_layout.addWidget(self.close_to_tray)
+        window_layout.addWidget(self.start_minimized)
+        window_layout.addWidget(self.start_on_login)
+        if not tray_available:
+            note = QLabel("No system tray was found on this desktop: reminders show in the main window.")
+            note.setWordWrap(True)
+            note.setEnabled(False)
+            window_layout.addWidget(note)
+
+        backups = QGroupBox("Backups")
+        backup_form = QFormLayout(backups)
+        backup_form.addRow("&Keep the newest:", self.backups)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(reminders)
+        layout.addWidget(window)
+        layout.addWidget(backups)
+        layout.addWidget(buttons)
+        self.reminder_time.setFocus()
+
+    def apply(self) -> bool:
+        """Store the choices; False (and a message) when the login entry cannot be changed."""
+        prefs = self.preferences
+        prefs.reminder_time = dt.time(self.reminder_time.time().hour(), self.reminder_time.time().minute())
+        prefs.default_cadence_days = int(self.cadence.currentData() or 0) or None
+        if self.close_to_tray.isEnabled():
+            prefs.close_to_tray = self.close_to_tray.isChecked()
+            prefs.start_minimized = self.start_minimized.isChecked()
+        prefs.backups_kept = self.backups.value()
+        wanted = self.start_on_login.isChecked()
+        ok = True
+        if wanted != self._was_autostart:
+            try:
+                self.autostart.set_enabled(wanted)
+                self._was_autostart = wanted
+            except OSError as exc:
+                ok = False
+                QMessageBox.warning(self, "Start on login", f"Could not change the login entry: {exc}")
+        prefs.start_on_login = self._was_autostart
+        self.applied.emit()
+        return ok
+
+    def accept(self) -> None:
+        if self.apply():
+            super().accept()
