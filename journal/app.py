@@ -30,14 +30,27 @@ def build_main_window(context):
     from journal.ui.main_window import MainWindow
     from journal.ui.people.people_view import PeopleView
 
+    from journal.ui.dialogs.log_action import install_log_action
+    from journal.ui.icons import themed
+    from journal.ui.today.today_view import TodayView
+    from journal.ui.widgets.placeholder import PlaceholderView
+
     window = MainWindow(context)
+    today = TodayView(context)
+    today.acted.connect(lambda text: window.statusBar().showMessage(text, 8000))
+    window.add_view("today", "Today", today, themed("contact-journal-today", "today.svg"))
     window.add_view("people", "People", PeopleView(context))
+    # Views not in this build yet keep their place in the sidebar until they arrive.
+    window.add_view("conversations", "Conversations", PlaceholderView("Conversations"))
+    window.add_view("introductions", "Introductions", PlaceholderView("Introductions"))
+    window.add_view("organisations", "Organisations", PlaceholderView("Organisations"))
     from journal.ui.calendar.calendar_view import CalendarView
 
     window.add_view("calendar", "Calendar", CalendarView(context))
     from journal.ui.search.palette import install_search
 
     install_search(window)
+    install_log_action(window)
     window.restore_state()
     return window
 
@@ -53,6 +66,12 @@ def run_gui(args) -> int:
 
     app = create_application()
     path: Path = journal_path(args)
+    demo_dir = None
+    if getattr(args, "demo", False):
+        from journal.services.demo import DEMO_FILENAME, new_demo_folder
+
+        demo_dir = new_demo_folder()
+        path = demo_dir / DEMO_FILENAME
     from journal.services.preferences import Preferences
     from journal.services.single_instance import SingleInstanceServer, send_to_running, socket_name
 
@@ -67,8 +86,14 @@ def run_gui(args) -> int:
         QMessageBox.critical(None, APP_NAME, str(exc))
         print(f"{APP_ID}: {exc}", file=sys.stderr)
         return 1
+    if demo_dir is not None:
+        from journal.services.demo import populate
+
+        populate()
     context = AppContext(journal_path=path, settings=QSettings())
     window = build_main_window(context)
+    if demo_dir is not None:
+        window.setWindowTitle(f"{APP_NAME} — demo journal (thrown away when you quit)")
     from journal.ui.tray_setup import install_desktop
 
     desktop = install_desktop(window, server=server)
@@ -81,3 +106,7 @@ def run_gui(args) -> int:
         desktop.stop()
         server.close()
         database.close()
+        if demo_dir is not None:
+            import shutil
+
+            shutil.rmtree(demo_dir, ignore_errors=True)

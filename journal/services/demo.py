@@ -233,6 +233,11 @@ def populate(*, clock: Clock = SYSTEM_CLOCK, seed: int = 2024) -> DemoSummary:
     )
 
 
+def new_demo_folder() -> Path:
+    """A fresh private temporary folder for a demo journal (the caller removes it)."""
+    return Path(tempfile.mkdtemp(prefix="contact-journal-demo-"))
+
+
 def create_demo_journal(directory: Path | None = None, *, clock: Clock = SYSTEM_CLOCK):
     """Open a new throwaway journal (in a fresh temporary folder unless given) and fill it.
 
@@ -240,7 +245,7 @@ def create_demo_journal(directory: Path | None = None, *, clock: Clock = SYSTEM_
     """
     from journal.store.db import open_journal
 
-    folder = Path(directory) if directory is not None else Path(tempfile.mkdtemp(prefix="contact-journal-demo-"))
+    folder = Path(directory) if directory is not None else new_demo_folder()
     path = folder / DEMO_FILENAME
     database = open_journal(path)
     populate(clock=clock)
