@@ -351,3 +351,20 @@ def test_a_busy_journal_is_one_line_not_a_traceback(cli, journal_path, refused, 
         blocker.close()
     refused(result)
     assert "busy" in result.err
+
+
+def test_restore_onto_a_damaged_journal_then_check(cli, journal_path, corrupt, refused):
+    for name in ("Dana Smith", "Lee Park", "Ravi Jain"):
+        cli("log", "--with", name, "--note", "x" * 3000)
+    cli("backup")
+    newest = backups.newest_backup(journal_path)
+    corrupt(journal_path)
+    damaged = journal_path.read_bytes()
+    refused(cli("check"))
+    result = cli("restore", str(newest))
+    assert result.code == 0, result
+    [kept] = backups.list_backups(journal_path, "damaged")
+    assert kept.read_bytes() == damaged
+    assert cli("check").code == 0
+    assert sorted(query(journal_path, "SELECT name FROM person")) == [("Dana Smith",), ("Lee Park",), ("Ravi Jain",)]
+    assert cli("log", "--with", "Zoë Müller").code == 0
