@@ -53,7 +53,7 @@ class TrayController(QObject):
         scheduler.armed.connect(lambda _when: self._status_timer.start())
         self.rebuild_menu()
         self.refresh_status()
-        if self.available:
+        if self.available and QSystemTrayIcon.isSystemTrayAvailable():
             self.icon.show()
 
     def deleteLater(self) -> None:  # the menu has no parent (a tray menu must not), so free it too

@@ -1,0 +1,261 @@
+"""The tray menu's actions, notifications, close-to-tray and the no-tray fallback."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from journal.services import next_steps
+from journal.services.autostart import Autostart
+from journal.store.models import NextStep
+
+TODAY = dt.date(2026, 3, 11)
+
+
+@pytest.fixture
+def make_desktop(qtbot, context, monkeypatch, tmp_path):
+    from journal.ui.calendar.calendar_view import CalendarView
+    from journal.ui.main_window import MainWindow
+    from journal.ui.tray_setup import DesktopIntegration
+
+    quits = []
+    monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(True)))
+    alerts = []
+    monkeypatch.setattr(QApplication, "alert", staticmethod(lambda widget, ms=0: alerts.append(widget)))
+    made = []
+
+    def make(available=True):
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        window.add_view("calendar", "Calendar", CalendarView(context))
+        desktop = DesktopIntegration(
+            window, tray_available=available, autostart=Autostart("linux", config_home=tmp_path / "cfg")
+        )
+        desktop.notes = []
+        monkeypatch.setattr(desktop.tray, "notify", lambda title, text, *a: desktop.notes.append((title, text)) or available)
+        desktop.quits, desktop.alerts = quits, alerts
+        made.append(desktop)
+        return desktop
+
+    yield make
+    for desktop in made:
+        desktop.stop()
+    QApplication.setQuitOnLastWindowClosed(True)
+
+
+@pytest.fixture
+def due(db, clock):
+    return {
+        "late": next_steps.add("Send Dana the deck", due=dt.date(2026, 3, 9), clock=clock),
+        "today": next_steps.add("Call Omar", due=TODAY, due_time=dt.time(14, 0), clock=clock),
+        "later": next_steps.add("Quarterly review", due=dt.date(2026, 3, 25), clock=clock),
+    }
+
+
+def open_menu(desktop):
+    desktop.tray.menu.aboutToShow.emit()
+    return desktop.tray.menu
+
+
+def texts(menu):
+    return [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
+
+
+def test_menu_lists_due_items_and_the_fixed_actions(qtbot, due, make_desktop):
+    desktop = make_desktop()
+    desktop.start()
+    menu = open_menu(desktop)
+    assert texts(menu) == [
+        "Log conversation…",
+        "Due now (2)",
+        "Send Dana the deck (overdue)",
+        "Call Omar",
+        "Snooze all 1 hour",
+        "Pause reminders",
+        "Open Contact Journal",
+        "Quit",
+    ]
+    sub = desktop.tray.item_menu(f"next_step:{due['today']}")
+    assert texts(sub) == ["Done", "Snooze 1 hour", "Snooze until tomorrow", "Open"]
+    assert desktop.tray.icon.toolTip() == "Contact Journal — 2 due (1 overdue)"
+
+
+def test_menu_is_rebuilt_each_time_it_opens(qtbot, due, make_desktop, clock):
+    desktop = make_desktop()
+    desktop.start()
+    open_menu(desktop)
+    next_steps.add("Just added", due=TODAY, clock=clock)
+    assert "Just added" in texts(open_menu(desktop))
+
+
+def test_done_from_the_item_submenu(qtbot, due, make_desktop):
+    desktop = make_desktop()
+    desktop.start()
+    open_menu(desktop)
+    sub = desktop.tray.item_menu(f"next_step:{due['late']}")
+    desktop.tray.action("Done", sub).trigger()
+    assert NextStep.get_by_id(due["late"]).done_at is not None
+    assert desktop.tray.icon.toolTip() == "Contact Journal — 1 due"
+    assert "Send Dana the deck (overdue)" not in texts(open_menu(desktop))
+
+
+def test_snooze_until_tomorrow_from_the_submenu(qtbot, due, make_desktop):
+    desktop = make_desktop()
+    desktop.start()
+    open_menu(desktop)
+    sub = desktop.tray.item_menu(f"next_step:{due['late']}")
+    desktop.tray.action("Snooze until tomorrow", sub).trigger()
+    assert NextStep.get_by_id(due["late"]).snoozed_until == dt.date(2026, 3, 12)
+
+
+def test_snooze_all_reminds_again_in_an_hour(qtbot, due, make_desktop, clock):
+    desktop = make_desktop()
+    desktop.start()
+    open_menu(desktop)
+    desktop.tray.action("Snooze all 1 hour").trigger()
+    in_an_hour = clock.now() + dt.timedelta(hours=1)
+    assert desktop.preferences.snoozed == {
+        f"next_step:{due['late']}": in_an_hour,
+        f"next_step:{due['today']}": in_an_hour,
+    }
+    assert desktop.scheduler.target == in_an_hour
+    clock.set(in_an_hour)
+    with qtbot.waitSignal(desktop.scheduler.due) as blocker:
+        desktop.scheduler.timer.start(0)
+    assert len(blocker.args[0]) == 2
+    assert desktop.notes[-1][0] == "2 items are due"
+
+
+def test_pause_reminders(qtbot, due, make_desktop):
+    desktop = make_desktop()
+    desktop.start()
+    assert desktop.scheduler.is_armed
+    open_menu(desktop)
+    pause = desktop.tray.action("Pause reminders")
+    pause.trigger()
+    assert desktop.preferences.reminders_paused
+    assert not desktop.scheduler.is_armed
+    assert "reminders paused" in desktop.tray.icon.toolTip()
+    open_menu(desktop)
+    assert desktop.tray.action("Pause reminders").isChecked()
+    desktop.tray.action("Pause reminders").trigger()
+    assert not desktop.preferences.reminders_paused
+    assert desktop.scheduler.is_armed
+
+
+def test_icon_marks_when_something_is_due(qtbot, db, make_desktop, clock):
+    desktop = make_desktop()
+    desktop.start()
+    plain = desktop.tray.icon.icon().pixmap(32, 32).toImage()
+    assert desktop.tray.icon.toolTip() == "Contact Journal — Nothing due"
+    next_steps.add("Call Omar", due=TODAY, clock=clock)
+    qtbot.waitUntil(lambda: "1 due" in desktop.tray.icon.toolTip(), timeout=1000)
+    marked = desktop.tray.icon.icon().pixmap(32, 32).toImage()
+    assert marked != plain
+
+
+def test_one_item_falling_due_is_announced_and_its_message_opens_it(qtbot, due, make_desktop, clock):
+    desktop = make_desktop()
+    opened = []
+    desktop.window.register_opener("next_step", "calendar", opened.append)
+    desktop.start()
+    clock.set(dt.datetime(2026, 3, 11, 14, 0))
+    with qtbot.waitSignal(desktop.scheduler.due):
+        desktop.scheduler.timer.start(0)
+    assert desktop.notes == [("Due now", "Call Omar")]
+    desktop.tray.icon.messageClicked.emit()
+    assert opened == [due["today"]]
+    assert desktop.window.isVisible()
+
+
+def test_several_items_falling_due_make_one_summary(qtbot, db, make_desktop, clock):
+    for title in ("A", "B", "C"):
+        next_steps.add(title, due=dt.date(2026, 3, 12), clock=clock)
+    desktop = make_desktop()
+    desktop.start()
+    clock.set(dt.datetime(2026, 3, 12, 9, 0))
+    with qtbot.waitSignal(desktop.scheduler.due):
+        desktop.scheduler.timer.start(0)
+    assert desktop.notes == [("3 items are due", "• A\n• B\n• C")]
+    desktop.tray.icon.messageClicked.emit()
+    assert desktop.window.current_key() == "calendar"
+
+
+def test_close_hides_to_tray_explained_once_and_quit_really_quits(qtbot, db, make_desktop):
+    desktop = make_desktop()
+    desktop.start()
+    window = desktop.window
+    assert window.isVisible()
+    window.close()
+    assert not window.isVisible()
+    assert len(desktop.notes) == 1 and "keeps running in the system tray" in desktop.notes[0][1]
+    desktop.tray.action("Open Contact Journal").trigger()
+    assert window.isVisible()
+    window.close()
+    assert len(desktop.notes) == 1  # said once only
+    assert desktop.quits == []
+    open_menu(desktop)
+    desktop.tray.action("Quit").trigger()
+    qtbot.waitUntil(lambda: desktop.quits != [], timeout=1000)
+
+
+def test_start_minimized_stays_in_the_tray(qtbot, db, make_desktop):
+    desktop = make_desktop()
+    desktop.start(minimized=True)
+    assert not desktop.window.isVisible()
+    desktop.handle_message({"action": "raise"})
+    assert desktop.window.isVisible()
+
+
+def test_without_a_tray_reminders_show_in_the_window(qtbot, due, make_desktop, clock):
+    desktop = make_desktop(available=False)
+    desktop.start(minimized=True)
+    window = desktop.window
+    assert window.isVisible()  # never hidden where nothing could bring it back
+    assert desktop.banner.isVisible()
+    assert "No system tray" in desktop.banner.label.text()
+    clock.set(dt.datetime(2026, 3, 11, 14, 0))
+    with qtbot.waitSignal(desktop.scheduler.due):
+        desktop.scheduler.timer.start(0)
+    assert desktop.banner.label.text() == "Due now: Call Omar"
+    assert desktop.alerts == [window]
+    window.close()
+    assert not window.isVisible()
+    qtbot.waitUntil(lambda: desktop.quits != [], timeout=1000)
+
+
+def test_no_tray_notice_is_given_once(qtbot, db, make_desktop):
+    first = make_desktop(available=False)
+    first.start()
+    assert first.banner.isVisible()
+    second = make_desktop(available=False)
+    second.start()
+    assert not second.banner.isVisible()
+
+
+def test_log_conversation_from_the_tray(qtbot, db, make_desktop):
+    desktop = make_desktop()
+    calls = []
+    desktop.window.open_log_dialog = lambda: calls.append("log")
+    desktop.start(minimized=True)
+    open_menu(desktop)
+    desktop.tray.action("Log conversation…").trigger()
+    assert calls == ["log"]
+    assert desktop.window.isVisible()
+    desktop.handle_message({"action": "log"})
+    assert calls == ["log", "log"]
+
+
+def test_export_calendar_menu_action(qtbot, due, make_desktop, tmp_path, monkeypatch):
+    from journal.interop.ical import read_todos
+
+    desktop = make_desktop()
+    desktop.start()
+    target = tmp_path / "out.ics"
+    monkeypatch.setattr(desktop, "ask_export_path", lambda: target)
+    assert desktop.export_action in desktop.window.file_menu.actions()
+    desktop.export_action.trigger()
+    assert len(read_todos(target.read_bytes())) == 3
+    assert "Exported 3 to-do(s)" in desktop.window.statusBar().currentMessage()
