@@ -8,7 +8,7 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import PeeweeException, SqliteDatabase
 
 from journal.store import backups, migrations
 from journal.store.errors import JournalError, NewerJournalError, NotAJournalError
@@ -59,7 +59,7 @@ def make_private(path: Path) -> None:
 def _read_facts(path: Path, immutable: bool) -> tuple[int, int, int, str]:
     """(application_id, user_version, table count, quick_check) read from `path`."""
     uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
-    conn = sqlite3.connect(uri, uri=True)
+    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -95,6 +95,10 @@ def inspect_file(path: Path) -> tuple[int, int, bool]:
                 raise
             # Another program opened it while we read: read it again through its -wal.
             app_id, version, tables, ok = _read_facts(path, False)
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise JournalError(f"{path} is locked by another program; try again once it is done.") from exc
+        raise NotAJournalError(path, str(exc), backups.newest_backup(path)) from exc
     except sqlite3.DatabaseError as exc:
         raise NotAJournalError(path, str(exc), backups.newest_backup(path)) from exc
     if ok != "ok":
@@ -122,7 +126,13 @@ def open_journal(path: Path | str, *, backup_before_migrating: bool = True) -> S
     make_private(path)
     with private_umask():
         database = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
-        database.connect()
+        try:
+            database.connect()
+        except (PeeweeException, sqlite3.Error) as exc:
+            reason = " ".join(str(exc).split())
+            if "locked" in reason or "busy" in reason:
+                raise JournalError(f"{path} is locked by another program; try again once it is done.") from exc
+            raise JournalError(f"{path} could not be opened ({reason}).") from exc
     for suffix in ("-wal", "-shm"):
         side = Path(f"{path}{suffix}")
         if side.exists():

@@ -152,3 +152,23 @@ def test_a_journal_left_with_a_wal_after_a_crash_opens_with_its_latest_data(jour
     open_journal(journal_path)
     assert {p.name for p in Person.select()} == {"Committed before the crash", "In the WAL only"}
     close_journal()
+
+
+def test_a_journal_locked_by_another_program_is_reported_as_such(filled_journal, monkeypatch, snapshot):
+    from journal.store import db as store_db
+    from journal.store.errors import JournalError
+
+    holder = sqlite3.connect(filled_journal, timeout=0.01)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setitem(store_db.PRAGMAS, "busy_timeout", 10)
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 10)
+    try:
+        before = snapshot(filled_journal)
+        with pytest.raises(JournalError, match="is locked by another program") as info:
+            open_journal(filled_journal)
+        assert not isinstance(info.value, NotAJournalError)
+        assert snapshot(filled_journal) == before
+    finally:
+        holder.rollback()
+        holder.close()
