@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from journal import APP_NAME
 from journal.ui.context import AppContext
 from journal.ui.dialogs.about import add_help_actions
+from journal.ui.dialogs.interop_actions import add_interop_actions
 from journal.ui.icons import app_icon
 
 
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.request_quit)
         self.file_menu.addAction(self.quit_action)
         self.about_action = add_help_actions(self)
+        self.interop_actions = add_interop_actions(self)
         self.statusBar()
         self.resize(1100, 720)
         self._quitting = False

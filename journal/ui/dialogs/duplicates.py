@@ -1,0 +1,264 @@
+"""Tools > Find duplicates…: pairs of people who look like one person, reviewed and merged.
+
+The search runs on a worker thread. Picking a pair shows what a merge would move; merging asks
+for confirmation, runs in one transaction and can be undone from the same dialog.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.services import merge
+from journal.store.errors import JournalError
+from journal.ui.context import AppContext
+from journal.ui.dialogs.background import BackgroundTask
+
+
+class PairsModel(QAbstractTableModel):
+    COLUMNS = ("Person", "Organisation", "Looks like", "Organisation", "Why")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.pairs: list[merge.DuplicatePair] = []
+
+    def set_pairs(self, pairs: list[merge.DuplicatePair]) -> None:
+        self.beginResetModel()
+        self.pairs = list(pairs)
+        self.endResetModel()
+
+    def remove_person(self, person_id: int) -> None:
+        """Drop every pair that names a person who no longer exists."""
+        for row in reversed(range(len(self.pairs))):
+            pair = self.pairs[row]
+            if person_id in (pair.a.id, pair.b.id):
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self.pairs[row]
+                self.endRemoveRows()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.pairs)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self.pairs)):
+            return None
+        pair = self.pairs[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (pair.a.name, pair.a.organisation, pair.b.name, pair.b.organisation, pair.reason)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (0, 2):
+            person = pair.a if index.column() == 0 else pair.b
+            return f"#{person.id}: " + (", ".join(person.details) or "no e-mail or phone")
+        return None
+
+
+class DuplicatesDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("duplicatesDialog")
+        self.setWindowTitle("Find duplicates")
+        self.undo: merge.UndoMerge | None = None
+        self.undo_text = ""
+        self.task: BackgroundTask | None = None
+
+        self.status = QLabel(objectName="duplicatesStatus")
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar(objectName="duplicatesProgress")
+        self.progress.setRange(0, 0)
+        self.model = PairsModel(self)
+        self.table = QTableView(objectName="duplicatesTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in ((0, 160), (1, 130), (2, 160), (3, 130)):
+            header.resizeSection(column, width)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_preview())
+
+        self.keep_box = QComboBox(objectName="keepBox")
+        self.keep_box.currentIndexChanged.connect(lambda *_: self._render_preview())
+        self.preview = QLabel(objectName="mergePreview")
+        self.preview.setWordWrap(True)
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview.setMinimumHeight(70)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.merge_button = QPushButton("&Merge…", objectName="mergeButton")
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.undo_button = QPushButton("&Undo merge", objectName="undoButton")
+        self.undo_button.clicked.connect(self.undo_last)
+        self.refresh_button = QPushButton("&Search again", objectName="refreshButton")
+        self.refresh_button.clicked.connect(self.search)
+        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_last)
+
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(QLabel("&Keep:", buddy=self.keep_box))
+        keep_row.addWidget(self.keep_box, 1)
+        keep_row.addWidget(self.merge_button)
+        keep_row.addWidget(self.undo_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.refresh_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(keep_row)
+        layout.addWidget(self.preview)
+        layout.addWidget(buttons)
+        self.resize(860, 560)
+        self._update_buttons()
+        self.search()
+
+    # --- searching -----------------------------------------------------------------------------
+
+    def search(self) -> None:
+        if self.task is not None and self.task.running:
+            return
+        self.status.setText("Looking for people who appear twice…")
+        self.progress.show()
+        self.refresh_button.setEnabled(False)
+        self.task = BackgroundTask(lambda _report: merge.find_duplicates(), self)
+        self.task.done.connect(self._found)
+        self.task.failed.connect(self._failed)
+        self.task.start()
+
+    def _found(self, pairs: list[merge.DuplicatePair]) -> None:
+        self.progress.hide()
+        self.refresh_button.setEnabled(True)
+        self.model.set_pairs(pairs)
+        self._update_status()
+        if pairs:
+            self.table.selectRow(0)
+            self.table.setFocus()
+        self.show_preview()
+
+    def _failed(self, message: str) -> None:
+        self.progress.hide()
+        self.refresh_button.setEnabled(True)
+        self.status.setText(f"Could not look for duplicates: {message}")
+
+    def _update_status(self) -> None:
+        count = self.model.rowCount()
+        if count:
+            self.status.setText(
+                f"{count} possible duplicate(s). The same e-mail, phone or LinkedIn means the same person; "
+                "a close name at the same organisation may not — check before merging."
+            )
+        else:
+            self.status.setText("No duplicates found.")
+
+    # --- preview and merge ---------------------------------------------------------------------
+
+    def current_pair(self) -> merge.DuplicatePair | None:
+        row = self.table.currentIndex().row()
+        return self.model.pairs[row] if 0 <= row < self.model.rowCount() else None
+
+    def show_preview(self) -> None:
+        pair = self.current_pair()
+        self.keep_box.blockSignals(True)
+        self.keep_box.clear()
+        if pair is not None:
+            for person in (pair.a, pair.b):
+                org = f", {person.organisation}" if person.organisation else ""
+                self.keep_box.addItem(f"{person.name}{org} (#{person.id})", person.id)
+        self.keep_box.blockSignals(False)
+        self._render_preview()
+
+    def _ids(self) -> tuple[int, int] | None:
+        pair = self.current_pair()
+        if pair is None or self.keep_box.count() < 2:
+            return None
+        keep = self.keep_box.currentData()
+        return keep, (pair.b.id if keep == pair.a.id else pair.a.id)
+
+    def _render_preview(self) -> None:
+        ids = self._ids()
+        if ids is None:
+            self.preview.setText(self.undo_text)
+        else:
+            try:
+                self.preview.setText("\n".join(merge.preview_merge(*ids).lines()))
+            except JournalError as exc:
+                self.preview.setText(str(exc))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.merge_button.setEnabled(self._ids() is not None)
+        self.keep_box.setEnabled(self._ids() is not None)
+        self.undo_button.setEnabled(self.undo is not None)
+
+    def confirm(self, preview: merge.MergePreview) -> bool:
+        answer = QMessageBox.question(
+            self, "Merge people", "\n\n".join(preview.lines()) + "\n\nMerge them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def merge_selected(self) -> bool:
+        ids = self._ids()
+        if ids is None:
+            return False
+        keep, drop = ids
+        try:
+            preview = merge.preview_merge(keep, drop)
+            if not self.confirm(preview):
+                return False
+            self.undo = merge.merge_people(keep, drop, clock=self.context.clock)
+        except JournalError as exc:
+            QMessageBox.warning(self, "Merge people", str(exc))
+            return False
+        self.undo_text = f"Merged {preview.drop.name} into {preview.keep.name}. Undo with Ctrl+Z."
+        self.model.remove_person(drop)
+        self._update_status()
+        if self.model.rowCount():
+            self.table.selectRow(min(self.table.currentIndex().row(), self.model.rowCount() - 1) if self.table.currentIndex().isValid() else 0)
+        self.show_preview()
+        if not self.model.rowCount() or self._ids() is None:
+            self.preview.setText(self.undo_text)
+        return True
+
+    def undo_last(self) -> None:
+        if self.undo is None:
+            return
+        try:
+            merge.undo_merge(self.undo)
+        except JournalError as exc:
+            QMessageBox.warning(self, "Undo merge", str(exc))
+            return
+        finally:
+            self.undo = None
+            self.undo_text = ""
+        self.search()
+
+    def done(self, result: int) -> None:
+        if self.task is not None and self.task.running:
+            self.task.wait()
+        super().done(result)

@@ -1,0 +1,385 @@
+"""File > Import…: pick a format and a file, preview every row, then import in one transaction.
+
+Reading, matching and writing run on a worker thread with a progress bar. The preview lists new,
+updated, unchanged, duplicate (for review) and rejected rows with their file line numbers and
+reasons; a row offered for review can be added as new, merged into its match, or skipped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from journal.services import imports
+from journal.ui.context import AppContext
+from journal.ui.dialogs.background import BackgroundTask
+
+FORMAT_CHOICES = [
+    ("linkedin", "LinkedIn (Connections.csv)", "CSV files (*.csv)"),
+    ("google", "Google Contacts (CSV)", "CSV files (*.csv)"),
+    ("vcard", "vCard (.vcf: Apple, Outlook, Android, CardDAV)", "vCard files (*.vcf *.vcard)"),
+    ("json", "Contact Journal (JSON export)", "JSON files (*.json)"),
+]
+OUTCOME_TEXT = {
+    imports.NEW: "New",
+    imports.UPDATED: "Updated",
+    imports.UNCHANGED: "Unchanged",
+    imports.REVIEW: "Duplicate?",
+    imports.REJECTED: "Rejected",
+}
+ACTION_TEXT = {imports.ADD_NEW: "Add as new", imports.MERGE: "Merge into match", imports.SKIP: "Skip"}
+OUTCOME_COLOURS = {
+    imports.NEW: "#2e7d32",
+    imports.UPDATED: "#1565c0",
+    imports.REVIEW: "#b26a00",
+    imports.REJECTED: "#c62828",
+}
+
+
+class PreviewModel(QAbstractTableModel):
+    COLUMNS = ("Line", "Outcome", "Name", "Organisation", "What happens")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[imports.RowPlan] = []
+
+    def set_rows(self, rows: list[imports.RowPlan]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == 0:
+                return row.line if role == Qt.ItemDataRole.DisplayRole else f"Line {row.line} of the file"
+            if column == 1:
+                text = OUTCOME_TEXT[row.outcome]
+                return f"{text} → {ACTION_TEXT[row.action]}" if row.outcome == imports.REVIEW else text
+            if column == 2:
+                return row.name or "(no name)"
+            if column == 3:
+                return row.organisation
+            return row.detail
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and row.outcome in OUTCOME_COLOURS:
+            return QBrush(QColor(OUTCOME_COLOURS[row.outcome]))
+        if role == Qt.ItemDataRole.UserRole:
+            return row.outcome
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def set_action(self, row_number: int, action: str) -> None:
+        row = self.rows[row_number]
+        reason = row.detail.rsplit(";", 1)[0]
+        verdict = {imports.ADD_NEW: "will be added as new", imports.MERGE: "will be merged into it",
+                   imports.SKIP: "will be skipped"}[action]
+        row.action, row.detail = action, f"{reason}; {verdict}"
+        self.dataChanged.emit(self.index(row_number, 0), self.index(row_number, self.columnCount() - 1))
+
+
+class SourcePage(QWizardPage):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setTitle("Import contacts")
+        self.setSubTitle("Choose what kind of file it is and where it is. Nothing changes until you confirm.")
+        self.format_box = QComboBox(objectName="importFormat")
+        for key, title, _filter in FORMAT_CHOICES:
+            self.format_box.addItem(title, key)
+        self.path_edit = QLineEdit(objectName="importPath")
+        self.path_edit.setPlaceholderText("Path of the file to import")
+        self.browse = QPushButton("&Browse…", objectName="importBrowse")
+        self.browse.clicked.connect(self.choose_file)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse)
+        self.error = QLabel(objectName="sourceError")
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
+        hint = QLabel(
+            "LinkedIn: Settings → Data privacy → Get a copy of your data → Connections.<br>"
+            "Google: contacts.google.com → Export → Google CSV. Apple Contacts and Outlook: export as vCard."
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(mid)")
+        form = QFormLayout(self)
+        form.addRow("&Format:", self.format_box)
+        form.addRow("&File:", row)
+        form.addRow("", hint)
+        form.addRow("", self.error)
+        self.registerField("importPath*", self.path_edit)
+        self.setTabOrder(self.format_box, self.path_edit)
+        self.setTabOrder(self.path_edit, self.browse)
+
+    def fmt(self) -> str:
+        return self.format_box.currentData()
+
+    def path(self) -> Path:
+        return Path(self.path_edit.text().strip()).expanduser()
+
+    def choose_file(self) -> None:
+        file_filter = next(f for key, _t, f in FORMAT_CHOICES if key == self.fmt())
+        name, _ = QFileDialog.getOpenFileName(self, "Import contacts", str(Path.home()), f"{file_filter};;All files (*)")
+        if name:
+            self.path_edit.setText(name)
+
+    def validatePage(self) -> bool:
+        if not self.path().is_file():
+            self.error.setText(f"{self.path()} is not a file.")
+            return False
+        self.error.clear()
+        return True
+
+
+class PreviewPage(QWizardPage):
+    def __init__(self, source: SourcePage, parent=None) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.setTitle("Preview")
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, "&Import")
+        self.plan: imports.ImportPlan | None = None
+        self.task: BackgroundTask | None = None
+        self.progress = QProgressBar(objectName="previewProgress")
+        self.status = QLabel(objectName="previewStatus")
+        self.status.setWordWrap(True)
+        self.model = PreviewModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterRole(Qt.ItemDataRole.UserRole)
+        self.proxy.setFilterKeyColumn(1)
+        self.filter_box = QComboBox(objectName="previewFilter")
+        self.filter_box.addItem("All rows", "")
+        for outcome in (imports.NEW, imports.UPDATED, imports.UNCHANGED, imports.REVIEW, imports.REJECTED):
+            self.filter_box.addItem(OUTCOME_TEXT[outcome], outcome)
+        self.filter_box.currentIndexChanged.connect(self._filter)
+        self.table = QTableView(objectName="previewTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in ((0, 50), (1, 150), (2, 170), (3, 150)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.buttons = {}
+        actions = QHBoxLayout()
+        actions.addWidget(QLabel("Show:"))
+        actions.addWidget(self.filter_box)
+        actions.addStretch(1)
+        actions.addWidget(QLabel("Selected duplicates:"))
+        for action, text, key in ((imports.ADD_NEW, "Add as &new", "Alt+N"), (imports.MERGE, "&Merge into match", "Alt+M"),
+                                  (imports.SKIP, "S&kip", "Alt+K")):
+            button = QPushButton(text, objectName=f"review_{action}")
+            button.clicked.connect(lambda _=False, a=action: self.decide(a))
+            actions.addWidget(button)
+            self.buttons[action] = button
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        layout.addLayout(actions)
+        layout.addWidget(self.table, 1)
+        self._update_buttons()
+
+    # --- preview on a worker -----------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        self.plan = None
+        self.model.set_rows([])
+        fmt, path = self.source.fmt(), self.source.path()
+        self.setSubTitle(f"{path.name} read as {imports.FORMATS[fmt][0]}.")
+        self.status.setStyleSheet("")
+        self.status.setText("Reading the file and comparing it with your journal…")
+        self.progress.setValue(0)
+        self.progress.show()
+        self.task = BackgroundTask(lambda report: imports.preview(fmt, path, progress=report), self)
+        self.task.progress.connect(self._progress)
+        self.task.done.connect(self._previewed)
+        self.task.failed.connect(self._failed)
+        self.task.start()
+        self.completeChanged.emit()
+
+    def _progress(self, percent: int, message: str) -> None:
+        self.progress.setValue(percent)
+        self.status.setText(message + "…")
+
+    def _previewed(self, plan: imports.ImportPlan) -> None:
+        self.plan = plan
+        self.progress.hide()
+        self.model.set_rows(plan.rows)
+        self.status.setText(self.counts_text())
+        if plan.count(imports.REVIEW):
+            self.filter_box.setCurrentIndex(self.filter_box.findData(imports.REVIEW))
+        self.table.setFocus()
+        self.completeChanged.emit()
+
+    def _failed(self, message: str) -> None:
+        self.progress.hide()
+        self.status.setStyleSheet("color: #c62828")
+        self.status.setText(f"This file cannot be imported: {message}")
+        self.completeChanged.emit()
+
+    def counts_text(self) -> str:
+        plan = self.plan
+        parts = [f"{plan.count(o)} {OUTCOME_TEXT[o].lower().rstrip('?')}" for o in
+                 (imports.NEW, imports.UPDATED, imports.UNCHANGED)]
+        parts.append(f"{plan.count(imports.REVIEW)} possible duplicate(s) to review")
+        parts.append(f"{plan.count(imports.REJECTED)} rejected")
+        text = " · ".join(parts)
+        if plan.restore_counts:
+            text = "Restores the whole journal: " + ", ".join(f"{n} {t}" for t, n in plan.restore_counts.items())
+        return text + "".join(f"\n{note}" for note in plan.notes)
+
+    def isComplete(self) -> bool:
+        return self.plan is not None
+
+    # --- review decisions ----------------------------------------------------------------------
+
+    def _selected_review_rows(self) -> list[int]:
+        rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
+        return sorted(r for r in rows if self.model.rows[r].outcome == imports.REVIEW)
+
+    def _update_buttons(self) -> None:
+        enabled = bool(self._selected_review_rows())
+        for button in self.buttons.values():
+            button.setEnabled(enabled)
+
+    def decide(self, action: str) -> None:
+        for row in self._selected_review_rows():
+            self.model.set_action(row, action)
+
+    def decisions(self) -> dict[int, str]:
+        return {row.line: row.action for row in self.model.rows if row.outcome == imports.REVIEW}
+
+    def _filter(self) -> None:
+        outcome = self.filter_box.currentData()
+        self.proxy.setFilterFixedString(outcome)
+        self._update_buttons()
+
+
+class CommitPage(QWizardPage):
+    def __init__(self, source: SourcePage, preview: PreviewPage, context: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.source, self.preview, self.context = source, preview, context
+        self.setTitle("Importing")
+        self.summary: imports.ImportSummary | None = None
+        self.failure = ""
+        self.progress = QProgressBar(objectName="commitProgress")
+        self.status = QLabel(objectName="commitStatus")
+        self.status.setWordWrap(True)
+        self.report = QPlainTextEdit(objectName="commitReport")
+        self.report.setReadOnly(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.report, 1)
+        self.task: BackgroundTask | None = None
+
+    def initializePage(self) -> None:
+        fmt, path = self.source.fmt(), self.source.path()
+        decisions = self.preview.decisions()
+        clock = self.context.clock
+        self.status.setText("Writing everything in one transaction…")
+        self.task = BackgroundTask(
+            lambda report: imports.run_import(fmt, path, decisions=decisions, clock=clock, progress=report, notify=False),
+            self,
+        )
+        self.task.progress.connect(lambda percent, _m: self.progress.setValue(percent))
+        self.task.done.connect(self._done)
+        self.task.failed.connect(self._failed)
+        self.task.start()
+
+    def _done(self, summary: imports.ImportSummary) -> None:
+        self.summary = summary
+        self.progress.setValue(100)
+        self.status.setText("Imported.")
+        self.report.setPlainText(str(summary))
+        imports.announce()  # on the GUI thread: views refresh
+        self.completeChanged.emit()
+
+    def _failed(self, message: str) -> None:
+        self.failure = message
+        self.progress.hide()
+        self.status.setStyleSheet("color: #c62828")
+        self.status.setText(f"Nothing was imported: {message}")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.summary is not None or bool(self.failure)
+
+
+class ImportWizard(QWizard):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importWizard")
+        self.setWindowTitle("Import contacts")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.source_page = SourcePage()
+        self.preview_page = PreviewPage(self.source_page)
+        self.commit_page = CommitPage(self.source_page, self.preview_page, context)
+        for page in (self.source_page, self.preview_page, self.commit_page):
+            self.addPage(page)
+        self.resize(900, 600)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self._advance)
+
+    def _advance(self) -> None:
+        page = self.currentPage()
+        if page is self.commit_page:
+            if page.isComplete():
+                self.accept()
+        elif page.isComplete() or page is self.source_page:
+            self.next()
+
+    def _busy(self) -> bool:
+        return any(p.task is not None and p.task.running for p in (self.preview_page, self.commit_page))
+
+    def reject(self) -> None:
+        if self.commit_page.task is not None and self.commit_page.task.running:
+            return  # the import is writing; it finishes in one transaction, then the wizard can close
+        if self.preview_page.task is not None and self.preview_page.task.running:
+            self.preview_page.task.wait()
+        super().reject()
+
+    def done(self, result: int) -> None:
+        for page in (self.preview_page, self.commit_page):
+            if page.task is not None and page.task.running:
+                page.task.wait()
+        super().done(result)

@@ -1,0 +1,108 @@
+"""The menu actions for contacts in and out: File > Import…, File > Export…, Tools > Find duplicates…"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+
+from journal.services import exports
+from journal.ui.dialogs.background import BackgroundTask
+
+EXPORT_FILTERS = {
+    f"{title} (*.{suffix})": (fmt, suffix) for fmt, (title, suffix, _fn) in exports.EXPORTERS.items()
+}
+
+
+class InteropActions(QObject):
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.export_task: BackgroundTask | None = None
+        before = getattr(window, "quit_action", None)
+        self.import_action = QAction("&Import contacts…", window, objectName="importContacts")
+        self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.import_action.setToolTip("Bring contacts in from LinkedIn, Google, a vCard file or a journal export")
+        self.import_action.triggered.connect(lambda _=False: self.open_import())
+        self.export_action = QAction("E&xport contacts…", window, objectName="exportContacts")
+        self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.export_action.setToolTip("Write people as vCard or CSV, or the whole journal as JSON")
+        self.export_action.triggered.connect(lambda _=False: self.ask_export())
+        self.duplicates_action = QAction("Find &duplicates…", window, objectName="findDuplicates")
+        self.duplicates_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.duplicates_action.triggered.connect(lambda _=False: self.open_duplicates())
+        menu = window.file_menu
+        menu.insertAction(before, self.import_action)
+        menu.insertAction(before, self.export_action)
+        menu.insertSeparator(before)
+        self.tools_menu = self._tools_menu()
+        self.tools_menu.addAction(self.duplicates_action)
+        for action in (self.import_action, self.export_action, self.duplicates_action):
+            window.addAction(action)
+
+    def _tools_menu(self) -> QMenu:
+        window = self.window
+        existing = getattr(window, "tools_menu", None)
+        if isinstance(existing, QMenu):
+            return existing
+        menu = QMenu("&Tools", window)
+        help_menu = getattr(window, "help_menu", None)
+        if help_menu is not None:
+            window.menuBar().insertMenu(help_menu.menuAction(), menu)
+        else:
+            window.menuBar().addMenu(menu)
+        window.tools_menu = menu
+        return menu
+
+    # --- import and duplicates ---------------------------------------------------------------
+
+    def open_import(self):
+        from journal.ui.dialogs.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.window.context, self.window)
+        wizard.open()
+        return wizard
+
+    def open_duplicates(self):
+        from journal.ui.dialogs.duplicates import DuplicatesDialog
+
+        dialog = DuplicatesDialog(self.window.context, self.window)
+        dialog.open()
+        return dialog
+
+    # --- export ------------------------------------------------------------------------------
+
+    def ask_export(self) -> None:
+        default = str(Path.home() / "contacts.vcf")
+        name, chosen = QFileDialog.getSaveFileName(self.window, "Export contacts", default, ";;".join(EXPORT_FILTERS))
+        if not name:
+            return
+        fmt, suffix = EXPORT_FILTERS.get(chosen, ("vcard", "vcf"))
+        path = Path(name)
+        self.export_to(fmt, path if path.suffix else path.with_suffix(f".{suffix}"))
+
+    def export_to(self, fmt: str, path: Path) -> BackgroundTask:
+        """Write on a worker thread; the status bar says when it is done."""
+        clock = self.window.context.clock
+        self.export_action.setEnabled(False)
+        self.window.statusBar().showMessage(f"Exporting to {path}…")
+        self.export_task = BackgroundTask(lambda _report: exports.export_to_file(fmt, path, clock=clock), self)
+        self.export_task.done.connect(lambda count: self._exported(count, path))
+        self.export_task.failed.connect(self._export_failed)
+        self.export_task.start()
+        return self.export_task
+
+    def _exported(self, count: int, path: Path) -> None:
+        self.export_action.setEnabled(True)
+        self.window.statusBar().showMessage(f"Exported {count} item(s) to {path}", 8000)
+
+    def _export_failed(self, message: str) -> None:
+        self.export_action.setEnabled(True)
+        self.window.statusBar().clearMessage()
+        QMessageBox.warning(self.window, "Export contacts", message)
+
+
+def add_interop_actions(window: QMainWindow) -> InteropActions:
+    return InteropActions(window)
