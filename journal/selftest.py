@@ -159,7 +159,10 @@ class SelfTest:
                 _expect(not tray_icon(due, style).pixmap(22, 22).isNull(), f"tray icon due={due} style={style} is empty")
         svg = QIcon(str(svg_path("contact-journal")))
         _expect(not svg.pixmap(64, 64).isNull(), "the SVG icon engine is missing (the SVG app icon does not render)")
-        return f"{len(BUNDLED)} icons, {len(TRAY_STYLES) * 2} tray variants and the SVG engine"
+        sources = sorted(svg_path("contact-journal").parent.glob("*.svg"))
+        broken = [p.name for p in sources if QIcon(str(p)).pixmap(32, 32).isNull()]
+        _expect(not broken, f"these SVG icons do not render: {', '.join(broken)}")
+        return f"{len(BUNDLED)} icons in every size, {len(TRAY_STYLES) * 2} tray variants, {len(sources)} SVG sources"
 
     def translations(self) -> str:
         from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator

@@ -97,3 +97,19 @@ def test_a_fresh_process_picks_offscreen_itself_and_stays_quiet():
     assert done.returncode == 0, done.stdout + done.stderr
     assert "ok    platform: QApplication on the 'offscreen' platform" in done.stdout
     assert done.stderr == ""
+
+
+@pytest.mark.qt_log_ignore("Cannot read file .*broken.svg")
+def test_a_broken_svg_fails_the_icons_check(qapp, fresh_icons, monkeypatch, tmp_path):
+    import shutil
+
+    import journal.paths
+
+    copy = tmp_path / "resources"
+    shutil.copytree(journal.paths.resources_dir(), copy)
+    (copy / "icons" / "broken.svg").write_text("<svg this is not")
+    monkeypatch.setattr(journal.paths, "resources_dir", lambda: copy)
+    code, lines = _run()
+    assert code == 1
+    assert _status(lines)["icons"] == "FAIL"
+    assert any("do not render: broken.svg" in line for line in lines)
