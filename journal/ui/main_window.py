@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QListWidget,
@@ -34,13 +34,18 @@ class MainWindow(QMainWindow):
         self._openers: dict[str, tuple[str, object]] = {}
 
         self.sidebar = QListWidget(objectName="sidebar")
-        self.sidebar.setFixedWidth(170)
+        # Resizable within limits: a fixed width inside a splitter leaves a dead gap beside it.
+        self.sidebar.setMinimumWidth(140)
+        self.sidebar.setMaximumWidth(280)
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 5px 6px; }")
         self.stack = QStackedWidget(objectName="views")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([170, 930])
         self.setCentralWidget(self.splitter)
         self.sidebar.currentRowChanged.connect(self._show_row)
 

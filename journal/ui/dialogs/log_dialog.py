@@ -42,7 +42,7 @@ class LogDialog(QDialog):
         self.result_: LogResult | None = None
         self.setObjectName("logDialog")
         self.setWindowTitle("Log conversation")
-        self.setMinimumWidth(780)
+        self.setMinimumWidth(720)
         today = context.clock.today()
 
         self.error = QLabel(self, objectName="logError")

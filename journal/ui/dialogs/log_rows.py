@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from journal.services.conversations import OfferDraft, PersonRef, StepDraft
 from journal.services.lookup import looks_like_description
@@ -104,10 +104,15 @@ class StepRow(QWidget):
         self.due = DueDateEdit(today, self)
         self.due.install_shortcuts(self)
         self.text.textChanged.connect(lambda _t: self.changed.emit())
-        layout = QHBoxLayout(self)
+        due_line = QHBoxLayout()
+        due_line.addWidget(QLabel("due", self))
+        due_line.addWidget(self.due)
+        due_line.addStretch(1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.due)
+        layout.setSpacing(3)
+        layout.addWidget(self.text)
+        layout.addLayout(due_line)
         self.setFocusProxy(self.text)
 
     def has_text(self) -> bool:
@@ -130,7 +135,7 @@ class RowList(QWidget):
         self.rows: list[QWidget] = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(4)
+        self._layout.setSpacing(8)
         self.add_row()
 
     def add_row(self) -> QWidget:

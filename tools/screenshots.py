@@ -1,0 +1,128 @@
+"""Make the README screenshots from the demo journal, offscreen.
+
+    .venv/bin/python tools/screenshots.py [--out docs/screenshots]
+
+One PNG per view the window has (taken from its sidebar, so new views are picked up without
+changing this script; placeholders for views not in the build are skipped) plus the Log
+conversation dialog. Time is fixed so the pictures do not change from run to run, and nothing
+touches the user's data folder or settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# A Wednesday morning: the demo journal is built relative to it.
+SHOT_TIME = dt.datetime(2026, 3, 11, 9, 30)
+WINDOW_SIZE = (1180, 740)
+
+
+def slug(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+
+
+def isolate(home: Path) -> None:
+    """Everything the app writes goes under `home` (a temporary folder)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["CONTACT_JOURNAL_DATA_DIR"] = str(home / "data")
+    os.environ.pop("CONTACT_JOURNAL_DB", None)
+    os.environ["XDG_CONFIG_HOME"] = str(home / "config")
+    os.environ["XDG_DATA_HOME"] = str(home / "share")
+
+
+def settle(app, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def shoot_views(app, window, out: Path) -> list[Path]:
+    saved = []
+    for row in range(window.sidebar.count()):
+        widget = window.stack.widget(row)
+        if getattr(widget, "is_placeholder", False):
+            continue
+        title = window.sidebar.item(row).text()
+        window.sidebar.setCurrentRow(row)
+        settle(app)
+        target = out / f"{slug(title)}.png"
+        window.grab().save(str(target))
+        saved.append(target)
+    return saved
+
+
+def shoot_log_dialog(app, window, out: Path) -> Path:
+    """The dialog as it looks mid-way through "one person, one offer, one next step"."""
+    from journal.services.lookup import suggest
+    from journal.ui.dialogs.log_dialog import LogDialog
+
+    known = suggest("Dana", 1)
+    dialog = LogDialog(window.context, window, people=[(known[0].id, known[0].name)] if known else [])
+    dialog.channel.setCurrentText("video")
+    dialog.summary.setText("Catch-up about the platform team")
+    dialog.notes.setPlainText("She is hiring a staff engineer in Q3; wants someone who has run on-call.")
+    row = dialog.offers.rows[0]
+    row.target.setText("her former co-founder, now CTO at a climate startup")
+    row.description.setChecked(True)
+    dialog.steps.rows[0].text.setText("Send Dana the write-up on the ingestion redesign")
+    dialog.steps.rows[0].due.buttons[0].click()
+    dialog.show()
+    settle(app)
+    dialog.adjustSize()
+    settle(app)
+    target = out / "log-conversation.png"
+    dialog.grab().save(str(target))
+    dialog.done(0)
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args(argv)
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+
+    with tempfile.TemporaryDirectory(prefix="cj-shots-") as tmp:
+        home = Path(tmp)
+        isolate(home)
+        from PySide6.QtCore import QSettings
+
+        from journal.app import build_main_window, create_application
+        from journal.clock import FixedClock
+        from journal.services.demo import create_demo_journal
+        from journal.ui.context import AppContext
+
+        app = create_application()
+        clock = FixedClock(SHOT_TIME)
+        path, database = create_demo_journal(home, clock=clock)
+        settings = QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat)
+        context = AppContext(journal_path=path, settings=settings, clock=clock)
+        window = build_main_window(context)
+        window.setWindowTitle("Contact Journal — demo journal")
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        settle(app)
+        try:
+            saved = shoot_views(app, window, out)
+            window.show_view(window.current_key() or "today")
+            saved.append(shoot_log_dialog(app, window, out))
+        finally:
+            window.close()
+            context.signals.detach()
+            database.close()
+    for target in saved:
+        print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
