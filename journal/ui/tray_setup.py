@@ -102,7 +102,8 @@ class DesktopIntegration(QObject):
         self.export_action.triggered.connect(lambda _=False: self.export_calendar())
         self.preferences_action = QAction("&Preferences…", window)
         self.preferences_action.setObjectName("preferences")
-        self.preferences_action.setShortcuts([QKeySequence("Ctrl+,"), QKeySequence(QKeySequence.StandardKey.Preferences)])
+        keys = [QKeySequence("Ctrl+,")] + QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+        self.preferences_action.setShortcuts(list({k.toString(): k for k in keys if not k.isEmpty()}.values()))
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.preferences_action.triggered.connect(lambda _=False: self.open_preferences())
         menu = window.file_menu

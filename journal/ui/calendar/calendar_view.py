@@ -103,7 +103,7 @@ class CalendarView(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(8, 0, 0, 0)
         side_layout.addWidget(self.day_label)
-        side_layout.addWidget(self.day_list, 2)
+        side_layout.addWidget(self.day_list, 1)
         side_layout.addWidget(self.empty_label)
         side_layout.addLayout(buttons)
         side_layout.addSpacing(8)

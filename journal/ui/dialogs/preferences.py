@@ -76,7 +76,7 @@ class PreferencesDialog(QDialog):
 
         reminders = QGroupBox("Reminders")
         form = QFormLayout(reminders)
-        form.addRow("&Remind of dated items at:", self.reminder_time)
+        form.addRow("&Remind me of items without a time at:", self.reminder_time)
         form.addRow("Default &keep-in-touch cadence for new people:", self.cadence)
 
         window = QGroupBox("Window and system")
