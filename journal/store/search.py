@@ -275,6 +275,9 @@ def make_snippet(text: str, query: str, tokens: int = 12) -> str:
             best, best_count = first, count
         if best_count == tokens:
             break
+    if best_count > 0:  # lead in with a few words of context before the first match
+        first_hit = hits.index(True, best)
+        best = max(0, min(first_hit - 3, len(spans) - tokens))
     last = min(len(spans), best + tokens) - 1
     body = _render(text, spans, hits, best, last)
     return (ELLIPSIS if best > 0 else "") + " ".join(body.split()) + (ELLIPSIS if last < len(spans) - 1 else "")

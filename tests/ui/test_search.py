@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
 from journal.services.conversations import OfferDraft, PersonRef, StepDraft, log_conversation
-from journal.ui.search.delegate import snippet_html
+from journal.ui.search.delegate import runs
 from journal.ui.search.palette import install_search
 from journal.ui.search.results_model import IsHeaderRole, KindRole, SearchResultsModel
 
@@ -50,7 +50,7 @@ def window(qtbot, filled):
     win = FakeWindow()
     qtbot.addWidget(win)
     palette = install_search(win)
-    palette._timer.setInterval(0)
+    palette.set_debounce(0)
     win.show()
     return win
 
@@ -106,7 +106,7 @@ def test_a_kind_without_a_view_says_so_and_stays_open(qtbot, filled):
     win = FakeWindow(known=("person",))
     qtbot.addWidget(win)
     palette = install_search(win)
-    palette._timer.setInterval(0)
+    palette.set_debounce(0)
     win.show()
     palette.popup()
     type_query(qtbot, palette, "robotics")
@@ -154,12 +154,16 @@ def test_model_passes_the_model_tester(qtmodeltester, filled):
     qtmodeltester.check(model)
 
 
-def test_snippet_html_escapes_text_and_marks_matches():
+def test_marked_text_splits_into_runs():
     from journal.services.search import MARK_END, MARK_START
 
-    out = snippet_html(f"<b>x</b> {MARK_START}Zoë{MARK_END} & co", "yellow")
-    assert "&lt;b&gt;" in out and "&amp; co" in out
-    assert 'background-color:yellow; font-weight:600">Zoë</span>' in out
+    assert runs(f"<b> {MARK_START}Zoë{MARK_END} & {MARK_START}co{MARK_END}") == [
+        ("<b> ", False),
+        ("Zoë", True),
+        (" & ", False),
+        ("co", True),
+    ]
+    assert runs("plain") == [("plain", False)]
 
 
 def test_screenshot_of_results(qtbot, window, tmp_path):

@@ -61,6 +61,10 @@ class SearchPalette(QDialog):
 
     # --- searching --------------------------------------------------------------------------
 
+    def set_debounce(self, ms: int) -> None:
+        """How long typing must pause before a search runs (0: on the next event loop turn)."""
+        self._timer.setInterval(max(0, ms))
+
     def _text_changed(self, _text: str) -> None:
         self._changed_at = time.perf_counter()
         self._timer.start()

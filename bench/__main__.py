@@ -1,0 +1,280 @@
+"""`python -m bench` (or `make bench`): the big-journal benchmark.
+
+Generates (once, cached in bench/.cache/) a journal of 20,000 people, 200,000 conversations with
+~300-word notes, 50,000 next steps and 5,000 introductions, then measures each figure beside its
+floor in the same run, prints a table and writes bench/results/latest.json.
+
+    python -m bench [--runs N] [--scale F] [--skip-import] [--out PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.generate import Size, cached
+
+ROOT = Path(__file__).resolve().parent
+RESULTS = ROOT / "results" / "latest.json"
+
+TARGET_START_RATIO = 1.5
+TARGET_EXTRA_MIB = 60
+TARGET_SEARCH_RATIO = 2.0
+TARGET_SEARCH_MS = 16.0
+TARGET_MONTH_MS = 16.0
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    k = (len(ordered) - 1) * p / 100
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def _env(tmp: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["CONTACT_JOURNAL_DATA_DIR"] = str(tmp / "data")
+    env["XDG_CONFIG_HOME"] = str(tmp / "config")
+    env.pop("CONTACT_JOURNAL_DB", None)
+    return env
+
+
+def probe(args: list[str], env: dict[str, str]) -> tuple[float, list[dict]]:
+    """Run bench.probe; (seconds from spawn to its "painted" line, every event it printed)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bench.probe", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT.parent,
+    )
+    painted_at = None
+    events = []
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        try:
+            event = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if event.get("event") == "painted" and painted_at is None:
+            painted_at = time.perf_counter() - started
+        events.append(event)
+    stderr = proc.stderr.read() if proc.stderr else ""
+    if proc.wait() != 0 or painted_at is None:
+        raise RuntimeError(f"bench.probe {' '.join(args)} failed:\n{stderr[-2000:]}")
+    return painted_at, events
+
+
+def _event(events: list[dict], name: str) -> dict:
+    return next(e for e in events if e.get("event") == name)
+
+
+def raw_search_ms(path: Path, texts: list[str]) -> list[float]:
+    """The FTS5 statements the app runs for each text, straight through sqlite3: the floor."""
+    from journal.services.search import CONVERSATION_CAP
+    from journal.store import search as index
+
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    timings = []
+    try:
+        for text in texts:
+            started = time.perf_counter()
+            expression = index.match_expression(text)
+            if expression is not None:
+                for kind in index.TABLES:
+                    if kind == "conversation":
+                        conn.execute(index.recent_search_sql(kind), (expression, CONVERSATION_CAP, 8)).fetchall()
+                    else:
+                        conn.execute(index.search_sql(kind), (expression, 8)).fetchall()
+            timings.append((time.perf_counter() - started) * 1000)
+    finally:
+        conn.close()
+    return timings
+
+
+def machine() -> dict:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import PySide6
+    import peewee
+
+    from PySide6.QtCore import qVersion
+
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "qt": qVersion(),
+        "pyside6": PySide6.__version__,
+        "peewee": peewee.__version__,
+        "sqlite": sqlite3.sqlite_version,
+        "platform": platform.platform(),
+        "qpa": os.environ.get("QT_QPA_PLATFORM", ""),
+    }
+
+
+def run_import_bench() -> dict | None:
+    if not (ROOT / "import_bench.py").exists():
+        return None
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.import_bench"], capture_output=True, text=True, cwd=ROOT.parent
+    )
+    return {"exit_status": proc.returncode, "output": (proc.stdout + proc.stderr).strip().splitlines()[-20:]}
+
+
+def measure(path: Path, runs: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix="cj-bench-") as tmp:
+        env = _env(Path(tmp))
+        probe(["app", str(path)], env)  # warm-up: file cache and Python bytecode, not counted
+        probe(["bare"], env)
+        bare_s, app_s, bare_mib, app_mib = [], [], [], []
+        for _ in range(runs):
+            seconds, events = probe(["bare"], env)
+            bare_s.append(seconds)
+            bare_mib.append(_event(events, "memory")["peak_rss_mib"])
+            seconds, events = probe(["app", str(path)], env)
+            app_s.append(seconds)
+            app_mib.append(_event(events, "memory")["peak_rss_mib"])
+        _seconds, events = probe(["interact", str(path)], env)
+    keys = _event(events, "search")["keystrokes"]
+    app_keys = [k["ms"] for k in keys]
+    raw_keys = raw_search_ms(path, [k["text"] for k in keys])
+    raw_keys = [min(a, b) for a, b in zip(raw_keys, raw_search_ms(path, [k["text"] for k in keys]))]
+    month = _event(events, "month")
+    today = _event(events, "today")
+    slowest = sorted(keys, key=lambda k: -k["ms"])[:5]
+    return {
+        "start": {
+            "bare_median_s": statistics.median(bare_s),
+            "app_median_s": statistics.median(app_s),
+            "ratio": statistics.median(app_s) / statistics.median(bare_s),
+            "bare_runs_s": bare_s,
+            "app_runs_s": app_s,
+        },
+        "memory": {
+            "bare_peak_mib": statistics.median(bare_mib),
+            "app_peak_mib": statistics.median(app_mib),
+            "extra_mib": statistics.median(app_mib) - statistics.median(bare_mib),
+        },
+        "search": {
+            "keystrokes": len(app_keys),
+            "app_p50_ms": percentile(app_keys, 50),
+            "app_p95_ms": percentile(app_keys, 95),
+            "raw_p50_ms": percentile(raw_keys, 50),
+            "raw_p95_ms": percentile(raw_keys, 95),
+            "ratio_p95": percentile(app_keys, 95) / max(percentile(raw_keys, 95), 1e-6),
+            "slowest": slowest,
+        },
+        "month_switch": {
+            "service_p50_ms": percentile(month["service_ms"], 50),
+            "service_p95_ms": percentile(month["service_ms"], 95),
+            "view_p50_ms": percentile(month["view_ms"], 50) if month["view_ms"] else None,
+            "view_p95_ms": percentile(month["view_ms"], 95) if month["view_ms"] else None,
+        },
+        "today": {
+            "service_p50_ms": percentile(today["service_ms"], 50),
+            "service_p95_ms": percentile(today["service_ms"], 95),
+            "view_p50_ms": percentile(today["view_ms"], 50) if today["view_ms"] else None,
+        },
+    }
+
+
+def verdicts(r: dict) -> dict[str, bool]:
+    s = r["search"]
+    month = r["month_switch"]
+    month_ms = month["view_p95_ms"] if month["view_p95_ms"] is not None else month["service_p95_ms"]
+    return {
+        "start": r["start"]["ratio"] <= TARGET_START_RATIO,
+        "memory": r["memory"]["extra_mib"] <= TARGET_EXTRA_MIB,
+        "search": s["ratio_p95"] <= TARGET_SEARCH_RATIO and s["app_p95_ms"] < TARGET_SEARCH_MS,
+        "month_switch": month_ms < TARGET_MONTH_MS,
+    }
+
+
+def table(r: dict) -> str:
+    ok = verdicts(r)
+    mark = {True: "met", False: "MISSED"}
+    st, mem, s, mo, td = r["start"], r["memory"], r["search"], r["month_switch"], r["today"]
+
+    def ms(v):
+        return "—" if v is None else f"{v:.1f} ms"
+
+    rows = [
+        ("Cold start to first paint (median)", f"{st['app_median_s']:.2f} s", f"bare window {st['bare_median_s']:.2f} s",
+         f"{st['ratio']:.2f}x (<= {TARGET_START_RATIO}x)", mark[ok["start"]]),
+        ("Peak RSS, big journal open", f"{mem['app_peak_mib']:.0f} MiB", f"bare window {mem['bare_peak_mib']:.0f} MiB",
+         f"+{mem['extra_mib']:.0f} MiB (<= +{TARGET_EXTRA_MIB})", mark[ok["memory"]]),
+        ("Search keystroke to results p50", ms(s["app_p50_ms"]), f"raw FTS5 {ms(s['raw_p50_ms'])}", "", ""),
+        ("Search keystroke to results p95", ms(s["app_p95_ms"]), f"raw FTS5 {ms(s['raw_p95_ms'])}",
+         f"{s['ratio_p95']:.2f}x (<= 2x, < 16 ms)", mark[ok["search"]]),
+        ("Calendar month switch p50 / p95 (view)", f"{ms(mo['view_p50_ms'])} / {ms(mo['view_p95_ms'])}", "", "< 16 ms",
+         mark[ok["month_switch"]]),
+        ("  due_between over a month p50 / p95", f"{ms(mo['service_p50_ms'])} / {ms(mo['service_p95_ms'])}", "", "", ""),
+        ("Today: agenda() p50 / p95", f"{ms(td['service_p50_ms'])} / {ms(td['service_p95_ms'])}", "", "", ""),
+    ]
+    if td.get("view_p50_ms") is not None:
+        rows.append(("Today view refresh p50", ms(td["view_p50_ms"]), "", "", ""))
+    widths = [max(len(str(row[i])) for row in rows + [("Measure", "Value", "Floor", "Target", "")]) for i in range(5)]
+    lines = ["| " + " | ".join(h.ljust(w) for h, w in zip(("Measure", "Value", "Floor", "Target", ""), widths)) + " |"]
+    lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in rows:
+        lines.append("| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths)) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="cold starts of each kind (median taken)")
+    parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full journal (quick checks)")
+    parser.add_argument("--skip-import", action="store_true", help="leave out bench/import_bench.py")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    size = Size() if args.scale == 1.0 else Size().scaled(args.scale)
+    path = cached(size)
+    results = measure(path, args.runs)
+    report = {
+        "journal": {"people": size.people, "conversations": size.conversations, "next_steps": size.next_steps,
+                    "introductions": size.introductions, "file_mib": round(path.stat().st_size / 2**20)},
+        "machine": machine(),
+        "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        **results,
+        "targets_met": verdicts(results),
+    }
+    if not args.skip_import:
+        report["import"] = run_import_bench()
+    text = table(results)
+    print(text)
+    m = report["machine"]
+    print(f"\n{m['nproc']} x {m['cpu']}, Python {m['python']}, Qt {m['qt']} (PySide6 {m['pyside6']}), SQLite {m['sqlite']}")
+    if report.get("import"):
+        print("\nImport benchmark:\n  " + "\n  ".join(report["import"]["output"]))
+    report["table"] = text
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    print(f"\nWrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

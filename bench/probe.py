@@ -1,0 +1,213 @@
+"""What the benchmark runs in a fresh interpreter: a bare window, or the app on a journal.
+
+    python -m bench.probe bare
+    python -m bench.probe app JOURNAL            start, report first paint and peak memory
+    python -m bench.probe interact JOURNAL       also time typing in the search palette,
+                                                 calendar month switches and the Today agenda
+
+Each line it prints is one JSON object; the parent reads "painted" as soon as it arrives, so the
+start time is measured from the parent's spawn to the first painted frame.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+
+
+def emit(**values) -> None:
+    print(json.dumps(values), flush=True)
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def when_painted(window, then) -> None:
+    """Call `then` right after the first paint of `window` (or a child of it) has finished."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class _Watch(QObject):
+        done = False
+
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if not self.done and event.type() == QEvent.Type.Paint and hasattr(obj, "window") and obj.window() is window:
+                self.done = True
+                QTimer.singleShot(0, then)
+            return False
+
+    watch = _Watch(window)
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.instance().installEventFilter(watch)
+
+
+def bare() -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1100, 720)
+    window.show()
+
+    def painted():
+        emit(event="painted")
+        emit(event="memory", peak_rss_mib=peak_rss_mib())
+        app.quit()
+
+    when_painted(window, painted)
+    app.exec()
+
+
+def _open_app(path: str):
+    """What journal.app.run_gui does up to app.exec(), with the generated journal's own "now"."""
+    from PySide6.QtCore import QSettings
+
+    from bench.generate import REFERENCE_NOW
+    from journal.app import build_main_window, create_application
+    from journal.clock import FixedClock
+    from journal.services.maintenance import open_session
+    from journal.ui.context import AppContext
+
+    app = create_application()
+    from pathlib import Path
+
+    database = open_session(Path(path), auto_backup=False)
+    context = AppContext(journal_path=Path(path), settings=QSettings(), clock=FixedClock(REFERENCE_NOW))
+    window = build_main_window(context)
+    window.show()
+    return app, window, database
+
+
+TYPED = [
+    "Siobhán O'Brien",
+    "olga ivanov",
+    "Globex Systems",
+    "kubernetes migration",
+    "mentor",
+    "Max Müller",
+    "referral",
+    "Talked with",
+]
+
+
+def type_key(widget, ch: str) -> None:
+    """A key press and release carrying `ch` (QTest's helpers only know ASCII)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    key = ord(ch.upper()) if ch.isascii() else 0
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def _wait(app, flag: list) -> None:
+    while not flag:
+        app.processEvents()
+
+
+def interact(app, window) -> None:
+    import datetime as dt
+    import statistics
+
+    from bench.generate import REFERENCE_NOW
+    from journal.clock import FixedClock
+    from journal.services.agenda import agenda, due_between
+
+    palette = window.search_palette
+    palette.set_debounce(0)
+    palette.popup()
+    shown: list = []
+    palette.results_shown.connect(lambda _ms: shown.append(1))
+    per_key = []
+    for text in TYPED:
+        palette.input.clear()
+        app.processEvents()
+        for ch in text:
+            shown.clear()
+            started = time.perf_counter()
+            type_key(palette.input, ch)
+            _wait(app, shown)
+            palette.list.viewport().repaint()
+            per_key.append({"text": palette.input.text(), "ms": (time.perf_counter() - started) * 1000})
+    palette.hide()
+    emit(event="search", keystrokes=per_key)
+
+    clock = FixedClock(REFERENCE_NOW)
+    service = []
+    year, month = REFERENCE_NOW.year, REFERENCE_NOW.month
+    for step in range(-6, 7):
+        m = (month - 1 + step) % 12 + 1
+        y = year + (month - 1 + step) // 12
+        first = dt.date(y, m, 1)
+        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        started = time.perf_counter()
+        due_between(first, last, clock=clock)
+        service.append((time.perf_counter() - started) * 1000)
+    view_ms = []
+    if "calendar" in window._keys:
+        window.show_view("calendar")
+        view = window.view("calendar")
+        app.processEvents()
+        for direction in [1] * 6 + [-1] * 12 + [1] * 6:
+            started = time.perf_counter()
+            view.grid.shift_month(direction)
+            view.repaint()
+            view_ms.append((time.perf_counter() - started) * 1000)
+    emit(event="month", service_ms=service, view_ms=view_ms)
+
+    today_service = []
+    for _ in range(10):
+        started = time.perf_counter()
+        agenda(7, clock=clock)
+        today_service.append((time.perf_counter() - started) * 1000)
+    today_view = []
+    if "today" in window._keys:
+        window.show_view("today")
+        view = window.view("today")
+        for _ in range(10):
+            started = time.perf_counter()
+            view.refresh()
+            view.repaint()
+            today_view.append((time.perf_counter() - started) * 1000)
+    emit(event="today", service_ms=today_service, view_ms=today_view, median_service=statistics.median(today_service))
+
+
+def app_mode(path: str, interactive: bool) -> None:
+    app, window, database = _open_app(path)
+
+    def painted():
+        emit(event="painted")
+        # Memory with the journal in use: a few searches and every view shown once.
+        for text in ("siob", "globex", "kubernetes"):
+            window.search_palette.input.setText(text)
+            window.search_palette.run_search()
+        for key in list(window._keys):
+            window.show_view(key)
+            app.processEvents()
+        emit(event="memory", peak_rss_mib=peak_rss_mib())
+        if interactive:
+            interact(app, window)
+        app.quit()
+
+    when_painted(window, painted)
+    app.exec()
+    database.close()
+
+
+def main(argv: list[str]) -> None:
+    mode = argv[0]
+    if mode == "bare":
+        bare()
+    else:
+        app_mode(argv[1], interactive=(mode == "interact"))
+    sys.stdout.flush()
+    os._exit(0)  # skip interpreter teardown: it is not part of what is measured
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
