@@ -67,15 +67,16 @@ def create_person(
     if not name:
         raise ValidationError("A person needs a name or a description.")
     now = clock.now()
-    person = Person.create(
-        name=name,
-        is_placeholder=placeholder,
-        organisation=organisation_named(organisation),
-        role=role.strip(),
-        created_at=now,
-        updated_at=now,
-        **fields,
-    )
+    with write():  # a savepoint when called inside a bigger change
+        person = Person.create(
+            name=name,
+            is_placeholder=placeholder,
+            organisation=organisation_named(organisation),
+            role=role.strip(),
+            created_at=now,
+            updated_at=now,
+            **fields,
+        )
     return person
 
 
