@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -54,23 +56,48 @@ def open_dialog(qtbot, window) -> LogDialog:
     return dialog
 
 
-# The sequence README.md documents under "Logging a conversation": 6 keystrokes beyond the text.
-README_KEYS = ["Ctrl+N", "Enter", "Alt+O", "Alt+X", "Alt+2", "Ctrl+Enter"]
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def readme_keystrokes() -> tuple[int, list[str]]:
+    """The number README.md claims and the key sequence it shows under "Logging a conversation"."""
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## Logging a conversation", 1)[1]
+    claimed = int(re.search(r"takes (\d+) keystrokes beyond the text you type", section).group(1))
+    block = section.split("<!-- keystrokes:", 1)[1].split("```\n", 1)[1].split("\n", 1)[0]
+    return claimed, re.findall(r'"[^"]*"|\S+', block)
+
+
+def chord(token: str):
+    *mods, name = token.split("+")
+    modifier = Qt.KeyboardModifier.NoModifier
+    for mod in mods:
+        modifier |= {"Ctrl": CTRL, "Alt": ALT, "Shift": Qt.KeyboardModifier.ShiftModifier}[mod]
+    key = Qt.Key.Key_Return if name == "Enter" else getattr(Qt.Key, f"Key_{name.upper()}")
+    return key, modifier
 
 
 def test_one_person_one_offer_one_next_step_by_keyboard(qtbot, window, clock):
-    dialog = open_dialog(qtbot, window)  # Ctrl+N
-    type_text(qtbot, "Dana Smith")
-    press(qtbot, Qt.Key.Key_Return)  # Enter: Dana becomes a chip
-    assert dialog.picker.names() == ["Dana Smith"]
-    press(qtbot, Qt.Key.Key_O, ALT)  # Alt+O: the offer row
-    type_text(qtbot, "her old manager at Initech")
-    assert dialog.offers.rows[0].description.isChecked()  # read as a description
-    press(qtbot, Qt.Key.Key_X, ALT)  # Alt+X: the next-step row
-    type_text(qtbot, "Send Dana my CV")
-    press(qtbot, Qt.Key.Key_2, ALT)  # Alt+2: due in two days
-    with qtbot.waitSignal(dialog.finished, timeout=2000):
-        press(qtbot, Qt.Key.Key_Return, CTRL)  # Ctrl+Enter: saved
+    """Types exactly the sequence README.md documents and checks the count it states."""
+    claimed, tokens = readme_keystrokes()
+    keys = [t for t in tokens if not t.startswith('"')]
+    assert len(keys) == claimed == 6
+    assert tokens[0] == "Ctrl+N"
+    dialog = outcome = None
+    for token in tokens:
+        if token.startswith('"'):
+            type_text(qtbot, token.strip('"'))
+        elif token == "Ctrl+N":
+            qtbot.keyClick(window, *chord(token))
+            dialog = window.findChild(LogDialog)
+            qtbot.waitExposed(dialog)
+            qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.picker.edit)
+        elif token == tokens[-1]:
+            with qtbot.waitSignal(dialog.finished, timeout=2000) as outcome:
+                press(qtbot, *chord(token))
+        else:
+            press(qtbot, *chord(token))
+    assert outcome.args == [LogDialog.DialogCode.Accepted.value]
 
     conversation = Conversation.get()
     assert conversation.occurred_at == clock.now().replace(second=0)
