@@ -119,6 +119,22 @@ def assert_holds(expected: dict) -> None:
     assert steps == expected["next_steps"]
 
 
+def assert_keep_in_touch_dates(expected: dict, clock) -> None:
+    """Keep-in-touch dates after the upgrade follow from the stored conversations and cadences."""
+    from journal.services.agenda import keep_in_touch_items
+
+    archived = set(expected["archived"])
+    wanted = {}
+    for name, (days, set_on) in expected["cadences"].items():
+        if name in archived:
+            continue
+        dates = [dt.datetime.fromisoformat(c[0]).date() for c in expected["conversations"] if name in c[3]]
+        anchor = max(dates) if dates else dt.date.fromisoformat(set_on)
+        wanted[name] = anchor + dt.timedelta(days=days)
+    got = {item.people[0]: item.due for item in keep_in_touch_items(None, dt.date(2100, 1, 1), clock.today())}
+    assert got == wanted
+
+
 @pytest.mark.parametrize("stored", OLDER, ids=[p.stem for p in OLDER])
 def test_an_older_journal_upgrades_with_its_data_intact_and_a_backup_first(stored, tmp_path, clock):
     version = fixture_version(stored)
@@ -133,6 +149,7 @@ def test_an_older_journal_upgrades_with_its_data_intact_and_a_backup_first(store
         assert database.pragma("integrity_check") == "ok"
         assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
         assert_holds(expected)
+        assert_keep_in_touch_dates(expected, clock)
 
         # The upgraded journal takes new work: log, advance, edit.
         from journal.domain.pipeline import Stage
