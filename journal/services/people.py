@@ -285,6 +285,14 @@ def update_person(person_id: int, changes: PersonChanges, *, clock: Clock = SYST
     events.emit("people")
 
 
+def add_person(name: str, *, organisation: str = "", clock: Clock = SYSTEM_CLOCK) -> int:
+    """Create a person from the People view (one transaction); returns the new id."""
+    with write():
+        person = create_person(name, organisation=organisation, clock=clock)
+    events.emit("people")
+    return person.id
+
+
 def set_archived(person_id: int, archived: bool, *, clock: Clock = SYSTEM_CLOCK) -> None:
     """Archive (hide from lists and reminders, keep everything) or bring a person back."""
     with write():

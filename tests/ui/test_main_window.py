@@ -11,8 +11,8 @@ def test_window_opens_with_people_and_quits(qtbot, context, clock):
     assert "Contact Journal" in window.windowTitle()
     assert not window.windowIcon().isNull()
     people = window.view("people")
-    assert people.list.count() == 1
-    assert people.list.item(0).text() == "Dana Smith"
+    assert people.model.rowCount() == 1
+    assert people.model.index(0, 0).data() == "Dana Smith"
     with qtbot.waitSignal(window.destroyed, timeout=1000, raising=False):
         window.quit_action.trigger()
     assert not window.isVisible()

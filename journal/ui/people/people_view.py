@@ -1,34 +1,396 @@
-"""People: a first list of everyone in the journal."""
+"""People: a lazy, SQL-sorted table of everyone, a filter, and the selected person's details."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from journal.services.people import list_people
+from journal.services import people
+from journal.services.people_table import count_people
+from journal.services.person_detail import get_person, linked_counts
+from journal.store.errors import JournalError
 from journal.ui.context import AppContext
+from journal.ui.people.people_model import PeopleModel
+from journal.ui.people.person_editor import PersonEditor
+from journal.ui.widgets.action_icons import action_icon
+from journal.ui.widgets.empty_hint import EmptyHint
+
+COLUMN_WIDTHS = (190, 150, 150, 95, 95, 140)
+FILTER_DELAY_MS = 150
+
+
+class UndoBar(QFrame):
+    """"Deleted Dana Smith. [Undo]" under the table, until the next delete or dismissal."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("undoBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.label = QLabel()
+        self.undo_button = QPushButton(action_icon("undo"), "&Undo", objectName="undo")
+        self.undo_button.setToolTip("Bring the deleted person back, with everything deleted with them (Ctrl+Z)")
+        self.close_button = QPushButton("Dismiss", objectName="dismissUndo")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.undo_button)
+        layout.addWidget(self.close_button)
+        self.close_button.clicked.connect(self.hide)
+        self.hide()
 
 
 class PeopleView(QWidget):
+    open_requested = Signal(str, int)
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.list = QListWidget(objectName="peopleList")
-        self.empty = QLabel("No people yet. Log a conversation to add the people you talked to.")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list)
-        layout.addWidget(self.empty)
-        context.signals.changed.connect(lambda _what: self.refresh())
-        self.refresh()
+        self._deleted: people.DeletedPerson | None = None
+        self._current_id: int | None = None
 
-    def refresh(self) -> None:
-        self.list.clear()
-        people = list_people()
-        for person in people:
-            text = person.name + (f" — {person.organisation}" if person.organisation else "")
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, person.id)
-            self.list.addItem(item)
-        self.empty.setVisible(not people)
-        self.list.setVisible(bool(people))
+        self.filter = QLineEdit(objectName="peopleFilter")
+        self.filter.setPlaceholderText("Filter by name, organisation, role, tag or notes (Ctrl+F)")
+        self.filter.setClearButtonEnabled(True)
+        self.show_archived = QCheckBox("Show arc&hived", objectName="showArchived")
+        self.add_button = QPushButton(action_icon("add"), "&Add person", objectName="addPerson")
+        self.add_button.setToolTip("Add a person (Ctrl+Shift+N or Insert)")
+        self.archive_button = QPushButton(action_icon("archive"), "A&rchive", objectName="archivePerson")
+        self.archive_button.setToolTip("Archive: hide from lists and reminders, keep everything (Ctrl+Shift+A)")
+        self.delete_button = QPushButton(action_icon("delete"), "&Delete…", objectName="deletePerson")
+        self.delete_button.setToolTip("Delete the person and what belongs only to them (Delete; can be undone)")
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter, 1)
+        bar.addWidget(self.show_archived)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.archive_button)
+        bar.addWidget(self.delete_button)
+
+        self.model = PeopleModel(context.clock, self)
+        self.table = QTableView(objectName="peopleTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            header.resizeSection(column, width)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # clicking a header re-queries in SQL (PeopleModel.sort)
+
+        self.empty = EmptyHint(
+            "No people yet",
+            "Log a conversation (Ctrl+N) and the people you talked to appear here, or add someone "
+            "with Ctrl+Shift+N. You can also import contacts from LinkedIn, Google or a vCard file.",
+        )
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty)
+        self.count_label = QLabel(objectName="peopleCount")
+        self.undo_bar = UndoBar()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list_stack, 1)
+        left_layout.addWidget(self.undo_bar)
+        left_layout.addWidget(self.count_label)
+
+        self.editor = PersonEditor(context)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="peopleSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+
+        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.filter.returnPressed.connect(self._focus_table)
+        self.show_archived.toggled.connect(self._toggle_archived)
+        self.add_button.clicked.connect(self.add_person)
+        self.archive_button.clicked.connect(self.toggle_archive)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.undo_bar.undo_button.clicked.connect(self.undo_delete)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.doubleClicked.connect(lambda _i: self.editor.name.setFocus())
+        self.model.modelReset.connect(self._after_reload)
+        self.editor.saved.connect(lambda _id: self._reload_keeping_selection())
+        self.editor.open_requested.connect(self.open_requested)
+        context.signals.changed.connect(self._journal_changed)
+
+        self._shortcut(QKeySequence.StandardKey.Find, self._focus_filter)
+        self._shortcut("Ctrl+Shift+N", self.add_person)
+        self._shortcut("Ins", self.add_person)
+        self._shortcut("Ctrl+Shift+A", self.toggle_archive)
+        self._shortcut(QKeySequence.StandardKey.Undo, self.undo_delete)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_current)
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.activated.connect(self.filter.clear)
+        self.filter.installEventFilter(self)
+
+        self._restore_layout()
+        self._after_reload()
+
+    def _shortcut(self, keys, slot) -> QShortcut:
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+        return shortcut
+
+    # --- settings ------------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = self.context.settings
+        for key, widget in (("people/splitter", self.splitter), ("people/header", self.table.horizontalHeader())):
+            state = settings.value(key)
+            if isinstance(state, QByteArray):
+                widget.restoreState(state)
+        header = self.table.horizontalHeader()
+        if header.sortIndicatorSection() != 0 or header.sortIndicatorOrder() != Qt.SortOrder.AscendingOrder:
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def save_layout(self) -> None:
+        self.context.settings.setValue("people/splitter", self.splitter.saveState())
+        self.context.settings.setValue("people/header", self.table.horizontalHeader().saveState())
+
+    def hideEvent(self, event) -> None:
+        self.save_layout()
+        super().hideEvent(event)
+
+    # --- list ----------------------------------------------------------------------------------
+
+    def current_person_id(self) -> int | None:
+        return self._current_id
+
+    def _focus_filter(self) -> None:
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()
+
+    def _focus_table(self) -> None:
+        self._apply_filter()
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.select_person(self.model.person_id(0))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.filter and event.type() == event.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            self._focus_table()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _apply_filter(self) -> None:
+        self._filter_timer.stop()
+        selected = self._current_id
+        self.model.set_filter(self.filter.text())
+        if selected is not None and self.model.row_of(selected) >= 0:
+            self.select_person(selected, focus=False)
+
+    def _toggle_archived(self, show: bool) -> None:
+        selected = self._current_id
+        self.model.set_include_archived(show)
+        if selected is not None:
+            self.select_person(selected, focus=False)
+
+    def _after_reload(self) -> None:
+        rows = self.model.rowCount()
+        filtering = bool(self.filter.text().strip())
+        if rows == 0:
+            if filtering:
+                self.empty.set_message(
+                    "No one matches", f"Nobody matches “{self.filter.text().strip()}”. Press Esc to clear the filter."
+                )
+            elif count_people(include_archived=True):
+                self.empty.set_message(
+                    "Everyone is archived", "Tick “Show archived” to see archived people, or add someone new."
+                )
+            else:
+                self.empty.set_message(
+                    "No people yet",
+                    "Log a conversation (Ctrl+N) and the people you talked to appear here, or add someone "
+                    "with Ctrl+Shift+N. You can also import contacts from LinkedIn, Google or a vCard file.",
+                )
+        self.list_stack.setCurrentWidget(self.table if rows else self.empty)
+        total = count_people(include_archived=self.show_archived.isChecked())
+        self.count_label.setText(f"{rows} of {total} people" if filtering else f"{total} people")
+        if self._current_id is not None and self.model.row_of(self._current_id) < 0:
+            self._set_current(None)
+        self._update_buttons()
+
+    def _reload_keeping_selection(self) -> None:
+        selected = self._current_id
+        self.model.reload()
+        if selected is not None and self.model.row_of(selected) >= 0:
+            self.select_person(selected, focus=False)
+
+    def _journal_changed(self, what: str) -> None:
+        if what in ("people", "conversations", "introductions", "next_steps", "import", "journal"):
+            self._reload_keeping_selection()
+            if self._current_id is not None:
+                if self.editor.dirty:
+                    self.editor.refresh_timeline()
+                else:
+                    self.editor.load(self._current_id)
+
+    def select_person(self, person_id: int | None, *, focus: bool = True) -> bool:
+        row = self.model.row_of(person_id) if person_id is not None else -1
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.scrollTo(index)
+        if focus:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def open_person(self, person_id: int) -> None:
+        """Show `person_id` whatever the filter (the window's opener for "person")."""
+        if self.model.row_of(person_id) < 0:
+            self.filter.blockSignals(True)
+            self.filter.clear()
+            self.filter.blockSignals(False)
+            self.model.set_filter("")
+            try:
+                archived = get_person(person_id).archived
+            except JournalError:
+                return
+            if archived and not self.show_archived.isChecked():
+                self.show_archived.setChecked(True)
+        self.select_person(person_id)
+
+    def _current_changed(self, current, previous) -> None:
+        person_id = self.model.person_id(current.row()) if current.isValid() else None
+        if person_id == self._current_id:
+            return
+        if self.editor.dirty and self._current_id is not None:
+            answer = QMessageBox.question(
+                self,
+                "Unsaved changes",
+                f"Save the changes to {self.editor.name.text() or 'this person'}?",
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Cancel or (
+                answer == QMessageBox.StandardButton.Save and not self.editor.save()
+            ):
+                QTimer.singleShot(0, lambda pid=self._current_id: self.select_person(pid, focus=False))
+                return
+        self._set_current(person_id)
+
+    def _set_current(self, person_id: int | None) -> None:
+        self._current_id = person_id
+        self.editor.load(person_id)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has = self._current_id is not None
+        self.archive_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+        archived = has and self.editor.heading.text().endswith("(archived)")
+        self.archive_button.setText("Rest&ore" if archived else "A&rchive")
+        self.archive_button.setIcon(action_icon("restore" if archived else "archive"))
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def add_person(self) -> None:
+        name, ok = QInputDialog.getText(self, "Add person", "Name (or a description, like “Sam's CTO”):")
+        if not ok or not name.strip():
+            return
+        try:
+            person_id = people.add_person(name, clock=self.context.clock)
+        except JournalError as exc:
+            QMessageBox.warning(self, "Cannot add the person", str(exc))
+            return
+        self.open_person(person_id)
+        self.editor.organisation.setFocus()
+
+    def toggle_archive(self) -> None:
+        person_id = self._current_id
+        if person_id is None:
+            return
+        try:
+            archived = get_person(person_id).archived
+            people.set_archived(person_id, not archived, clock=self.context.clock)
+        except JournalError as exc:
+            QMessageBox.warning(self, "Cannot archive", str(exc))
+            return
+        self._show_status(f"{'Restored' if archived else 'Archived'} {self.editor.name.text()}.")
+
+    def delete_current(self) -> None:
+        person_id = self._current_id
+        if person_id is None:
+            return
+        name = self.editor.name.text()
+        counts = linked_counts(person_id)
+        answer = QMessageBox.question(
+            self,
+            "Delete person",
+            f"Delete {name}?\n\nThis also removes them from {counts.describe()}. "
+            "Conversations stay in the journal. You can undo this right away (Ctrl+Z); "
+            "to keep them out of sight without deleting, use Archive instead.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        row = self.model.row_of(person_id)
+        try:
+            self._deleted = people.delete_person(person_id)
+        except JournalError as exc:
+            QMessageBox.warning(self, "Cannot delete", str(exc))
+            return
+        self.undo_bar.label.setText(f"Deleted {self._deleted.name}.")
+        self.undo_bar.show()
+        next_id = self.model.person_id(min(row, self.model.rowCount() - 1))
+        if next_id is not None:
+            self.select_person(next_id)
+
+    def undo_delete(self) -> None:
+        snapshot = self._deleted
+        if snapshot is None:
+            return
+        try:
+            person_id = people.restore_person(snapshot)
+        except JournalError as exc:
+            QMessageBox.warning(self, "Cannot undo", str(exc))
+            return
+        self._deleted = None
+        self.undo_bar.hide()
+        self.open_person(person_id)
+        self._show_status(f"Restored {snapshot.name}.")
+
+    def _show_status(self, text: str) -> None:
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, 5000)

@@ -1,0 +1,327 @@
+"""The People view's detail pane: a person's fields, tags and cadence, and their timeline."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.cadence import CADENCE_PRESETS
+from journal.services import next_steps, people
+from journal.services.people import PersonChanges
+from journal.services.person_detail import PersonDetail, get_person, timeline
+from journal.store.errors import JournalError
+from journal.ui.people.people_model import format_date
+from journal.ui.widgets.action_icons import action_icon
+from journal.ui.widgets.due_date_edit import DueDateEdit
+from journal.ui.widgets.timeline import TimelineList
+
+NO_CADENCE = "No keep-in-touch reminder"
+CUSTOM = "Custom…"
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """Comma- or semicolon-separated values, blanks dropped."""
+    return tuple(part.strip() for part in text.replace(";", ",").split(",") if part.strip())
+
+
+class PersonEditor(QWidget):
+    """Edits one person. Save (Ctrl+S) validates and writes in one transaction."""
+
+    saved = Signal(int)
+    open_requested = Signal(str, int)
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.person_id: int | None = None
+        self._loading = False
+        self._dirty = False
+
+        self.heading = QLabel(objectName="personHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.summary = QLabel(objectName="personSummary")
+        self.summary.setForegroundRole(self.summary.foregroundRole())
+
+        self.name = QLineEdit(objectName="name")
+        self.placeholder = QCheckBox("Placeholder (known only by a description)", objectName="placeholder")
+        self.organisation = QLineEdit(objectName="organisation")
+        self.role = QLineEdit(objectName="role")
+        self.emails = QLineEdit(objectName="emails", placeholderText="name@example.com, another@example.org")
+        self.phones = QLineEdit(objectName="phones", placeholderText="+1 555 0100, …")
+        self.linkedin = QLineEdit(objectName="linkedin", placeholderText="linkedin.com/in/…")
+        self.website = QLineEdit(objectName="website")
+        self.location = QLineEdit(objectName="location")
+        self.how_met = QLineEdit(objectName="howMet")
+        self.tags = QLineEdit(objectName="tags", placeholderText="investor, mentor, …")
+        self.cadence = QComboBox(objectName="cadence")
+        self.cadence.addItem(NO_CADENCE, None)
+        for label, days in CADENCE_PRESETS.items():
+            self.cadence.addItem(label, days)
+        self.cadence.addItem(CUSTOM, -1)
+        self.custom_days = QSpinBox(objectName="customDays", minimum=1, maximum=3650, suffix=" days")
+        self.custom_days.setValue(45)
+        self.next_due = QLabel(objectName="nextDue")
+        self.notes = QPlainTextEdit(objectName="notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMinimumHeight(70)
+
+        cadence_row = QHBoxLayout()
+        cadence_row.setContentsMargins(0, 0, 0, 0)
+        cadence_row.addWidget(self.cadence, 1)
+        cadence_row.addWidget(self.custom_days)
+        cadence_row.addWidget(self.next_due, 1)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("&Name", self.name)
+        form.addRow("", self.placeholder)
+        form.addRow("&Organisation", self.organisation)
+        form.addRow("&Role", self.role)
+        form.addRow("&E-mails", self.emails)
+        form.addRow("&Phones", self.phones)
+        form.addRow("&LinkedIn", self.linkedin)
+        form.addRow("&Website", self.website)
+        form.addRow("Loca&tion", self.location)
+        form.addRow("&How we met", self.how_met)
+        form.addRow("T&ags", self.tags)
+        form.addRow("&Keep in touch", cadence_row)
+        form.addRow("No&tes", self.notes)
+
+        self.save_button = QPushButton(action_icon("save"), "&Save", objectName="save")
+        self.save_button.setToolTip("Save changes (Ctrl+S)")
+        self.revert_button = QPushButton(action_icon("revert"), "Re&vert", objectName="revert")
+        self.revert_button.setToolTip("Discard unsaved changes")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.addWidget(self.heading)
+        fields_layout.addWidget(self.summary)
+        fields_layout.addLayout(form)
+        fields_layout.addLayout(buttons)
+        fields_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(fields)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        self.timeline = TimelineList()
+        self.step_text = QLineEdit(objectName="stepText", placeholderText="Add a next step, e.g. Send the deck")
+        self.step_due = DueDateEdit(context.clock.today())
+        self.add_step_button = QPushButton(action_icon("step"), "Add step", objectName="addStep")
+        step_row = QHBoxLayout()
+        step_row.addWidget(self.step_text, 2)
+        step_row.addWidget(self.step_due)
+        step_row.addWidget(self.add_step_button)
+        timeline_box = QWidget()
+        timeline_layout = QVBoxLayout(timeline_box)
+        timeline_layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel("<b>Timeline</b> — next steps, conversations and offers")
+        timeline_layout.addWidget(title)
+        timeline_layout.addWidget(self.timeline, 1)
+        timeline_layout.addLayout(step_row)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="personSplitter")
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(timeline_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        for edit in (
+            self.name, self.organisation, self.role, self.emails, self.phones, self.linkedin,
+            self.website, self.location, self.how_met, self.tags,
+        ):
+            edit.textEdited.connect(self._mark_dirty)
+        self.notes.textChanged.connect(self._mark_dirty)
+        self.placeholder.toggled.connect(self._mark_dirty)
+        self.cadence.currentIndexChanged.connect(self._cadence_changed)
+        self.custom_days.valueChanged.connect(self._mark_dirty)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.revert)
+        self.add_step_button.clicked.connect(self.add_step)
+        self.step_text.returnPressed.connect(self.add_step)
+        self.timeline.step_toggled.connect(self._toggle_step)
+        self.timeline.open_requested.connect(self.open_requested)
+        save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save_shortcut.activated.connect(self.save)
+        self.step_due.install_shortcuts(self)
+        self.setTabOrder(self.notes, self.save_button)
+        self._set_enabled(False)
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def _set_enabled(self, enabled: bool) -> None:
+        self.splitter.setEnabled(enabled)
+        if not enabled:
+            self.heading.setText("No one selected")
+            self.summary.setText("Pick a person in the list, or add one with Ctrl+Shift+N.")
+
+    def load(self, person_id: int | None) -> None:
+        self.person_id = person_id
+        if person_id is None:
+            self._loading = True
+            for edit in (
+                self.name, self.organisation, self.role, self.emails, self.phones, self.linkedin,
+                self.website, self.location, self.how_met, self.tags,
+            ):
+                edit.clear()
+            self.notes.clear()
+            self.timeline.set_entries([])
+            self._loading = False
+            self._set_dirty(False)
+            self._set_enabled(False)
+            return
+        try:
+            detail = get_person(person_id)
+        except JournalError:
+            self.load(None)
+            return
+        self._fill(detail)
+        self.refresh_timeline()
+        self._set_enabled(True)
+
+    def _fill(self, d: PersonDetail) -> None:
+        self._loading = True
+        today = self.context.clock.today()
+        self.heading.setText(d.name + ("  (archived)" if d.archived else ""))
+        parts = [p for p in (d.role, d.organisation) if p]
+        last = f"last contact {format_date(d.last_contact, today)}" if d.last_contact else "no conversation yet"
+        self.summary.setText(" at ".join(parts) + (" · " if parts else "") + last)
+        self.name.setText(d.name)
+        self.placeholder.setChecked(d.is_placeholder)
+        self.organisation.setText(d.organisation)
+        self.role.setText(d.role)
+        self.emails.setText(", ".join(d.emails))
+        self.phones.setText(", ".join(d.phones))
+        self.linkedin.setText(d.linkedin)
+        self.website.setText(d.website)
+        self.location.setText(d.location)
+        self.how_met.setText(d.how_met)
+        self.tags.setText(", ".join(d.tags))
+        self.notes.setPlainText(d.notes)
+        index = self.cadence.findData(d.cadence_days) if d.cadence_days else 0
+        if index < 0:
+            index = self.cadence.findData(-1)
+            self.custom_days.setValue(d.cadence_days)
+        self.cadence.setCurrentIndex(index)
+        self.custom_days.setVisible(self.cadence.currentData() == -1)
+        if d.next_due:
+            overdue = " (due now)" if d.next_due <= today else ""
+            self.next_due.setText(f"next due {format_date(d.next_due, today)}{overdue}")
+        else:
+            self.next_due.setText("")
+        self._loading = False
+        self._set_dirty(False)
+
+    def refresh_timeline(self) -> None:
+        if self.person_id is not None:
+            self.timeline.set_entries(timeline(self.person_id, clock=self.context.clock))
+
+    # --- editing -------------------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def _mark_dirty(self, *_args) -> None:
+        if not self._loading:
+            self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self._dirty = dirty
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+
+    def _cadence_changed(self, _index: int) -> None:
+        self.custom_days.setVisible(self.cadence.currentData() == -1)
+        self._mark_dirty()
+
+    def cadence_days(self) -> int | None:
+        value = self.cadence.currentData()
+        if value == -1:
+            return self.custom_days.value()
+        return value
+
+    def changes(self) -> PersonChanges:
+        return PersonChanges(
+            name=self.name.text(),
+            is_placeholder=self.placeholder.isChecked(),
+            organisation=self.organisation.text(),
+            role=self.role.text(),
+            emails=split_list(self.emails.text()),
+            phones=split_list(self.phones.text()),
+            linkedin=self.linkedin.text(),
+            website=self.website.text(),
+            location=self.location.text(),
+            how_met=self.how_met.text(),
+            notes=self.notes.toPlainText(),
+            tags=split_list(self.tags.text()),
+            cadence_days=self.cadence_days(),
+        )
+
+    def save(self) -> bool:
+        """Validate and save; a refusal is shown in a dialog and nothing is written."""
+        if self.person_id is None or not self._dirty:
+            return True
+        try:
+            people.update_person(self.person_id, self.changes(), clock=self.context.clock)
+        except JournalError as exc:
+            QMessageBox.warning(self, "Cannot save", str(exc))
+            return False
+        person_id = self.person_id
+        self.load(person_id)
+        self.saved.emit(person_id)
+        return True
+
+    def revert(self) -> None:
+        self.load(self.person_id)
+
+    def add_step(self) -> None:
+        if self.person_id is None:
+            return
+        try:
+            next_steps.add(
+                self.step_text.text(), due=self.step_due.date(), person_id=self.person_id, clock=self.context.clock
+            )
+        except JournalError as exc:
+            QMessageBox.warning(self, "Cannot add the next step", str(exc))
+            return
+        self.step_text.clear()
+        self.refresh_timeline()
+
+    def _toggle_step(self, step_id: int, done: bool) -> None:
+        try:
+            if done:
+                next_steps.complete(step_id, clock=self.context.clock)
+            else:
+                next_steps.reopen(step_id)
+        except JournalError as exc:
+            QMessageBox.warning(self, "Cannot change the next step", str(exc))
+        # Not from inside the list's own itemChanged signal: rebuild once it has returned.
+        QTimer.singleShot(0, self.refresh_timeline)
