@@ -34,6 +34,7 @@ FORMATS = {
 
 NEW, UPDATED, UNCHANGED, REVIEW, REJECTED = "new", "updated", "unchanged", "review", "rejected"
 ADD_NEW, MERGE, SKIP = "add", "merge", "skip"
+VERDICTS = {ADD_NEW: "added as a new person", MERGE: "merged into it", SKIP: "skipped"}
 LISTED = 40  # rows listed per kind in the printed summary
 
 Progress = Callable[[int, str], None]
@@ -172,8 +173,7 @@ class Planner:
         row.match_id = close.ref if isinstance(close.ref, int) else None
         row.action = self.decisions.get(record.line, ADD_NEW)
         where = f"#{close.ref}" if row.match_id else f"line {close.ref[1]} of this file"
-        verdict = {ADD_NEW: "will be added as new", MERGE: "will be merged into it", SKIP: "will be skipped"}[row.action]
-        row.detail = f"{close.reason} to {row.match_name} ({where}); {verdict}"
+        row.detail = f"{close.reason} to {row.match_name} ({where}); {VERDICTS[row.action]}"
         if row.action == ADD_NEW:
             self._add_new(record, keys)
         elif row.action == MERGE:

@@ -29,6 +29,9 @@ from journal.store.models import (
 
 FILLED = ("organisation", "role", "linkedin", "website", "location", "how_met", "connected_on", "cadence_days", "cadence_set_on")
 
+FIELD_NAMES = {"linkedin": "LinkedIn", "how_met": "how you met", "cadence_days": "keep-in-touch cadence",
+               "cadence_set_on": "cadence start"}
+
 
 @dataclass(frozen=True)
 class PersonBrief:
@@ -129,7 +132,7 @@ def preview_merge(keep_id: int, drop_id: int) -> MergePreview:
         next_steps=NextStep.select().where(NextStep.person == drop_id).count(),
         details=sum(1 for d in drop.details if (d.kind, d.normalized) not in keep_details),
         tags=sum(1 for t in drop.person_tags if t.tag_id not in keep_tags),
-        fills=tuple(name.replace("_", " ") for name in _fills(keep, drop)),
+        fills=tuple(FIELD_NAMES.get(name, name.replace("_", " ")) for name in _fills(keep, drop)),
     )
 
 

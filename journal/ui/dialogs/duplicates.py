@@ -167,13 +167,14 @@ class DuplicatesDialog(QDialog):
 
     def _update_status(self) -> None:
         count = self.model.rowCount()
+        done = f"{self.undo_text} " if self.undo_text else ""
         if count:
             self.status.setText(
-                f"{count} possible duplicate(s). The same e-mail, phone or LinkedIn means the same person; "
+                f"{done}{count} possible duplicate(s). The same e-mail, phone or LinkedIn means the same person; "
                 "a close name at the same organisation may not — check before merging."
             )
         else:
-            self.status.setText("No duplicates found.")
+            self.status.setText(f"{done}No duplicates found.")
 
     # --- preview and merge ---------------------------------------------------------------------
 
@@ -235,7 +236,7 @@ class DuplicatesDialog(QDialog):
         except JournalError as exc:
             QMessageBox.warning(self, "Merge people", str(exc))
             return False
-        self.undo_text = f"Merged {preview.drop.name} into {preview.keep.name}. Undo with Ctrl+Z."
+        self.undo_text = f"Merged {preview.drop.name} into {preview.keep.name} (Ctrl+Z undoes it)."
         self.model.remove_person(drop)
         self._update_status()
         if self.model.rowCount():

@@ -94,7 +94,7 @@ class PreviewModel(QAbstractTableModel):
                 return row.name or "(no name)"
             if column == 3:
                 return row.organisation
-            return row.detail
+            return row.detail or {imports.NEW: "a new person"}.get(row.outcome, "")
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and row.outcome in OUTCOME_COLOURS:
             return QBrush(QColor(OUTCOME_COLOURS[row.outcome]))
         if role == Qt.ItemDataRole.UserRole:
@@ -106,9 +106,7 @@ class PreviewModel(QAbstractTableModel):
     def set_action(self, row_number: int, action: str) -> None:
         row = self.rows[row_number]
         reason = row.detail.rsplit(";", 1)[0]
-        verdict = {imports.ADD_NEW: "will be added as new", imports.MERGE: "will be merged into it",
-                   imports.SKIP: "will be skipped"}[action]
-        row.action, row.detail = action, f"{reason}; {verdict}"
+        row.action, row.detail = action, f"{reason}; {imports.VERDICTS[action]}"
         self.dataChanged.emit(self.index(row_number, 0), self.index(row_number, self.columnCount() - 1))
 
 
@@ -135,10 +133,9 @@ class SourcePage(QWizardPage):
             "Google: contacts.google.com → Export → Google CSV. Apple Contacts and Outlook: export as vCard."
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(mid)")
         form = QFormLayout(self)
-        form.addRow("&Format:", self.format_box)
-        form.addRow("&File:", row)
+        form.addRow(QLabel("&Format:", buddy=self.format_box), self.format_box)
+        form.addRow(QLabel("&File:", buddy=self.path_edit), row)
         form.addRow("", hint)
         form.addRow("", self.error)
         self.registerField("importPath*", self.path_edit)
@@ -193,9 +190,10 @@ class PreviewPage(QWizardPage):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in ((0, 50), (1, 150), (2, 170), (3, 150)):
+        for column, width in ((0, 50), (1, 190), (2, 170), (3, 150)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -329,7 +327,9 @@ class CommitPage(QWizardPage):
     def _done(self, summary: imports.ImportSummary) -> None:
         self.summary = summary
         self.progress.setValue(100)
-        self.status.setText("Imported.")
+        self.setTitle("Import finished")
+        self.status.setText("Everything below was written to your journal in one go.")
+        self.wizard().button(QWizard.WizardButton.CancelButton).hide()
         self.report.setPlainText(str(summary))
         imports.announce()  # on the GUI thread: views refresh
         self.completeChanged.emit()
@@ -367,9 +367,6 @@ class ImportWizard(QWizard):
                 self.accept()
         elif page.isComplete() or page is self.source_page:
             self.next()
-
-    def _busy(self) -> bool:
-        return any(p.task is not None and p.task.running for p in (self.preview_page, self.commit_page))
 
     def reject(self) -> None:
         if self.commit_page.task is not None and self.commit_page.task.running:
