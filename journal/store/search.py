@@ -211,22 +211,36 @@ def match_expression(text: str) -> str | None:
 
 def _fold(word: str) -> str:
     """Lower case without diacritics, as the tokenizer sees a word."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _phrases(query: str) -> list[tuple[list[str], bool]]:
+    return [([_fold(w) for w in words], prefix) for words, prefix in query_terms(query)]
+
+
+def _ends_match(spans, j: int, words: list[str], prefix: bool) -> bool:
+    """Whether the phrase `words` ends at token j."""
+    n = len(words)
+    if j + 1 < n:
+        return False
+    for k, w in enumerate(words):
+        token = spans[j - n + 1 + k][2]
+        if not (token.startswith(w) if (prefix and k == n - 1) else token == w):
+            return False
+    return True
 
 
 def _matched(spans: list[tuple[int, int, str]], query: str) -> list[bool]:
     """Which tokens of a text belong to a match of one of the query's phrases."""
     hits = [False] * len(spans)
-    for words, prefix in query_terms(query):
-        folded = [_fold(w) for w in words]
-        n = len(folded)
-        for i in range(len(spans) - n + 1):
-            if all(
-                spans[i + k][2].startswith(w) if (prefix and k == n - 1) else spans[i + k][2] == w
-                for k, w in enumerate(folded)
-            ):
-                hits[i : i + n] = [True] * n
+    phrases = _phrases(query)
+    for j in range(len(spans)):
+        for words, prefix in phrases:
+            if _ends_match(spans, j, words, prefix):
+                hits[j - len(words) + 1 : j + 1] = [True] * len(words)
     return hits
 
 
@@ -262,25 +276,34 @@ def mark_matches(text: str, query: str) -> str:
 
 
 def make_snippet(text: str, query: str, tokens: int = 12) -> str:
-    """A window of about `tokens` words of `text` around the most matched words, marked like
-    FTS5's snippet(); for tables whose ranking query cannot also call snippet()."""
-    spans = [(m.start(), m.end(), _fold(m.group())) for m in _TOKEN.finditer(text)]
+    """About `tokens` words of `text` from just before its first match, marked like FTS5's
+    snippet(); for tables whose ranking query cannot also call snippet().
+
+    Reads the text only as far as the window needs, so long notes cost little.
+    """
+    phrases = _phrases(query)
+    spans: list[tuple[int, int, str]] = []
+    hits: list[bool] = []
+    first_hit = -1
+    stop = tokens
+    for j, m in enumerate(_TOKEN.finditer(text)):
+        spans.append((m.start(), m.end(), _fold(m.group())))
+        hits.append(False)
+        for words, prefix in phrases:
+            if _ends_match(spans, j, words, prefix):
+                hits[j - len(words) + 1 : j + 1] = [True] * len(words)
+                if first_hit < 0:
+                    first_hit = j - len(words) + 1
+                    stop = first_hit + tokens
+        if j >= stop:
+            break
     if not spans:
         return ""
-    hits = _matched(spans, query)
-    best, best_count = 0, -1
-    for first in range(0, max(1, len(spans) - tokens + 1)):
-        count = sum(hits[first : first + tokens])
-        if count > best_count:
-            best, best_count = first, count
-        if best_count == tokens:
-            break
-    if best_count > 0:  # lead in with a few words of context before the first match
-        first_hit = hits.index(True, best)
-        best = max(0, min(first_hit - 3, len(spans) - tokens))
+    best = max(0, first_hit - 3) if first_hit >= 0 else 0
     last = min(len(spans), best + tokens) - 1
+    more = last < len(spans) - 1 or spans[-1][1] < len(text.rstrip())
     body = _render(text, spans, hits, best, last)
-    return (ELLIPSIS if best > 0 else "") + " ".join(body.split()) + (ELLIPSIS if last < len(spans) - 1 else "")
+    return (ELLIPSIS if best > 0 else "") + " ".join(body.split()) + (ELLIPSIS if more else "")
 
 
 @dataclass(frozen=True)
