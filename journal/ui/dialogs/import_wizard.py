@@ -197,6 +197,10 @@ class PreviewPage(QWizardPage):
             header.resizeSection(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.detail = QLabel(objectName="previewDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.buttons = {}
         actions = QHBoxLayout()
         actions.addWidget(QLabel("Show:"))
@@ -214,6 +218,7 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.progress)
         layout.addLayout(actions)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         self._update_buttons()
 
     # --- preview on a worker -----------------------------------------------------------------
@@ -282,6 +287,16 @@ class PreviewPage(QWizardPage):
     def decide(self, action: str) -> None:
         for row in self._selected_review_rows():
             self.model.set_action(row, action)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            self.detail.clear()
+            return
+        row = self.model.rows[self.proxy.mapToSource(index).row()]
+        what = self.model.data(self.model.index(self.model.rows.index(row), 4))
+        self.detail.setText(f"Line {row.line} · {row.name or '(no name)'}: {what}")
 
     def decisions(self) -> dict[int, str]:
         return {row.line: row.action for row in self.model.rows if row.outcome == imports.REVIEW}
