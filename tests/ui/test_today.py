@@ -273,3 +273,17 @@ def test_the_chart_paints(qtbot, view, journal):
     assert image.width() >= 200
     colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)}
     assert "#e39b3a" in colours  # this week's bar
+
+
+def test_arrow_keys_step_over_the_group_headings(qtbot, view, journal):
+    view.refresh()
+    view.select("next_step", NextStep.get(NextStep.text == "Call Bo back").id)
+    key(qtbot, view, Qt.Key.Key_Down)
+    assert view.current_item().kind is ItemKind.INTRODUCTION
+    key(qtbot, view, Qt.Key.Key_Down)
+    assert view.current_item().kind is ItemKind.KEEP_IN_TOUCH
+    key(qtbot, view, Qt.Key.Key_Up)
+    key(qtbot, view, Qt.Key.Key_Up)
+    assert view.current_item().title == "Call Bo back"
+    key(qtbot, view, Qt.Key.Key_Home)
+    assert view.current_item().title == "Send Ann the slides"

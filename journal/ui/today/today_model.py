@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from journal.domain.agenda import ItemKind
 from journal.domain.cadence import describe_cadence
@@ -111,7 +111,8 @@ class TodayModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         if index.internalId() == GROUP_ID:
-            return Qt.ItemFlag.ItemIsEnabled
+            # Not enabled, so the arrow keys step over the headings; painted in the normal colour.
+            return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -151,6 +152,8 @@ class TodayModel(QAbstractItemModel):
         group, items = self._groups[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{group.title} ({len(items)})" if index.column() == 0 else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QGuiApplication.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText))
         if role == Qt.ItemDataRole.FontRole and index.column() == 0:
             font = QFont()
             font.setBold(True)
