@@ -16,7 +16,6 @@ from journal.store.models import DB
 
 # 'CJNL' in ASCII: marks a SQLite file as a Contact Journal.
 APPLICATION_ID = 0x434A4E4C
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 PRAGMAS = {
@@ -70,37 +69,41 @@ def _read_facts(path: Path, immutable: bool) -> tuple[int, int, int, str]:
     return app_id, version, tables, ok
 
 
+def _read_facts_settled(path: Path) -> tuple[int, int, int, str]:
+    """_read_facts, as immutable when the file was closed cleanly (no -wal beside it), so SQLite
+    creates no -wal or -shm file; through its -wal otherwise (open elsewhere, or after a crash),
+    since that is where its latest data is. Read again through the -wal if one appeared meanwhile."""
+    wal = Path(f"{path}-wal")
+    immutable = not wal.exists()
+    try:
+        facts = _read_facts(path, immutable)
+        if facts[3] == "ok" or not immutable or not wal.exists():
+            return facts
+    except sqlite3.DatabaseError:
+        if not immutable or not wal.exists():
+            raise
+    return _read_facts(path, False)
+
+
 def inspect_file(path: Path) -> tuple[int, int, bool]:
     """(application_id, user_version, has_tables) of an existing file, read-only.
 
-    Raises NotAJournalError for anything that is not a readable SQLite journal. Nothing about
-    the file changes, and nothing is created beside it: a file closed cleanly (no -wal beside
-    it) is read as immutable, so SQLite creates no -wal or -shm file; a file with a -wal (open
-    elsewhere, or after a crash) is read through it, since that is where its latest data is.
+    Raises NotAJournalError for anything that is not a readable SQLite journal, JournalError
+    when another program holds it locked. Nothing about the file changes and nothing is created
+    beside it. It is only ever read through SQLite: closing a file of our own on it would drop
+    the locks of any connection this process has to it.
     """
-    with open(path, "rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header and header != SQLITE_HEADER:
-        raise NotAJournalError(path, "it is not an SQLite database", backups.newest_backup(path))
-    if not header:
+    if path.stat().st_size == 0:
         return 0, 0, False
-    immutable = not Path(f"{path}-wal").exists()
     try:
-        try:
-            app_id, version, tables, ok = _read_facts(path, immutable)
-            if ok != "ok" and immutable:
-                raise sqlite3.DatabaseError(ok)
-        except sqlite3.DatabaseError:
-            if not immutable or not Path(f"{path}-wal").exists():
-                raise
-            # Another program opened it while we read: read it again through its -wal.
-            app_id, version, tables, ok = _read_facts(path, False)
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise JournalError(f"{path} is locked by another program; try again once it is done.") from exc
-        raise NotAJournalError(path, str(exc), backups.newest_backup(path)) from exc
+        app_id, version, tables, ok = _read_facts_settled(path)
     except sqlite3.DatabaseError as exc:
-        raise NotAJournalError(path, str(exc), backups.newest_backup(path)) from exc
+        reason = " ".join(str(exc).split())
+        if isinstance(exc, sqlite3.OperationalError) and ("locked" in reason or "busy" in reason):
+            raise JournalError(f"{path} is locked by another program; try again once it is done.") from exc
+        if "not a database" in reason:
+            reason = "it is not an SQLite database"
+        raise NotAJournalError(path, reason, backups.newest_backup(path)) from exc
     if ok != "ok":
         raise NotAJournalError(path, f"the file is damaged: {ok}", backups.newest_backup(path))
     return app_id, version, bool(tables)
@@ -162,8 +165,10 @@ _SHM_DMS_OFFSET = 128
 def in_use_elsewhere(path: Path) -> bool:
     """True when another process has the journal open (cheap: one lock probe on its -shm file).
 
-    Only meaningful when this process has no connection to the file: POSIX locks belong to the
-    process, so probing a file this process holds open would release its own locks.
+    Call it only while no thread of this process has the journal open: POSIX locks belong to the
+    process, so a probe cannot see this process's own connections, and closing the probe's file
+    would drop their locks. (Linux's open-file-description locks see them, but closing the file
+    still drops the process's ordinary locks, so they do not help.)
     """
     shm = Path(f"{path}-shm")
     if not shm.exists():
