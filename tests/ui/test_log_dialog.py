@@ -246,3 +246,23 @@ def test_tab_order_follows_the_form(qtbot, window):
         order.append(focused().objectName())
         press(qtbot, Qt.Key.Key_Tab)
     assert order == ["peopleEdit", "when", "channel", "summary", "notes", "offerTarget", "offerIsDescription", "addOffer"]
+
+
+def test_with_two_people_the_offer_says_who_made_it(qtbot, window):
+    dialog = open_dialog(qtbot, window)
+    for name in ("Ann Lee", "Bo Chen"):
+        type_text(qtbot, name)
+        press(qtbot, Qt.Key.Key_Return)
+    row = dialog.offers.rows[0]
+    assert row.introducer.isVisible() and row.introducer.count() == 2
+    press(qtbot, Qt.Key.Key_O, ALT)
+    type_text(qtbot, "Cy Target")
+    press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is row.introducer
+    press(qtbot, Qt.Key.Key_Down)
+    assert row.introducer.currentText() == "Bo Chen offered:"
+    with qtbot.waitSignal(dialog.finished, timeout=2000):
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+    offer = Introduction.get()
+    assert (offer.introducer.name, offer.target.name) == ("Bo Chen", "Cy Target")
+    assert sorted(p.person.name for p in Participant.select()) == ["Ann Lee", "Bo Chen"]
