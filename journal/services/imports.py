@@ -244,7 +244,9 @@ def _run_import(fmt, path, dry_run, decisions, clock, progress, notify) -> Impor
         result = parse(fmt, data)
         if not result.records and not result.rejected:
             raise ImportFormatError(f"{path.name} holds no contacts.")
-    with DB.atomic("IMMEDIATE") as transaction:
+    # A real import takes the write lock up front, so the journal cannot change between matching
+    # and writing; a preview only reads.
+    with DB.atomic(None if dry_run else "IMMEDIATE") as transaction:
         if fmt == "json":
             plan, planner, result = json_restore.plan(document, path.name, decisions, report)
         else:

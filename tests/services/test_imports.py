@@ -18,7 +18,7 @@ from journal.services.conversations import OfferDraft, PersonRef, StepDraft, log
 from journal.services.json_tables import dump_tables
 from journal.services.people import add_detail, create_person, set_tags, tags_of
 from journal.store.errors import JournalError
-from journal.store.models import ContactDetail, Organisation, Person
+from journal.store.models import Organisation, Person
 from tests.interop import samples
 
 
@@ -216,8 +216,7 @@ def test_vcard_export_has_fn_n_and_a_stable_uid_and_reimports_without_change(db,
     dana = next(c for c in cards if c.fn.value == "Dana Smith")
     assert dana.org.value == ["Umbrella"] and dana.email.value == "dana@example.com"
     assert dana.tel.value == "+44 20 7946 0958" and set(dana.categories.value) == {"mentor", "Fintech"}
-    before = snapshot()
-    Person.update(name="Dana S.").where(Person.name == "Dana Smith").execute()  # UID still matches
+    Person.update(name="Dana S.").where(Person.name == "Dana Smith").execute()  # the UID still matches
     before = snapshot()
     summary = imports.import_vcard(write(tmp_path, "out.vcf", first.getvalue()), dry_run=False, clock=clock)
     assert summary.plan.count("new") == 0
