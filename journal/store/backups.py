@@ -64,6 +64,17 @@ def backup_reason(journal: Path, path: Path) -> str | None:
     return match.group(3) if match else None
 
 
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection that leaves no -wal or -shm file behind.
+
+    A database closed cleanly (no -wal beside it) holds all its data in the main file and is
+    read as immutable, so SQLite creates nothing next to it; one with a -wal (open elsewhere, or
+    left by a crash) is read through it, since its latest data is there.
+    """
+    immutable = "&immutable=1" if not Path(f"{path}-wal").exists() else ""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True)
+
+
 def _copy_online(source: sqlite3.Connection, target_path: Path) -> None:
     fd = os.open(target_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
@@ -98,7 +109,7 @@ def backup(
     if database is not None:
         _copy_online(database.connection(), target)
     else:
-        source = sqlite3.connect(f"{journal.resolve().as_uri()}?mode=ro", uri=True)
+        source = open_readonly(journal)
         try:
             _copy_online(source, target)
         finally:
@@ -128,7 +139,7 @@ def backup_if_due(journal: Path, database: SqliteDatabase, now: dt.datetime, kee
 def verify(path: Path) -> str:
     """'ok' or SQLite's description of what is wrong with the file at `path`."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = open_readonly(path)
     except sqlite3.Error as exc:
         return str(exc)
     try:
@@ -173,7 +184,7 @@ def restore(journal: Path, source: Path, *, now: dt.datetime | None = None) -> P
             os.replace(journal, kept)
     staging = journal.with_name(journal.name + ".restoring")
     staging.unlink(missing_ok=True)
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    src = open_readonly(source)
     try:
         _copy_online(src, staging)
     finally:

@@ -152,3 +152,11 @@ def test_backup_names_carry_the_clock_s_time(db, journal_path):
     when = dt.datetime(2030, 1, 2, 3, 4, 5)
     copy = backups.backup(journal_path, db, reason="daily", now=when)
     assert copy.name == "journal-20300102-030405-daily.backup.sqlite3"
+
+
+def test_reading_a_closed_journal_leaves_nothing_beside_it(filled_journal, clock):
+    assert backups.verify(filled_journal) == "ok"
+    copy = backups.backup(filled_journal, None, now=clock.now())
+    backups.restore(filled_journal, copy, now=clock.now())
+    assert sorted(p.name for p in filled_journal.parent.iterdir()) == ["backups", "journal.sqlite3"]
+    assert all(p.name.endswith(backups.SUFFIX) for p in backups.backup_dir(filled_journal).iterdir())
