@@ -39,9 +39,16 @@ def build_main_window(context):
     today = TodayView(context)
     today.acted.connect(lambda text: window.statusBar().showMessage(text, 8000))
     window.add_view("today", "Today", today, themed("contact-journal-today", "today.svg"))
-    window.add_view("people", "People", PeopleView(context))
+    people = PeopleView(context)
+    window.add_view("people", "People", people)
+    window.register_opener("person", "people", people.open_person)
+    people.open_requested.connect(window.open_item)
     # Views not in this build yet keep their place in the sidebar until they arrive.
-    window.add_view("conversations", "Conversations", PlaceholderView("Conversations"))
+    from journal.ui.conversations.conversations_view import ConversationsView
+
+    conversations = ConversationsView(context)
+    window.add_view("conversations", "Conversations", conversations)
+    window.register_opener("conversation", "conversations", conversations.open_conversation)
     window.add_view("introductions", "Introductions", PlaceholderView("Introductions"))
     window.add_view("organisations", "Organisations", PlaceholderView("Organisations"))
     from journal.ui.calendar.calendar_view import CalendarView

@@ -1,0 +1,86 @@
+"""Editing a logged conversation: people, when, channel, summary and notes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.channels import CHANNELS
+from journal.services.conversation_list import ConversationDetail, save_conversation
+from journal.services.conversations import PersonRef
+from journal.store.errors import JournalError
+from journal.ui.widgets.people_picker import PeoplePicker
+
+
+class ConversationDialog(QDialog):
+    """Ctrl+Enter (or Save) writes the changes in one transaction; Esc cancels."""
+
+    def __init__(self, context, detail: ConversationDetail, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.detail = detail
+        self.setObjectName("conversationDialog")
+        self.setWindowTitle("Edit conversation")
+        self.picker = PeoplePicker(self)
+        for person_id, name in detail.participants:
+            self.picker.add(person_id, name)
+        self.when = QDateTimeEdit(QDateTime(detail.occurred_at), self, objectName="when")
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("ddd d MMM yyyy HH:mm")
+        self.when.setMaximumDateTime(QDateTime(context.clock.now()).addDays(1))
+        self.channel = QComboBox(self, objectName="channel")
+        self.channel.addItems(list(CHANNELS))
+        if detail.channel in CHANNELS:
+            self.channel.setCurrentText(detail.channel)
+        self.summary = QLineEdit(detail.summary, self, objectName="summary")
+        self.summary.setPlaceholderText("One line: what it was about")
+        self.notes = QPlainTextEdit(detail.notes, self, objectName="notes")
+        self.notes.setTabChangesFocus(True)
+        form = QFormLayout()
+        form.addRow("&People", self.picker)
+        form.addRow("&When", self.when)
+        form.addRow("&Channel", self.channel)
+        form.addRow("&Summary", self.summary)
+        form.addRow("&Notes", self.notes)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip("Save (Ctrl+Enter)")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.accept)
+        self.resize(560, 420)
+        self.summary.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def accept(self) -> None:
+        refs = [PersonRef(id=pid) if pid is not None else PersonRef(name=name) for pid, name in self.picker.people()]
+        try:
+            save_conversation(
+                self.detail.id,
+                participants=refs,
+                when=self.when.dateTime().toPython().replace(second=0, microsecond=0),
+                channel=self.channel.currentText(),
+                summary=self.summary.text(),
+                notes=self.notes.toPlainText(),
+                clock=self.context.clock,
+            )
+        except JournalError as exc:
+            QMessageBox.warning(self, "Cannot save the conversation", str(exc))
+            return
+        super().accept()

@@ -1,0 +1,167 @@
+"""Conversations: the journal, newest first; Enter or a double-click opens one to edit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.services.conversation_list import get_conversation
+from journal.services.conversations import delete_conversation
+from journal.store.errors import JournalError
+from journal.ui.context import AppContext
+from journal.ui.conversations.conversation_dialog import ConversationDialog
+from journal.ui.conversations.conversations_model import ConversationsModel
+from journal.ui.widgets.action_icons import action_icon
+from journal.ui.widgets.empty_hint import EmptyHint
+
+
+class ConversationsView(QWidget):
+    open_requested = Signal(str, int)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.dialog: ConversationDialog | None = None
+        self.model = ConversationsModel(context.clock, self)
+        self.table = QTableView(objectName="conversationsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((150, 80, 220)):
+            header.resizeSection(column, width)
+
+        self.edit_button = QPushButton(action_icon("edit"), "&Edit…", objectName="editConversation")
+        self.edit_button.setToolTip("Edit the selected conversation (Enter)")
+        self.delete_button = QPushButton(action_icon("delete"), "&Delete…", objectName="deleteConversation")
+        self.delete_button.setToolTip("Delete the selected conversation (Delete)")
+        self.count_label = QLabel(objectName="conversationCount")
+        bar = QHBoxLayout()
+        bar.addWidget(self.count_label, 1)
+        bar.addWidget(self.edit_button)
+        bar.addWidget(self.delete_button)
+
+        self.empty = EmptyHint(
+            "No conversations yet",
+            "Press Ctrl+N after a coffee, a call or an e-mail exchange to log who you talked to, "
+            "what was offered and what to do next.",
+        )
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+
+        self.table.activated.connect(lambda index: self.edit_conversation(self.model.conversation_id(index.row())))
+        self.edit_button.clicked.connect(lambda: self.edit_conversation(self.current_id()))
+        self.delete_button.clicked.connect(self.delete_current)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._after_reload)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_current)
+        context.signals.changed.connect(self._journal_changed)
+        self._after_reload()
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.conversation_id(index.row()) if index.isValid() else None
+
+    def _update_buttons(self) -> None:
+        has = self.current_id() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def _after_reload(self) -> None:
+        rows = self.model.rowCount()
+        self.stack.setCurrentWidget(self.table if rows else self.empty)
+        self.count_label.setText(f"{rows} conversation{'' if rows == 1 else 's'}, newest first")
+        self._update_buttons()
+
+    def _journal_changed(self, what: str) -> None:
+        if what in ("conversations", "people", "import", "journal"):
+            selected = self.current_id()
+            self.model.reload()
+            if selected is not None:
+                self.select(selected, focus=False)
+
+    def select(self, conversation_id: int, *, focus: bool = True) -> bool:
+        row = self.model.row_of(conversation_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.scrollTo(index)
+        if focus:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_buttons()
+        return True
+
+    def open_conversation(self, conversation_id: int) -> None:
+        """The window's opener for "conversation": select it and open it to edit."""
+        if self.select(conversation_id):
+            self.edit_conversation(conversation_id)
+
+    def edit_conversation(self, conversation_id: int | None) -> None:
+        if conversation_id is None:
+            return
+        try:
+            detail = get_conversation(conversation_id)
+        except JournalError as exc:
+            QMessageBox.warning(self, "Cannot open the conversation", str(exc))
+            self.model.reload()
+            return
+        self.dialog = ConversationDialog(self.context, detail, self)
+        self.dialog.finished.connect(lambda _result: self.table.setFocus())
+        self.dialog.open()
+
+    def delete_current(self) -> None:
+        conversation_id = self.current_id()
+        if conversation_id is None:
+            return
+        index = self.table.currentIndex()
+        when = self.model.index(index.row(), 0).data()
+        who = self.model.index(index.row(), 2).data()
+        answer = QMessageBox.question(
+            self,
+            "Delete conversation",
+            f"Delete the conversation of {when} with {who}?\n\n"
+            "Offers and next steps logged with it are kept. This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        row = index.row()
+        try:
+            delete_conversation(conversation_id)
+        except JournalError as exc:
+            QMessageBox.warning(self, "Cannot delete", str(exc))
+            return
+        next_id = self.model.conversation_id(min(row, self.model.rowCount() - 1))
+        if next_id is not None:
+            self.select(next_id)

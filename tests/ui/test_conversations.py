@@ -1,0 +1,134 @@
+"""The Conversations view driven like a user: open with Enter, edit, save, delete."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from journal.services import conversation_list
+from journal.services.conversations import PersonRef, log_conversation
+from journal.store.models import Conversation, Participant, Person
+from journal.ui.conversations.conversations_model import ConversationsModel
+from journal.ui.conversations.conversations_view import ConversationsView
+
+
+@pytest.fixture
+def journal(context, clock):
+    first = log_conversation(
+        [PersonRef.named("Dana Smith"), PersonRef.named("Bo Chen")],
+        when=dt.datetime(2026, 2, 20, 11, 0),
+        channel="call",
+        summary="Intro call about the platform team",
+        notes="Dana knows the hiring manager.",
+        clock=clock,
+    )
+    second = log_conversation(
+        [PersonRef.named("Ali Khan")],
+        when=dt.datetime(2026, 3, 9, 8, 15),
+        channel="in person",
+        notes="Breakfast. " + "Long notes " * 30,
+        clock=clock,
+    )
+    return {"older": first.conversation_id, "newer": second.conversation_id}
+
+
+def make_view(qtbot, context):
+    view = ConversationsView(context)
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    return view
+
+
+def test_model_passes_modeltester(qtmodeltester, context, journal):
+    qtmodeltester.check(ConversationsModel(context.clock))
+
+
+def test_newest_first_with_people_and_snippet(qtbot, context, journal):
+    view = make_view(qtbot, context)
+    model = view.model
+    assert model.rowCount() == 2
+    assert [model.index(0, c).data() for c in range(3)] == ["Mon 09 Mar, 08:15", "in person", "Ali Khan"]
+    assert model.index(1, 2).data() == "Bo Chen, Dana Smith"
+    assert model.index(1, 3).data() == "Intro call about the platform team — Dana knows the hiring manager."
+    snippet = model.index(0, 3).data()
+    assert snippet.endswith("…") and len(snippet) <= conversation_list.SNIPPET_LENGTH
+
+
+def test_enter_opens_the_editor_and_saves(qtbot, context, journal):
+    view = make_view(qtbot, context)
+    view.select(journal["older"])
+    qtbot.waitUntil(view.table.hasFocus)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    dialog = view.dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.summary.hasFocus)
+    assert dialog.summary.text() == "Intro call about the platform team"
+    dialog.summary.selectAll()
+    qtbot.keyClicks(dialog.summary, "Platform team, second call")
+    dialog.channel.setCurrentText("video")
+    bo = Person.get(Person.name == "Bo Chen")
+    dialog.picker.remove((bo.id, "Bo Chen"))
+    qtbot.keyClicks(dialog.picker.edit, "Erin Park")  # a new name creates a person
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    conv = Conversation.get_by_id(journal["older"])
+    assert conv.summary == "Platform team, second call" and conv.channel == "video"
+    names = sorted(p.person.name for p in Participant.select().where(Participant.conversation == conv.id))
+    assert names == ["Dana Smith", "Erin Park"]
+    row = view.model.row_of(conv.id)
+    assert view.model.index(row, 2).data() == "Dana Smith, Erin Park"
+
+
+def test_saving_without_people_is_refused(qtbot, context, journal, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    view = make_view(qtbot, context)
+    view.edit_conversation(journal["newer"])
+    dialog = view.dialog
+    ali = Person.get(Person.name == "Ali Khan")
+    dialog.picker.remove((ali.id, "Ali Khan"))
+    dialog.accept()
+    assert shown and "at least one person" in shown[0]
+    assert dialog.isVisible()
+    assert Participant.select().where(Participant.conversation == journal["newer"]).count() == 1
+
+
+def test_delete_is_confirmed(qtbot, context, journal, monkeypatch):
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: next(answers))
+    view = make_view(qtbot, context)
+    view.select(journal["newer"])
+    qtbot.waitUntil(view.table.hasFocus)
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert Conversation.get_or_none(Conversation.id == journal["newer"]) is not None
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert Conversation.get_or_none(Conversation.id == journal["newer"]) is None
+    assert view.model.rowCount() == 1
+
+
+def test_empty_state(qtbot, context):
+    view = make_view(qtbot, context)
+    assert view.stack.currentWidget() is view.empty
+    assert "Ctrl+N" in view.empty.text.text()
+
+
+def test_lazy_rows(qtbot, context, clock):
+    from journal.store.models import DB
+
+    with DB.atomic():
+        Conversation.insert_many(
+            [{"occurred_at": dt.datetime(2025, 1, 1) + dt.timedelta(hours=i), "summary": f"c{i}"} for i in range(2000)]
+        ).execute()
+    view = make_view(qtbot, context)
+    qtbot.wait(10)
+    assert view.model.rowCount() == 2000
+    assert view.model.fetched_count <= 50
