@@ -27,6 +27,7 @@ from journal.domain.channels import CHANNELS, DEFAULT_CHANNEL
 from journal.services.conversations import LogResult, log_conversation
 from journal.store.errors import JournalError
 from journal.ui.dialogs.log_rows import OfferRow, RowList, StepRow, person_ref
+from journal.ui.widgets.action_icons import action_icon
 from journal.ui.widgets.date_edits import TabLeavingDateTimeEdit
 from journal.ui.widgets.people_picker import PeoplePicker
 
@@ -96,6 +97,9 @@ class LogDialog(QDialog):
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("save")
+        self.save_button.setIcon(action_icon("save"))
+        self.add_offer.setIcon(action_icon("add"))
+        self.add_step.setIcon(action_icon("add"))
         self.save_button.setToolTip("Save the conversation (Ctrl+Enter)")
         cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setToolTip("Close without saving (Esc)")

@@ -34,6 +34,7 @@ from journal.ui.dialogs.log_dialog import LogDialog
 from journal.ui.today.snooze import snooze_menu
 from journal.ui.today.today_model import TodayModel
 from journal.ui.today.week_chart import WeekChart
+from journal.ui.widgets.action_icons import action_icon
 
 EMPTY_TEXT = (
     "<h3>Nothing needs you today</h3>"
@@ -98,6 +99,10 @@ class TodayView(QWidget):
         self.snooze_button.setText("Snooze  (S)")
         self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.open_button = QPushButton("Open  (Enter)", self, objectName="openButton")
+        self.done_button.setIcon(action_icon("done"))
+        self.snooze_button.setIcon(action_icon("lapsed"))
+        self.snooze_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.open_button.setIcon(action_icon("open"))
         for button in (self.done_button, self.snooze_button, self.open_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the list keeps the focus; keys do the same
         self.done_button.clicked.connect(self.done_current)
