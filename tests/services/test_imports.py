@@ -255,3 +255,31 @@ def test_fuzzed_imports_raise_only_journal_errors_and_leave_nothing_partial(db, 
         imports.run_import(fmt, path, clock=clock, notify=False)
     except JournalError:
         assert snapshot() == before
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_fuzzed_journal_exports_restore_whole_or_not_at_all(tmp_path_factory, clock, data):
+    from journal.store.db import close_journal, open_journal
+
+    folder = tmp_path_factory.mktemp("fuzz")
+    open_journal(folder / "source.sqlite3")
+    populate(clock)
+    stream = io.StringIO()
+    exports.export_json(stream, clock=clock)
+    close_journal()
+    document = json.loads(stream.getvalue())
+    tables = [name for name, rows in document["tables"].items() if rows]
+    table = data.draw(st.sampled_from(tables))
+    row = data.draw(st.sampled_from(document["tables"][table]))
+    column = data.draw(st.sampled_from(sorted(row)))
+    row[column] = data.draw(st.one_of(st.none(), st.booleans(), st.integers(-3, 99), st.text(max_size=12),
+                                      st.sampled_from(["2026-02-30", "25:00:00", "2026-03-11T09:30:00"])))
+    path = write(folder, "journal.json", json.dumps(document))
+    open_journal(folder / "target.sqlite3")
+    try:
+        imports.import_json(path, dry_run=False, clock=clock)
+    except JournalError:
+        assert all(not rows for rows in snapshot().values())
+    finally:
+        close_journal()
