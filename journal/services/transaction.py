@@ -3,7 +3,8 @@
 Services write inside `with write():` rather than `DB.atomic()`, so a constraint SQLite
 enforces (a person that no longer exists, a duplicate name) reaches the window or the command
 line as a ValidationError with a readable message, never as a raw peewee IntegrityError, and
-the whole change is rolled back.
+the whole change is rolled back. A journal that another program keeps locked past the busy
+timeout is a BusyError, which says so.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from __future__ import annotations
 import contextlib
 import re
 
-from peewee import IntegrityError
+from peewee import IntegrityError, OperationalError
 
-from journal.store.errors import ValidationError
+from journal.store.errors import BusyError, ValidationError
 from journal.store.models import DB
 
 _UNIQUE = re.compile(r"UNIQUE constraint failed: (\w+)\.(\w+)")
@@ -44,3 +45,7 @@ def write():
             yield transaction
     except IntegrityError as exc:
         raise ValidationError(explain(exc)) from exc
+    except OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise BusyError() from exc
+        raise

@@ -32,3 +32,10 @@ class NewerJournalError(JournalError):
 
 class ValidationError(JournalError):
     """Input a user gave that the journal cannot accept."""
+
+
+class BusyError(JournalError):
+    """Another program held the journal locked for longer than the busy timeout."""
+
+    def __init__(self) -> None:
+        super().__init__("The journal is busy: another program is writing to it. Please try again in a moment.")

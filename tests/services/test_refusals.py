@@ -92,3 +92,20 @@ def test_next_step_lifecycle(logged, clock):
     next_steps.delete(step)
     assert NextStep.get_or_none(NextStep.id == step) is None
     assert Conversation.select().count() == 1
+
+
+def test_a_journal_locked_by_another_program_is_a_busy_error(logged, journal_path, db):
+    import sqlite3
+
+    from journal.store.errors import BusyError
+
+    db.execute_sql("PRAGMA busy_timeout = 20")
+    blocker = sqlite3.connect(journal_path, timeout=0.02)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(BusyError, match="busy"):
+            next_steps.add("Call back", due=dt.date(2026, 3, 12))
+    finally:
+        blocker.rollback()
+        blocker.close()
+    assert next_steps.add("Call back", due=dt.date(2026, 3, 12)) > 0
