@@ -4,7 +4,8 @@
 
 One PNG per view the window has (taken from its sidebar, so new views are picked up without
 changing this script; placeholders for views not in the build are skipped) plus the Log
-conversation dialog. Time is fixed so the pictures do not change from run to run, and nothing
+conversation dialog. A view that defines `prepare_for_screenshot()` is given the chance to select
+something telling before it is taken. Time is fixed so the pictures do not change from run to run, and nothing
 touches the user's data folder or settings.
 """
 
@@ -53,6 +54,11 @@ def shoot_views(app, window, out: Path) -> list[Path]:
         title = window.sidebar.item(row).text()
         window.sidebar.setCurrentRow(row)
         settle(app)
+        # A view may put itself in a telling state first (select a row, open a detail pane).
+        prepare = getattr(widget, "prepare_for_screenshot", None)
+        if callable(prepare):
+            prepare()
+            settle(app)
         target = out / f"{slug(title)}.png"
         window.grab().save(str(target))
         saved.append(target)

@@ -287,3 +287,15 @@ def test_arrow_keys_step_over_the_group_headings(qtbot, view, journal):
     assert view.current_item().title == "Call Bo back"
     key(qtbot, view, Qt.Key.Key_Home)
     assert view.current_item().title == "Send Ann the slides"
+
+
+def test_a_new_day_is_picked_up(qtbot, view, journal, clock):
+    view.refresh()
+    assert "Wednesday 11 March" in view.heading.text()
+    clock.advance(days=1)
+    view._day_timer.timeout.emit()  # what the once-a-minute check does
+    assert "Thursday 12 March" in view.heading.text()
+    assert "Later" not in " ".join(sum(titles(view).values(), []))
+    clock.advance(days=2)
+    view._day_timer.timeout.emit()
+    assert "Later" in " ".join(sum(titles(view).values(), []))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -131,6 +131,10 @@ class TodayView(QWidget):
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self._last_position: tuple[int, int] | None = None
         context.signals.changed.connect(lambda _what: self.refresh())
+        # Past midnight, "today" is another day: a cheap check once a minute keeps the list true.
+        self._day_timer = QTimer(self, interval=60_000, timerType=Qt.TimerType.VeryCoarseTimer)
+        self._day_timer.timeout.connect(self._check_day)
+        self._day_timer.start()
         self.setFocusProxy(self.tree)
         self.refresh()
 
@@ -326,8 +330,10 @@ class TodayView(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    def showEvent(self, event) -> None:
-        # The day may have changed while the view was hidden.
+    def _check_day(self) -> None:
         if self.heading.text() and _day_text(self.context.clock.today()) not in self.heading.text():
             self.refresh()
+
+    def showEvent(self, event) -> None:
+        self._check_day()  # the day may have changed while the view was hidden
         super().showEvent(event)
