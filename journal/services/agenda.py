@@ -27,24 +27,28 @@ def _as_date(value) -> dt.date | None:
 def _next_steps(start: dt.date | None, end: dt.date, now: dt.datetime) -> list[AgendaItem]:
     due = fn.COALESCE(NextStep.snoozed_until, NextStep.due_date)
     query = (
-        NextStep.select(NextStep, Person.name.alias("person_name"), due.alias("effective"))
+        NextStep.select(
+            NextStep.id, NextStep.text, NextStep.due_time, NextStep.snoozed_until, Person.name, due.alias("effective")
+        )
         .join(Person, JOIN.LEFT_OUTER, on=(NextStep.person == Person.id))
         .where(NextStep.done_at.is_null() & NextStep.due_date.is_null(False) & (due <= end))
     )
     if start is not None:
         query = query.where(due >= start)
     items = []
-    for row in query.objects():
-        effective = _as_date(row.effective)
-        timed = row.due_time if row.snoozed_until is None else None
+    # Plain tuples: a big calendar month holds thousands of steps, and building a model
+    # instance per row cost most of a month switch.
+    for step_id, text, due_time, snoozed_until, person_name, effective in query.tuples():
+        effective = _as_date(effective)
+        timed = due_time if snoozed_until is None else None
         items.append(
             AgendaItem(
                 kind=ItemKind.NEXT_STEP,
-                id=row.id,
-                title=row.text,
+                id=step_id,
+                title=text,
                 due=effective,
                 overdue=is_overdue(effective, timed, now),
-                people=(row.person_name,) if row.person_name else (),
+                people=(person_name,) if person_name else (),
                 due_time=timed,
             )
         )
@@ -60,29 +64,21 @@ def last_contacts(person_ids: list[int] | None = None) -> dict[int, dt.date]:
 
 
 def keep_in_touch_items(start: dt.date | None, end: dt.date, today: dt.date) -> list[AgendaItem]:
-    people = list(
-        Person.select(
-            Person.id, Person.name, Person.cadence_days, Person.cadence_set_on, Person.keep_in_touch_snoozed_until
-        ).where(Person.cadence_days.is_null(False) & (Person.archived == False))  # noqa: E712
-    )
-    if not people:
-        return []
     from journal.store import last_contact
 
-    lasts = last_contact.last_contacts(DB.obj, with_cadence=True)
     items = []
-    for p in people:
-        due = keep_in_touch_due(p.cadence_days, lasts.get(p.id), p.cadence_set_on, p.keep_in_touch_snoozed_until)
+    for person_id, name, cadence_days, cadence_set_on, snoozed_until, last in last_contact.keep_in_touch_rows(DB.obj):
+        due = keep_in_touch_due(cadence_days, last, cadence_set_on, snoozed_until)
         if due is None or due > end or (start is not None and due < start):
             continue
         items.append(
             AgendaItem(
                 kind=ItemKind.KEEP_IN_TOUCH,
-                id=p.id,
-                title=f"Keep in touch with {p.name}",
+                id=person_id,
+                title=f"Keep in touch with {name}",
                 due=due,
                 overdue=due < today,
-                people=(p.name,),
+                people=(name,),
             )
         )
     return items

@@ -54,6 +54,7 @@ def fill_statement() -> str:
 def create(database) -> None:
     for statement in schema_statements() + [fill_statement()]:
         database.execute_sql(statement)
+    keep_in_touch_index(database)
 
 
 def _as_date(value) -> dt.date:
@@ -81,3 +82,29 @@ def last_contacts(database, person_ids: list[int] | None = None, *, with_cadence
         sql += (" AND" if with_cadence else " WHERE") + f" l.person_id IN ({', '.join('?' * len(person_ids))})"
         params = list(person_ids)
     return {row[0]: _as_date(row[1]) for row in database.execute_sql(sql, params).fetchall()}
+
+
+def _date_or_none(value) -> dt.date | None:
+    return None if value is None else _as_date(value)
+
+
+def keep_in_touch_rows(database) -> list[tuple[int, str, int, dt.date | None, dt.date | None, dt.date | None]]:
+    """(id, name, cadence_days, cadence_set_on, snoozed_until, last_contact) of every active
+    person with a cadence, in one query over a covering index (the agenda's keep-in-touch input)."""
+    rows = database.execute_sql(
+        "SELECT p.id, p.name, p.cadence_days, p.cadence_set_on, p.keep_in_touch_snoozed_until, l.last_at "
+        "FROM person p LEFT JOIN person_last_contact l ON l.person_id = p.id "
+        "WHERE p.archived = 0 AND p.cadence_days IS NOT NULL"
+    ).fetchall()
+    return [
+        (pid, name, days, _date_or_none(set_on), _date_or_none(snoozed), _date_or_none(last))
+        for pid, name, days, set_on, snoozed, last in rows
+    ]
+
+
+def keep_in_touch_index(database) -> None:
+    """The covering index keep_in_touch_rows reads (schema 2)."""
+    database.execute_sql(
+        "CREATE INDEX IF NOT EXISTS person_keep_in_touch ON person(archived, cadence_days, name, cadence_set_on, "
+        "keep_in_touch_snoozed_until) WHERE cadence_days IS NOT NULL"
+    )

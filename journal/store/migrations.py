@@ -43,6 +43,11 @@ def _v2_search_index(database: SqliteDatabase) -> None:
 
     search.create_index(database)
     last_contact.create(database)
+    # The calendar's and Today's open steps by effective due date.
+    database.execute_sql(
+        "CREATE INDEX IF NOT EXISTS next_step_open_due ON next_step(coalesce(snoozed_until, due_date), due_date) "
+        "WHERE done_at IS NULL"
+    )
 
 
 STEPS[1] = _v2_search_index
