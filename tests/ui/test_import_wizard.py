@@ -103,3 +103,22 @@ def test_menu_actions_open_the_wizard_and_export_off_the_gui_thread(qtbot, conte
         pass
     assert target.read_text(encoding="utf-8").count("BEGIN:VCARD") == 1
     assert "Exported 1 item(s)" in window.statusBar().currentMessage()
+
+
+def test_back_and_another_file_previews_the_new_file(qtbot, context, tmp_path):
+    first = tmp_path / "Connections.csv"
+    first.write_bytes(samples.linkedin(samples.LINKEDIN_ROWS))
+    wizard = open_wizard(qtbot, context, first)
+    assert len(wizard.preview_page.model.rows) == 4
+    click(qtbot, wizard.button(QWizard.WizardButton.BackButton))
+    second = tmp_path / "google.csv"
+    second.write_text(samples.GOOGLE_LEGACY, encoding="utf-8")
+    source = wizard.source_page
+    source.format_box.setFocus()
+    qtbot.keyClick(source.format_box, Qt.Key.Key_Down)
+    source.path_edit.clear()
+    qtbot.keyClicks(source.path_edit, str(second))
+    qtbot.keyClick(wizard, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    page = wizard.preview_page
+    qtbot.waitUntil(lambda: page.plan is not None, timeout=WAIT_MS)
+    assert [(r.name, r.outcome) for r in page.model.rows] == [("Frank Ocean", "new")]

@@ -171,6 +171,7 @@ class PreviewPage(QWizardPage):
         self.setButtonText(QWizard.WizardButton.CommitButton, "&Import")
         self.plan: imports.ImportPlan | None = None
         self.task: BackgroundTask | None = None
+        self._generation = 0
         self.progress = QProgressBar(objectName="previewProgress")
         self.status = QLabel(objectName="previewStatus")
         self.status.setWordWrap(True)
@@ -232,12 +233,19 @@ class PreviewPage(QWizardPage):
         self.status.setText("Reading the file and comparing it with your journal…")
         self.progress.setValue(0)
         self.progress.show()
+        self._generation += 1
+        current = self._generation  # a result from an earlier file (Back, then Next) is ignored
         self.task = BackgroundTask(lambda report: imports.preview(fmt, path, progress=report), self)
-        self.task.progress.connect(self._progress)
-        self.task.done.connect(self._previewed)
-        self.task.failed.connect(self._failed)
+        self.task.progress.connect(lambda percent, message: current == self._generation and self._progress(percent, message))
+        self.task.done.connect(lambda plan: current == self._generation and self._previewed(plan))
+        self.task.failed.connect(lambda message: current == self._generation and self._failed(message))
         self.task.start()
         self.completeChanged.emit()
+
+    def cleanupPage(self) -> None:
+        self._generation += 1
+        self.plan = None
+        super().cleanupPage()
 
     def _progress(self, percent: int, message: str) -> None:
         self.progress.setValue(percent)
