@@ -74,6 +74,14 @@ TOPICS = [
     ("Advice on negotiating", "Shared how equity refreshers work at their company; anchor on total comp."),
     ("Team intro", "Met part of the team; strong culture of writing things down."),
     ("Reference call", "Agreed to be a reference; wants a short summary of what to highlight."),
+    ("Walk in the park", "Talked about burnout and how they set boundaries with on-call."),
+    ("Conference hallway", "Bumped into each other at the conference; swapped notes on the keynote."),
+    ("Hiring plans", "Their team opens two senior roles next quarter; the process is four interviews."),
+    ("Salary bands", "Shared how their levels map to pay; useful benchmark for the staff level."),
+    ("Open-source chat", "They maintain a popular library; might welcome help with the docs."),
+    ("Breakfast", "Caught up on family news; they are thinking about a sabbatical."),
+    ("Product feedback", "Gave feedback on their new onboarding flow; they asked for a written summary."),
+    ("Side project", "Showed them the data-quality tool; they suggested trying it on their pipelines."),
 ]
 
 NOTES_EXTRA = [
@@ -97,6 +105,10 @@ class DemoSummary:
 
 
 def _at(day: dt.date, rng: random.Random) -> dt.datetime:
+    # Mostly working days: a weekend date usually moves to the Friday before.
+    stay = rng.random() < 0.2  # drawn every time, so the sequence never depends on the weekday
+    if day.weekday() >= 5 and not stay:
+        day -= dt.timedelta(days=day.weekday() - 4)
     return dt.datetime.combine(day, dt.time(rng.choice([8, 9, 10, 11, 12, 14, 15, 16, 17]), rng.choice([0, 15, 30, 45])))
 
 
