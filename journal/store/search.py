@@ -185,16 +185,22 @@ _TOKEN = re.compile(r"[^\W_]+")
 def query_terms(text: str) -> list[tuple[list[str], bool]]:
     """What the user typed as phrases: (words, is_prefix) for each whitespace-separated chunk.
 
-    The last word of a chunk is matched as a prefix, unless the chunk is a single one-letter
-    word: a one-letter prefix matches most of a big journal, and "c++" or a lone initial is
-    meant as is. Inside a phrase ("o'b") the words before it keep a one-letter prefix cheap.
+    Only the chunk being typed (the last, unless the text ends with a space) is a prefix; the
+    words before it are complete and matched as they are, which is both what was meant and far
+    cheaper than merging the postings of every word that starts like a common one. A one-letter
+    word is never a prefix (it would match most of a big journal): a lone one ("c++", an
+    initial) is matched exactly, and one that ends a chunk being typed ("O'B") is left out
+    until its next letter arrives.
     """
-    phrases = []
-    for chunk in (text or "").split():
-        words = _TOKEN.findall(chunk)
-        if words:
-            phrases.append((words, len(words) > 1 or len(words[0]) > 1))
-    return phrases
+    chunks = [(_TOKEN.findall(chunk), False) for chunk in (text or "").split()]
+    chunks = [(words, False) for words, _ in chunks if words]
+    if chunks and text and not text[-1].isspace():
+        words, _ = chunks[-1]
+        if len(words[-1]) > 1:
+            chunks[-1] = (words, True)
+        elif len(words) > 1:
+            chunks[-1] = (words[:-1], False)
+    return chunks
 
 
 def match_expression(text: str) -> str | None:

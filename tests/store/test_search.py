@@ -140,10 +140,13 @@ def test_match_expression_quotes_every_word():
     assert index.match_expression("  * \" ( ") is None
     assert index.match_expression("c++") == '"c"'  # one letter: exact, not a prefix
     assert index.match_expression("O'Brien") == '"O Brien"*'
-    assert index.match_expression("AND OR") == '"AND"* "OR"*'
-    assert index.match_expression("NEAR(a b") == '"NEAR a"* "b"'
+    assert index.match_expression("AND OR") == '"AND" "OR"*'
+    assert index.match_expression("NEAR(a b") == '"NEAR a" "b"'
     assert index.match_expression("name:zoë") == '"name zoë"*'
-    assert index.match_expression("o'b") == '"o b"*'
+    assert index.match_expression("o'b") == '"o"'  # "b" waits for its next letter
+    assert index.match_expression("o'br") == '"o br"*'
+    assert index.match_expression("talked wi") == '"talked" "wi"*'  # only the word being typed
+    assert index.match_expression("talked ") == '"talked"'
 
 
 @settings(max_examples=300, deadline=None)
