@@ -39,19 +39,26 @@ def organisation_named(name: str) -> Organisation | None:
     return org or Organisation.create(name=name)
 
 
+def _same_name(name: str) -> list[Person]:
+    """People called `name`, ignoring case in every script (SQLite's lower() folds ASCII only)."""
+    if name.isascii():
+        query = Person.select().where(fn.lower(Person.name) == name.lower())
+    else:
+        query = Person.select().where(fn.length(Person.name) == len(name))
+    folded = name.casefold()
+    return [p for p in query.order_by(Person.id) if p.name.casefold() == folded]
+
+
 def find_by_name(name: str) -> Person | None:
-    """The one active person called `name`; raises when the name is ambiguous."""
+    """The one active person called `name` (else an archived one); raises when it is ambiguous."""
     name = clean_name(name)
-    matches = list(
-        Person.select()
-        .where((fn.lower(Person.name) == name.lower()) & (Person.archived == False))  # noqa: E712
-        .limit(2)
-    )
-    if len(matches) > 1:
+    matches = _same_name(name)
+    active = [p for p in matches if not p.archived]
+    if len(active) > 1:
         raise ValidationError(f"Several people are called {name!r}; pick one in the app or rename one.")
-    if matches:
-        return matches[0]
-    return Person.get_or_none(fn.lower(Person.name) == name.lower())
+    if active:
+        return active[0]
+    return matches[0] if matches else None
 
 
 def create_person(

@@ -117,3 +117,21 @@ def test_listeners_hear_about_a_committed_log_only(db, clock):
     finally:
         events.unsubscribe(heard.append)
     assert heard == ["conversations"]
+
+
+@pytest.mark.parametrize("typed", ["ZOË MÜLLER", "zoë müller", "Zoë  Müller"])
+def test_names_match_ignoring_case_in_any_script(db, clock, typed):
+    log_conversation([PersonRef.named("Zoë Müller")], clock=clock)
+    assert log_conversation([PersonRef.named(typed)], clock=clock).people_created == []
+    assert Person.select().count() == 1
+
+
+def test_an_ambiguous_name_is_refused_and_an_archived_one_is_found_last(db, clock):
+    from journal.services.people import create_person, find_by_name
+
+    first = create_person("Sam Lee", clock=clock)
+    create_person("sam lee", clock=clock)
+    with pytest.raises(ValidationError, match="Several people"):
+        log_conversation([PersonRef.named("Sam Lee")], clock=clock)
+    Person.update(archived=True).execute()
+    assert find_by_name("SAM LEE").id == first.id
