@@ -141,11 +141,14 @@ def update_conversation(
     channel: str,
     summary: str,
     notes: str,
+    clock: Clock = SYSTEM_CLOCK,
 ) -> None:
     if not participant_ids:
         raise ValidationError("A conversation needs at least one person.")
     if channel not in CHANNELS:
         raise ValidationError(f"Unknown channel {channel!r}.")
+    if when > clock.now() + dt.timedelta(days=1):
+        raise ValidationError("A conversation cannot be logged in the future.")
     with write():
         updated = Conversation.update(
             occurred_at=when, channel=channel, summary=summary.strip(), notes=notes.strip()

@@ -109,3 +109,27 @@ def test_a_journal_locked_by_another_program_is_a_busy_error(logged, journal_pat
         blocker.rollback()
         blocker.close()
     assert next_steps.add("Call back", due=dt.date(2026, 3, 12)) > 0
+
+
+def test_editing_a_conversation(logged, clock):
+    lee = log_conversation([PersonRef.named("Lee Park")], clock=clock).people_created[0]
+    cid = logged.conversation_id
+    conversations.update_conversation(
+        cid, participant_ids=[1, lee, 1], when=dt.datetime(2026, 3, 2, 15), channel="call",
+        summary=" Catch-up ", notes="", clock=clock,
+    )
+    conversation = Conversation.get_by_id(cid)
+    assert (conversation.summary, conversation.channel) == ("Catch-up", "call")
+    assert sorted(p.person_id for p in Participant.select().where(Participant.conversation == cid)) == [1, lee]
+    before = counts()
+    for bad, message in (
+        ({"participant_ids": []}, "at least one person"),
+        ({"channel": "fax"}, "Unknown channel"),
+        ({"when": dt.datetime(2026, 4, 1)}, "future"),
+    ):
+        kwargs = {"participant_ids": [1], "when": dt.datetime(2026, 3, 2), "channel": "call", "summary": "",
+                  "notes": "", "clock": clock} | bad
+        with pytest.raises(ValidationError, match=message):
+            conversations.update_conversation(cid, **kwargs)
+    assert counts() == before
+    assert Conversation.get_by_id(cid).summary == "Catch-up"
