@@ -62,27 +62,28 @@ class Match:
 
 
 class DedupeIndex:
+    """Who is known by which key, name and organisation; refs are whatever the caller uses."""
+
     def __init__(self) -> None:
         self._by_key: dict[str, object] = {}
         self._by_name_org: dict[tuple[str, str], object] = {}
         self._blocks: dict[str, dict[object, str]] = {}
-        self.entries: dict[object, Entry] = {}
 
-    def add(self, entry: Entry) -> None:
-        self.entries[entry.ref] = entry
-        for key in entry.keys:
-            self._by_key.setdefault(key, entry.ref)
-        nkey = name_key(entry.name)
-        okey = org_key(entry.organisation)
-        self._by_name_org.setdefault((nkey, okey), entry.ref)
+    def add(self, ref: object, name: str, organisation: str, keys) -> None:
+        by_key = self._by_key
+        for key in keys:
+            if key not in by_key:
+                by_key[key] = ref
+        nkey = name_key(name)
+        okey = org_key(organisation)
+        self._by_name_org.setdefault((nkey, okey), ref)
         if okey:
             block = self._blocks.get(okey)
             if block is None:
                 block = self._blocks[okey] = {}
-            block[entry.ref] = nkey
+            block[ref] = nkey
 
-    def add_keys(self, ref: object, keys: set[str]) -> None:
-        self.entries[ref].keys |= keys
+    def add_keys(self, ref: object, keys) -> None:
         for key in keys:
             self._by_key.setdefault(key, ref)
 

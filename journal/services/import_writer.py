@@ -10,7 +10,7 @@ from peewee import AutoField, fn
 
 from journal.clock import Clock
 from journal.domain.contact_details import normalize_email, normalize_phone
-from journal.interop.dedupe import Entry, linkedin_key
+from journal.interop.dedupe import linkedin_key
 from journal.interop.records import ContactRecord
 from journal.store.models import DB, ContactDetail, Organisation, Person, PersonTag, Tag
 
@@ -91,11 +91,30 @@ def _rows(sql: str):
     return DB.execute_sql(sql).fetchall()
 
 
-def load_existing(*, with_uids: bool, uid_of) -> tuple[dict[int, ExistingPerson], list[Entry]]:
+@dataclass
+class Existing:
+    """Everyone in the journal as plain rows; a person becomes an ExistingPerson only when an
+    import touches them, since most imports touch few of many."""
+
+    rows: dict[int, tuple]
+    detail_keys: dict[int, set[str]]
+    tag_folds: dict[int, set[str]]
+
+    def name(self, pid: int) -> str:
+        return self.rows[pid][0]
+
+    def person(self, pid: int) -> ExistingPerson:
+        name, org, role, linkedin, website, location, notes, connected_on, _created = self.rows[pid]
+        return ExistingPerson(
+            id=pid, name=name, organisation=org, role=role, linkedin=linkedin, website=website,
+            location=location, notes=notes, connected_on=connected_on,
+            detail_keys=set(self.detail_keys.get(pid, ())), tag_folds=set(self.tag_folds.get(pid, ())),
+        )
+
+
+def load_existing() -> Existing:
     """Everyone in the journal with their keys, in three plain queries (this runs per import,
     over every person, so it skips the ORM's per-row work)."""
-    people: dict[int, ExistingPerson] = {}
-    created: dict[int, str] = {}
     P, O = Person._meta, Organisation._meta
     col = {name: f"p.{P.fields[name].column_name}" for name in P.fields}
     sql = (
@@ -104,37 +123,34 @@ def load_existing(*, with_uids: bool, uid_of) -> tuple[dict[int, ExistingPerson]
         f"{col['connected_on']}, {col['created_at']} FROM {P.table_name} p LEFT JOIN {O.table_name} o "
         f"ON o.{O.primary_key.column_name} = {col['organisation']}"
     )
-    for pid, name, org, role, linkedin, website, location, notes, connected_on, created_at in _rows(sql):
-        people[pid] = ExistingPerson(
-            id=pid, name=name, organisation=org, role=role, linkedin=linkedin, website=website,
-            location=location, notes=notes, connected_on=connected_on,
-        )
-        created[pid] = created_at
+    rows = {row[0]: row[1:] for row in _rows(sql)}
+    details: dict[int, set[str]] = {}
     D = ContactDetail._meta
-    for pid, kind, normalized in _rows(
-        f"SELECT {D.fields['person'].column_name}, kind, normalized FROM {D.table_name}"
-    ):
-        if pid in people:
-            people[pid].detail_keys.add(f"{kind}:{normalized}")
+    for pid, kind, normalized in _rows(f"SELECT {D.fields['person'].column_name}, kind, normalized FROM {D.table_name}"):
+        details.setdefault(pid, set()).add(f"{kind}:{normalized}")
+    tags: dict[int, set[str]] = {}
     T, PT = Tag._meta, PersonTag._meta
     for pid, tag in _rows(
         f"SELECT pt.{PT.fields['person'].column_name}, t.name FROM {PT.table_name} pt "
         f"JOIN {T.table_name} t ON t.{T.primary_key.column_name} = pt.{PT.fields['tag'].column_name}"
     ):
-        if pid in people:
-            people[pid].tag_folds.add(tag.casefold())
-    entries = []
-    for pid, person in people.items():
-        keys = {k for k in person.detail_keys if k.partition(":")[2].strip("+")}
-        if person.linkedin:
-            key = linkedin_key(person.linkedin)
+        tags.setdefault(pid, set()).add(tag.casefold())
+    return Existing(rows, details, tags)
+
+
+def existing_keys(existing: Existing, *, with_uids: bool, uid_of):
+    """(pid, name, organisation, keys) for the duplicate index."""
+    details = existing.detail_keys
+    for pid, (name, org, _role, linkedin, _web, _loc, _notes, _conn, created) in existing.rows.items():
+        keys = [k for k in details.get(pid, ()) if k.partition(":")[2].strip("+")]
+        if linkedin:
+            key = linkedin_key(linkedin)
             if key:
-                keys.add(f"linkedin:{key}")
+                keys.append(f"linkedin:{key}")
         if with_uids:
-            stamp = created[pid]
-            keys.add(f"uid:{uid_of(pid, dt.datetime.fromisoformat(stamp) if isinstance(stamp, str) else stamp)}")
-        entries.append(Entry(pid, person.name, person.organisation, keys))
-    return people, entries
+            stamp = dt.datetime.fromisoformat(created) if isinstance(created, str) else created
+            keys.append(f"uid:{uid_of(pid, stamp)}")
+        yield pid, name, org, keys
 
 
 def _db(value):
@@ -208,7 +224,7 @@ def write_plan(planner, clock: Clock) -> None:
     """Write what the planner decided; the caller holds the transaction."""
     now = clock.now()
     pending = list(planner.pending.values())
-    dirty = [p for p in planner.existing.values() if p.changed or p.new_details or p.new_tags]
+    dirty = [p for p in planner.touched.values() if p.changed or p.new_details or p.new_tags]
     orgs = _organisation_ids({p.organisation for p in pending} | {str(p.changed.get("organisation", "")) for p in dirty})
     next_id = (Person.select(fn.MAX(Person.id)).scalar() or 0) + 1
     stamp = str(now)

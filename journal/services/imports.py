@@ -17,11 +17,11 @@ from pathlib import Path
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.contact_details import normalize_email, normalize_phone
 from journal.interop import google_csv, json_io, linkedin, vcard
-from journal.interop.dedupe import DedupeIndex, Entry, Match, linkedin_key
+from journal.interop.dedupe import DedupeIndex, Match, linkedin_key
 from journal.interop.ids import person_uid
 from journal.interop.records import ContactRecord, ImportFormatError, ParseResult
 from journal.services import events
-from journal.services.import_writer import PendingPerson, load_existing, write_plan
+from journal.services.import_writer import ExistingPerson, PendingPerson, existing_keys, load_existing, write_plan
 from journal.store.errors import JournalError
 from journal.store.models import DB
 
@@ -129,27 +129,34 @@ class Planner:
     def __init__(self, records: list[ContactRecord], decisions: dict[int, str] | None = None) -> None:
         self.records = records
         self.decisions = decisions or {}
-        want_uids = any(r.uid for r in records)
-        self.existing, entries = load_existing(with_uids=want_uids, uid_of=person_uid)
+        self.existing = load_existing()
         self.index = DedupeIndex()
-        for entry in entries:
-            self.index.add(entry)
+        want_uids = any(r.uid for r in records)
+        for pid, name, organisation, keys in existing_keys(self.existing, with_uids=want_uids, uid_of=person_uid):
+            self.index.add(pid, name, organisation, keys)
+        self.touched: dict[int, ExistingPerson] = {}
         self.pending: dict[object, PendingPerson] = {}
         self.rows: list[RowPlan] = []
 
     def _target_name(self, ref) -> str:
-        return self.pending[ref].name if ref in self.pending else self.existing[ref].name
+        return self.pending[ref].name if ref in self.pending else self.existing.name(ref)
+
+    def _target(self, ref):
+        if ref in self.pending:
+            return self.pending[ref]
+        if ref not in self.touched:
+            self.touched[ref] = self.existing.person(ref)
+        return self.touched[ref]
 
     def _merge(self, ref, record: ContactRecord, keys: set[str]) -> list[str]:
-        target = self.pending.get(ref) or self.existing[ref]
-        changes = target.absorb(record, keys)
+        changes = self._target(ref).absorb(record, keys)
         self.index.add_keys(ref, keys)
         return changes
 
     def _add_new(self, record: ContactRecord, keys: set[str]) -> None:
         ref = ("new", record.line)
         self.pending[ref] = PendingPerson.from_record(record, keys)
-        self.index.add(Entry(ref, record.name, record.organisation, set(keys)))
+        self.index.add(ref, record.name, record.organisation, keys)
 
     def plan(self, progress: Progress | None = None) -> list[RowPlan]:
         total = max(1, len(self.records))

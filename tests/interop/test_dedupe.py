@@ -16,8 +16,8 @@ def test_linkedin_key():
 
 def test_shared_key_is_the_same_person_close_name_only_at_the_same_organisation():
     index = DedupeIndex()
-    index.add(Entry(1, "Ana Pérez", "Acme Inc", {"email:ana@acme.com"}))
-    index.add(Entry(2, "Bo Li", "", set()))
+    index.add(1, "Ana Pérez", "Acme Inc", {"email:ana@acme.com"})
+    index.add(2, "Bo Li", "", set())
     assert index.same("Someone Else", "", {"email:ana@acme.com"}).ref == 1
     assert index.same("Perez, Ana", "ACME", set()).ref == 1
     assert index.same("Bo Li", "", set()).ref == 2
