@@ -68,30 +68,35 @@ class TodayItem:
         return "Done"
 
 
+def _step_links(step_ids: list[int]) -> dict[int, tuple[int | None, int | None]]:
+    """step id -> (person id, conversation id), in one query."""
+    if not step_ids:
+        return {}
+    query = NextStep.select(NextStep.id, NextStep.person, NextStep.conversation).where(NextStep.id.in_(step_ids))
+    return {row.id: (row.person_id, row.conversation_id) for row in query}
+
+
+def _cadences(person_ids: list[int]) -> dict[int, int]:
+    if not person_ids:
+        return {}
+    return dict(Person.select(Person.id, Person.cadence_days).where(Person.id.in_(person_ids)).tuples())
+
+
 def today_items(*, clock: Clock = SYSTEM_CLOCK) -> dict[Group, list[TodayItem]]:
     """Overdue and due-today steps, introductions whose next step is due, keep-in-touch due."""
     today = clock.today()
     due = agenda(0, clock=clock)
-    intro_cards = [
-        c for c in cards([s for s in Stage if not s.is_closed]) if c.next_step_due is not None and c.next_step_due <= today
-    ]
+    open_stages = [s for s in Stage if not s.is_closed]
+    intro_cards = [c for c in cards(open_stages) if c.next_step_due is not None and c.next_step_due <= today]
+    # An introduction's own step shows once, as the introduction (with its stage), not as a step.
     intro_step_ids = {c.next_step_id for c in intro_cards}
-    step_ids = [i.id for i in due if i.kind is ItemKind.NEXT_STEP and i.id not in intro_step_ids]
-    links = {
-        row.id: (row.person_id, row.conversation_id, row.introduction_id)
-        for row in NextStep.select(NextStep.id, NextStep.person, NextStep.conversation, NextStep.introduction).where(
-            NextStep.id.in_(step_ids)
-        )
-    } if step_ids else {}
-    person_ids = [i.id for i in due if i.kind is ItemKind.KEEP_IN_TOUCH]
-    cadences = dict(
-        Person.select(Person.id, Person.cadence_days).where(Person.id.in_(person_ids)).tuples()
-    ) if person_ids else {}
+    links = _step_links([i.id for i in due if i.kind is ItemKind.NEXT_STEP and i.id not in intro_step_ids])
+    cadences = _cadences([i.id for i in due if i.kind is ItemKind.KEEP_IN_TOUCH])
 
     groups: dict[Group, list[TodayItem]] = {g: [] for g in Group}
     for item in due:
         if item.kind is ItemKind.NEXT_STEP and item.id in links:
-            person_id, conversation_id, introduction_id = links[item.id]
+            person_id, conversation_id = links[item.id]
             groups[Group.STEPS].append(
                 TodayItem(
                     ItemKind.NEXT_STEP,
