@@ -67,3 +67,15 @@ def test_mark_contacted_and_snooze_refuse_clearly(db, clock):
     introductions.advance(intro, Stage.DECLINED, clock=clock)
     with pytest.raises(ValidationError, match="no open next step"):
         snooze_introduction(intro, clock.today() + DAY)
+
+
+def test_the_today_list_takes_a_few_queries_however_many_items(db, clock):
+    from playhouse.test_utils import count_queries
+
+    from journal.services.demo import populate
+
+    populate(clock=clock)
+    with count_queries() as counter:
+        groups = today_items(clock=clock)
+    assert sum(len(items) for items in groups.values()) >= 10
+    assert counter.count <= 10
