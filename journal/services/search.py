@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from peewee import JOIN, fn
-
 from journal.store import search as index
-from journal.store.models import DB, Conversation, Introduction, NextStep, Organisation, Participant, Person
+from journal.store.models import DB
 
 MARK_START = index.MARK_START
 MARK_END = index.MARK_END
@@ -47,54 +45,19 @@ def plain(text: str) -> str:
 
 def _titles(kind: str, ids: list[int]) -> dict[int, str | tuple[str, str, str]]:
     """One query per kind for the titles of `ids` (conversations: (title, notes, summary))."""
-    if not ids:
-        return {}
+    rows = index.describe(DB.obj, kind, ids)
     if kind == "person":
-        rows = (
-            Person.select(Person.id, Person.name, Organisation.name.alias("org"))
-            .join(Organisation, on=(Person.organisation == Organisation.id), join_type=JOIN.LEFT_OUTER)
-            .where(Person.id.in_(ids))
-            .dicts()
-        )
-        return {r["id"]: r["name"] + (f" — {r['org']}" if r["org"] else "") for r in rows}
+        return {pid: name + (f" — {org}" if org else "") for pid, name, org in rows}
     if kind == "conversation":
-        rows = (
-            Conversation.select(
-                Conversation.id,
-                Conversation.occurred_at,
-                Conversation.summary,
-                Conversation.notes,
-                fn.group_concat(Person.name, ", ").alias("people"),
-            )
-            .join(Participant, join_type=JOIN.LEFT_OUTER)
-            .join(Person, join_type=JOIN.LEFT_OUTER)
-            .where(Conversation.id.in_(ids))
-            .group_by(Conversation.id)
-            .dicts()
-        )
-        titles = {}
-        for r in rows:
-            when = str(r["occurred_at"])[:10]
-            what = r["summary"] or f"Conversation with {r['people'] or 'nobody'}"
-            titles[r["id"]] = (f"{when} · {what}", r["notes"], r["summary"])
-        return titles
+        return {
+            cid: (f"{str(when)[:10]} · {summary or f'Conversation with {people or chr(8230)}'}", notes, summary)
+            for cid, when, summary, notes, people in rows
+        }
     if kind == "introduction":
-        Introducer, Target = Person.alias(), Person.alias()
-        rows = (
-            Introduction.select(Introduction.id, Introduction.stage, Introducer.name.alias("a"), Target.name.alias("b"))
-            .join(Introducer, on=(Introduction.introducer == Introducer.id))
-            .switch(Introduction)
-            .join(Target, on=(Introduction.target == Target.id))
-            .where(Introduction.id.in_(ids))
-            .dicts()
-        )
-        return {r["id"]: f"{r['a']} → {r['b']} ({r['stage']})" for r in rows}
-    rows = NextStep.select(NextStep.id, NextStep.text, NextStep.due_date, NextStep.done_at).where(NextStep.id.in_(ids)).dicts()
+        return {iid: f"{a} → {b} ({stage})" for iid, stage, a, b in rows}
     titles = {}
-    for r in rows:
-        due = f" · due {r['due_date']}" if r["due_date"] else ""
-        done = " · done" if r["done_at"] else ""
-        titles[r["id"]] = f"{r['text']}{due}{done}"
+    for sid, text, due_date, done_at in rows:
+        titles[sid] = text + (f" · due {due_date}" if due_date else "") + (" · done" if done_at else "")
     return titles
 
 

@@ -381,3 +381,23 @@ def ranked_ids(database, expression: str, kind: str) -> list[int]:
         f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY {_rank_sql(kind)}", (expression,)
     )
     return [row[0] for row in cursor.fetchall()]
+
+
+_DESCRIBE = {
+    "person": "SELECT p.id, p.name, o.name FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id "
+    "WHERE p.id IN ({ids})",
+    "conversation": "SELECT c.id, c.occurred_at, c.summary, c.notes, "
+    "(SELECT group_concat(p.name, ', ') FROM participant pa JOIN person p ON p.id = pa.person_id "
+    "WHERE pa.conversation_id = c.id) FROM conversation c WHERE c.id IN ({ids})",
+    "introduction": "SELECT i.id, i.stage, a.name, b.name FROM introduction i JOIN person a ON a.id = i.introducer_id "
+    "JOIN person b ON b.id = i.target_id WHERE i.id IN ({ids})",
+    "next_step": "SELECT id, text, due_date, done_at FROM next_step WHERE id IN ({ids})",
+}
+
+
+def describe(database, kind: str, ids: list[int]) -> list[tuple]:
+    """What a result list shows of the rows `ids` of `kind`, in one query (rows as tuples)."""
+    if not ids:
+        return []
+    sql = _DESCRIBE[kind].format(ids=", ".join("?" * len(ids)))
+    return database.execute_sql(sql, list(ids)).fetchall()
