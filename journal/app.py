@@ -33,7 +33,6 @@ def build_main_window(context):
     from journal.ui.dialogs.log_action import install_log_action
     from journal.ui.icons import themed
     from journal.ui.today.today_view import TodayView
-    from journal.ui.widgets.placeholder import PlaceholderView
 
     window = MainWindow(context)
     today = TodayView(context)
@@ -43,14 +42,22 @@ def build_main_window(context):
     window.add_view("people", "People", people)
     window.register_opener("person", "people", people.open_person)
     people.open_requested.connect(window.open_item)
-    # Views not in this build yet keep their place in the sidebar until they arrive.
     from journal.ui.conversations.conversations_view import ConversationsView
 
     conversations = ConversationsView(context)
     window.add_view("conversations", "Conversations", conversations)
     window.register_opener("conversation", "conversations", conversations.open_conversation)
-    window.add_view("introductions", "Introductions", PlaceholderView("Introductions"))
-    window.add_view("organisations", "Organisations", PlaceholderView("Organisations"))
+    from journal.ui.introductions.introductions_view import IntroductionsView
+    from journal.ui.organisations.organisations_view import OrganisationsView
+
+    intros = IntroductionsView(context)
+    window.add_view("introductions", "Introductions", intros)
+    window.register_opener("introduction", "introductions", intros.open_introduction)
+    intros.open_requested.connect(window.open_item)
+    organisations = OrganisationsView(context)
+    window.add_view("organisations", "Organisations", organisations)
+    window.register_opener("organisation", "organisations", organisations.open_organisation)
+    organisations.open_requested.connect(window.open_item)
     from journal.ui.calendar.calendar_view import CalendarView
 
     window.add_view("calendar", "Calendar", CalendarView(context))

@@ -1,0 +1,154 @@
+"""One pipeline column's cards: a list model of introductions and the delegate that draws them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from journal.services.introductions import IntroductionCard
+
+CARD_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+STALLED_COLOR = QColor("#c62828")
+
+
+def days_text(days: int) -> str:
+    if days <= 0:
+        return "entered today"
+    return f"{days} day{'' if days == 1 else 's'} in stage"
+
+
+class StageCardsModel(QAbstractListModel):
+    def __init__(self, clock, parent=None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._cards: list[IntroductionCard] = []
+
+    def set_cards(self, cards: list[IntroductionCard]) -> None:
+        self.beginResetModel()
+        self._cards = list(cards)
+        self.endResetModel()
+
+    def card(self, row: int) -> IntroductionCard | None:
+        return self._cards[row] if 0 <= row < len(self._cards) else None
+
+    def row_of(self, intro_id: int) -> int:
+        for row, card in enumerate(self._cards):
+            if card.id == intro_id:
+                return row
+        return -1
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._cards)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._cards):
+            return None
+        card = self._cards[index.row()]
+        today = self._clock.today()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{card.introducer} → {card.target}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [f"{card.introducer} offered to introduce you to {card.target}.", f"Stage: {card.stage.label}"]
+            if card.next_step:
+                lines.append(f"Next: {card.next_step}")
+            if card.notes:
+                lines.append(card.notes)
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{card.introducer} to {card.target}, {days_text(card.days_in_stage(today))}"
+        if role == CARD_ROLE:
+            return card
+        if role == ID_ROLE:
+            return card.id
+        return None
+
+
+def step_text(card: IntroductionCard, today: dt.date) -> str:
+    if card.stage.is_closed:
+        return card.stage.label if card.stage.value != "thanked" else "Done — thanked"
+    if not card.next_step:
+        return "No next step"
+    if card.next_step_due is None:
+        return card.next_step
+    if card.next_step_due < today:
+        late = (today - card.next_step_due).days
+        when = f"overdue {late} day{'' if late == 1 else 's'}"
+    elif card.next_step_due == today:
+        when = "due today"
+    else:
+        when = f"due {card.next_step_due:%d %b}"
+    return f"{card.next_step} ({when})"
+
+
+class CardDelegate(QStyledItemDelegate):
+    """A card: "Introducer → Target", days in stage, and the next step (red when stalled)."""
+
+    PAD = 8
+    MARGIN = 4
+
+    def __init__(self, clock, parent=None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        bold = QFont(option.font)
+        bold.setBold(True)
+        small = QFont(option.font)
+        small.setPointSizeF(max(option.font.pointSizeF() * 0.9, 7))
+        return bold, small
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        bold, small = self._fonts(option)
+        height = QFontMetrics(bold).height() + 3 * QFontMetrics(small).height()  # title, days, 2 step lines
+        return QSize(option.rect.width() or 200, height + 2 * self.PAD + 2 * self.MARGIN)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        card: IntroductionCard | None = index.data(CARD_ROLE)
+        if card is None:
+            return super().paint(painter, option, index)
+        today = self._clock.today()
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(option.rect).adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN)
+        background = palette.color(QPalette.ColorRole.Highlight) if selected else palette.color(QPalette.ColorRole.Base)
+        border = palette.color(QPalette.ColorRole.Mid)
+        stalled = card.stalled(today)
+        if stalled and not selected:
+            border = STALLED_COLOR
+        painter.setPen(QPen(border, 2 if focused or stalled else 1))
+        painter.setBrush(background)
+        painter.drawRoundedRect(rect, 6, 6)
+        text_color = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        muted = text_color if selected else palette.color(QPalette.ColorRole.PlaceholderText)
+        bold, small = self._fonts(option)
+        inner = rect.adjusted(self.PAD, self.PAD - 2, -self.PAD, -self.PAD)
+        y = inner.top()
+
+        def line(text: str, font: QFont, color: QColor, lines: int = 1) -> None:
+            nonlocal y
+            metrics = QFontMetrics(font)
+            height = metrics.height() * lines
+            painter.setFont(font)
+            painter.setPen(color)
+            box = QRectF(inner.left(), y, inner.width(), height)
+            if lines == 1:
+                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width()))
+                painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+            else:
+                painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, text)
+            y += height
+
+        line(f"{card.introducer} → {card.target}", bold, text_color)
+        line(days_text(card.days_in_stage(today)), small, muted)
+        step_color = STALLED_COLOR if stalled and not selected else text_color
+        line(step_text(card, today), small, step_color, lines=2)
+        painter.restore()

@@ -1,0 +1,289 @@
+"""Introductions: the pipeline as a board, one column per stage, keyboard-first.
+
+Left/Right move between columns, Up/Down between cards. A or Ctrl+Right advances, D declines,
+L marks lapsed, R reopens a closed offer, M drafts a message; Enter opens the introducer.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.pipeline import Stage, allowed_targets, next_forward
+from journal.services import introductions
+from journal.services.introductions import IntroductionCard
+from journal.store.errors import JournalError
+from journal.ui.context import AppContext
+from journal.ui.introductions.cards import CardDelegate, StageCardsModel
+from journal.ui.introductions.draft_dialog import DraftDialog
+from journal.ui.widgets.action_icons import action_icon
+from journal.ui.widgets.empty_hint import EmptyHint
+
+# Board columns: (title, stages shown in it).
+COLUMNS = (
+    ("Offered", (Stage.OFFERED,)),
+    ("Asked", (Stage.ASKED,)),
+    ("Introduced", (Stage.INTRODUCED,)),
+    ("Met", (Stage.MET,)),
+    ("Thanked", (Stage.THANKED,)),
+    ("Declined / lapsed", (Stage.DECLINED, Stage.LAPSED)),
+)
+COLUMN_HINTS = {
+    "Offered": "Ask for it",
+    "Asked": "Waiting on them",
+    "Introduced": "Reach out",
+    "Met": "Say thank you",
+    "Thanked": "Done",
+    "Declined / lapsed": "Closed",
+}
+
+
+class StageColumn(QFrame):
+    def __init__(self, title: str, stages: tuple[Stage, ...], clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.stages = stages
+        self.setObjectName(f"column{title.split()[0]}")
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.model = StageCardsModel(clock, self)
+        self.list = QListView(objectName=f"cards{title.split()[0]}")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(CardDelegate(clock, self.list))
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setSpacing(0)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setAccessibleName(f"{title} introductions")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.header)
+        layout.addWidget(self.list, 1)
+
+    def set_cards(self, cards: list[IntroductionCard]) -> None:
+        self.model.set_cards(cards)
+        hint = COLUMN_HINTS[self.title]
+        self.header.setText(f"<b>{self.title}</b> ({len(cards)})<br><small>{hint}</small>")
+
+    def current_card(self) -> IntroductionCard | None:
+        index = self.list.currentIndex()
+        return self.model.card(index.row()) if index.isValid() else None
+
+
+class IntroductionsView(QWidget):
+    open_requested = Signal(str, int)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.dialog: DraftDialog | None = None
+        self._active = 0
+
+        self.advance_button = QPushButton(action_icon("advance"), "&Advance", objectName="advance")
+        self.decline_button = QPushButton(action_icon("decline"), "&Decline", objectName="decline")
+        self.lapse_button = QPushButton(action_icon("lapsed"), "Mark &lapsed", objectName="lapse")
+        self.reopen_button = QPushButton(action_icon("reopen"), "&Reopen", objectName="reopen")
+        self.draft_button = QPushButton(action_icon("mail"), "Draft &message…", objectName="draft")
+        self.open_button = QPushButton(action_icon("open"), "Open &person", objectName="openPerson")
+        tips = {
+            self.advance_button: "Move to the next stage (A or Ctrl+Right)",
+            self.decline_button: "They declined or it will not happen (D)",
+            self.lapse_button: "It went quiet: close it as lapsed (L)",
+            self.reopen_button: "Bring a declined or lapsed offer back to Offered (R)",
+            self.draft_button: "Write the ask, nudge or thank-you in your mail app (M)",
+            self.open_button: "Open the introducer in People (Enter; Shift+Enter for the target)",
+        }
+        bar = QHBoxLayout()
+        for button, tip in tips.items():
+            button.setToolTip(tip)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.status = QLabel(objectName="pipelineStatus")
+        bar.addWidget(self.status)
+
+        self.columns = [StageColumn(title, stages, context.clock) for title, stages in COLUMNS]
+        board = QWidget()
+        board_layout = QHBoxLayout(board)
+        board_layout.setContentsMargins(0, 0, 0, 0)
+        board_layout.setSpacing(6)
+        for column in self.columns:
+            board_layout.addWidget(column, 1)
+            column.list.installEventFilter(self)
+            column.list.selectionModel().currentChanged.connect(lambda *_a, c=column: self._column_focused(c))
+            column.list.activated.connect(lambda _i: self.open_person("introducer"))
+        self.empty = EmptyHint(
+            "No introductions yet",
+            "When someone offers to introduce you, note it in the Log dialog (Ctrl+N) under "
+            "“offered to introduce me to…”. It then appears here, and each stage reminds you what to do next.",
+        )
+        self.stack = QStackedWidget()
+        self.stack.addWidget(board)
+        self.stack.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+
+        self.advance_button.clicked.connect(self.advance)
+        self.decline_button.clicked.connect(lambda: self.move_to(Stage.DECLINED))
+        self.lapse_button.clicked.connect(lambda: self.move_to(Stage.LAPSED))
+        self.reopen_button.clicked.connect(lambda: self.move_to(Stage.OFFERED))
+        self.draft_button.clicked.connect(self.draft_message)
+        self.open_button.clicked.connect(lambda: self.open_person("introducer"))
+        for keys, slot in (
+            ("A", self.advance),
+            ("Ctrl+Right", self.advance),
+            ("D", lambda: self.move_to(Stage.DECLINED)),
+            ("L", lambda: self.move_to(Stage.LAPSED)),
+            ("R", lambda: self.move_to(Stage.OFFERED)),
+            ("M", self.draft_message),
+            ("Shift+Return", lambda: self.open_person("target")),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        context.signals.changed.connect(self._journal_changed)
+        self.reload()
+
+    # --- data ----------------------------------------------------------------------------------
+
+    def reload(self, keep: int | None = None) -> None:
+        keep = keep if keep is not None else (self.current_card().id if self.current_card() else None)
+        cards = introductions.cards()
+        by_stage: dict[Stage, list[IntroductionCard]] = {}
+        for card in cards:
+            by_stage.setdefault(card.stage, []).append(card)
+        for column in self.columns:
+            column.set_cards([c for stage in column.stages for c in by_stage.get(stage, [])])
+        self.stack.setCurrentIndex(0 if cards else 1)
+        today = self.context.clock.today()
+        stalled = sum(1 for c in cards if c.stalled(today))
+        open_count = sum(1 for c in cards if not c.stage.is_closed)
+        self.status.setText(f"{open_count} open" + (f", {stalled} stalled" if stalled else ""))
+        if keep is None or not self.select(keep, focus=False):
+            self._update_buttons()
+
+    def _journal_changed(self, what: str) -> None:
+        if what in ("introductions", "people", "conversations", "next_steps", "import", "journal"):
+            self.reload()
+
+    def current_card(self) -> IntroductionCard | None:
+        return self.columns[self._active].current_card()
+
+    def select(self, intro_id: int, *, focus: bool = True) -> bool:
+        for number, column in enumerate(self.columns):
+            row = column.model.row_of(intro_id)
+            if row >= 0:
+                self._activate(number, row, focus=focus)
+                return True
+        return False
+
+    def open_introduction(self, intro_id: int) -> None:
+        """The window's opener for "introduction"."""
+        self.select(intro_id)
+
+    def _activate(self, number: int, row: int, *, focus: bool = True) -> None:
+        column = self.columns[number]
+        self._active = number
+        for other in self.columns:
+            if other is not column:
+                other.list.clearSelection()
+        index = column.model.index(row, 0)
+        column.list.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        column.list.scrollTo(index)
+        if focus:
+            column.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_buttons()
+
+    def _column_focused(self, column: StageColumn) -> None:
+        if column.list.currentIndex().isValid():
+            number = self.columns.index(column)
+            if number != self._active:
+                self.columns[self._active].list.clearSelection()
+                self._active = number
+        self._update_buttons()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+                numbers = [n for n, c in enumerate(self.columns) if c.list is watched]
+                if numbers:
+                    self._move_column(numbers[0], -1 if event.key() == Qt.Key.Key_Left else 1)
+                    return True
+        if event.type() == QEvent.Type.FocusIn:
+            for number, column in enumerate(self.columns):
+                if column.list is watched and column.model.rowCount():
+                    if not column.list.currentIndex().isValid():
+                        self._activate(number, 0, focus=False)
+                    else:
+                        self._column_focused(column)
+        return super().eventFilter(watched, event)
+
+    def _move_column(self, start: int, step: int) -> None:
+        row = max(self.columns[start].list.currentIndex().row(), 0)
+        number = start + step
+        while 0 <= number < len(self.columns):
+            column = self.columns[number]
+            if column.model.rowCount():
+                self._activate(number, min(row, column.model.rowCount() - 1))
+                return
+            number += step
+
+    def _update_buttons(self) -> None:
+        card = self.current_card()
+        stage = card.stage if card else None
+        targets = allowed_targets(stage) if stage else ()
+        self.advance_button.setEnabled(bool(stage and next_forward(stage)))
+        if stage and next_forward(stage):
+            self.advance_button.setText(f"&Advance to {next_forward(stage).label}")
+        else:
+            self.advance_button.setText("&Advance")
+        self.decline_button.setEnabled(Stage.DECLINED in targets)
+        self.lapse_button.setEnabled(Stage.LAPSED in targets)
+        self.reopen_button.setEnabled(stage in (Stage.DECLINED, Stage.LAPSED))
+        self.draft_button.setEnabled(card is not None)
+        self.open_button.setEnabled(card is not None)
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def advance(self) -> None:
+        card = self.current_card()
+        if card is None or next_forward(card.stage) is None:
+            return
+        self.move_to(next_forward(card.stage))
+
+    def move_to(self, stage: Stage) -> None:
+        card = self.current_card()
+        if card is None or stage not in allowed_targets(card.stage):
+            return
+        try:
+            introductions.advance(card.id, stage, clock=self.context.clock)
+        except (JournalError, ValueError) as exc:
+            QMessageBox.warning(self, "Cannot move the introduction", str(exc))
+            return
+        self.reload(keep=card.id)
+        self.select(card.id)
+
+    def draft_message(self) -> None:
+        card = self.current_card()
+        if card is None:
+            return
+        self.dialog = DraftDialog(card, self)
+        self.dialog.open()
+
+    def open_person(self, which: str) -> None:
+        card = self.current_card()
+        if card is not None:
+            self.open_requested.emit("person", card.introducer_id if which == "introducer" else card.target_id)

@@ -1,0 +1,233 @@
+"""Organisations: who you know at each, and when you last spoke to them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.services.organisations import (
+    OrganisationMember,
+    OrganisationSummary,
+    list_organisations,
+    members,
+    organisation_of,
+)
+from journal.store.errors import JournalError
+from journal.ui.context import AppContext
+from journal.ui.widgets.empty_hint import EmptyHint
+
+
+def _date(day: dt.date | None, today: dt.date) -> str:
+    if day is None:
+        return "never"
+    return f"{day:%d %b}" if day.year == today.year else f"{day:%d %b %Y}"
+
+
+class _RowsModel(QAbstractTableModel):
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, clock, parent=None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._rows: list = []
+
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def item(self, row: int):
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, item_id: int) -> int:
+        return next((n for n, r in enumerate(self._rows) if r.id == item_id), -1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self.HEADERS):
+                return self.HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        return self.cell(self._rows[index.row()], index.column(), role)
+
+    def cell(self, row, column: int, role: int):
+        raise NotImplementedError
+
+
+class OrganisationsModel(_RowsModel):
+    HEADERS = ("Organisation", "People", "Latest contact")
+
+    def cell(self, row: OrganisationSummary, column: int, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return row.name
+            if column == 1:
+                return str(row.people)
+            when = _date(row.latest_contact, self._clock.today())
+            return f"{when} ({row.latest_person})" if row.latest_person else when
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class MembersModel(_RowsModel):
+    HEADERS = ("Name", "Role", "Last contact")
+
+    def cell(self, row: OrganisationMember, column: int, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.name, row.role, _date(row.last_contact, self._clock.today()))[column]
+        if role == Qt.ItemDataRole.FontRole and column == 0 and row.is_placeholder:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return f"Open {row.name} in People (Enter)"
+        return None
+
+
+def _table(name: str, model) -> QTableView:
+    table = QTableView(objectName=name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+    return table
+
+
+class OrganisationsView(QWidget):
+    """Pick an organisation (left), see the people there (right); Enter opens a person."""
+
+    open_requested = Signal(str, int)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.model = OrganisationsModel(context.clock, self)
+        self.members_model = MembersModel(context.clock, self)
+        self.table = _table("organisationsTable", self.model)
+        self.members = _table("membersTable", self.members_model)
+        self.members_title = QLabel(objectName="membersTitle")
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.members_title)
+        right_layout.addWidget(self.members, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="organisationsSplitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(right)
+        self.splitter.setSizes([420, 480])
+        self.empty = EmptyHint(
+            "No organisations yet",
+            "Fill in where people work (in People, the Organisation field) and each organisation "
+            "appears here with everyone you know there.",
+        )
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+
+        self.table.selectionModel().currentRowChanged.connect(self._organisation_changed)
+        self.members.activated.connect(self._open_member)
+        self.table.activated.connect(lambda _i: self.members.setFocus())
+        context.signals.changed.connect(self._journal_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        current = self.current_organisation()
+        self.model.set_rows(list_organisations())
+        self.stack.setCurrentIndex(0 if self.model.rowCount() else 1)
+        if self.model.rowCount():
+            row = self.model.row_of(current) if current is not None else -1
+            self._select_row(max(row, 0), focus=False)
+        else:
+            self.members_model.set_rows([])
+
+    def _journal_changed(self, what: str) -> None:
+        if what in ("people", "conversations", "import", "journal"):
+            self.reload()
+
+    def current_organisation(self) -> int | None:
+        index = self.table.currentIndex()
+        item = self.model.item(index.row()) if index.isValid() else None
+        return item.id if item else None
+
+    def _select_row(self, row: int, *, focus: bool = True) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.scrollTo(index)
+        self._organisation_changed(index, QModelIndex())
+        if focus:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _organisation_changed(self, current, _previous) -> None:
+        item = self.model.item(current.row()) if current.isValid() else None
+        if item is None:
+            self.members_model.set_rows([])
+            self.members_title.setText("")
+            return
+        try:
+            rows = members(item.id)
+        except JournalError:
+            rows = []
+        self.members_model.set_rows(rows)
+        self.members_title.setText(f"<b>{item.name}</b> — {len(rows)} {'person' if len(rows) == 1 else 'people'}")
+
+    def open_organisation(self, organisation_id: int) -> None:
+        """The window's opener for "organisation"."""
+        row = self.model.row_of(organisation_id)
+        if row < 0:
+            self.reload()
+            row = self.model.row_of(organisation_id)
+        if row >= 0:
+            self._select_row(row)
+
+    def show_person_organisation(self, person_id: int) -> None:
+        organisation_id = organisation_of(person_id)
+        if organisation_id is not None:
+            self.open_organisation(organisation_id)
+
+    def _open_member(self, index) -> None:
+        member = self.members_model.item(index.row())
+        if member is not None:
+            self.open_requested.emit("person", member.id)

@@ -1,0 +1,89 @@
+"""The Organisations view: who you know at each, latest contact, open a person from there."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from journal.services import organisations, people
+from journal.services.conversations import PersonRef, log_conversation
+from journal.ui.organisations.organisations_view import MembersModel, OrganisationsModel, OrganisationsView
+
+
+@pytest.fixture
+def journal(context, clock):
+    dana = people.create_person("Dana Smith", organisation="Acme", role="CTO", clock=clock)
+    sam = people.create_person("Sam Ortiz", organisation="Acme", role="Recruiter", clock=clock)
+    old = people.create_person("Old Friend", organisation="Acme", clock=clock)
+    people.set_archived(old.id, True, clock=clock)
+    bo = people.create_person("Bo Chen", organisation="Zenith", clock=clock)
+    log_conversation([PersonRef(id=sam.id)], when=dt.datetime(2026, 1, 10, 9), clock=clock)
+    log_conversation([PersonRef(id=dana.id)], when=dt.datetime(2026, 3, 1, 9), clock=clock)
+    people.organisation_named("Empty Inc")
+    return {"dana": dana.id, "sam": sam.id, "bo": bo.id}
+
+
+def make_view(qtbot, context):
+    view = OrganisationsView(context)
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    return view
+
+
+def test_service_counts_active_people_and_latest_contact(context, journal):
+    rows = organisations.list_organisations()
+    assert [(r.name, r.people, r.latest_contact, r.latest_person) for r in rows] == [
+        ("Acme", 2, dt.date(2026, 3, 1), "Dana Smith"),
+        ("Zenith", 1, None, ""),
+    ]
+    assert "Empty Inc" in [r.name for r in organisations.list_organisations(include_empty=True)]
+
+
+def test_models_pass_modeltester(qtmodeltester, context, journal):
+    model = OrganisationsModel(context.clock)
+    model.set_rows(organisations.list_organisations())
+    qtmodeltester.check(model)
+    members = MembersModel(context.clock)
+    members.set_rows(organisations.members(model.item(0).id))
+    qtmodeltester.check(members)
+
+
+def test_members_newest_contact_first_and_enter_opens_person(qtbot, context, journal):
+    view = make_view(qtbot, context)
+    assert view.model.index(0, 2).data() == "01 Mar (Dana Smith)"
+    assert [view.members_model.index(r, 0).data() for r in range(view.members_model.rowCount())] == [
+        "Dana Smith",
+        "Sam Ortiz",
+    ]
+    assert "2 people" in view.members_title.text()
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    assert view.members_model.index(0, 0).data() == "Bo Chen"
+    assert view.members_model.index(0, 2).data() == "never"
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(view.members.hasFocus)
+    view.members.setCurrentIndex(view.members_model.index(0, 0))
+    with qtbot.waitSignal(view.open_requested) as blocker:
+        qtbot.keyClick(view.members, Qt.Key.Key_Return)
+    assert blocker.args == ["person", journal["bo"]]
+
+
+def test_updates_when_people_change(qtbot, context, journal):
+    view = make_view(qtbot, context)
+    people.add_person("Nia Obi", organisation="Zenith", clock=context.clock)
+    view.open_organisation(view.model.item(1).id)
+    assert view.members_model.rowCount() == 2
+
+
+def test_empty_state(qtbot, context):
+    view = make_view(qtbot, context)
+    assert view.stack.currentWidget() is view.empty
+    assert "Organisation field" in view.empty.text.text()
