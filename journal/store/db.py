@@ -126,7 +126,9 @@ def open_journal(path: Path | str, *, backup_before_migrating: bool = True) -> S
             raise NewerJournalError(path, version, migrations.SCHEMA_VERSION)
     else:
         version = 0
-    make_private(path)
+    # The journal and its WAL companions exist, owner-only, before SQLite first opens them.
+    for name in (str(path), f"{path}-wal", f"{path}-shm"):
+        make_private(Path(name))
     with private_umask():
         database = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
@@ -136,10 +138,6 @@ def open_journal(path: Path | str, *, backup_before_migrating: bool = True) -> S
             if "locked" in reason or "busy" in reason:
                 raise JournalError(f"{path} is locked by another program; try again once it is done.") from exc
             raise JournalError(f"{path} could not be opened ({reason}).") from exc
-    for suffix in ("-wal", "-shm"):
-        side = Path(f"{path}{suffix}")
-        if side.exists():
-            make_private(side)
     DB.initialize(database)
     if version == 0:
         migrations.create_schema(database, APPLICATION_ID)

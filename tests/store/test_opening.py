@@ -172,3 +172,23 @@ def test_a_journal_locked_by_another_program_is_reported_as_such(filled_journal,
     finally:
         holder.rollback()
         holder.close()
+
+
+def test_files_are_private_even_with_a_permissive_umask(tmp_path):
+    import os
+
+    old = os.umask(0)
+    try:
+        path = tmp_path / "open" / "journal.sqlite3"
+        open_journal(path)
+        Person.create(name="Dana Smith")
+        from journal.store import backups as store_backups
+
+        copy = store_backups.backup(path, Person._meta.database.obj, reason="manual")
+        modes = {p.name: mode(p) for p in path.parent.iterdir() if p.is_file()}
+        close_journal()
+    finally:
+        os.umask(old)
+    assert modes == {"journal.sqlite3": 0o600, "journal.sqlite3-wal": 0o600, "journal.sqlite3-shm": 0o600}
+    assert mode(path.parent) == 0o700
+    assert mode(copy) == 0o600 and mode(copy.parent) == 0o700
