@@ -109,7 +109,7 @@ def test_one_person_one_offer_one_next_step_by_keyboard(qtbot, window, clock):
     step = NextStep.get(NextStep.text == "Send Dana my CV")
     assert step.due_date == clock.today() + dt.timedelta(days=2)
     assert step.person_id == dana.id
-    assert "Logged a conversation with Dana Smith" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == "Logged a conversation with Dana Smith (1 offer, 1 next step)."
 
 
 # The offscreen platform cannot grab the keyboard for the completion popup, and says so.

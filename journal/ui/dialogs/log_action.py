@@ -18,11 +18,11 @@ def open_log_dialog(window, people: list[tuple[int, str]] = ()) -> LogDialog:
 
     def saved(result) -> None:
         names = ", ".join(dialog.picker.names()) or "them"
-        extra = []
-        if result.introduction_ids:
-            extra.append(f"{len(result.introduction_ids)} offer(s)")
-        if result.next_step_ids:
-            extra.append(f"{len(result.next_step_ids)} next step(s)")
+        extra = [
+            f"{n} {word if n == 1 else word + 's'}"
+            for n, word in ((len(result.introduction_ids), "offer"), (len(result.next_step_ids), "next step"))
+            if n
+        ]
         window.statusBar().showMessage(
             f"Logged a conversation with {names}" + (f" ({', '.join(extra)})" if extra else "") + ".", 8000
         )
