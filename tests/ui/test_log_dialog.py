@@ -266,3 +266,16 @@ def test_with_two_people_the_offer_says_who_made_it(qtbot, window):
     offer = Introduction.get()
     assert (offer.introducer.name, offer.target.name) == ("Bo Chen", "Cy Target")
     assert sorted(p.person.name for p in Participant.select()) == ["Ann Lee", "Bo Chen"]
+
+
+def test_enter_in_notes_is_a_new_line_and_ctrl_enter_there_saves(qtbot, window):
+    dialog = open_dialog(qtbot, window)
+    type_text(qtbot, "Ann Lee")
+    press(qtbot, Qt.Key.Key_N, ALT)
+    type_text(qtbot, "first line")
+    press(qtbot, Qt.Key.Key_Return)
+    type_text(qtbot, "second line")
+    assert dialog.isVisible()
+    with qtbot.waitSignal(dialog.finished, timeout=2000):
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+    assert Conversation.get().notes == "first line\nsecond line"
