@@ -19,7 +19,7 @@ from journal.domain.contact_details import normalize_email, normalize_phone
 from journal.interop import google_csv, json_io, linkedin, vcard
 from journal.interop.dedupe import DedupeIndex, Match, linkedin_key
 from journal.interop.ids import person_uid
-from journal.interop.records import ContactRecord, ImportFormatError, ParseResult
+from journal.interop.records import MAX_FILE_BYTES, ContactRecord, ImportFormatError, ParseResult
 from journal.services import events
 from journal.services.import_writer import ExistingPerson, PendingPerson, existing_keys, load_existing, write_plan
 from journal.store.errors import JournalError
@@ -90,6 +90,11 @@ class ImportSummary:
 
 def read_file(path: Path) -> bytes:
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFormatError(
+                f"{Path(path).name} is {size // 2**20} MB; contact files over {MAX_FILE_BYTES // 2**20} MB are not supported."
+            )
         return Path(path).read_bytes()
     except IsADirectoryError:
         raise ImportFormatError(f"{path} is a folder, not a file.") from None

@@ -283,3 +283,11 @@ def test_fuzzed_journal_exports_restore_whole_or_not_at_all(tmp_path_factory, cl
         assert all(not rows for rows in snapshot().values())
     finally:
         close_journal()
+
+
+def test_an_oversized_file_is_refused_before_it_is_read(db, clock, tmp_path, monkeypatch):
+    monkeypatch.setattr(imports, "MAX_FILE_BYTES", 1000)
+    path = write(tmp_path, "big.csv", samples.linkedin(samples.LINKEDIN_ROWS) * 10)
+    with pytest.raises(JournalError, match="not supported"):
+        imports.import_linkedin(path, dry_run=False, clock=clock)
+    assert Person.select().count() == 0
