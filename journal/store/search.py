@@ -25,7 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 
 TOKENIZE = "unicode61 remove_diacritics 2"
-PREFIX = "2 3"
+PREFIX = "2 3 4"
 
 # kind -> (fts table, snippet column count). The order is the palette's group order.
 TABLES = {
