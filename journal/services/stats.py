@@ -30,11 +30,13 @@ def conversations_per_week(weeks: int = WEEKS, *, clock: Clock = SYSTEM_CLOCK) -
         return []
     first = week_start(clock.today()) - dt.timedelta(weeks=weeks - 1)
     end = week_start(clock.today()) + dt.timedelta(weeks=1)
-    day = fn.date(Conversation.occurred_at)
+    start_at = dt.datetime.combine(first, dt.time.min)
+    end_at = dt.datetime.combine(end, dt.time.min)
     bucket = SQL("CAST((julianday(date(occurred_at)) - julianday(?)) / 7 AS INTEGER)", [first.isoformat()])
     rows = (
         Conversation.select(bucket.alias("week"), fn.COUNT(Conversation.id).alias("n"))
-        .where((day >= first.isoformat()) & (day < end.isoformat()))
+        # Plain bounds on the column, so the occurred_at index does the work.
+        .where((Conversation.occurred_at >= start_at) & (Conversation.occurred_at < end_at))
         .group_by(SQL("week"))
         .tuples()
     )
