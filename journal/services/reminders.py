@@ -35,6 +35,7 @@ class ReminderScheduler(QObject):
     due = Signal(list)  # list[AgendaItem] that fell due together, in agenda order
     armed = Signal(object)  # the datetime the timer now waits for, or None
     clock_jumped = Signal(object)  # how far the wall clock moved beyond monotonic time (timedelta)
+    day_changed = Signal(object)  # the new date, noticed by the heartbeat (what is overdue moved)
     _journal_changed = Signal()
 
     def __init__(
@@ -175,7 +176,10 @@ class ReminderScheduler(QObject):
         wall, mono = self.clock.now(), self._monotonic()
         expected = self._wall_mark + dt.timedelta(seconds=mono - self._mono_mark)
         drift = wall - expected
+        new_day = wall.date() != self._wall_mark.date()
         self._wall_mark, self._mono_mark = wall, mono
+        if new_day:
+            self.day_changed.emit(wall.date())
         if abs(drift) <= JUMP_TOLERANCE:
             return False
         self.clock_jumped.emit(drift)

@@ -41,6 +41,8 @@ class DesktopIntegration(QObject):
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner)
         self.banner.open_requested.connect(self._open_from_banner)
         self.scheduler.due.connect(self._remind_in_window)
+        # A new day changes what is overdue: every view listening for changes refreshes.
+        self.scheduler.day_changed.connect(lambda _day: self.context.signals.changed.emit("day"))
         QApplication.setQuitOnLastWindowClosed(not self.tray.available)
         if server is not None:
             server.message_received.connect(self.handle_message)

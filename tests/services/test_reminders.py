@@ -195,3 +195,16 @@ def test_clock_set_back_restarts_the_count(qtbot, make_scheduler, clock, prefs):
     clock.set(dt.datetime(2026, 3, 1, 9, 0))
     scheduler.check_now()
     assert prefs.last_checked == dt.datetime(2026, 3, 1, 9, 0)
+
+
+def test_heartbeat_notices_a_new_day(qtbot, make_scheduler, clock, mono):
+    scheduler = make_scheduler()
+    scheduler.start()
+    clock.set(dt.datetime(2026, 3, 11, 23, 59, 30))
+    mono.value += (clock.now() - dt.datetime(2026, 3, 11, 9, 30)).total_seconds()
+    scheduler.check_clock()
+    clock.advance(minutes=1)
+    mono.value += 60
+    with qtbot.waitSignal(scheduler.day_changed) as blocker:
+        assert scheduler.check_clock() is False  # not a jump, just midnight
+    assert blocker.args == [dt.date(2026, 3, 12)]

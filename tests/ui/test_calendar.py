@@ -155,7 +155,7 @@ def test_drop_an_item_on_a_day_reschedules_it(qtbot, steps, window):
     grid = view.grid
     mime = QMimeData()
     mime.setData(ITEM_MIME, f"next_step:{steps['far']}".encode())
-    target = grid.cell_rect(dt.date(2026, 3, 17)).center().toPointF()
+    target = grid.cell_rect(dt.date(2026, 3, 17)).center()
     args = (Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     enter = QDragEnterEvent(target, *args)
     QApplication.sendEvent(grid, enter)
@@ -163,7 +163,7 @@ def test_drop_an_item_on_a_day_reschedules_it(qtbot, steps, window):
     move = QDragMoveEvent(target, *args)
     QApplication.sendEvent(grid, move)
     assert move.isAccepted()
-    drop = QDropEvent(target, *args)
+    drop = QDropEvent(target.toPointF(), *args)
     QApplication.sendEvent(grid, drop)
     assert drop.isAccepted()
     assert NextStep.get_by_id(steps["far"]).due_date == dt.date(2026, 3, 17)

@@ -137,6 +137,11 @@ class CalendarView(QWidget):
         self.status.connect(self._show_status)
         self.refresh()
 
+    def showEvent(self, event) -> None:
+        if self.grid.selected_date and self.clock.today() != self._shown_today:
+            self.refresh()  # the date moved on while the view was hidden
+        super().showEvent(event)
+
     def _show_status(self, text: str) -> None:
         window = self.window()
         if isinstance(window, QMainWindow):
@@ -209,6 +214,7 @@ class CalendarView(QWidget):
     def refresh(self) -> None:
         """Reload counts, the chosen day's items and the agenda from the journal."""
         today = self.clock.today()
+        self._shown_today = today
         self.grid.set_today(today)
         first, last = self.grid.first_visible(), self.grid.last_visible()
         visible = due_between(first, last, clock=self.clock)
