@@ -80,10 +80,8 @@ def restore(path: Path, source: Path, *, clock: Clock = SYSTEM_CLOCK) -> Path | 
         raise NewerJournalError(source, version, migrations.SCHEMA_VERSION)
     if _open_here(path):
         raise JournalError(f"{path} is open; close it before restoring a backup over it.")
-    if db.in_use_elsewhere(path):
-        raise JournalError(
-            f"{path} is open in another program (is Contact Journal running?); quit it, then restore."
-        )
+    if db.in_use(path):
+        raise JournalError(f"{path} is in use (is Contact Journal running?); quit it, then restore.")
     try:
         return backups.restore(path, source, now=clock.now())
     except ValueError as exc:

@@ -6,6 +6,7 @@ import contextlib
 import os
 import sqlite3
 import stat
+import warnings
 from pathlib import Path
 
 from peewee import PeeweeException, SqliteDatabase
@@ -160,13 +161,13 @@ def open_journal(path: Path | str, *, backup_before_migrating: bool = True) -> S
 _SHM_DMS_OFFSET = 128
 
 
-def in_use_elsewhere(path: Path) -> bool:
-    """True when another process has the journal open (cheap: one lock probe on its -shm file).
+def in_use(path: Path) -> bool:
+    """True when any connection, in any process (this one included), has the journal open.
 
-    Call it only while no thread of this process has the journal open: POSIX locks belong to the
-    process, so a probe cannot see this process's own connections, and closing the probe's file
-    would drop their locks. (Linux's open-file-description locks see them, but closing the file
-    still drops the process's ordinary locks, so they do not help.)
+    Every connection to a WAL journal holds a shared lock on one byte of its -shm file. The
+    probe tries to take that byte exclusively from a forked child: POSIX locks belong to a
+    process, so a probe made here could neither see this process's own connections nor be
+    released without dropping their locks; from a child it sees them all and touches none.
     """
     shm = Path(f"{path}-shm")
     if not shm.exists():
@@ -175,19 +176,24 @@ def in_use_elsewhere(path: Path) -> bool:
         import fcntl
     except ImportError:  # pragma: no cover - Windows: SQLite there refuses to replace an open file
         return False
-    try:
-        fd = os.open(shm, os.O_RDWR)
-    except OSError:
+    if not hasattr(os, "fork"):  # pragma: no cover
         return False
-    try:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # "multi-threaded fork": the child only probes
+        pid = os.fork()
+    if pid == 0:  # the child: probe, then leave at once, without any clean-up of the parent's state
+        status = 2
         try:
-            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, _SHM_DMS_OFFSET)
-        except OSError:
-            return True
-        fcntl.lockf(fd, fcntl.LOCK_UN, 1, _SHM_DMS_OFFSET)
-        return False
-    finally:
-        os.close(fd)
+            fd = os.open(shm, os.O_RDWR)
+            try:
+                fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, _SHM_DMS_OFFSET)
+                status = 0
+            except OSError:
+                status = 1
+        finally:
+            os._exit(status)
+    _, wait_status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(wait_status) == 1
 
 
 def close_journal() -> None:

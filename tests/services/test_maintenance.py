@@ -97,7 +97,7 @@ def test_restore_refuses_while_another_program_has_the_journal_open(journal_path
     try:
         assert holder.stdout.readline().strip() == "ready"
         before = snapshot_bytes(journal_path)
-        with pytest.raises(JournalError, match="open in another program"):
+        with pytest.raises(JournalError, match="is in use"):
             maintenance.restore(journal_path, copy, clock=clock)
         assert snapshot_bytes(journal_path) == before
         assert backups.list_backups(journal_path, "before-restore") == []
@@ -153,3 +153,39 @@ def test_check(journal_path, tmp_path, clock):
     garbage = tmp_path / "garbage.sqlite3"
     garbage.write_bytes(b"not a database at all" * 100)
     assert maintenance.check(garbage) != "ok"
+
+
+def test_restore_refuses_while_another_thread_of_this_process_has_the_journal_open(journal_path, clock):
+    import threading
+
+    from journal.store.db import in_use
+
+    maintenance.open_session(journal_path, clock=clock)
+    log_conversation([PersonRef.named("Dana Smith")], clock=clock)
+    copy = maintenance.backup_now(journal_path, clock=clock)
+    close_journal()
+    opened, release, finished = threading.Event(), threading.Event(), []
+
+    def worker():
+        from journal.store.models import DB
+
+        DB.connect(reuse_if_open=True)  # peewee keeps one connection per thread
+        Person.select().count()
+        opened.set()
+        release.wait(10)
+        Person.create(name="Written by the worker after the probes")
+        finished.append(Person.select().count())
+        DB.close()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    try:
+        assert opened.wait(10)
+        assert in_use(journal_path) and in_use(journal_path)  # probing drops nobody's locks
+        with pytest.raises(JournalError, match="is in use"):
+            maintenance.restore(journal_path, copy, clock=clock)
+    finally:
+        release.set()
+        thread.join(10)
+    assert finished == [2]
+    assert not in_use(journal_path)
