@@ -10,14 +10,15 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from peewee import fn
+
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.agenda import ItemKind
 from journal.domain.pipeline import Stage, next_forward
 from journal.services import events, people
 from journal.services.agenda import agenda
-from journal.services.introductions import cards
 from journal.store.errors import ValidationError
-from journal.store.models import DB, NextStep, Person
+from journal.store.models import DB, Introduction, NextStep, Person
 
 
 class Group(StrEnum):
@@ -82,18 +83,79 @@ def _cadences(person_ids: list[int]) -> dict[int, int]:
     return dict(Person.select(Person.id, Person.cadence_days).where(Person.id.in_(person_ids)).tuples())
 
 
+def _introductions_due(today: dt.date) -> tuple[list[TodayItem], set[int]]:
+    """Open introductions with a step due by `today` (one item each, its earliest such step), and
+    the ids of all those steps. One query over the due steps only, not over every offer."""
+    introducer, target = Person.alias(), Person.alias()
+    effective = fn.COALESCE(NextStep.snoozed_until, NextStep.due_date)
+    rows = (
+        NextStep.select(
+            NextStep.id.alias("step_id"),
+            NextStep.text,
+            effective.alias("effective"),
+            Introduction.id.alias("intro_id"),
+            Introduction.stage,
+            Introduction.stage_changed_on,
+            Introduction.introducer.alias("introducer_id"),
+            introducer.name.alias("introducer_name"),
+            target.name.alias("target_name"),
+        )
+        .join(Introduction, on=(NextStep.introduction == Introduction.id))
+        .join(introducer, on=(Introduction.introducer == introducer.id))
+        .switch(Introduction)
+        .join(target, on=(Introduction.target == target.id))
+        .where(
+            NextStep.done_at.is_null()
+            & NextStep.due_date.is_null(False)
+            & (effective <= today)
+            & Introduction.stage.in_([s.value for s in Stage if not s.is_closed])
+        )
+        .order_by(effective, NextStep.id)
+        .dicts()
+    )
+    items: dict[int, TodayItem] = {}
+    step_ids: set[int] = set()
+    for row in rows:
+        step_ids.add(row["step_id"])
+        if row["intro_id"] in items:
+            continue
+        due = _as_date(row["effective"])
+        changed = _as_date(row["stage_changed_on"])
+        items[row["intro_id"]] = TodayItem(
+            ItemKind.INTRODUCTION,
+            row["intro_id"],
+            f"{row['introducer_name']} → {row['target_name']}",
+            due,
+            due < today,
+            (row["introducer_name"], row["target_name"]),
+            person_id=row["introducer_id"],
+            step_id=row["step_id"],
+            stage=Stage(row["stage"]),
+            days_waiting=(today - changed).days,
+            detail=row["text"],
+        )
+    return list(items.values()), step_ids
+
+
+def _as_date(value) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
 def today_items(*, clock: Clock = SYSTEM_CLOCK) -> dict[Group, list[TodayItem]]:
     """Overdue and due-today steps, introductions whose next step is due, keep-in-touch due."""
     today = clock.today()
     due = agenda(0, clock=clock)
-    open_stages = [s for s in Stage if not s.is_closed]
-    intro_cards = [c for c in cards(open_stages) if c.next_step_due is not None and c.next_step_due <= today]
-    # An introduction's own step shows once, as the introduction (with its stage), not as a step.
-    intro_step_ids = {c.next_step_id for c in intro_cards}
+    # An introduction's steps show once, as the introduction (with its stage), not as steps.
+    introductions, intro_step_ids = _introductions_due(today)
     links = _step_links([i.id for i in due if i.kind is ItemKind.NEXT_STEP and i.id not in intro_step_ids])
     cadences = _cadences([i.id for i in due if i.kind is ItemKind.KEEP_IN_TOUCH])
 
     groups: dict[Group, list[TodayItem]] = {g: [] for g in Group}
+    groups[Group.INTRODUCTIONS] = introductions
     for item in due:
         if item.kind is ItemKind.NEXT_STEP and item.id in links:
             person_id, conversation_id = links[item.id]
@@ -122,22 +184,6 @@ def today_items(*, clock: Clock = SYSTEM_CLOCK) -> dict[Group, list[TodayItem]]:
                     cadence_days=cadences.get(item.id),
                 )
             )
-    for card in sorted(intro_cards, key=lambda c: (c.next_step_due, c.id)):
-        groups[Group.INTRODUCTIONS].append(
-            TodayItem(
-                ItemKind.INTRODUCTION,
-                card.id,
-                f"{card.introducer} → {card.target}",
-                card.next_step_due,
-                card.next_step_due < today,
-                (card.introducer, card.target),
-                person_id=card.introducer_id,
-                step_id=card.next_step_id,
-                stage=card.stage,
-                days_waiting=card.days_in_stage(today),
-                detail=card.next_step,
-            )
-        )
     return groups
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from journal.domain.agenda import ItemKind
 from journal.services import next_steps, people
@@ -299,3 +299,13 @@ def test_a_new_day_is_picked_up(qtbot, view, journal, clock):
     clock.advance(days=2)
     view._day_timer.timeout.emit()
     assert "Later" in " ".join(sum(titles(view).values(), []))
+
+
+def test_while_hidden_it_waits_and_catches_up_when_shown(qtbot, window, view, journal, clock):
+    window.add_view("other", "Other", QLabel("elsewhere"))
+    window.show_view("other")
+    assert not view.isVisible()
+    next_steps.add("Added elsewhere", due=clock.today(), clock=clock)
+    assert "Added elsewhere" not in " ".join(sum(titles(view).values(), []))
+    window.show_view("today")
+    assert "Added elsewhere" in " ".join(sum(titles(view).values(), []))

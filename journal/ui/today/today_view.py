@@ -130,7 +130,8 @@ class TodayView(QWidget):
 
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self._last_position: tuple[int, int] | None = None
-        context.signals.changed.connect(lambda _what: self.refresh())
+        self._stale = False
+        context.signals.changed.connect(self._journal_changed)
         # Past midnight, "today" is another day: a cheap check once a minute keeps the list true.
         self._day_timer = QTimer(self, interval=60_000, timerType=Qt.TimerType.VeryCoarseTimer)
         self._day_timer.timeout.connect(self._check_day)
@@ -141,6 +142,7 @@ class TodayView(QWidget):
     # --- contents ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self._stale = False
         today = self.context.clock.today()
         key = self._current_key()
         position = self._position()
@@ -330,10 +332,20 @@ class TodayView(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
+    def _journal_changed(self, _what: str) -> None:
+        # Hidden behind another view, the list waits until it is shown again.
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
     def _check_day(self) -> None:
         if self.heading.text() and _day_text(self.context.clock.today()) not in self.heading.text():
             self.refresh()
 
     def showEvent(self, event) -> None:
-        self._check_day()  # the day may have changed while the view was hidden
+        if self._stale:
+            self.refresh()
+        else:
+            self._check_day()  # the day may have changed while the view was hidden
         super().showEvent(event)
