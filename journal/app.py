@@ -60,7 +60,9 @@ def build_main_window(context):
     organisations.open_requested.connect(window.open_item)
     from journal.ui.calendar.calendar_view import CalendarView
 
-    window.add_view("calendar", "Calendar", CalendarView(context))
+    calendar = CalendarView(context)
+    window.add_view("calendar", "Calendar", calendar)
+    window.register_opener("next_step", "calendar", calendar.open_step)
     from journal.ui.search.palette import install_search
 
     install_search(window)

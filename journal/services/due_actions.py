@@ -62,6 +62,16 @@ def snooze(item, days: int = 1, *, clock: Clock = SYSTEM_CLOCK) -> dt.date:
     return until
 
 
+def step_date(step_id: int) -> dt.date | None:
+    """The day a next step shows on in the calendar (its snooze, else its due date)."""
+    from journal.store.models import NextStep
+
+    step = NextStep.get_or_none(NextStep.id == step_id)
+    if step is None:
+        raise ValidationError(f"There is no next step {step_id}.")
+    return step.snoozed_until or step.due_date
+
+
 def open_target(item) -> tuple[str, int]:
     """(kind, id) for MainWindow.open_item: a keep-in-touch date opens its person."""
     kind, item_id = _kind(item)

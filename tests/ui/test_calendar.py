@@ -210,3 +210,14 @@ def test_grid_maps_points_to_dates(qtbot, window):
     assert first <= dt.date(2026, 3, 1) < first + dt.timedelta(days=7)
     assert grid.date_at(grid.cell_rect(TODAY).center()) == TODAY
     assert grid.date_at(QPoint(5, 5)) is None
+
+
+def test_open_step_shows_its_day_with_it_selected(qtbot, steps, window):
+    view = view_of(window)
+    window.register_opener("next_step", "calendar", view.open_step)
+    assert window.open_item("next_step", steps["far"])
+    assert view.grid.selected_date == dt.date(2026, 3, 25)
+    assert view.selected_item().title == "Quarterly review"
+    undated = next_steps.add("Someday")
+    view.open_step(undated)
+    assert "no date" in window.statusBar().currentMessage()

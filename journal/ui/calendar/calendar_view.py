@@ -342,6 +342,21 @@ class CalendarView(QWidget):
             self.reschedule_to(item, day)
             self.grid.select_date(day)
 
+    def open_step(self, step_id: int) -> None:
+        """Show a next step on its day, selected (the window's opener for "next_step")."""
+        try:
+            day = due_actions.step_date(step_id)
+        except JournalError as exc:
+            self.status.emit(str(exc))
+            return
+        if day is None:
+            self.status.emit("That next step has no date, so it is not in the calendar.")
+            return
+        self.grid.select_date(day)
+        self.refresh()
+        self.day_list.select_key(f"{ItemKind.NEXT_STEP.value}:{step_id}")
+        self.day_list.setFocus()
+
     def open_selected(self) -> None:
         item = self.selected_item()
         if item is not None:
