@@ -107,7 +107,13 @@ def backup(
         counter += 1
         target = folder / f"{_stem(journal)}-{stamp}-{reason}-{counter}{SUFFIX}"
     if database is not None:
-        _copy_online(database.connection(), target)
+        # peewee keeps a connection per thread: one opened here (a worker thread) is closed again.
+        opened_here = database.is_closed()
+        try:
+            _copy_online(database.connection(), target)
+        finally:
+            if opened_here:
+                database.close()
     else:
         source = open_readonly(journal)
         try:

@@ -160,3 +160,28 @@ def test_reading_a_closed_journal_leaves_nothing_beside_it(filled_journal, clock
     backups.restore(filled_journal, copy, now=clock.now())
     assert sorted(p.name for p in filled_journal.parent.iterdir()) == ["backups", "journal.sqlite3"]
     assert all(p.name.endswith(backups.SUFFIX) for p in backups.backup_dir(filled_journal).iterdir())
+
+
+def test_a_backup_from_a_worker_thread_leaves_no_connection_open_there(db, journal_path, clock):
+    import threading
+
+    from journal.store.db import in_use
+
+    Person.create(name="Dana Smith")
+    made, done, release = [], threading.Event(), threading.Event()
+
+    def worker():
+        made.append(backups.backup(journal_path, db, now=clock.now()))
+        done.set()
+        release.wait(10)  # the thread lives on, like a pool thread
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    try:
+        assert done.wait(10)
+        assert people_in(made[0]) == {"Dana Smith"}
+        close_journal()  # the test thread's own connection
+        assert not in_use(journal_path)
+    finally:
+        release.set()
+        thread.join(10)
