@@ -177,3 +177,15 @@ def test_empty_state(qtbot, context):
     view = make_view(qtbot, context)
     assert view.stack.currentWidget() is view.empty
     assert "Ctrl+N" in view.empty.text.text()
+
+
+def test_card_texts(context, journal):
+    from journal.ui.introductions.cards import due_text, step_text
+
+    today = context.clock.today()
+    card = next(c for c in introductions.cards() if c.id == journal["ali"])
+    assert due_text(card, today) == "overdue 7 days"  # asked was due 4 Mar, today is 11 Mar
+    assert step_text(card) == "Ask Dana Smith for the introduction to Ali Khan"
+    introductions.advance(journal["ali"], Stage.DECLINED, clock=context.clock)
+    card = next(c for c in introductions.cards() if c.id == journal["ali"])
+    assert due_text(card, today) == "" and step_text(card) == "Declined"

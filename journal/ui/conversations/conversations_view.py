@@ -98,6 +98,8 @@ class ConversationsView(QWidget):
         rows = self.model.rowCount()
         self.stack.setCurrentWidget(self.table if rows else self.empty)
         self.count_label.setText(f"{rows} conversation{'' if rows == 1 else 's'}, newest first")
+        if rows and not self.table.currentIndex().isValid():
+            self.select(self.model.conversation_id(0), focus=False)
         self._update_buttons()
 
     def _journal_changed(self, what: str) -> None:

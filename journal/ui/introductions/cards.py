@@ -67,21 +67,37 @@ class StageCardsModel(QAbstractListModel):
         return None
 
 
-def step_text(card: IntroductionCard, today: dt.date) -> str:
-    if card.stage.is_closed:
-        return card.stage.label if card.stage.value != "thanked" else "Done — thanked"
-    if not card.next_step:
-        return "No next step"
-    if card.next_step_due is None:
-        return card.next_step
+def wrap_lines(text: str, metrics: QFontMetrics, width: int, lines: int) -> list[str]:
+    """`text` word-wrapped into at most `lines` lines of `width` pixels, the last one elided."""
+    words = text.split()
+    result: list[str] = []
+    while words and len(result) < lines - 1:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line += " " + words.pop(0)
+        result.append(line)
+    if words:
+        rest = " ".join(words)
+        result.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+    return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in result]
+
+
+def due_text(card: IntroductionCard, today: dt.date) -> str:
+    """When the open next step is due: "overdue 3 days", "due today", "due 14 Mar"; "" if none."""
+    if card.stage.is_closed or card.next_step_due is None:
+        return ""
     if card.next_step_due < today:
         late = (today - card.next_step_due).days
-        when = f"overdue {late} day{'' if late == 1 else 's'}"
-    elif card.next_step_due == today:
-        when = "due today"
-    else:
-        when = f"due {card.next_step_due:%d %b}"
-    return f"{card.next_step} ({when})"
+        return f"overdue {late} day{'' if late == 1 else 's'}"
+    if card.next_step_due == today:
+        return "due today"
+    return f"due {card.next_step_due:%d %b}"
+
+
+def step_text(card: IntroductionCard) -> str:
+    if card.stage.is_closed:
+        return "Done — thanked" if card.stage.value == "thanked" else card.stage.label
+    return card.next_step or "No next step"
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -103,8 +119,9 @@ class CardDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
         bold, small = self._fonts(option)
-        height = QFontMetrics(bold).height() + 3 * QFontMetrics(small).height()  # title, days, 2 step lines
-        return QSize(option.rect.width() or 200, height + 2 * self.PAD + 2 * self.MARGIN)
+        # introducer →, target, days in stage, two lines of next step, when it is due
+        height = 2 * QFontMetrics(bold).height() + 4 * QFontMetrics(small).height()
+        return QSize(120, height + 2 * self.PAD + 2 * self.MARGIN + 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
         card: IntroductionCard | None = index.data(CARD_ROLE)
@@ -136,19 +153,20 @@ class CardDelegate(QStyledItemDelegate):
         def line(text: str, font: QFont, color: QColor, lines: int = 1) -> None:
             nonlocal y
             metrics = QFontMetrics(font)
-            height = metrics.height() * lines
             painter.setFont(font)
             painter.setPen(color)
-            box = QRectF(inner.left(), y, inner.width(), height)
-            if lines == 1:
-                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width()))
-                painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-            else:
-                painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, text)
-            y += height
+            for part in wrap_lines(text, metrics, int(inner.width()), lines):
+                box = QRectF(inner.left(), y, inner.width(), metrics.height())
+                painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, part)
+                y += metrics.height()
 
-        line(f"{card.introducer} → {card.target}", bold, text_color)
+        plain = QFont(option.font)
+        line(f"{card.introducer} →", plain, text_color)
+        line(card.target, bold, text_color)
+        y += 2
         line(days_text(card.days_in_stage(today)), small, muted)
-        step_color = STALLED_COLOR if stalled and not selected else text_color
-        line(step_text(card, today), small, step_color, lines=2)
+        line(step_text(card), small, text_color, lines=2)
+        due = due_text(card, today)
+        if due:
+            line(due[0].upper() + due[1:], small, STALLED_COLOR if stalled and not selected else muted)
         painter.restore()

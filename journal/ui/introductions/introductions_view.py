@@ -65,6 +65,9 @@ class StageColumn(QFrame):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setSpacing(0)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setMinimumWidth(130)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setAccessibleName(f"{title} introductions")
         layout = QVBoxLayout(self)
@@ -173,7 +176,12 @@ class IntroductionsView(QWidget):
         open_count = sum(1 for c in cards if not c.stage.is_closed)
         self.status.setText(f"{open_count} open" + (f", {stalled} stalled" if stalled else ""))
         if keep is None or not self.select(keep, focus=False):
-            self._update_buttons()
+            # Something is always selected, so the keys work at once.
+            first = next((n for n, c in enumerate(self.columns) if c.model.rowCount()), None)
+            if first is not None:
+                self._activate(first, 0, focus=False)
+            else:
+                self._update_buttons()
 
     def _journal_changed(self, what: str) -> None:
         if what in ("introductions", "people", "conversations", "next_steps", "import", "journal"):

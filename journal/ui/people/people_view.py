@@ -125,6 +125,7 @@ class PeopleView(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([640, 420])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
@@ -244,7 +245,14 @@ class PeopleView(QWidget):
         self.count_label.setText(f"{rows} of {total} people" if filtering else f"{total} people")
         if self._current_id is not None and self.model.row_of(self._current_id) < 0:
             self._set_current(None)
+        if self._current_id is None and rows and not self.editor.dirty:
+            # Something is always selected, so the keys and the detail pane work at once.
+            QTimer.singleShot(0, self._select_first_if_none)
         self._update_buttons()
+
+    def _select_first_if_none(self) -> None:
+        if self._current_id is None and self.model.rowCount():
+            self.select_person(self.model.person_id(0), focus=False)
 
     def _reload_keeping_selection(self) -> None:
         selected = self._current_id

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -79,6 +79,7 @@ class PersonEditor(QWidget):
         self.cadence.addItem(CUSTOM, -1)
         self.custom_days = QSpinBox(objectName="customDays", minimum=1, maximum=3650, suffix=" days")
         self.custom_days.setValue(45)
+        self.custom_days.hide()
         self.next_due = QLabel(objectName="nextDue")
         self.notes = QPlainTextEdit(objectName="notes")
         self.notes.setTabChangesFocus(True)
@@ -103,7 +104,9 @@ class PersonEditor(QWidget):
         form.addRow("Loca&tion", self.location)
         form.addRow("&How we met", self.how_met)
         form.addRow("T&ags", self.tags)
-        form.addRow("&Keep in touch", cadence_row)
+        cadence_label = QLabel("&Keep in touch")
+        cadence_label.setBuddy(self.cadence)
+        form.addRow(cadence_label, cadence_row)
         form.addRow("No&tes", self.notes)
 
         self.save_button = QPushButton(action_icon("save"), "&Save", objectName="save")
@@ -117,8 +120,6 @@ class PersonEditor(QWidget):
 
         fields = QWidget()
         fields_layout = QVBoxLayout(fields)
-        fields_layout.addWidget(self.heading)
-        fields_layout.addWidget(self.summary)
         fields_layout.addLayout(form)
         fields_layout.addLayout(buttons)
         fields_layout.addStretch(1)
@@ -131,26 +132,30 @@ class PersonEditor(QWidget):
         self.step_text = QLineEdit(objectName="stepText", placeholderText="Add a next step, e.g. Send the deck")
         self.step_due = DueDateEdit(context.clock.today())
         self.add_step_button = QPushButton(action_icon("step"), "Add step", objectName="addStep")
-        step_row = QHBoxLayout()
-        step_row.addWidget(self.step_text, 2)
-        step_row.addWidget(self.step_due)
-        step_row.addWidget(self.add_step_button)
+        step_row = QVBoxLayout()
+        step_row.addWidget(self.step_text)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.step_due)
+        due_row.addStretch(1)
+        due_row.addWidget(self.add_step_button)
+        step_row.addLayout(due_row)
         timeline_box = QWidget()
         timeline_layout = QVBoxLayout(timeline_box)
         timeline_layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("<b>Timeline</b> — next steps, conversations and offers")
-        timeline_layout.addWidget(title)
+        timeline_layout.setContentsMargins(4, 4, 4, 4)
         timeline_layout.addWidget(self.timeline, 1)
         timeline_layout.addLayout(step_row)
 
-        self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="personSplitter")
-        self.splitter.addWidget(scroll)
-        self.splitter.addWidget(timeline_box)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        # Ctrl+Tab / Ctrl+PgDown switch between the two.
+        self.tabs = QTabWidget(objectName="personTabs")
+        self.tabs.addTab(scroll, "Details")
+        self.tabs.addTab(timeline_box, "Timeline")
+        self.tabs.setTabToolTip(1, "Next steps, conversations and offers (Ctrl+Tab)")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
 
         for edit in (
             self.name, self.organisation, self.role, self.emails, self.phones, self.linkedin,
@@ -177,7 +182,7 @@ class PersonEditor(QWidget):
     # --- loading -------------------------------------------------------------------------------
 
     def _set_enabled(self, enabled: bool) -> None:
-        self.splitter.setEnabled(enabled)
+        self.tabs.setEnabled(enabled)
         if not enabled:
             self.heading.setText("No one selected")
             self.summary.setText("Pick a person in the list, or add one with Ctrl+Shift+N.")
@@ -241,7 +246,10 @@ class PersonEditor(QWidget):
 
     def refresh_timeline(self) -> None:
         if self.person_id is not None:
-            self.timeline.set_entries(timeline(self.person_id, clock=self.context.clock))
+            entries = timeline(self.person_id, clock=self.context.clock)
+            self.timeline.set_entries(entries)
+            open_steps = sum(1 for e in entries if e.kind == "next_step" and not e.done)
+            self.tabs.setTabText(1, f"Timeline ({open_steps} open)" if open_steps else "Timeline")
 
     # --- editing -------------------------------------------------------------------------------
 

@@ -42,6 +42,7 @@ class TimelineList(QListWidget):
         self.setAlternatingRowColors(True)
         self.setWordWrap(True)
         self.setUniformItemSizes(False)
+        self.setSpacing(3)
         self._filling = False
         self.itemActivated.connect(self._activated)
         self.itemChanged.connect(self._changed)
