@@ -74,13 +74,17 @@ def probe(args: list[str], env: dict[str, str]) -> tuple[float, list[dict]]:
             painted_at = time.perf_counter() - started
         events.append(event)
     stderr = proc.stderr.read() if proc.stderr else ""
-    if proc.wait() != 0 or painted_at is None:
+    status = proc.wait()
+    if painted_at is None:
         raise RuntimeError(f"bench.probe {' '.join(args)} failed:\n{stderr[-2000:]}")
+    if status != 0:  # keep what was measured before it failed, and say where it failed
+        lines = [line for line in stderr.splitlines() if line.strip() and "does not support" not in line]
+        events.append({"event": "error", "status": status, "stderr": lines[:12]})
     return painted_at, events
 
 
 def _event(events: list[dict], name: str) -> dict:
-    return next(e for e in events if e.get("event") == name)
+    return next((e for e in events if e.get("event") == name), {})
 
 
 def raw_search_ms(path: Path, texts: list[str]) -> list[float]:
@@ -160,10 +164,12 @@ def measure(path: Path, runs: int) -> dict:
     app_keys = [k["ms"] for k in keys]
     raw_keys = raw_search_ms(path, [k["text"] for k in keys])
     raw_keys = [min(a, b) for a, b in zip(raw_keys, raw_search_ms(path, [k["text"] for k in keys]))]
-    month = _event(events, "month")
+    month = {**_event(events, "month"), "view_ms": [e["ms"] for e in events if e.get("event") == "month_view_step"]}
     today = _event(events, "today")
+    error = _event(events, "error")
     slowest = sorted(keys, key=lambda k: -k["ms"])[:5]
     return {
+        "probe_error": error or None,
         "start": {
             "bare_median_s": statistics.median(bare_s),
             "app_median_s": statistics.median(app_s),
@@ -190,6 +196,7 @@ def measure(path: Path, runs: int) -> dict:
             "service_p95_ms": percentile(month["service_ms"], 95),
             "view_p50_ms": percentile(month["view_ms"], 50) if month["view_ms"] else None,
             "view_p95_ms": percentile(month["view_ms"], 95) if month["view_ms"] else None,
+            "view_switches": len(month["view_ms"]),
         },
         "today": {
             "service_p50_ms": percentile(today["service_ms"], 50),
@@ -234,6 +241,9 @@ def table(r: dict) -> str:
     ]
     if td.get("view_p50_ms") is not None:
         rows.append(("Today view refresh p50", ms(td["view_p50_ms"]), "", "", ""))
+    if mo.get("view_switches", 24) < 24:
+        rows.append(("  calendar view switches measured", f"{mo.get('view_switches', 0)} of 24", "", "",
+                     "the view crashed" if r.get("probe_error") else ""))
     widths = [max(len(str(row[i])) for row in rows + [("Measure", "Value", "Floor", "Target", "")]) for i in range(5)]
     lines = ["| " + " | ".join(h.ljust(w) for h, w in zip(("Measure", "Value", "Floor", "Target", ""), widths)) + " |"]
     lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")

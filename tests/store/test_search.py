@@ -230,3 +230,34 @@ def test_index_survives_backup_and_restore(db, journal_path):
         integrity(restored)
     finally:
         close_journal()
+
+
+def test_stored_v1_journal_is_fully_indexed_after_upgrade(tmp_path):
+    """The stored schema-1 journal (tests/fixtures/journals) comes out of the upgrade with every
+    row in the index and each person findable by name."""
+    import shutil
+    from pathlib import Path
+
+    from journal.store.db import close_journal, open_journal
+
+    source = Path(__file__).resolve().parents[1] / "fixtures" / "journals" / "v1.sqlite3"
+    path = tmp_path / "v1.sqlite3"
+    shutil.copyfile(source, path)
+    db = open_journal(path)
+    try:
+        for table, fts in (("person", "person_fts"), ("conversation", "conversation_fts"),
+                           ("introduction", "introduction_fts"), ("next_step", "next_step_fts")):
+            rows = db.execute_sql(f"SELECT count(*) FROM {table}").fetchone()[0]
+            indexed = db.execute_sql(f"SELECT count(*) FROM {fts}").fetchone()[0]
+            assert rows == indexed, table
+        assert db.execute_sql("SELECT count(*) FROM conversation").fetchone()[0] > 0
+        for person_id, name in db.execute_sql("SELECT id, name FROM person").fetchall():
+            assert person_id in ids(db, name, "person"), name
+        for conv_id, summary in db.execute_sql("SELECT id, summary FROM conversation WHERE summary != ''").fetchall():
+            assert conv_id in ids(db, summary, "conversation"), summary
+        integrity(db)
+        lasts = db.execute_sql("SELECT count(*) FROM person_last_contact").fetchone()[0]
+        talked_to = db.execute_sql("SELECT count(DISTINCT person_id) FROM participant").fetchone()[0]
+        assert lasts == talked_to
+    finally:
+        close_journal()
