@@ -96,12 +96,16 @@ def test_the_model_passes_the_model_tester(qtmodeltester, view, journal):
     qtmodeltester.check(view.model)
 
 
-def test_the_empty_model_passes_too_and_the_empty_state_says_what_to_do(qtmodeltester, view):
+def test_the_empty_model_passes_too_and_the_empty_state_says_what_to_do(qtbot, qtmodeltester, view):
     assert view.model.rowCount() == 0
     qtmodeltester.check(view.model)
     assert view.pages.currentWidget() is view.empty
-    assert "Ctrl+N" in view.empty.text()
+    assert "Ctrl+N" in view.empty_text.text()
     assert not view.done_button.isEnabled()
+    qtbot.mouseClick(view.log_button, Qt.MouseButton.LeftButton)
+    dialog = view.window().findChild(LogDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.done(0)
 
 
 def test_lists_what_is_due_grouped_with_stage_and_days_waiting(view, journal, clock):

@@ -86,10 +86,19 @@ class TodayView(QWidget):
         self.tree.doubleClicked.connect(lambda _i: self.open_current())
         self.tree.customContextMenuRequested.connect(self._context_menu)
 
-        self.empty = QLabel(EMPTY_TEXT, self, objectName="todayEmpty")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setMargin(40)
+        self.empty = QWidget(self, objectName="todayEmpty")
+        self.empty_text = QLabel(EMPTY_TEXT, self.empty)
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_text.setFixedWidth(520)  # a fixed width lets the wrapped text take its full height
+        self.log_button = QPushButton(self.empty, objectName="emptyLogButton")
+        self.log_button.setText("Log a conversation…")
+        self.log_button.clicked.connect(self._log_new)
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_text, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addWidget(self.log_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.tree)
         self.pages.addWidget(self.empty)
@@ -252,6 +261,15 @@ class TodayView(QWidget):
         elif clicked is mark:
             until = mark_contacted(item.id, clock=self.context.clock)
             self.acted.emit(f"Marked {name} as contacted; next reminder {until:%a %d %b}.")
+
+    def _log_new(self) -> None:
+        action = getattr(self.window(), "log_action", None)
+        if action is not None:
+            action.trigger()
+        else:
+            dialog = LogDialog(self.context, self.window())
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.open()
 
     def log_with(self, person_id: int, name: str) -> LogDialog:
         dialog = LogDialog(self.context, self.window(), people=[(person_id, name)])

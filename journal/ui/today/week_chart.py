@@ -76,6 +76,8 @@ class WeekChart(QWidget):
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
         painter.setPen(muted)
         painter.drawLine(QPointF(plot.left(), plot.bottom() + 0.5), QPointF(plot.right(), plot.bottom() + 0.5))
+        if total == 0:
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No conversations logged yet")
         small = painter.font()
         small.setPointSizeF(max(small.pointSizeF() * 0.85, 6.0))
         painter.setFont(small)
