@@ -87,3 +87,29 @@ def test_empty_state(qtbot, context):
     view = make_view(qtbot, context)
     assert view.stack.currentWidget() is view.empty
     assert "Organisation field" in view.empty.text.text()
+
+
+def test_window_opens_a_person_from_an_organisation(qtbot, context, journal):
+    from journal.app import build_main_window
+
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_item("organisation", window.view("organisations").model.item(1).id)
+    view = window.view("organisations")
+    assert window.current_key() == "organisations"
+    view.members.setCurrentIndex(view.members_model.index(0, 0))
+    view.members.activated.emit(view.members_model.index(0, 0))
+    assert window.current_key() == "people"
+    assert window.view("people").current_person_id() == journal["bo"]
+    # And every other kind the views register.
+    from journal.store.models import Conversation
+
+    for kind in ("person", "conversation", "introduction", "organisation"):
+        assert kind in window._openers
+    conversation = Conversation.select().first()
+    window.open_item("conversation", conversation.id)
+    conversations = window.view("conversations")
+    assert conversations.current_id() == conversation.id
+    conversations.dialog.reject()
