@@ -10,10 +10,13 @@ that fell due while the app was closed are announced once at the next start.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
+import sqlite3
 import time
 from collections.abc import Callable
 
+from peewee import PeeweeException
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from journal.clock import SYSTEM_CLOCK, Clock
@@ -24,11 +27,13 @@ from journal.services.preferences import Preferences
 
 MAX_TIMER_MS = 2**31 - 1  # QTimer takes a signed 32-bit interval (about 24.8 days)
 HEARTBEAT_MS = 60_000
+RETRY_MS = 60_000
 JUMP_TOLERANCE = dt.timedelta(seconds=90)
 HORIZON_DAYS = 400
 EARLIEST = dt.date(1900, 1, 1)
 
 DueSource = Callable[..., list[AgendaItem]]
+log = logging.getLogger(__name__)
 
 
 class ReminderScheduler(QObject):
@@ -124,6 +129,16 @@ class ReminderScheduler(QObject):
         """Announce items that fell due since the last check, then re-arm."""
         if not self._running:
             return
+        try:
+            self._check()
+        except (PeeweeException, sqlite3.Error) as exc:
+            # The journal is busy or went away for a moment: try again later, never crash a timer.
+            log.warning("Reminders could not read the journal (%s); retrying in a minute", exc)
+            self.target = None
+            self.interval_ms = RETRY_MS
+            self.timer.start(RETRY_MS)
+
+    def _check(self) -> None:
         now = self.clock.now()
         prefs = self.preferences
         since = prefs.last_checked or now

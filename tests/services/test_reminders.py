@@ -208,3 +208,27 @@ def test_heartbeat_notices_a_new_day(qtbot, make_scheduler, clock, mono):
     with qtbot.waitSignal(scheduler.day_changed) as blocker:
         assert scheduler.check_clock() is False  # not a jump, just midnight
     assert blocker.args == [dt.date(2026, 3, 12)]
+
+
+def test_a_journal_error_is_retried_not_raised(qtbot, prefs, clock, mono, qapp):
+    import sqlite3
+
+    from journal.services.reminders import RETRY_MS
+
+    calls = []
+
+    def flaky(start, end, *, clock):
+        calls.append((start, end))
+        if len(calls) == 1:
+            raise sqlite3.OperationalError("database is locked")
+        return []
+
+    scheduler = ReminderScheduler(prefs, clock=clock, monotonic=mono, source=flaky)
+    try:
+        scheduler.start()
+        assert scheduler.is_armed and scheduler.interval_ms == RETRY_MS
+        with qtbot.waitSignal(scheduler.armed) as blocker:
+            scheduler.timer.start(0)
+        assert blocker.args == [None]
+    finally:
+        scheduler.stop()
