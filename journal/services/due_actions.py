@@ -44,9 +44,25 @@ def reschedule(item, day: dt.date, *, clock: Clock = SYSTEM_CLOCK) -> None:
     elif kind is ItemKind.KEEP_IN_TOUCH:
         if day < clock.today():
             raise ValidationError("A keep-in-touch date can only move to today or later.")
+        natural = _keep_in_touch_natural_due(item_id)
+        if natural is not None and day < natural:
+            raise ValidationError(
+                f"A keep-in-touch date can move later, not before {natural:%d %B %Y} when the cadence "
+                "makes it due; log a conversation or change the cadence instead."
+            )
         people.snooze_keep_in_touch(item_id, day, clock=clock)
     else:
         raise ValidationError("An introduction's date follows its next step; reschedule the step instead.")
+
+
+def _keep_in_touch_natural_due(person_id: int) -> dt.date | None:
+    from journal.domain.cadence import keep_in_touch_due
+    from journal.store.models import Person
+
+    person = Person.get_or_none(Person.id == person_id)
+    if person is None:
+        raise ValidationError(f"There is no person {person_id}.")
+    return keep_in_touch_due(person.cadence_days, people.last_contact(person_id), person.cadence_set_on)
 
 
 def snooze(item, days: int = 1, *, clock: Clock = SYSTEM_CLOCK) -> dt.date:

@@ -221,3 +221,20 @@ def test_open_step_shows_its_day_with_it_selected(qtbot, steps, window):
     undated = next_steps.add("Someday")
     view.open_step(undated)
     assert "no date" in window.statusBar().currentMessage()
+
+
+def test_keep_in_touch_cannot_move_before_its_cadence_date(qtbot, db, window, clock, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    marta = people.create_person("Marta").id
+    people.set_cadence(marta, 14, clock=clock)  # due 25 March
+    view = view_of(window)
+    view.show_date(dt.date(2026, 3, 25))
+    select_row(qtbot, view.day_list, "Keep in touch with Marta")
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    view.reschedule_to(view.selected_item(), dt.date(2026, 3, 20))
+    assert "can move later" in warnings[0]
+    assert Person.get_by_id(marta).keep_in_touch_snoozed_until is None
+    view.reschedule_to(view.selected_item(), dt.date(2026, 3, 30))
+    assert Person.get_by_id(marta).keep_in_touch_snoozed_until == dt.date(2026, 3, 30)
