@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +45,7 @@ PEOPLE = [
     ("Oliver Grant", "Quill & Co", "COO", "Neighbour", ["friend"]),
     ("Mei Chen", "Sparrow AI", "Research Engineer", "ML reading group", ["ml"]),
     ("Daniel Novak", "Sparrow AI", "Head of Talent", "Referred by Mei", ["recruiter", "ml"]),
-    ("Fatima Zahra", "Independent", "Career coach", "Recommended by a friend", ["mentor"]),
+    ("Fatima Zahra", "", "Career coach", "Recommended by a friend", ["mentor"]),
     ("Lucas Ferreira", "Harbour Games", "Studio Technical Director", "Game jam", ["games"]),
     ("Anna Kowalski", "Harbour Games", "Producer", "Game jam", ["games"]),
     ("Kwame Asante", "Northwind Analytics", "Product Manager", "Worked together 2020", ["product"]),
@@ -55,8 +57,19 @@ PEOPLE = [
     ("Arjun Mehta", "Meridian Bank", "Staff Engineer", "Python user group", ["fintech", "python"]),
     ("Claire Bennett", "Civic Data Trust", "Executive Director", "Grace's boss", ["nonprofit"]),
     ("Mateo Rossi", "Sparrow AI", "CEO", "Demo day", ["ml", "founder"]),
-    ("Ingrid Solberg", "Independent", "Fractional CTO", "Python user group", ["mentor", "python"]),
+    ("Ingrid Solberg", "", "Fractional CTO", "Python user group", ["mentor", "python"]),
     ("Victor Lam", "Harbour Games", "Engine Programmer", "Lucas's team", ["games"]),
+]
+
+CITIES = ["London", "Berlin", "Amsterdam", "Lisbon", "Manchester", "Dublin", "Remote", "Paris", "Edinburgh"]
+
+PERSON_NOTES = [
+    "Prefers a short e-mail with a clear ask over a call.",
+    "Great at introductions; always follow up within a week.",
+    "Knows everyone in the local data community.",
+    "Hiring manager type: asks about outcomes, not tools.",
+    "Happy to review CVs; send a PDF, not a link.",
+    "Mentors two people already; keep asks small.",
 ]
 
 CHANNEL_WEIGHTS = {"in person": 3, "call": 3, "video": 4, "e-mail": 3, "message": 2, "event": 1}
@@ -104,6 +117,12 @@ class DemoSummary:
     next_steps: int
 
 
+def _handle(text: str) -> str:
+    """"Chloé Dubois" -> "chloe-dubois" (for made-up addresses in the sample)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", plain.lower()))
+
+
 def _at(day: dt.date, rng: random.Random) -> dt.datetime:
     # Mostly working days: a weekend date usually moves to the Friday before.
     stay = rng.random() < 0.2  # drawn every time, so the sequence never depends on the weekday
@@ -131,7 +150,19 @@ def populate(*, clock: Clock = SYSTEM_CLOCK, seed: int = 2024) -> DemoSummary:
     with DB.atomic():
         ids: dict[str, int] = {}
         for name, org, role, how_met, tags in PEOPLE:
-            person = people.create_person(name, organisation=org, role=role, how_met=how_met, clock=clock)
+            person = people.create_person(
+                name,
+                organisation=org,
+                role=role,
+                how_met=how_met,
+                location=rng.choice(CITIES),
+                linkedin=f"linkedin.com/in/{_handle(name)}",
+                notes=rng.choice(PERSON_NOTES) if rng.random() < 0.5 else "",
+                clock=clock,
+            )
+            if rng.random() < 0.7:
+                domain = f"{_handle(org).replace('-', '')}.example" if org else "mail.example"
+                people.add_detail(person.id, "email", f"{_handle(name).replace('-', '.')}@{domain}", "work")
             ids[name] = person.id
             people.set_tags(person.id, tags)
 
@@ -164,7 +195,7 @@ def populate(*, clock: Clock = SYSTEM_CLOCK, seed: int = 2024) -> DemoSummary:
             first = rng.choice(regulars)
             names = [first]
             colleagues = [n for n in regulars if n != first and organisation_of[n] == organisation_of[first]]
-            if colleagues and organisation_of[first] != "Independent" and rng.random() < 0.2:
+            if colleagues and organisation_of[first] and rng.random() < 0.2:
                 names.append(rng.choice(colleagues))
             log(names, days)
 
