@@ -39,23 +39,23 @@ def build_main_window(context):
     today.acted.connect(lambda text: window.statusBar().showMessage(text, 8000))
     window.add_view("today", "Today", today, themed("contact-journal-today", "today.svg"))
     people = PeopleView(context)
-    window.add_view("people", "People", people)
+    window.add_view("people", "People", people, themed("contact-journal-people", "people.svg"))
     window.register_opener("person", "people", people.open_person)
     people.open_requested.connect(window.open_item)
     from journal.ui.conversations.conversations_view import ConversationsView
 
     conversations = ConversationsView(context)
-    window.add_view("conversations", "Conversations", conversations)
+    window.add_view("conversations", "Conversations", conversations, themed("contact-journal-conversations", "conversations.svg"))
     window.register_opener("conversation", "conversations", conversations.open_conversation)
     from journal.ui.introductions.introductions_view import IntroductionsView
     from journal.ui.organisations.organisations_view import OrganisationsView
 
     intros = IntroductionsView(context)
-    window.add_view("introductions", "Introductions", intros)
+    window.add_view("introductions", "Introductions", intros, themed("contact-journal-introductions", "introductions.svg"))
     window.register_opener("introduction", "introductions", intros.open_introduction)
     intros.open_requested.connect(window.open_item)
     organisations = OrganisationsView(context)
-    window.add_view("organisations", "Organisations", organisations)
+    window.add_view("organisations", "Organisations", organisations, themed("contact-journal-organisations", "organisations.svg"))
     window.register_opener("organisation", "organisations", organisations.open_organisation)
     organisations.open_requested.connect(window.open_item)
     from journal.ui.calendar.calendar_view import CalendarView
