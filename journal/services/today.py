@@ -63,7 +63,7 @@ class TodayItem:
     def done_label(self) -> str:
         if self.kind is ItemKind.INTRODUCTION and self.stage is not None:
             target = next_forward(self.stage)
-            return f"Mark {target.value}" if target else "Done"
+            return f"Advance to {target.label}" if target else "Done"  # as the Introductions view says
         if self.kind is ItemKind.KEEP_IN_TOUCH:
             return "Contacted"
         return "Done"

@@ -140,7 +140,7 @@ def test_done_on_an_introduction_advances_it(qtbot, view, journal, clock):
     view.refresh()
     intro = Introduction.get()
     view.select("introduction", intro.id)
-    assert view.done_button.text().startswith("Mark asked")
+    assert view.done_button.text().startswith("Advance to Asked")
     qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
     intro = Introduction.get()
     assert intro.stage == "asked" and intro.asked_on == clock.today()
