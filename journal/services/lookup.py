@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, Case, fn
 
+from journal.domain.names import is_description
 from journal.store.models import Organisation, Person
 
 DEFAULT_LIMIT = 12
@@ -61,12 +62,15 @@ def looks_like_description(text: str) -> bool:
     """True for "her sister-in-law, CMO at X"; False for "Dana Smith".
 
     Used to pre-tick "just a description" on an offer, which makes the target a placeholder
-    person to fill in later. The user can always untick it.
+    person to fill in later. The user can always untick it, so beyond the command line's rule
+    (journal.domain.names: a comma or a possessive) it also reads softer cues.
     """
     text = " ".join((text or "").split())
     if not text:
         return False
-    if any(ch in text for ch in ",;()/") or any(ch.isdigit() for ch in text):
+    if is_description(text):  # what the command line calls a description, the dialog does too
+        return True
+    if any(ch in text for ch in ";()/") or any(ch.isdigit() for ch in text):
         return True
     if text[0].islower() or len(text.split()) > 4:
         return True

@@ -21,6 +21,8 @@ def test_descriptions_are_told_from_names():
     assert looks_like_description("her sister-in-law, CMO at Initech")
     assert looks_like_description("someone from the design team")
     assert looks_like_description("the CTO")
+    assert looks_like_description("Dana's sister-in-law")  # the command line's rule holds here too
+    assert not looks_like_description("Seán O'Brien")
     assert not looks_like_description("Dana Smith")
     assert not looks_like_description("Jean-Luc Picard")
     assert not looks_like_description("")
