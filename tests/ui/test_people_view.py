@@ -205,7 +205,7 @@ def test_archive_and_show_archived(qtbot, context, journal):
     view.show_archived.setChecked(True)
     assert "Bo Chen  (archived)" in names(view)
     view.open_person(journal["bo"])
-    assert view.archive_button.text() == "Rest&ore"
+    assert view.archive_button.text() == "&Restore"
     qtbot.keyClick(view.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert not Person.get_by_id(journal["bo"]).archived
 
@@ -284,3 +284,23 @@ def test_ten_thousand_people_fetch_only_shown_rows(qtbot, context, clock):
     view.table.scrollToBottom()
     qtbot.wait(10)
     assert view.model.fetched_count <= 100
+
+
+def test_keyboard_only_find_and_edit(qtbot, context, journal):
+    view = make_view(qtbot, context)
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    qtbot.keyClick(view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(view.filter.hasFocus)
+    qtbot.keyClicks(view.filter, "zenith")
+    qtbot.keyClick(view.filter, Qt.Key.Key_Down)  # applies the filter now and goes to the list
+    qtbot.waitUntil(view.table.hasFocus)
+    assert view.current_person_id() == journal["bo"]
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(view.editor.name.hasFocus)
+    qtbot.keyClicks(view.editor.name, "Bo Chen-Li")  # the name was selected: typing replaces it
+    qtbot.keyClick(view.editor.name, Qt.Key.Key_Tab)  # past the placeholder box, to the organisation
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.editor.organisation
+    qtbot.keyClick(view.editor.organisation, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert Person.get_by_id(journal["bo"]).name == "Bo Chen-Li"

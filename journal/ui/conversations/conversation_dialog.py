@@ -52,7 +52,7 @@ class ConversationDialog(QDialog):
         form.addRow("&People", self.picker)
         form.addRow("&When", self.when)
         form.addRow("&Channel", self.channel)
-        form.addRow("&Summary", self.summary)
+        form.addRow("Su&mmary", self.summary)
         form.addRow("&Notes", self.notes)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self

@@ -45,7 +45,7 @@ class DraftDialog(QDialog):
         form.addRow("", self.recipient)
         form.addRow("&To", self.to)
         form.addRow("&Subject", self.subject)
-        form.addRow("&Text", self.body)
+        form.addRow("&Body", self.body)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.send_button = QPushButton(action_icon("mail"), "&Open in mail app", objectName="openMail")
         self.send_button.setToolTip("Opens a new message in your mail app to review and send (Ctrl+Enter)")

@@ -140,7 +140,8 @@ class PeopleView(QWidget):
         self.delete_button.clicked.connect(self.delete_current)
         self.undo_bar.undo_button.clicked.connect(self.undo_delete)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.table.doubleClicked.connect(lambda _i: self.editor.name.setFocus())
+        # Enter or a double-click on a row goes to the details to edit them.
+        self.table.activated.connect(self._edit_current)
         self.model.modelReset.connect(self._after_reload)
         self.editor.saved.connect(lambda _id: self._reload_keeping_selection())
         self.editor.open_requested.connect(self.open_requested)
@@ -192,6 +193,12 @@ class PeopleView(QWidget):
 
     def current_person_id(self) -> int | None:
         return self._current_id
+
+    def _edit_current(self, _index=None) -> None:
+        if self._current_id is not None:
+            self.editor.tabs.setCurrentIndex(0)
+            self.editor.name.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.editor.name.selectAll()
 
     def _focus_filter(self) -> None:
         self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -326,7 +333,7 @@ class PeopleView(QWidget):
         self.archive_button.setEnabled(has)
         self.delete_button.setEnabled(has)
         archived = has and self.editor.heading.text().endswith("(archived)")
-        self.archive_button.setText("Rest&ore" if archived else "A&rchive")
+        self.archive_button.setText("&Restore" if archived else "A&rchive")
         self.archive_button.setIcon(action_icon("restore" if archived else "archive"))
 
     # --- actions -------------------------------------------------------------------------------
