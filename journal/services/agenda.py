@@ -67,7 +67,7 @@ def keep_in_touch_items(start: dt.date | None, end: dt.date, today: dt.date) -> 
     from journal.store import last_contact
 
     items = []
-    for person_id, name, cadence_days, cadence_set_on, snoozed_until, last in last_contact.keep_in_touch_rows(DB.obj):
+    for person_id, name, cadence_days, cadence_set_on, snoozed_until, last in last_contact.keep_in_touch_rows(DB.obj, start, end):
         due = keep_in_touch_due(cadence_days, last, cadence_set_on, snoozed_until)
         if due is None or due > end or (start is not None and due < start):
             continue

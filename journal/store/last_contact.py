@@ -84,20 +84,42 @@ def last_contacts(database, person_ids: list[int] | None = None, *, with_cadence
     return {row[0]: _as_date(row[1]) for row in database.execute_sql(sql, params).fetchall()}
 
 
-def _date_or_none(value) -> dt.date | None:
-    return None if value is None else _as_date(value)
-
-
-def keep_in_touch_rows(database) -> list[tuple[int, str, int, dt.date | None, dt.date | None, dt.date | None]]:
+def keep_in_touch_rows(
+    database, start: dt.date | None = None, end: dt.date | None = None
+) -> list[tuple[int, str, int, dt.date | None, dt.date | None, dt.date | None]]:
     """(id, name, cadence_days, cadence_set_on, snoozed_until, last_contact) of every active
-    person with a cadence, in one query over a covering index (the agenda's keep-in-touch input)."""
-    rows = database.execute_sql(
+    person with a cadence, in one query over a covering index (the agenda's keep-in-touch input).
+
+    With `start`/`end`, only people whose due date (domain.cadence.keep_in_touch_due, mirrored
+    here in SQL as a pre-filter; the caller still applies the rule) falls in that range.
+    """
+    sql = (
         "SELECT p.id, p.name, p.cadence_days, p.cadence_set_on, p.keep_in_touch_snoozed_until, l.last_at "
         "FROM person p LEFT JOIN person_last_contact l ON l.person_id = p.id "
         "WHERE p.archived = 0 AND p.cadence_days IS NOT NULL"
-    ).fetchall()
+    )
+    due = (
+        "max(date(coalesce(substr(l.last_at, 1, 10), p.cadence_set_on), '+' || p.cadence_days || ' days'), "
+        "coalesce(p.keep_in_touch_snoozed_until, ''))"
+    )
+    params: list[str] = []
+    if start is not None:
+        sql += f" AND {due} >= ?"
+        params.append(start.isoformat())
+    if end is not None:
+        sql += f" AND {due} <= ?"
+        params.append(end.isoformat())
+    rows = database.execute_sql(sql, params).fetchall()
+    day = dt.date.fromisoformat  # the columns hold ISO text; a datetime's date is its first 10 characters
     return [
-        (pid, name, days, _date_or_none(set_on), _date_or_none(snoozed), _date_or_none(last))
+        (
+            pid,
+            name,
+            days,
+            day(set_on[:10]) if set_on else None,
+            day(snoozed[:10]) if snoozed else None,
+            day(last[:10]) if last else None,
+        )
         for pid, name, days, set_on, snoozed, last in rows
     ]
 

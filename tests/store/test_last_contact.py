@@ -56,3 +56,33 @@ def test_filters_by_ids_and_by_cadence(db):
     assert set(last_contacts(db, with_cadence=True)) == {p.id for p in people if p.cadence_days}
     many = [p.id for p in people] + list(range(10_000, 10_600))
     assert set(last_contacts(db, many)) == {p.id for p in people}
+
+
+def test_keep_in_touch_rows_prefilter_agrees_with_the_domain_rule(db):
+    from journal.domain.cadence import keep_in_touch_due
+    from journal.store.last_contact import keep_in_touch_rows
+
+    base = dt.date(2026, 1, 1)
+    people = []
+    for i in range(40):
+        person = Person.create(
+            name=f"P{i}",
+            cadence_days=[7, 14, 30, 91][i % 4],
+            cadence_set_on=base - dt.timedelta(days=i * 3),
+            keep_in_touch_snoozed_until=(base + dt.timedelta(days=i * 2)) if i % 5 == 0 else None,
+        )
+        if i % 3:
+            talk(dt.datetime(2025, 12, 1, 15, 30) + dt.timedelta(days=i), person)
+        people.append(person)
+    everyone = keep_in_touch_rows(db)
+    assert len(everyone) == 40
+    start, end = dt.date(2026, 1, 5), dt.date(2026, 1, 31)
+    expected = {
+        pid for pid, _n, days, set_on, snoozed, last in everyone
+        if start <= keep_in_touch_due(days, last, set_on, snoozed) <= end
+    }
+    assert expected and len(expected) < 40
+    assert {row[0] for row in keep_in_touch_rows(db, start, end)} == expected
+    assert {row[0] for row in keep_in_touch_rows(db, None, end)} == {
+        pid for pid, _n, days, set_on, snoozed, last in everyone if keep_in_touch_due(days, last, set_on, snoozed) <= end
+    }

@@ -181,7 +181,7 @@ class CalendarView(QWidget):
         self.prev_button.clicked.connect(lambda: self.grid.shift_month(-1))
         self.next_button.clicked.connect(lambda: self.grid.shift_month(1))
         self.today_button.clicked.connect(self.go_to_today)
-        self.grid.month_changed.connect(lambda *_: self.refresh())
+        self.grid.month_changed.connect(lambda *_: self.refresh_month())
         self.grid.date_selected.connect(lambda _day: self._fill_day())
         self.grid.date_activated.connect(lambda _day: self._focus_day_list())
         self.grid.item_dropped.connect(self._on_drop)
@@ -221,21 +221,35 @@ class CalendarView(QWidget):
         agenda_end = today + dt.timedelta(days=AGENDA_DAYS - 1)
         overdue = [i for i in due_between(EARLIEST, today, clock=self.clock) if i.overdue]
         upcoming = [i for i in due_between(today, agenda_end, clock=self.clock) if not i.overdue]
-        self._items = {i.key: i for i in visible + overdue + upcoming}
-        self._visible = visible
-
-        due, late = Counter(), Counter()
-        for item in visible:
-            (late if item.overdue else due)[item.due] += 1
-        self.grid.set_counts({d: DayCount(due[d], late[d]) for d in set(due) | set(late)})
-        year, month = self.grid.year_month
-        self.month_label.setText(dt.date(year, month, 1).strftime("%B %Y"))
+        self._agenda_items = overdue + upcoming
+        self._show_month(visible)
         due_today = sum(1 for i in upcoming if i.due == today)
         self.summary_label.setText(
             f"{len(overdue)} overdue · {due_today} due today" if overdue else f"{due_today} due today"
         )
         self._fill_day()
         self._fill_agenda(overdue, upcoming, today)
+
+    def refresh_month(self) -> None:
+        """Another month was chosen: only the grid's counts and the chosen day change (the
+        overdue list and the agenda do not depend on the month shown)."""
+        if getattr(self, "_shown_today", None) != self.clock.today() or not hasattr(self, "_agenda_items"):
+            self.refresh()
+            return
+        first, last = self.grid.first_visible(), self.grid.last_visible()
+        self._show_month(due_between(first, last, clock=self.clock))
+        if first <= self.grid.selected_date <= last:  # else the grid's date_selected follows and fills it
+            self._fill_day()
+
+    def _show_month(self, visible: list[AgendaItem]) -> None:
+        self._items = {i.key: i for i in visible + self._agenda_items}
+        self._visible = visible
+        due, late = Counter(), Counter()
+        for item in visible:
+            (late if item.overdue else due)[item.due] += 1
+        self.grid.set_counts({d: DayCount(due[d], late[d]) for d in set(due) | set(late)})
+        year, month = self.grid.year_month
+        self.month_label.setText(dt.date(year, month, 1).strftime("%B %Y"))
 
     def _fill_day(self) -> None:
         day = self.grid.selected_date
