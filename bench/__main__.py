@@ -137,6 +137,16 @@ def machine() -> dict:
     }
 
 
+def _commit() -> str:
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT).stdout
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "journal"],
+                               capture_output=True, text=True, cwd=ROOT).stdout
+    except OSError:
+        return "unknown"
+    return head.strip() + (" with uncommitted changes under journal/" if dirty.strip() else "")
+
+
 def run_import_bench() -> dict | None:
     if not (ROOT / "import_bench.py").exists():
         return None
@@ -268,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
                     "introductions": size.introductions, "file_mib": round(path.stat().st_size / 2**20)},
         "machine": machine(),
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "commit": _commit(),
         **results,
         "targets_met": verdicts(results),
     }
