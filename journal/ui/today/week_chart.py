@@ -21,10 +21,10 @@ class WeekChart(QWidget):
         self.setMouseTracking(True)
 
     def sizeHint(self) -> QSize:
-        return QSize(320, 112)
+        return QSize(320, 124)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(200, 112)
+        return QSize(200, 124)
 
     def set_weeks(self, weeks: list[WeekCount]) -> None:
         self._weeks = list(weeks)
@@ -41,7 +41,9 @@ class WeekChart(QWidget):
 
     def _plot(self) -> QRectF:
         fm = self.fontMetrics()
-        return QRectF(4, fm.height() + 6, self.width() - 8, self.height() - 2 * fm.height() - 12)
+        # Room above for the title and the tallest bar's count, below for the week labels.
+        top = 2 * fm.height() + 4
+        return QRectF(4, top, self.width() - 8, self.height() - top - fm.height() - 6)
 
     def _bar(self, i: int, top: int) -> QRectF:
         plot = self._plot()
