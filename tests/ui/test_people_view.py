@@ -304,3 +304,15 @@ def test_keyboard_only_find_and_edit(qtbot, context, journal):
     assert QApplication.focusWidget() is view.editor.organisation
     qtbot.keyClick(view.editor.organisation, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert Person.get_by_id(journal["bo"]).name == "Bo Chen-Li"
+
+
+def test_sort_and_splitter_are_remembered(qtbot, context, journal):
+    view = make_view(qtbot, context)
+    view.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    view.splitter.setSizes([500, 560])
+    sizes = view.splitter.sizes()
+    view.hide()
+    again = make_view(qtbot, context)
+    assert (again.model.sort_column, again.model.descending) == ("last_contact", True)
+    assert names(again)[0] == "Dana Smith"
+    assert again.splitter.sizes() == sizes

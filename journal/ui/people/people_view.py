@@ -387,6 +387,7 @@ class PeopleView(QWidget):
             return
         self.undo_bar.label.setText(f"Deleted {self._deleted.name}.")
         self.undo_bar.show()
+        self._show_status(f"Deleted {self._deleted.name}. Ctrl+Z or Undo brings them back.")
         next_id = self.model.person_id(min(row, self.model.rowCount() - 1))
         if next_id is not None:
             self.select_person(next_id)
