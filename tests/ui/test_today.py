@@ -313,3 +313,14 @@ def test_while_hidden_it_waits_and_catches_up_when_shown(qtbot, window, view, jo
     assert "Added elsewhere" not in " ".join(sum(titles(view).values(), []))
     window.show_view("today")
     assert "Added elsewhere" in " ".join(sum(titles(view).values(), []))
+
+
+def test_refreshing_keeps_one_snooze_menu(qtbot, view, journal):
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QMenu
+
+    for _ in range(5):
+        view.refresh()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    menus = [m for m in view.findChildren(QMenu) if m.objectName() == "snoozeMenu"]
+    assert len(menus) == 1

@@ -162,7 +162,10 @@ class TodayView(QWidget):
         self.heading.setText(f"Today — {_day_text(today)}")
         self.summary.setText(self._summary_text())
         self.chart.set_weeks(conversations_per_week(clock=self.context.clock))
+        old_menu = self.snooze_button.menu()
         self.snooze_button.setMenu(snooze_menu(self, today, self.snooze_current))
+        if old_menu is not None:
+            old_menu.deleteLater()  # one menu at a time, however often the list refreshes
         self.pages.setCurrentWidget(self.empty if self.model.is_empty() else self.tree)
         self._restore_current(key, position)
         self._update_buttons()
