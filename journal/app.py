@@ -42,6 +42,9 @@ def build_main_window(context):
     window.add_view("people", "People", people, themed("contact-journal-people", "people.svg"))
     window.register_opener("person", "people", people.open_person)
     people.open_requested.connect(window.open_item)
+    from journal.ui.dialogs.log_action import open_log_dialog
+
+    people.log_requested.connect(lambda person_id, name: open_log_dialog(window, [(person_id, name)]))
     from journal.ui.conversations.conversations_view import ConversationsView
 
     conversations = ConversationsView(context)

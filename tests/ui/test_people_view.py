@@ -316,3 +316,20 @@ def test_sort_and_splitter_are_remembered(qtbot, context, journal):
     assert (again.model.sort_column, again.model.descending) == ("last_contact", True)
     assert names(again)[0] == "Dana Smith"
     assert again.splitter.sizes() == sizes
+
+
+def test_log_conversation_with_the_selected_person(qtbot, context, journal):
+    from journal.app import build_main_window
+    from journal.ui.dialogs.log_dialog import LogDialog
+
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_item("person", journal["bo"])
+    view = window.view("people")
+    qtbot.mouseClick(view.editor.log_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(LogDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.picker.people(include_typed=False) == [(journal["bo"], "Bo Chen")]
+    dialog.reject()

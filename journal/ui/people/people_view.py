@@ -58,6 +58,8 @@ class UndoBar(QFrame):
 
 class PeopleView(QWidget):
     open_requested = Signal(str, int)
+    # (person id, name): the window opens the Log dialog with them filled in.
+    log_requested = Signal(int, str)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,6 +153,8 @@ class PeopleView(QWidget):
         self._shortcut("Ctrl+Shift+N", self.add_person)
         self._shortcut("Ins", self.add_person)
         self._shortcut("Ctrl+Shift+A", self.toggle_archive)
+        self._shortcut("Ctrl+Shift+L", self.log_with_current)
+        self.editor.log_button.clicked.connect(self.log_with_current)
         self._shortcut(QKeySequence.StandardKey.Undo, self.undo_delete)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -349,6 +353,10 @@ class PeopleView(QWidget):
             return
         self.open_person(person_id)
         self.editor.organisation.setFocus()
+
+    def log_with_current(self) -> None:
+        if self._current_id is not None:
+            self.log_requested.emit(self._current_id, self.editor.heading.text().removesuffix("  (archived)"))
 
     def toggle_archive(self) -> None:
         person_id = self._current_id

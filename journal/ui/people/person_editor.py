@@ -26,6 +26,7 @@ from journal.services import next_steps, people
 from journal.services.people import PersonChanges
 from journal.services.person_detail import PersonDetail, get_person, timeline
 from journal.store.errors import JournalError
+from journal.ui.dialogs.log_action import log_icon
 from journal.ui.people.people_model import format_date
 from journal.ui.widgets.action_icons import action_icon
 from journal.ui.widgets.due_date_edit import DueDateEdit
@@ -153,7 +154,12 @@ class PersonEditor(QWidget):
         self.tabs.setTabToolTip(1, "Next steps, conversations and offers (Ctrl+Tab)")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
+        self.log_button = QPushButton(log_icon(), "Log conversation…", objectName="logWithPerson")
+        self.log_button.setToolTip("Log a conversation with this person (Ctrl+Shift+L)")
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.heading, 1)
+        heading_row.addWidget(self.log_button)
+        layout.addLayout(heading_row)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
 
@@ -183,6 +189,7 @@ class PersonEditor(QWidget):
 
     def _set_enabled(self, enabled: bool) -> None:
         self.tabs.setEnabled(enabled)
+        self.log_button.setEnabled(enabled)
         if not enabled:
             self.heading.setText("No one selected")
             self.summary.setText("Pick a person in the list, or add one with Ctrl+Shift+N.")
