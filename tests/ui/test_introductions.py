@@ -189,3 +189,17 @@ def test_card_texts(context, journal):
     introductions.advance(journal["ali"], Stage.DECLINED, clock=context.clock)
     card = next(c for c in introductions.cards() if c.id == journal["ali"])
     assert due_text(card, today) == "" and step_text(card) == "Declined"
+
+
+def test_context_menu_offers_the_same_actions(qtbot, context, journal):
+    view = make_view(qtbot, context)
+    view.select(journal["erin"])
+    menu = view.card_menu()
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts == ["Advance to Asked", "Decline", "Mark lapsed", "Reopen", "Draft message…", "Open Dana Smith", "Open Erin Park"]
+    assert not next(a for a in menu.actions() if a.text() == "Reopen").isEnabled()
+    next(a for a in menu.actions() if a.text() == "Decline").trigger()
+    assert stage(journal["erin"]) == "declined"
+    with qtbot.waitSignal(view.open_requested) as blocker:
+        next(a for a in view.card_menu().actions() if a.text() == "Open Erin Park").trigger()
+    assert blocker.args == ["person", Introduction.get_by_id(journal["erin"]).target_id]

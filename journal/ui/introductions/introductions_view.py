@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -127,6 +128,8 @@ class IntroductionsView(QWidget):
             column.list.installEventFilter(self)
             column.list.selectionModel().currentChanged.connect(lambda *_a, c=column: self._column_focused(c))
             column.list.activated.connect(lambda _i: self.open_person("introducer"))
+            column.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            column.list.customContextMenuRequested.connect(lambda pos, c=column: self._show_menu(c, pos))
         self.empty = EmptyHint(
             "No introductions yet",
             "When someone offers to introduce you, note it in the Log dialog (Ctrl+N) under "
@@ -263,6 +266,27 @@ class IntroductionsView(QWidget):
         self.reopen_button.setEnabled(stage in (Stage.DECLINED, Stage.LAPSED))
         self.draft_button.setEnabled(card is not None)
         self.open_button.setEnabled(card is not None)
+
+    def card_menu(self) -> QMenu:
+        """The right-click menu for the selected card: the same actions as the buttons."""
+        menu = QMenu(self)
+        for button in (self.advance_button, self.decline_button, self.lapse_button, self.reopen_button):
+            action = menu.addAction(button.icon(), button.text().replace("&", ""), button.click)
+            action.setEnabled(button.isEnabled())
+        menu.addSeparator()
+        menu.addAction(self.draft_button.icon(), "Draft message…", self.draft_message)
+        card = self.current_card()
+        if card is not None:
+            menu.addAction(action_icon("open"), f"Open {card.introducer}", lambda: self.open_person("introducer"))
+            menu.addAction(action_icon("open"), f"Open {card.target}", lambda: self.open_person("target"))
+        return menu
+
+    def _show_menu(self, column: StageColumn, pos) -> None:
+        index = column.list.indexAt(pos)
+        if not index.isValid():
+            return
+        self._activate(self.columns.index(column), index.row())
+        self.card_menu().exec(column.list.viewport().mapToGlobal(pos))
 
     # --- actions -------------------------------------------------------------------------------
 

@@ -27,6 +27,8 @@ THEME_NAMES = {
     "edit": "document-properties",
     "step": "appointment-new",
     "done": "object-select",
+    "chat": "internet-group-chat",
+    "offer": "contact-new",
 }
 
 
@@ -82,6 +84,25 @@ def _draw(name: str, painter: QPainter, color: QColor) -> None:
         painter.drawLine(p(2.5, 6.5), p(13.5, 6.5))
         painter.drawLine(p(5.5, 2), p(5.5, 4.5))
         painter.drawLine(p(10.5, 2), p(10.5, 4.5))
+    elif name == "chat":
+        path = QPainterPath(p(3.5, 3.5))
+        path.lineTo(p(12.5, 3.5))
+        path.quadTo(p(13.5, 3.5), p(13.5, 4.5))
+        path.lineTo(p(13.5, 9.5))
+        path.quadTo(p(13.5, 10.5), p(12.5, 10.5))
+        path.lineTo(p(7, 10.5))
+        path.lineTo(p(4, 13))
+        path.lineTo(p(4.5, 10.5))
+        path.lineTo(p(3.5, 10.5))
+        path.quadTo(p(2.5, 10.5), p(2.5, 9.5))
+        path.lineTo(p(2.5, 4.5))
+        path.quadTo(p(2.5, 3.5), p(3.5, 3.5))
+        painter.drawPath(path)
+    elif name == "offer":
+        painter.drawEllipse(QRectF(1.5, 5.5, 4, 4))
+        painter.drawEllipse(QRectF(10.5, 5.5, 4, 4))
+        painter.drawLine(p(6.5, 7.5), p(9.5, 7.5))
+        painter.drawPolyline([p(8.3, 6.2), p(9.5, 7.5), p(8.3, 8.8)])
     else:
         raise KeyError(f"no glyph {name!r}")
 

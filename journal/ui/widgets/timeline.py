@@ -15,6 +15,7 @@ from journal.services.person_detail import (
     OFFER_RECEIVED,
     TimelineEntry,
 )
+from journal.ui.widgets.action_icons import action_icon
 
 KIND_LABEL = {
     CONVERSATION: "Conversation",
@@ -58,6 +59,8 @@ class TimelineList(QListWidget):
             else:
                 text = f"{entry.title}\n{KIND_LABEL[entry.kind]} · {_when(entry.date)} · {entry.detail}"
             item = QListWidgetItem(text)
+            if entry.kind != NEXT_STEP:
+                item.setIcon(action_icon("chat" if entry.kind == CONVERSATION else "offer"))
             item.setData(KIND_ROLE, entry.kind)
             item.setData(ID_ROLE, entry.id)
             if entry.kind == NEXT_STEP:
