@@ -12,6 +12,7 @@ from journal.services.conversations import PersonRef
 from journal.services.people import resolve_person
 from journal.services.transaction import write
 from journal.store.errors import ValidationError
+from journal.store.search import match_expression
 from journal.store.models import DB, Conversation, Participant, Person
 
 SNIPPET_LENGTH = 140
@@ -53,16 +54,25 @@ def _datetime(value) -> dt.datetime:
     return dt.datetime.fromisoformat(str(value))
 
 
-def conversation_ids(person_id: int | None = None) -> list[int]:
-    """Every conversation id, newest first (optionally only those with one person)."""
-    if person_id is None:
-        sql, params = "SELECT id FROM conversation ORDER BY occurred_at DESC, id DESC", ()
-    else:
-        sql = (
-            "SELECT c.id FROM conversation c JOIN participant pa ON pa.conversation_id = c.id "
-            "WHERE pa.person_id = ? ORDER BY c.occurred_at DESC, c.id DESC"
+def conversation_ids(person_id: int | None = None, *, text: str = "") -> list[int]:
+    """Conversation ids newest first: all, those with one person, or those matching `text`
+    (in their summary or notes, or a participant's name, organisation, role or tags)."""
+    where, params = [], []
+    if person_id is not None:
+        where.append("c.id IN (SELECT conversation_id FROM participant WHERE person_id = ?)")
+        params.append(person_id)
+    expression = match_expression(text)
+    if expression is not None:
+        where.append(
+            "(c.id IN (SELECT rowid FROM conversation_fts WHERE conversation_fts MATCH ?) "
+            "OR c.id IN (SELECT conversation_id FROM participant WHERE person_id IN "
+            "(SELECT rowid FROM person_fts WHERE person_fts MATCH ?)))"
         )
-        params = (person_id,)
+        params += [expression, expression]
+    sql = "SELECT c.id FROM conversation c"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY c.occurred_at DESC, c.id DESC"
     return [row[0] for row in DB.execute_sql(sql, params).fetchall()]
 
 

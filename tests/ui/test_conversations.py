@@ -132,3 +132,24 @@ def test_lazy_rows(qtbot, context, clock):
     qtbot.wait(10)
     assert view.model.rowCount() == 2000
     assert view.model.fetched_count <= 50
+
+
+def test_filter_by_words_or_a_person(qtbot, context, journal):
+    view = make_view(qtbot, context)
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    qtbot.keyClick(view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(view.filter.hasFocus)
+    qtbot.keyClicks(view.filter, "hiring")  # in the notes
+    qtbot.keyClick(view.filter, Qt.Key.Key_Return)
+    assert [view.model.conversation_id(r) for r in range(view.model.rowCount())] == [journal["older"]]
+    assert view.count_label.text() == "1 matching, newest first"
+    view.filter.clear()
+    qtbot.keyClicks(view.filter, "ali")  # a participant
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and view.model.conversation_id(0) == journal["newer"])
+    view.filter.setFocus()
+    qtbot.keyClicks(view.filter, "zzz")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0)
+    assert view.stack.currentWidget() is view.empty and "Esc" in view.empty.text.text()
+    qtbot.keyClick(view.filter, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)

@@ -18,11 +18,17 @@ class ConversationsModel(QAbstractTableModel):
         self._clock = clock
         self._ids: list[int] = []
         self._rows: dict[int, ConversationRow] = {}
+        self.filter_text = ""
         self.reload()
+
+    def set_filter(self, text: str) -> None:
+        if text != self.filter_text:
+            self.filter_text = text
+            self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._ids = conversation_list.conversation_ids()
+        self._ids = conversation_list.conversation_ids(text=self.filter_text)
         self._rows = {}
         self.endResetModel()
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -25,6 +26,13 @@ from journal.ui.conversations.conversation_dialog import ConversationDialog
 from journal.ui.conversations.conversations_model import ConversationsModel
 from journal.ui.widgets.action_icons import action_icon
 from journal.ui.widgets.empty_hint import EmptyHint
+
+
+EMPTY = (
+    "No conversations yet",
+    "Press Ctrl+N after a coffee, a call or an e-mail exchange to log who you talked to, "
+    "what was offered and what to do next.",
+)
 
 
 class ConversationsView(QWidget):
@@ -57,16 +65,16 @@ class ConversationsView(QWidget):
         self.delete_button = QPushButton(action_icon("delete"), "&Delete…", objectName="deleteConversation")
         self.delete_button.setToolTip("Delete the selected conversation (Delete)")
         self.count_label = QLabel(objectName="conversationCount")
+        self.filter = QLineEdit(objectName="conversationFilter")
+        self.filter.setPlaceholderText("Filter by words in the notes or a person's name (Ctrl+F)")
+        self.filter.setClearButtonEnabled(True)
         bar = QHBoxLayout()
+        bar.addWidget(self.filter, 2)
         bar.addWidget(self.count_label, 1)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.delete_button)
 
-        self.empty = EmptyHint(
-            "No conversations yet",
-            "Press Ctrl+N after a coffee, a call or an e-mail exchange to log who you talked to, "
-            "what was offered and what to do next.",
-        )
+        self.empty = EmptyHint(*EMPTY)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
@@ -82,8 +90,26 @@ class ConversationsView(QWidget):
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_current)
+        self._filter_timer = QTimer(self, singleShot=True, interval=150)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.filter.returnPressed.connect(self._focus_table)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(lambda: (self.filter.setFocus(), self.filter.selectAll()))
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.activated.connect(self.filter.clear)
         context.signals.changed.connect(self._journal_changed)
         self._after_reload()
+
+    def _apply_filter(self) -> None:
+        self._filter_timer.stop()
+        self.model.set_filter(self.filter.text())
+
+    def _focus_table(self) -> None:
+        self._apply_filter()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def current_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -97,7 +123,13 @@ class ConversationsView(QWidget):
     def _after_reload(self) -> None:
         rows = self.model.rowCount()
         self.stack.setCurrentWidget(self.table if rows else self.empty)
-        self.count_label.setText(f"{rows} conversation{'' if rows == 1 else 's'}, newest first")
+        if self.model.filter_text.strip():
+            self.count_label.setText(f"{rows} matching, newest first")
+            if not rows:
+                self.empty.set_message("No conversation matches", "Press Esc to clear the filter.")
+        else:
+            self.count_label.setText(f"{rows} conversation{'' if rows == 1 else 's'}, newest first")
+            self.empty.set_message(*EMPTY)
         if rows and not self.table.currentIndex().isValid():
             self.select(self.model.conversation_id(0), focus=False)
         self._update_buttons()
