@@ -89,7 +89,7 @@ def _event(events: list[dict], name: str) -> dict:
 
 def raw_search_ms(path: Path, texts: list[str]) -> list[float]:
     """The FTS5 statements the app runs for each text, straight through sqlite3: the floor."""
-    from journal.services.search import CONVERSATION_CAP
+    from journal.services.search import RECENT_CAPS
     from journal.store import search as index
 
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
@@ -100,8 +100,8 @@ def raw_search_ms(path: Path, texts: list[str]) -> list[float]:
             expression = index.match_expression(text)
             if expression is not None:
                 for kind in index.TABLES:
-                    if kind == "conversation":
-                        conn.execute(index.recent_search_sql(kind), (expression, CONVERSATION_CAP, 8)).fetchall()
+                    if kind in RECENT_CAPS:
+                        conn.execute(index.recent_search_sql(kind), (expression, RECENT_CAPS[kind], 8)).fetchall()
                     else:
                         conn.execute(index.search_sql(kind), (expression, 8)).fetchall()
             timings.append((time.perf_counter() - started) * 1000)

@@ -17,9 +17,10 @@ MARK_END = index.MARK_END
 KINDS = tuple(index.TABLES)  # person, conversation, introduction, next_step: the display order
 KIND_LABELS = {"person": "People", "conversation": "Conversations", "introduction": "Introductions", "next_step": "Next steps"}
 
-# Conversations are ranked among their newest matches only: a one- or two-letter prefix can match
-# most of a big journal, and ranking every match would cost a keystroke hundreds of milliseconds.
-CONVERSATION_CAP = 2_000
+# Conversations and next steps are ranked among their newest matches only: a two-letter prefix
+# can match most of a big journal, and ranking every match would cost a keystroke hundreds of
+# milliseconds. People, introductions and organisations are few enough to rank in full.
+RECENT_CAPS = {"conversation": 2_000, "next_step": 2_000}
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,8 @@ def plain(text: str) -> str:
 
 
 def _titles(kind: str, ids: list[int]) -> dict[int, str | tuple[str, str, str]]:
-    """One query per kind for the titles of `ids` (conversations: (title, notes, summary))."""
+    """One query per kind for the titles of `ids`; for kinds ranked without a snippet,
+    (title, text to make the snippet from, text to fall back on)."""
     rows = index.describe(DB.obj, kind, ids)
     if kind == "person":
         return {pid: name + (f" — {org}" if org else "") for pid, name, org in rows}
@@ -55,10 +57,10 @@ def _titles(kind: str, ids: list[int]) -> dict[int, str | tuple[str, str, str]]:
         }
     if kind == "introduction":
         return {iid: f"{a} → {b} ({stage})" for iid, stage, a, b in rows}
-    titles = {}
-    for sid, text, due_date, done_at in rows:
-        titles[sid] = text + (f" · due {due_date}" if due_date else "") + (" · done" if done_at else "")
-    return titles
+    return {
+        sid: (text + (f" · due {due_date}" if due_date else "") + (" · done" if done_at else ""), text, "")
+        for sid, text, due_date, done_at in rows
+    }
 
 
 def search(text: str, *, limit_per_kind: int = 8, kinds: tuple[str, ...] = KINDS) -> dict[str, list[SearchResult]]:
@@ -73,7 +75,7 @@ def search(text: str, *, limit_per_kind: int = 8, kinds: tuple[str, ...] = KINDS
     grouped: dict[str, list[SearchResult]] = {}
     with DB.atomic():  # one read snapshot for every kind
         for kind in kinds:
-            cap = CONVERSATION_CAP if kind == "conversation" else None
+            cap = RECENT_CAPS.get(kind)
             hits = index.search(database, expression, kind, limit_per_kind, cap=cap)
             if not hits:
                 continue
@@ -84,11 +86,11 @@ def search(text: str, *, limit_per_kind: int = 8, kinds: tuple[str, ...] = KINDS
                 if title is None:
                     continue
                 snippet = hit.snippet
-                if isinstance(title, tuple):  # a conversation: the notes' matched words, else the summary's
-                    title, notes, summary = title
-                    snippet = index.make_snippet(notes, text)
-                    if MARK_START not in snippet:
-                        snippet = index.make_snippet(summary, text) or snippet
+                if isinstance(title, tuple):  # ranked without a snippet: made from the text here
+                    title, body, fallback = title
+                    snippet = index.make_snippet(body, text)
+                    if MARK_START not in snippet and fallback:
+                        snippet = index.make_snippet(fallback, text) or snippet
                 results.append(SearchResult(kind, hit.id, title, snippet, hit.score, index.mark_matches(title, text)))
             grouped[kind] = results
     return {kind: results for kind, results in grouped.items() if results}

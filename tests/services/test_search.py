@@ -96,7 +96,7 @@ def test_search_ranked_merges_kinds_best_first(journal):
 
 
 def test_newest_conversations_are_ranked_when_matches_exceed_the_cap(journal, monkeypatch):
-    monkeypatch.setattr(svc, "CONVERSATION_CAP", 3)
+    monkeypatch.setitem(svc.RECENT_CAPS, "conversation", 3)
     for i in range(6):
         log_conversation([PersonRef.named("Olga Ivanov")], summary=f"quantum call {i}")
     newest = [c.id for c in Conversation.select().order_by(Conversation.id.desc()).limit(3)]
