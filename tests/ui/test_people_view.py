@@ -333,3 +333,29 @@ def test_log_conversation_with_the_selected_person(qtbot, context, journal):
     assert dialog is not None and dialog.isVisible()
     assert dialog.picker.people(include_typed=False) == [(journal["bo"], "Bo Chen")]
     dialog.reject()
+
+
+@pytest.mark.parametrize(
+    ("answer", "saved", "moved"),
+    [
+        (QMessageBox.StandardButton.Save, True, True),
+        (QMessageBox.StandardButton.Discard, False, True),
+        (QMessageBox.StandardButton.Cancel, False, False),
+    ],
+)
+def test_leaving_unsaved_changes_asks(qtbot, context, journal, monkeypatch, answer, saved, moved):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answer)
+    view = make_view(qtbot, context)
+    view.open_person(journal["ali"])
+    qtbot.keyClicks(view.editor.role, "Founder")
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    qtbot.wait(5)
+    assert asked == ["Save the changes to Ali Khan?"]
+    assert (Person.get_by_id(journal["ali"]).role == "Founder") is saved
+    assert (view.current_person_id() != journal["ali"]) is moved
+    if not moved:
+        qtbot.waitUntil(lambda: view.table.currentIndex().row() == view.model.row_of(journal["ali"]))
+        assert view.editor.dirty and view.editor.role.text() == "Founder"

@@ -254,8 +254,8 @@ class PeopleView(QWidget):
         self.list_stack.setCurrentWidget(self.table if rows else self.empty)
         total = count_people(include_archived=self.show_archived.isChecked())
         self.count_label.setText(f"{rows} of {total} people" if filtering else f"{total} people")
-        if self._current_id is not None and self.model.row_of(self._current_id) < 0:
-            self._set_current(None)
+        if self._current_id is not None and self.model.row_of(self._current_id) < 0 and not self.editor.dirty:
+            self._set_current(None)  # (unsaved edits stay in the pane until saved or reverted)
         if self._current_id is None and rows and not self.editor.dirty:
             # Something is always selected, so the keys and the detail pane work at once.
             QTimer.singleShot(0, self._select_first_if_none)
