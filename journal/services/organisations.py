@@ -72,3 +72,8 @@ def members(organisation_id: int) -> list[OrganisationMember]:
 def organisation_of(person_id: int) -> int | None:
     row = DB.execute_sql("SELECT organisation_id FROM person WHERE id = ?", (person_id,)).fetchone()
     return row[0] if row else None
+
+
+def organisation_names() -> list[str]:
+    """Every organisation's name, for completing the Organisation field."""
+    return [row[0] for row in DB.execute_sql("SELECT name FROM organisation ORDER BY name COLLATE NOCASE").fetchall()]

@@ -359,3 +359,11 @@ def test_leaving_unsaved_changes_asks(qtbot, context, journal, monkeypatch, answ
     if not moved:
         qtbot.waitUntil(lambda: view.table.currentIndex().row() == view.model.row_of(journal["ali"]))
         assert view.editor.dirty and view.editor.role.text() == "Founder"
+
+
+def test_organisation_field_completes_known_names(qtbot, context, journal):
+    view = make_view(qtbot, context)
+    view.open_person(journal["ali"])
+    completer = view.editor.organisation.completer()
+    completer.setCompletionPrefix("zen")
+    assert completer.currentCompletion() == "Zenith"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.cadence import CADENCE_PRESETS
 from journal.services import next_steps, people
+from journal.services.organisations import organisation_names
 from journal.services.people import PersonChanges
 from journal.services.person_detail import PersonDetail, get_person, timeline
 from journal.store.errors import JournalError
@@ -65,6 +67,11 @@ class PersonEditor(QWidget):
         self.name = QLineEdit(objectName="name")
         self.placeholder = QCheckBox("Placeholder (known only by a description)", objectName="placeholder")
         self.organisation = QLineEdit(objectName="organisation")
+        self._organisations = QStringListModel(self)
+        completer = QCompleter(self._organisations, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.organisation.setCompleter(completer)
         self.role = QLineEdit(objectName="role")
         self.emails = QLineEdit(objectName="emails", placeholderText="name@example.com, another@example.org")
         self.phones = QLineEdit(objectName="phones", placeholderText="+1 555 0100, …")
@@ -214,6 +221,7 @@ class PersonEditor(QWidget):
         except JournalError:
             self.load(None)
             return
+        self._organisations.setStringList(organisation_names())
         self._fill(detail)
         self.refresh_timeline()
         self._set_enabled(True)
