@@ -1,4 +1,4 @@
-"""vCard 2.1 (Outlook), 3.0 and 4.0 in; vCard 3.0 out. Parsing of each card is vobject's.
+"""vCard 2.1 (Outlook), 3.0 and 4.0 in (vobject parses each card); vCard 3.0 out (vcard_write).
 
 Cards are cut out of the file here first, so a broken card is rejected with its line number and
 the others still come in; quoted-printable soft line breaks (Outlook's 2.1) are joined before
@@ -16,14 +16,12 @@ from journal.interop.records import (
     ContactRecord,
     ImportFormatError,
     ParseResult,
-    PersonOut,
     Rejected,
     clean,
     decode,
-    split_name,
 )
+from journal.interop.vcard_write import CONNECTED_ON, person_to_card, write  # noqa: F401  (the writer)
 
-CONNECTED_ON = "X-CONTACT-JOURNAL-CONNECTED-ON"
 SKIP_TYPES = {"INTERNET", "PREF", "X400", "VOICE", "UTF-8", "QUOTED-PRINTABLE", "BASE64"}
 
 
@@ -169,55 +167,3 @@ def parse(data: bytes) -> ParseResult:
         else:
             result.records.append(outcome)
     return result
-
-
-def _add(card, name: str, value, **params):
-    prop = card.add(name)
-    prop.value = value
-    for key, values in params.items():
-        if values:
-            prop.params[key.upper()] = values if isinstance(values, list) else [values]
-    return prop
-
-
-def person_to_card(person: PersonOut) -> str:
-    """One vCard 3.0 with FN, N and UID and every other field the journal holds."""
-    card = vobject.vCard()
-    _add(card, "version", "3.0")
-    _add(card, "uid", person.uid)
-    _add(card, "fn", person.name)
-    given, family = split_name(person.name)
-    _add(card, "n", vobject.vcard.Name(family=family, given=given))
-    if person.organisation:
-        _add(card, "org", [person.organisation])
-    if person.role:
-        _add(card, "title", person.role)
-    for value, label in person.emails:
-        _add(card, "email", value, type=["INTERNET"] + ([label] if label else []))
-    for value, label in person.phones:
-        _add(card, "tel", value, type=[label] if label else [])
-    if person.linkedin:
-        _add(card, "url", person.linkedin if "://" in person.linkedin else f"https://{person.linkedin}")
-        _add(card, "x-socialprofile", person.linkedin, type=["linkedin"])
-    if person.website:
-        _add(card, "url", person.website)
-    if person.location:
-        _add(card, "adr", vobject.vcard.Address(city=person.location))
-    notes = "\n\n".join(n for n in (person.notes, f"How we met: {person.how_met}" if person.how_met else "") if n)
-    if notes:
-        _add(card, "note", notes)
-    if person.tags:
-        _add(card, "categories", list(person.tags))
-    if person.connected_on:
-        _add(card, CONNECTED_ON.lower(), person.connected_on.isoformat())
-    if person.updated_at:
-        _add(card, "rev", person.updated_at.strftime("%Y-%m-%dT%H:%M:%SZ"))
-    return card.serialize()
-
-
-def write(people, stream) -> int:
-    count = 0
-    for person in people:
-        stream.write(person_to_card(person))
-        count += 1
-    return count

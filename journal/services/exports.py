@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +12,7 @@ from journal.clock import SYSTEM_CLOCK, Clock
 from journal.interop import csv_export, json_io, vcard
 from journal.interop.ids import person_uid
 from journal.interop.records import PersonOut
-from journal.services.json_tables import dump_tables
+from journal.services.json_tables import iter_table, table_models
 from journal.store.errors import JournalError
 from journal.store.migrations import SCHEMA_VERSION
 from journal.store.models import DB, ContactDetail, Organisation, Person, PersonTag, Tag
@@ -58,10 +57,10 @@ def export_csv(stream, *, clock: Clock = SYSTEM_CLOCK) -> int:
 
 
 def export_json(stream, *, clock: Clock = SYSTEM_CLOCK) -> int:
+    """Every table, every row, streamed from one read transaction (a consistent snapshot)."""
     with DB.atomic():
-        tables = dump_tables()
-    json_io.dump(tables, schema=SCHEMA_VERSION, exported_at=clock.now().isoformat(), stream=stream)
-    return sum(len(rows) for rows in tables.values())
+        tables = ((model._meta.table_name, iter_table(model)) for model in table_models())
+        return json_io.dump(tables, schema=SCHEMA_VERSION, exported_at=clock.now().isoformat(), stream=stream)
 
 
 EXPORTERS: dict[str, tuple[str, str, Callable]] = {
@@ -75,16 +74,17 @@ def export_to_file(fmt: str, target: Path, *, clock: Clock = SYSTEM_CLOCK) -> in
     """Write `fmt` to `target` whole or not at all (staged next to it, then renamed)."""
     if fmt not in EXPORTERS:
         raise JournalError(f"Unknown export format {fmt!r}.")
-    buffer = io.StringIO()
-    count = EXPORTERS[fmt][2](buffer, clock=clock)
     target = Path(target).expanduser()
     staging = target.with_name(f".{target.name}.partial")
     try:
         fd = os.open(staging, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(buffer.getvalue())
+            count = EXPORTERS[fmt][2](handle, clock=clock)
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(staging, target)
     except OSError as exc:
-        staging.unlink(missing_ok=True)
         raise JournalError(f"Cannot write {target}: {exc.strerror or exc}.") from None
+    finally:
+        staging.unlink(missing_ok=True)
     return count

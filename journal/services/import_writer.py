@@ -153,7 +153,8 @@ def existing_keys(existing: Existing, *, with_uids: bool, uid_of):
         yield pid, name, org, keys
 
 
-def _db(value):
+def stored(value):
+    """A Python value as the journal stores it (dates as ISO text, as peewee writes them)."""
     if isinstance(value, dt.datetime):
         return str(value)
     if isinstance(value, dt.date):
@@ -169,7 +170,7 @@ def bulk_insert(model, columns: list[str], rows: list[tuple]) -> None:
         f for f in model._meta.sorted_fields
         if f.name not in columns and not (f.primary_key and isinstance(f, AutoField))
     ]
-    extra = tuple(_db(f.db_value(f.default() if callable(f.default) else f.default)) for f in rest)
+    extra = tuple(stored(f.db_value(f.default() if callable(f.default) else f.default)) for f in rest)
     names = [fields[c].column_name for c in columns] + [f.column_name for f in rest]
     quoted = ", ".join(f'"{n}"' for n in names)
     marks = ", ".join("?" * len(names))
@@ -213,7 +214,7 @@ def _update_existing(dirty: list[ExistingPerson], orgs: dict[str, int], now: dt.
         if "organisation" in values:
             values["organisation"] = orgs.get(str(values["organisation"]).lower())
         names = tuple(sorted(values))
-        groups.setdefault(names, []).append(tuple(_db(values[n]) for n in names) + (str(now), person.id))
+        groups.setdefault(names, []).append(tuple(stored(values[n]) for n in names) + (str(now), person.id))
     P = Person._meta
     for names, rows in groups.items():
         sets = ", ".join(f'"{P.fields[n].column_name}" = ?' for n in names + ("updated_at",))
@@ -233,7 +234,7 @@ def write_plan(planner, clock: Clock) -> None:
         person.id = next_id + offset
         rows.append((
             person.id, person.name, orgs.get(person.organisation.lower()), person.role, person.linkedin,
-            person.website, person.location, person.notes, _db(person.connected_on), stamp, stamp,
+            person.website, person.location, person.notes, stored(person.connected_on), stamp, stamp,
         ))
     bulk_insert(Person, PERSON_COLUMNS, rows)
     _update_existing(dirty, orgs, now)

@@ -102,6 +102,16 @@ def read_file(path: Path) -> bytes:
         raise ImportFormatError(f"{path} cannot be read: {exc.strerror or exc}.") from None
 
 
+def _readable(path: Path) -> Path:
+    if path.is_dir():
+        raise ImportFormatError(f"{path} is a folder, not a file.")
+    try:
+        with open(path, "rb"):
+            return path
+    except OSError as exc:
+        raise ImportFormatError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+
+
 def parse(fmt: str, data: bytes) -> ParseResult:
     if fmt not in FORMATS or fmt == "json":
         raise JournalError(f"Unknown contact format {fmt!r}.")
@@ -249,18 +259,17 @@ def _run_import(fmt, path, dry_run, decisions, clock, progress, notify) -> Impor
 
     report = progress or (lambda _p, _m: None)
     report(0, f"Reading {path.name}")
-    data = read_file(path)
     if fmt == "json":
-        document = json_io.load(data)
+        source = json_io.Export(_readable(path))
     else:
-        result = parse(fmt, data)
+        result = parse(fmt, read_file(path))
         if not result.records and not result.rejected:
             raise ImportFormatError(f"{path.name} holds no contacts.")
     # A real import takes the write lock up front, so the journal cannot change between matching
     # and writing; a preview only reads.
     with DB.atomic(None if dry_run else "IMMEDIATE") as transaction:
         if fmt == "json":
-            plan, planner, result = json_restore.plan(document, path.name, decisions, report)
+            plan, planner, restore = json_restore.plan(source, path.name, decisions, report)
         else:
             plan, planner = _people_plan(fmt, path.name, result, decisions, report)
         if dry_run:
@@ -269,8 +278,8 @@ def _run_import(fmt, path, dry_run, decisions, clock, progress, notify) -> Impor
             report(90, "Writing")
             if planner is not None:
                 write_plan(planner, clock)
-            if fmt == "json" and plan.restore_counts:
-                json_restore.write(result)
+            if fmt == "json" and restore:
+                json_restore.write(source)
     report(100, "Done")
     if not dry_run and notify:
         announce()

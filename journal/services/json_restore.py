@@ -1,30 +1,44 @@
 """Importing the journal's own JSON: an exact restore into an empty journal; into a journal
-that already holds people, its people are matched and merged like any other import."""
+that already holds people, its people are matched and merged like any other import.
+
+The export is read twice when restoring (once to check every row, once to write), table by
+table, so a journal of any size restores without being held in memory.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 
-from peewee import IntegrityError, chunked
+from peewee import IntegrityError
 
 from journal.interop.ids import person_uid
+from journal.interop.json_io import Export
 from journal.interop.records import ContactRecord, ImportFormatError
-from journal.services.json_tables import rows_for, table_models
+from journal.services.import_writer import bulk_insert, stored
+from journal.services.json_tables import convert_row, table_models
 from journal.store.migrations import SCHEMA_VERSION
 
-BATCH = 400
+BATCH = 2000
+PEOPLE_TABLES = ("organisation", "person", "contact_detail", "tag", "person_tag")
 
 
 def _journal_is_empty() -> bool:
     return all(not model.select().exists() for model in table_models())
 
 
-def _converted(tables: dict) -> dict:
-    models = {model._meta.table_name: model for model in table_models()}
-    unknown = set(tables) - set(models)
-    if unknown:
-        raise ImportFormatError(f"This export has tables this journal does not know: {', '.join(sorted(unknown))}.")
-    return {name: rows_for(models[name], tables.get(name, [])) for name in models}
+def _models() -> dict:
+    return {model._meta.table_name: model for model in table_models()}
+
+
+def _checked_tables(source: Export):
+    """(name, model, converted rows iterator) for every table; unknown tables are refused."""
+    models = _models()
+    for name, rows in source.tables():
+        if name not in models:
+            raise ImportFormatError(f"This export has a table this journal does not know: {name}.")
+        model = models[name]
+        yield name, model, (convert_row(model, row, number) for number, row in enumerate(rows, 1))
 
 
 def _records(tables: dict) -> list[ContactRecord]:
@@ -47,8 +61,8 @@ def _records(tables: dict) -> list[ContactRecord]:
                 name=row.get("name") or "",
                 organisation=orgs.get(row.get("organisation"), "") or "",
                 role=row.get("role") or "",
-                emails=[(d["value"], d.get("label") or "") for d in mine if d.get("kind") == "email"],
-                phones=[(d["value"], d.get("label") or "") for d in mine if d.get("kind") == "phone"],
+                emails=[(d.get("value") or "", d.get("label") or "") for d in mine if d.get("kind") == "email"],
+                phones=[(d.get("value") or "", d.get("label") or "") for d in mine if d.get("kind") == "phone"],
                 linkedin=row.get("linkedin") or "",
                 website=row.get("website") or "",
                 location=row.get("location") or "",
@@ -61,45 +75,66 @@ def _records(tables: dict) -> list[ContactRecord]:
     return records
 
 
-def plan(document: dict, source: str, decisions, report):
-    """(plan, planner or None, converted tables or None)."""
+def plan(source: Export, name: str, decisions, report):
+    """(plan, planner or None, whether to restore every table)."""
     from journal.services.imports import NEW, ImportPlan, Planner, RowPlan
 
-    schema = document.get("schema")
+    schema = source.header.get("schema")
     if not isinstance(schema, int) or schema > SCHEMA_VERSION:
         raise ImportFormatError(
             f"This export comes from a newer Contact Journal (schema {schema}); this version reads up to {SCHEMA_VERSION}."
         )
-    converted = _converted(document["tables"])
-    report(30, "Checking the export")
-    if _journal_is_empty():
-        result = ImportPlan("json", source)
-        orgs = {row["id"]: row["name"] for row in converted.get("organisation", [])}
-        for number, row in enumerate(converted.get("person", []), 1):
+    report(10, "Checking every row of the export")
+    empty = _journal_is_empty()
+    kept: dict[str, list[dict]] = {}
+    counts: dict[str, int] = {}
+    for table, _model, rows in _checked_tables(source):
+        counts[table] = 0
+        keep = table in PEOPLE_TABLES
+        for row in rows:
+            counts[table] += 1
+            if keep:
+                kept.setdefault(table, []).append(row)
+    if empty:
+        result = ImportPlan("json", name)
+        orgs = {row["id"]: row["name"] for row in kept.get("organisation", [])}
+        for number, row in enumerate(kept.get("person", []), 1):
             result.rows.append(RowPlan(number, NEW, row.get("name", ""), orgs.get(row.get("organisation"), "")))
-        result.restore_counts = {name.replace("_", " "): len(rows) for name, rows in converted.items() if rows}
-        return result, None, converted
-    records = [r for r in _records(converted) if r.name.strip()]
+        result.restore_counts = {t.replace("_", " "): n for t, n in counts.items() if n}
+        return result, None, True
+    records = [r for r in _records(kept) if r.name.strip()]
     planner = Planner(records, decisions)
-    rows = planner.plan(report)
-    result = ImportPlan("json", source, rows)
-    skipped = {name: len(converted.get(name, [])) for name in ("conversation", "introduction", "next_step")}
+    result = ImportPlan("json", name, planner.plan(report))
+    skipped = {t: counts.get(t, 0) for t in ("conversation", "introduction", "next_step")}
     if any(skipped.values()):
         result.notes.append(
             "The journal already holds people, so only people were merged; "
-            + ", ".join(f"{n} {name.replace('_', ' ')}(s)" for name, n in skipped.items() if n)
+            + ", ".join(f"{n} {t.replace('_', ' ')}(s)" for t, n in skipped.items() if n)
             + " are restored only into an empty journal."
         )
-    return result, planner, None
+    return result, planner, False
 
 
-def write(converted: dict | None) -> None:
+def write(source: Export) -> None:
     """Insert every table's rows as they were, ids included. The caller holds the transaction."""
-    if not converted:
-        return
-    for model in table_models():
-        for batch in chunked(converted.get(model._meta.table_name, []), BATCH):
-            try:
-                model.insert_many(batch).execute()
-            except IntegrityError as exc:
-                raise ImportFormatError(f"This export is damaged: {model._meta.table_name} rows break a rule ({exc}).") from None
+    for _table, model, rows in _checked_tables(source):
+        batch: list[dict] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= BATCH:
+                _insert(model, batch)
+                batch = []
+        if batch:
+            _insert(model, batch)
+
+
+def _insert(model, batch: list[dict]) -> None:
+    groups: dict[tuple[str, ...], list[tuple]] = {}
+    for row in batch:
+        columns = tuple(row)
+        groups.setdefault(columns, []).append(tuple(stored(row[c]) for c in columns))
+    try:
+        for columns, values in groups.items():
+            bulk_insert(model, list(columns), values)
+    except (IntegrityError, sqlite3.IntegrityError) as exc:
+        raise ImportFormatError(f"This export is damaged: {model._meta.table_name} rows break a rule ({exc}).") from None

@@ -21,14 +21,16 @@ def _out(value):
     return value
 
 
+def iter_table(model):
+    """The rows of one table as JSON values, read with a cursor rather than all at once."""
+    fields = model._meta.sorted_fields
+    order = [model._meta.primary_key] if model._meta.primary_key else fields
+    for row in model.select(*fields).order_by(*order).dicts().iterator():
+        yield {k: _out(v) for k, v in row.items()}
+
+
 def dump_tables() -> dict[str, list[dict]]:
-    tables = {}
-    for model in table_models():
-        fields = model._meta.sorted_fields
-        order = [model._meta.primary_key] if model._meta.primary_key else fields
-        query = model.select(*fields).order_by(*order).dicts()
-        tables[model._meta.table_name] = [{k: _out(v) for k, v in row.items()} for row in query]
-    return tables
+    return {model._meta.table_name: list(iter_table(model)) for model in table_models()}
 
 
 def _convert(field, value):
@@ -56,15 +58,16 @@ def _convert(field, value):
         raise ImportFormatError(f"{field.model._meta.table_name}.{field.name} holds {value!r}, which is {exc}.") from None
 
 
-def rows_for(model, rows: list[dict]) -> list[dict]:
-    """Rows of one table from JSON, checked column by column."""
+def convert_row(model, row: dict, number: int) -> dict:
+    """One row of a table from JSON, checked column by column."""
     fields = model._meta.fields
-    out = []
-    for number, row in enumerate(rows, 1):
-        unknown = set(row) - set(fields)
-        if unknown:
-            raise ImportFormatError(
-                f"Row {number} of {model._meta.table_name} has columns this journal does not know: {', '.join(sorted(unknown))}."
-            )
-        out.append({name: _convert(fields[name], value) for name, value in row.items()})
-    return out
+    unknown = set(row) - set(fields)
+    if unknown:
+        raise ImportFormatError(
+            f"Row {number} of {model._meta.table_name} has columns this journal does not know: {', '.join(sorted(unknown))}."
+        )
+    return {name: _convert(fields[name], value) for name, value in row.items()}
+
+
+def rows_for(model, rows) -> list[dict]:
+    return [convert_row(model, row, number) for number, row in enumerate(rows, 1)]

@@ -3,6 +3,8 @@ import io
 
 import pytest
 import vobject
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from journal.interop import vcard
 from journal.interop.records import ImportFormatError, PersonOut
@@ -73,3 +75,28 @@ def test_written_card_is_read_back_by_vobject_with_every_field():
     assert card.categories.value == ["vc", "friends"]
     assert card.contents["x-contact-journal-connected-on"][0].value == "2024-03-12"
     assert card.rev.value == "2026-01-02T03:04:05Z"
+
+
+_text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\x85"),
+                max_size=90)
+
+
+@settings(max_examples=150, deadline=None)
+@given(name=_text.filter(lambda t: t.strip()), org=_text, note=st.lists(_text, max_size=3).map("\n".join),
+       tags=st.lists(_text.filter(lambda t: t.strip() and t == " ".join(t.split())), max_size=3, unique=True),
+       email=_text)
+def test_any_text_survives_writing_and_reading_back(name, org, note, tags, email):
+    from journal.interop.records import clean
+
+    person = PersonOut(uid="urn:uuid:x", name=name, organisation=org, notes=note, tags=tags,
+                       emails=[(email, "work")] if email.strip() else [])
+    text = vcard.write([person], out := io.StringIO()) and out.getvalue()
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    card = vobject.readOne(text)
+    assert card.fn.value == name
+    (record,) = vcard.parse(text.encode()).records
+    assert record.name == clean(name)
+    assert record.organisation == clean(org)
+    assert record.notes == note.strip()
+    assert record.tags == [clean(t) for t in tags]
+    assert record.emails == ([(clean(email), "work")] if email.strip() else [])

@@ -291,3 +291,42 @@ def test_an_oversized_file_is_refused_before_it_is_read(db, clock, tmp_path, mon
     with pytest.raises(JournalError, match="not supported"):
         imports.import_linkedin(path, dry_run=False, clock=clock)
     assert Person.select().count() == 0
+
+
+@pytest.mark.parametrize("damage", ["cut", "row", "table", "binary"])
+def test_a_damaged_streamed_export_restores_nothing(db, clock, tmp_path, damage):
+    from journal.store.db import open_journal
+
+    populate(clock)
+    stream = io.StringIO()
+    exports.export_json(stream, clock=clock)
+    lines = stream.getvalue().split("\n")
+    row = next(i for i, line in enumerate(lines) if line.startswith('  {"id"') and i > 10)
+    if damage == "cut":
+        lines = lines[: row + 1]
+    elif damage == "row":
+        lines[row] = lines[row][:20]
+    elif damage == "table":
+        lines[1] = ' "organisation" ['
+    text = "\n".join(lines).encode()
+    if damage == "binary":
+        text = text[:300] + b"\xff\xfe\x00" + text[300:]
+    path = write(tmp_path, "journal.json", text)
+    db.close()
+    open_journal(tmp_path / "restored.sqlite3")
+    with pytest.raises(JournalError) as raised:
+        imports.import_json(path, dry_run=False, clock=clock)
+    assert str(raised.value)
+    assert all(not rows for rows in snapshot().values())
+
+
+def test_the_export_is_one_row_per_line_and_streams_back(db, clock):
+    from journal.interop.json_io import Export
+
+    populate(clock)
+    stream = io.StringIO()
+    count = exports.export_json(stream, clock=clock)
+    lines = stream.getvalue().splitlines()
+    assert lines[0].endswith('"tables": {') and lines[-1] == "}}"
+    assert sum(1 for line in lines if line.startswith("  {")) == count
+    assert json.loads(stream.getvalue())["tables"] == dump_tables()
