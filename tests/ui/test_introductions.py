@@ -203,3 +203,12 @@ def test_context_menu_offers_the_same_actions(qtbot, context, journal):
     with qtbot.waitSignal(view.open_requested) as blocker:
         next(a for a in view.card_menu().actions() if a.text() == "Open Erin Park").trigger()
     assert blocker.args == ["person", Introduction.get_by_id(journal["erin"]).target_id]
+
+
+def test_shift_enter_opens_the_target(qtbot, context, journal):
+    view = make_view(qtbot, context)
+    view.select(journal["ali"])
+    qtbot.waitUntil(view.columns[0].list.hasFocus)
+    with qtbot.waitSignal(view.open_requested) as blocker:
+        qtbot.keyClick(view.columns[0].list, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert blocker.args == ["person", Introduction.get_by_id(journal["ali"]).target_id]

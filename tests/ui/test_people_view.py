@@ -367,3 +367,24 @@ def test_organisation_field_completes_known_names(qtbot, context, journal):
     completer = view.editor.organisation.completer()
     completer.setCompletionPrefix("zen")
     assert completer.currentCompletion() == "Zenith"
+
+
+def test_space_ticks_a_timeline_step_and_enter_opens_a_conversation(qtbot, context, journal):
+    view = make_view(qtbot, context)
+    view.open_person(journal["dana"])
+    view.editor.tabs.setCurrentIndex(1)
+    timeline = view.editor.timeline
+    timeline.setFocus()
+    qtbot.waitUntil(timeline.hasFocus)
+    row = next(i for i in range(timeline.count()) if timeline.item(i).text().startswith("Send the deck"))
+    timeline.setCurrentRow(row)
+    qtbot.keyClick(timeline, Qt.Key.Key_Space)
+    assert NextStep.get(NextStep.text == "Send the deck").done_at == context.clock.now()
+    qtbot.waitUntil(lambda: "Done" in next(
+        timeline.item(i).text() for i in range(timeline.count()) if timeline.item(i).text().startswith("Send the deck")
+    ))
+    conv_row = next(i for i in range(timeline.count()) if timeline.item(i).text().startswith("Coffee"))
+    timeline.setCurrentRow(conv_row)
+    with qtbot.waitSignal(view.open_requested) as blocker:
+        qtbot.keyClick(timeline, Qt.Key.Key_Return)
+    assert blocker.args[0] == "conversation"
