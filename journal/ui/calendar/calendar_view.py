@@ -221,7 +221,7 @@ class CalendarView(QWidget):
         agenda_end = today + dt.timedelta(days=AGENDA_DAYS - 1)
         overdue = [i for i in due_between(EARLIEST, today, clock=self.clock) if i.overdue]
         upcoming = [i for i in due_between(today, agenda_end, clock=self.clock) if not i.overdue]
-        self._agenda_items = overdue + upcoming
+        self._agenda_items = {i.key: i for i in overdue + upcoming}
         self._show_month(visible)
         due_today = sum(1 for i in upcoming if i.due == today)
         self.summary_label.setText(
@@ -242,7 +242,7 @@ class CalendarView(QWidget):
             self._fill_day()
 
     def _show_month(self, visible: list[AgendaItem]) -> None:
-        self._items = {i.key: i for i in visible + self._agenda_items}
+        self._items = {**self._agenda_items, **{i.key: i for i in visible}}
         self._visible = visible
         due, late = Counter(), Counter()
         for item in visible:
