@@ -20,6 +20,9 @@ from journal.services.json_tables import convert_row, table_models
 from journal.store.migrations import SCHEMA_VERSION
 
 BATCH = 2000
+TABLE_WORDS = {"organisation": "organisations", "person": "people", "contact_detail": "e-mails and phones",
+               "tag": "tags", "person_tag": "tag links", "conversation": "conversations",
+               "participant": "conversation participants", "introduction": "introductions", "next_step": "next steps"}
 PEOPLE_TABLES = ("organisation", "person", "contact_detail", "tag", "person_tag")
 
 
@@ -100,7 +103,7 @@ def plan(source: Export, name: str, decisions, report):
         orgs = {row["id"]: row["name"] for row in kept.get("organisation", [])}
         for number, row in enumerate(kept.get("person", []), 1):
             result.rows.append(RowPlan(number, NEW, row.get("name", ""), orgs.get(row.get("organisation"), "")))
-        result.restore_counts = {t.replace("_", " "): n for t, n in counts.items() if n}
+        result.restore_counts = {TABLE_WORDS.get(t, t.replace("_", " ")): n for t, n in counts.items() if n}
         return result, None, True
     records = [r for r in _records(kept) if r.name.strip()]
     planner = Planner(records, decisions)
@@ -109,7 +112,7 @@ def plan(source: Export, name: str, decisions, report):
     if any(skipped.values()):
         result.notes.append(
             "The journal already holds people, so only people were merged; "
-            + ", ".join(f"{n} {t.replace('_', ' ')}(s)" for t, n in skipped.items() if n)
+            + ", ".join(f"{n} {TABLE_WORDS[t]}" for t, n in skipped.items() if n)
             + " are restored only into an empty journal."
         )
     return result, planner, False

@@ -352,7 +352,6 @@ class CommitPage(QWizardPage):
         self.progress.setValue(100)
         self.setTitle("Import finished")
         self.status.setText("Everything below was written to your journal in one go.")
-        self.wizard().button(QWizard.WizardButton.CancelButton).hide()
         self.report.setPlainText(str(summary))
         imports.announce()  # on the GUI thread: views refresh
         self.completeChanged.emit()
@@ -375,6 +374,7 @@ class ImportWizard(QWizard):
         self.setWindowTitle("Import contacts")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)  # the write cannot be cancelled
         self.source_page = SourcePage()
         self.preview_page = PreviewPage(self.source_page)
         self.commit_page = CommitPage(self.source_page, self.preview_page, context)
