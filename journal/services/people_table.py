@@ -168,3 +168,9 @@ def fetch_rows(ids: list[int]) -> dict[int, PersonRow]:
 def count_people(include_archived: bool = False) -> int:
     sql = "SELECT count(*) FROM person" + ("" if include_archived else " WHERE archived = 0")
     return DB.execute_sql(sql).fetchone()[0]
+
+
+def same_name_count(name: str) -> int:
+    """How many people (archived too) are already called `name`, ignoring case and spacing."""
+    name = " ".join((name or "").split())
+    return DB.execute_sql("SELECT count(*) FROM person WHERE lower(name) = lower(?)", (name,)).fetchone()[0]

@@ -388,3 +388,13 @@ def test_space_ticks_a_timeline_step_and_enter_opens_a_conversation(qtbot, conte
     with qtbot.waitSignal(view.open_requested) as blocker:
         qtbot.keyClick(timeline, Qt.Key.Key_Return)
     assert blocker.args[0] == "conversation"
+
+
+def test_adding_a_name_already_there_asks_first(qtbot, context, journal, monkeypatch):
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("dana  smith", True))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    view = make_view(qtbot, context)
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    assert asked and "already in the journal" in asked[0]
+    assert Person.select().where(Person.name == "dana smith").count() == 0

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.services import people
-from journal.services.people_table import count_people
+from journal.services.people_table import count_people, same_name_count
 from journal.services.person_detail import get_person, linked_counts
 from journal.store.errors import JournalError
 from journal.ui.context import AppContext
@@ -346,6 +346,16 @@ class PeopleView(QWidget):
         name, ok = QInputDialog.getText(self, "Add person", "Name (or a description, like “Sam's CTO”):")
         if not ok or not name.strip():
             return
+        if same_name_count(name):
+            answer = QMessageBox.question(
+                self,
+                "Add person",
+                f"Someone called {' '.join(name.split())} is already in the journal. Add another person with that name?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         try:
             person_id = people.add_person(name, clock=self.context.clock)
         except JournalError as exc:
