@@ -281,14 +281,18 @@ def _run_import(fmt, path, dry_run, decisions, clock, progress, notify) -> Impor
             if fmt == "json" and restore:
                 json_restore.write(source)
     report(100, "Done")
+    summary = ImportSummary(plan, dry_run)
     if not dry_run and notify:
-        announce()
-    return ImportSummary(plan, dry_run)
+        announce(summary)
+    return summary
 
 
-def announce() -> None:
-    """Tell the window that people changed (call on the GUI thread after a worker's import)."""
+def announce(summary: ImportSummary | None = None) -> None:
+    """Tell the window what changed (call on the GUI thread after a worker's import)."""
     events.emit("people")
+    if summary is not None and summary.plan.restore_counts:
+        for what in ("conversations", "introductions", "next_steps"):
+            events.emit(what)
 
 
 def _entry(fmt: str):

@@ -182,8 +182,14 @@ def merge_people(keep_id: int, drop_id: int, *, clock: Clock = SYSTEM_CLOCK) -> 
         fills = _fills(keep, drop)
         Person.update(**fills, updated_at=clock.now()).where(Person.id == keep_id).execute()
         Person.delete().where(Person.id == drop_id).execute()
-    events.emit("people")
+    _announce()
     return undo
+
+
+def _announce() -> None:
+    """A merge moves conversations, offers and next steps as well as people."""
+    for what in ("people", "conversations", "introductions", "next_steps"):
+        events.emit(what)
 
 
 HANDLED = {(Participant, "person"), (Introduction, "introducer"), (Introduction, "target"), (NextStep, "person"),
@@ -233,7 +239,7 @@ def undo_merge(undo: UndoMerge) -> None:
         for table, column, ids in undo.others_moved:
             model = models[table]
             model.update({model._meta.fields[column]: drop_id}).where(model._meta.primary_key.in_(ids)).execute()
-    events.emit("people")
+    _announce()
 
 
 def find_duplicates() -> list[DuplicatePair]:

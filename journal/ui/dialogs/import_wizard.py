@@ -353,7 +353,7 @@ class CommitPage(QWizardPage):
         self.setTitle("Import finished")
         self.status.setText("Everything below was written to your journal in one go.")
         self.report.setPlainText(str(summary))
-        imports.announce()  # on the GUI thread: views refresh
+        imports.announce(summary)  # on the GUI thread: views refresh
         self.completeChanged.emit()
 
     def _failed(self, message: str) -> None:
