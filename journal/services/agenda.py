@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from peewee import JOIN, fn
-
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.agenda import AgendaItem, ItemKind, in_window, is_overdue, sort_key
 from journal.domain.cadence import keep_in_touch_due
@@ -24,23 +22,30 @@ def _as_date(value) -> dt.date | None:
     return dt.datetime.fromisoformat(str(value)).date()
 
 
+_OPEN_STEPS = (
+    "SELECT s.id, s.text, s.due_time, s.snoozed_until, p.name, coalesce(s.snoozed_until, s.due_date) "
+    "FROM next_step s LEFT JOIN person p ON p.id = s.person_id "
+    "WHERE s.done_at IS NULL AND s.due_date IS NOT NULL AND coalesce(s.snoozed_until, s.due_date) <= ?"
+)
+
+
+def _as_time(value) -> dt.time | None:
+    if value is None or isinstance(value, dt.time):
+        return value
+    return dt.time.fromisoformat(str(value))
+
+
 def _next_steps(start: dt.date | None, end: dt.date, now: dt.datetime) -> list[AgendaItem]:
-    due = fn.COALESCE(NextStep.snoozed_until, NextStep.due_date)
-    query = (
-        NextStep.select(
-            NextStep.id, NextStep.text, NextStep.due_time, NextStep.snoozed_until, Person.name, due.alias("effective")
-        )
-        .join(Person, JOIN.LEFT_OUTER, on=(NextStep.person == Person.id))
-        .where(NextStep.done_at.is_null() & NextStep.due_date.is_null(False) & (due <= end))
-    )
+    # One raw query read with fetchall: a big calendar month holds thousands of open steps, and
+    # building a model (or peewee row) per step cost most of a month switch.
+    sql, params = _OPEN_STEPS, [end.isoformat()]
     if start is not None:
-        query = query.where(due >= start)
+        sql += " AND coalesce(s.snoozed_until, s.due_date) >= ?"
+        params.append(start.isoformat())
     items = []
-    # Plain tuples: a big calendar month holds thousands of steps, and building a model
-    # instance per row cost most of a month switch.
-    for step_id, text, due_time, snoozed_until, person_name, effective in query.tuples():
+    for step_id, text, due_time, snoozed_until, person_name, effective in DB.execute_sql(sql, params).fetchall():
         effective = _as_date(effective)
-        timed = due_time if snoozed_until is None else None
+        timed = _as_time(due_time) if snoozed_until is None else None
         items.append(
             AgendaItem(
                 kind=ItemKind.NEXT_STEP,

@@ -8,6 +8,7 @@ from collections import Counter
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QStackedWidget,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -103,8 +104,12 @@ class CalendarView(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(8, 0, 0, 0)
         side_layout.addWidget(self.day_label)
-        side_layout.addWidget(self.day_list, 1)
-        side_layout.addWidget(self.empty_label)
+        # The day's list and its "nothing due" label share one place, so switching between them
+        # never resizes the agenda below (re-laying out thousands of wrapped rows on each month).
+        self.day_stack = QStackedWidget()
+        self.day_stack.addWidget(self.day_list)
+        self.day_stack.addWidget(self.empty_label)
+        side_layout.addWidget(self.day_stack, 1)
         side_layout.addLayout(buttons)
         side_layout.addSpacing(8)
         side_layout.addWidget(self.agenda_label)
@@ -261,8 +266,7 @@ class CalendarView(QWidget):
             items = due_between(day, day, clock=self.clock)
         for item in items:
             self.day_list.add_agenda_item(item)
-        self.day_list.setVisible(bool(items))
-        self.empty_label.setVisible(not items)
+        self.day_stack.setCurrentWidget(self.day_list if items else self.empty_label)
         if keep is not None:
             self.day_list.select_key(keep.key)
         self._update_buttons()
