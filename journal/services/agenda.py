@@ -9,7 +9,7 @@ from journal.domain.agenda import AgendaItem, ItemKind, in_window, is_overdue, s
 from journal.domain.cadence import keep_in_touch_due
 from journal.domain.pipeline import Stage, is_stalled
 from journal.store.errors import ValidationError
-from journal.store.models import DB, Introduction, NextStep, Person
+from journal.store.models import DB
 
 OPEN_STAGES = [s.value for s in Stage if not s.is_closed]
 
