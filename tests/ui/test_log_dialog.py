@@ -279,3 +279,17 @@ def test_enter_in_notes_is_a_new_line_and_ctrl_enter_there_saves(qtbot, window):
     with qtbot.waitSignal(dialog.finished, timeout=2000):
         press(qtbot, Qt.Key.Key_Return, CTRL)
     assert Conversation.get().notes == "first line\nsecond line"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
+def test_jumping_to_another_field_closes_the_suggestions(qtbot, window, clock, db):
+    with db.atomic():
+        create_person("Dana Smith", clock=clock)
+    dialog = open_dialog(qtbot, window)
+    type_text(qtbot, "Da")
+    popup = dialog.picker.edit.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_O, ALT)
+    assert focused() is dialog.offers.rows[0].target
+    assert not popup.isVisible()
+    assert dialog.picker.names() == ["Da"]  # still there, saved with the others unless changed

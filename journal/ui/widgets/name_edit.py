@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QCompleter, QLineEdit, QWidget
 
 from journal.services.lookup import suggest
 
@@ -35,6 +35,7 @@ class NameEdit(QLineEdit):
         completer.activated[str].connect(self._activated)
         self.textEdited.connect(self._refresh)
         self.returnPressed.connect(self._return_pressed)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
 
     def _refresh(self, text: str) -> None:
         self.suggestions.clear()
@@ -62,6 +63,12 @@ class NameEdit(QLineEdit):
         person_id, name = self.current()
         if name:
             self.chosen.emit(person_id, name)
+
+    def _focus_changed(self, old, new) -> None:
+        # Jumping to another field (Alt+O, Tab) closes the suggestions this field opened.
+        popup = self.completer().popup()
+        if old is self and new is not None and new is not popup and popup.isVisible():
+            popup.hide()
 
     def current(self) -> tuple[int | None, str]:
         """(id, name) of what is in the field: a suggestion taken from the list, or typed text."""
