@@ -5,14 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from peewee import fn
-
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.pipeline import Stage, TransitionError, check_transition, implied_step, next_forward
 from journal.services import events
 from journal.store.errors import ValidationError
 from journal.services.transaction import write
-from journal.store.models import Introduction, NextStep, Person
+from journal.store.models import DB, Introduction, NextStep, Person
 
 STAGE_DATE_FIELD = {
     Stage.OFFERED: "offered_on",
@@ -146,47 +144,56 @@ class IntroductionCard:
         return is_stalled(self.stage, self.next_step_due, today)
 
 
+def _day(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
 def cards(stages: list[Stage] | None = None) -> list[IntroductionCard]:
-    """Every introduction (optionally only some stages) with its open next step; 3 queries."""
-    Introducer = Person.alias()
-    Target = Person.alias()
-    query = (
-        Introduction.select(Introduction, Introducer.name.alias("introducer_name"), Target.name.alias("target_name"))
-        .join(Introducer, on=(Introduction.introducer == Introducer.id))
-        .switch(Introduction)
-        .join(Target, on=(Introduction.target == Target.id))
-        .order_by(Introduction.stage_changed_on, Introduction.id)
-    )
+    """Every introduction (optionally only some stages) with its open next step; 2 queries.
+
+    Raw rows read with fetchall: Today and the pipeline ask for thousands of cards at start-up,
+    and a model instance per introduction and per step was most of their cost.
+    """
+    where, params = "", []
     if stages:
-        query = query.where(Introduction.stage.in_([s.value for s in stages]))
-    rows = list(query.objects())
-    steps: dict[int, NextStep] = {}
+        where = f" WHERE i.stage IN ({', '.join('?' * len(stages))})"
+        params = [s.value for s in stages]
+    rows = DB.execute_sql(
+        "SELECT i.id, i.introducer_id, a.name, i.target_id, b.name, i.stage, i.stage_changed_on, i.notes "
+        "FROM introduction i JOIN person a ON a.id = i.introducer_id JOIN person b ON b.id = i.target_id"
+        f"{where} ORDER BY i.stage_changed_on, i.id",
+        params,
+    ).fetchall()
+    steps: dict[int, tuple] = {}
     if rows:
-        effective = fn.COALESCE(NextStep.snoozed_until, NextStep.due_date)
-        # The earliest-due open step; steps without a date come last.
-        open_steps = (
-            NextStep.select()
-            .where(NextStep.introduction.in_([r.id for r in rows]) & NextStep.done_at.is_null())
-            .order_by(effective.is_null(), effective, NextStep.id)
-        )
-        for step in open_steps:
-            steps.setdefault(step.introduction_id, step)
+        # The earliest-due open step of each; steps without a date come last.
+        open_steps = DB.execute_sql(
+            "SELECT s.introduction_id, s.id, s.text, coalesce(s.snoozed_until, s.due_date) AS effective "
+            "FROM next_step s JOIN introduction i ON i.id = s.introduction_id "
+            f"{where.replace(' WHERE ', ' WHERE s.done_at IS NULL AND ') if where else ' WHERE s.done_at IS NULL'} "
+            "ORDER BY effective IS NULL, effective, s.id",
+            params,
+        ).fetchall()
+        for intro_id, step_id, text, effective in open_steps:
+            steps.setdefault(intro_id, (step_id, text, _day(effective)))
     result = []
-    for r in rows:
-        step = steps.get(r.id)
+    for intro_id, introducer_id, introducer, target_id, target, stage, changed_on, notes in rows:
+        step = steps.get(intro_id)
         result.append(
             IntroductionCard(
-                id=r.id,
-                introducer_id=r.introducer_id,
-                introducer=r.introducer_name,
-                target_id=r.target_id,
-                target=r.target_name,
-                stage=Stage(r.stage),
-                stage_changed_on=r.stage_changed_on,
-                next_step_id=step.id if step else None,
-                next_step=step.text if step else "",
-                next_step_due=step.effective_due if step else None,
-                notes=r.notes,
+                id=intro_id,
+                introducer_id=introducer_id,
+                introducer=introducer,
+                target_id=target_id,
+                target=target,
+                stage=Stage(stage),
+                stage_changed_on=_day(changed_on),
+                next_step_id=step[0] if step else None,
+                next_step=step[1] if step else "",
+                next_step_due=step[2] if step else None,
+                notes=notes,
             )
         )
     return result
