@@ -75,55 +75,12 @@ class LogDialog(QDialog):
         self.add_offer = QPushButton("Another offer  (Alt+F)", self, objectName="addOffer")
         self.add_step = QPushButton("Another step  (Alt+E)", self, objectName="addStep")
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self._labels = {}
-        for key, text, field in (
-            ("people", "&People:", self.picker),
-            ("when", "W&hen:", self.when),
-            ("channel", "&Channel:", self.channel),
-            ("summary", "&Summary:", self.summary),
-            ("notes", "&Notes:", self.notes),
-            ("offers", "&Offered to\nintroduce me to:", self._with_button(self.offers, self.add_offer)),
-            ("steps", "Ne&xt steps:", self._with_button(self.steps, self.add_step)),
-        ):
-            label = QLabel(text, self)
-            buddies = {"offers": self.offers.rows[0].target, "steps": self.steps.rows[0].text, "people": self.picker.edit}
-            label.setBuddy(buddies.get(key, field))
-            form.addRow(label, field)
-            self._labels[key] = label
-
-        self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setObjectName("save")
-        self.save_button.setIcon(action_icon("save"))
-        self.add_offer.setIcon(action_icon("add"))
-        self.add_step.setIcon(action_icon("add"))
-        self.save_button.setToolTip("Save the conversation (Ctrl+Enter)")
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setToolTip("Close without saving (Esc)")
-        for button in (self.save_button, cancel, self.add_offer, self.add_step):
-            button.setAutoDefault(False)
-            button.setDefault(False)
-        self.save_button.clicked.connect(self.save)
-        cancel.clicked.connect(self.reject)
-        hint = QLabel("Ctrl+Enter saves · Esc cancels · Alt+2 / Alt+W / Alt+M set a step's due date", self)
-        hint.setObjectName("hint")
-        hint.setStyleSheet("color: palette(placeholder-text);")
-
         layout = QVBoxLayout(self)
         layout.addWidget(self.error)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(self.buttons)
-
-        for keys in SAVE_KEYS:
-            QShortcut(QKeySequence(keys), self, activated=self.save)
-        self.add_offer.clicked.connect(lambda: self._add_row(self.offers))
-        self.add_step.clicked.connect(lambda: self._add_row(self.steps))
-        QShortcut(QKeySequence("Alt+F"), self, activated=lambda: self._add_row(self.offers))
-        QShortcut(QKeySequence("Alt+E"), self, activated=lambda: self._add_row(self.steps))
+        layout.addLayout(self._build_form())
+        layout.addWidget(self._build_hint())
+        layout.addWidget(self._build_buttons())
+        self._install_shortcuts()
         self.picker.changed.connect(self._people_changed)
         self.picker.edit.textChanged.connect(lambda _t: self._people_changed())
         for person_id, name in people:
@@ -131,6 +88,58 @@ class LogDialog(QDialog):
         self._given_people = self.picker.people()
         self._fix_tab_order()
         self.picker.setFocus()
+
+    def _build_form(self) -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        # Alt+letter on a label jumps to its field (for rows: the first row's text).
+        rows = (
+            ("&People:", self.picker, self.picker.edit),
+            ("W&hen:", self.when, self.when),
+            ("&Channel:", self.channel, self.channel),
+            ("&Summary:", self.summary, self.summary),
+            ("&Notes:", self.notes, self.notes),
+            ("&Offered to\nintroduce me to:", self._with_button(self.offers, self.add_offer), self.offers.rows[0].target),
+            ("Ne&xt steps:", self._with_button(self.steps, self.add_step), self.steps.rows[0].text),
+        )
+        for text, field, buddy in rows:
+            label = QLabel(text, self)
+            label.setBuddy(buddy)
+            form.addRow(label, field)
+        return form
+
+    def _build_hint(self) -> QLabel:
+        hint = QLabel("Ctrl+Enter saves · Esc cancels · Alt+2 / Alt+W / Alt+M set a step's due date", self)
+        hint.setObjectName("hint")
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        return hint
+
+    def _build_buttons(self) -> QDialogButtonBox:
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("save")
+        self.save_button.setIcon(action_icon("save"))
+        self.save_button.setToolTip("Save the conversation (Ctrl+Enter)")
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setToolTip("Close without saving (Esc)")
+        self.add_offer.setIcon(action_icon("add"))
+        self.add_step.setIcon(action_icon("add"))
+        # No default button: Enter belongs to the fields (it adds a person).
+        for button in (self.save_button, cancel, self.add_offer, self.add_step):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.save_button.clicked.connect(self.save)
+        cancel.clicked.connect(self.reject)
+        self.add_offer.clicked.connect(lambda: self._add_row(self.offers))
+        self.add_step.clicked.connect(lambda: self._add_row(self.steps))
+        return self.buttons
+
+    def _install_shortcuts(self) -> None:
+        for keys in SAVE_KEYS:
+            QShortcut(QKeySequence(keys), self, activated=self.save)
+        QShortcut(QKeySequence("Alt+F"), self, activated=lambda: self._add_row(self.offers))
+        QShortcut(QKeySequence("Alt+E"), self, activated=lambda: self._add_row(self.steps))
 
     @staticmethod
     def _with_button(rows: QWidget, button: QPushButton) -> QWidget:
