@@ -82,6 +82,8 @@ class TodayView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Size those columns from the rows in view, not from every row of a big journal's list.
+        header.setResizeContentsPrecision(0)
         self.tree.installEventFilter(self)
         self.tree.doubleClicked.connect(lambda _i: self.open_current())
         self.tree.customContextMenuRequested.connect(self._context_menu)
