@@ -140,7 +140,10 @@ class CalendarView(QWidget):
         self.setTabOrder(self.open_button, self.agenda_list)
         self.setFocusProxy(self.grid)
         self.status.connect(self._show_status)
-        self.refresh()
+        # Loaded when first shown (showEvent): the window starts on another view, and a big
+        # journal's overdue list and agenda are not worth reading before anyone looks.
+        self._shown_today = None
+        self._items, self._visible = {}, []
 
     def showEvent(self, event) -> None:
         if self.grid.selected_date and self.clock.today() != self._shown_today:
