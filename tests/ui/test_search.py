@@ -173,3 +173,20 @@ def test_screenshot_of_results(qtbot, window, tmp_path):
     image = palette.grab()
     assert not image.isNull() and image.width() >= 600
     image.save(str(tmp_path / "search.png"))
+
+
+def test_open_results_follow_changes_to_the_journal(qtbot, context, filled):
+    from journal.services.conversations import PersonRef, log_conversation
+
+    win = FakeWindow()
+    win.context = context
+    qtbot.addWidget(win)
+    palette = install_search(win)
+    palette.set_debounce(0)
+    win.show()
+    palette.popup()
+    type_query(qtbot, palette, "quantum")
+    assert palette.model.result_count() == 0
+    with qtbot.waitSignal(palette.results_shown, timeout=2000):
+        log_conversation([PersonRef.named("Olga Ivanov")], summary="Quantum computing chat")
+    assert palette.model.index(1).data().endswith("Quantum computing chat")

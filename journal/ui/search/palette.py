@@ -57,7 +57,14 @@ class SearchPalette(QDialog):
         self.input.installEventFilter(self)
         self.list.clicked.connect(self._open_index)
         self.list.activated.connect(self._open_index)
+        context = getattr(window, "context", None)
+        if context is not None:  # results shown stay true to the journal while it changes
+            context.signals.changed.connect(self._journal_changed)
         self._show_status("")
+
+    def _journal_changed(self, _what: str) -> None:
+        if self.isVisible() and self.input.text().strip():
+            self._timer.start()
 
     # --- searching --------------------------------------------------------------------------
 
