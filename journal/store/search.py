@@ -291,8 +291,16 @@ def make_snippet(text: str, query: str, tokens: int = 12) -> str:
     spans: list[tuple[int, int, str]] = []
     hits: list[bool] = []
     first_hit = -1
-    stop = tokens
-    for j, m in enumerate(_TOKEN.finditer(text)):
+    stop = -1  # the last token to read: set once the first match is found
+    start = 0
+    if text.isascii():  # jump near the first possible match (folding keeps positions here)
+        lowered = text.lower()
+        found = [i for i in (lowered.find(words[0]) for words, _prefix in phrases) if i >= 0]
+        if not found:
+            stop = tokens - 1  # no match: the opening words
+        elif min(found) > 120:
+            start = text.rfind(" ", 0, min(found) - 60) + 1
+    for j, m in enumerate(_TOKEN.finditer(text, start)):
         spans.append((m.start(), m.end(), _fold(m.group())))
         hits.append(False)
         for words, prefix in phrases:
@@ -301,15 +309,16 @@ def make_snippet(text: str, query: str, tokens: int = 12) -> str:
                 if first_hit < 0:
                     first_hit = j - len(words) + 1
                     stop = first_hit + tokens
-        if j >= stop:
+        if 0 <= stop <= j:
             break
     if not spans:
         return ""
-    best = max(0, first_hit - 3) if first_hit >= 0 else 0
+    best = max(0, first_hit - 3) if first_hit >= 0 else 0  # no match: the text's opening words
     last = min(len(spans), best + tokens) - 1
     more = last < len(spans) - 1 or spans[-1][1] < len(text.rstrip())
     body = _render(text, spans, hits, best, last)
-    return (ELLIPSIS if best > 0 else "") + " ".join(body.split()) + (ELLIPSIS if more else "")
+    before = best > 0 or start > 0
+    return (ELLIPSIS if before else "") + " ".join(body.split()) + (ELLIPSIS if more else "")
 
 
 @dataclass(frozen=True)

@@ -261,3 +261,12 @@ def test_stored_v1_journal_is_fully_indexed_after_upgrade(tmp_path):
         assert lasts == talked_to
     finally:
         close_journal()
+
+
+def test_snippet_finds_a_match_deep_in_long_notes():
+    notes = " ".join(["filler"] * 400) + " then Zoë mentioned kubernetes twice " + " ".join(["tail"] * 50)
+    snippet = index.make_snippet(notes, "zoe kube")
+    assert snippet.startswith(index.ELLIPSIS) and snippet.endswith(index.ELLIPSIS)
+    assert f"{index.MARK_START}Zoë{index.MARK_END}" in snippet
+    assert f"{index.MARK_START}kubernetes{index.MARK_END}" in snippet
+    assert index.make_snippet("no match here at all", "zoe") == "no match here at all"
