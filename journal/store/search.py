@@ -27,7 +27,7 @@ from dataclasses import dataclass
 TOKENIZE = "unicode61 remove_diacritics 2"
 PREFIX = "2 3 4"
 
-# kind -> (fts table, snippet column count). The order is the palette's group order.
+# kind -> its FTS5 table. The order is the palette's group order.
 TABLES = {
     "person": "person_fts",
     "conversation": "conversation_fts",
