@@ -100,6 +100,8 @@ def card_to_record(card, line: int) -> ContactRecord | Rejected:
     record = ContactRecord(line=line, name="")
     given_family = ""
     for prop in card.getChildren():
+        if not isinstance(prop, vobject.base.ContentLine):
+            continue  # a component nested in the card (BEGIN:VCARD inside a card) has no value
         name = prop.name.upper()
         value = prop.value
         if name == "FN":
