@@ -64,7 +64,7 @@ def build_main_window(context):
     from journal.ui.calendar.calendar_view import CalendarView
 
     calendar = CalendarView(context)
-    window.add_view("calendar", "Calendar", calendar)
+    window.add_view("calendar", "Calendar", calendar, themed("contact-journal-calendar", "calendar.svg"))
     window.register_opener("next_step", "calendar", calendar.open_step)
     from journal.ui.search.palette import install_search
 
