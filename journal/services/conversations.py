@@ -81,8 +81,13 @@ def log_conversation(
     offers: list[OfferDraft] = (),
     next_steps: list[StepDraft] = (),
     clock: Clock = SYSTEM_CLOCK,
+    new_people_cadence_days: int | None = None,
 ) -> LogResult:
-    """Create the conversation with everything it implies, or nothing at all."""
+    """Create the conversation with everything it implies, or nothing at all.
+
+    `new_people_cadence_days` (the user's default cadence) is given to participants this call
+    creates; offered targets you have not met yet get none.
+    """
     if not participants:
         raise ValidationError("A conversation needs at least one person.")
     if channel not in CHANNELS:
@@ -97,6 +102,10 @@ def log_conversation(
             person = _resolve(ref, clock, created)
             if person.id not in {p.id for p in people}:
                 people.append(person)
+        if new_people_cadence_days and created:
+            Person.update(cadence_days=new_people_cadence_days, cadence_set_on=clock.today()).where(
+                Person.id.in_(created)
+            ).execute()
         conversation = Conversation.create(
             occurred_at=when, channel=channel, summary=summary.strip(), notes=notes.strip(), created_at=clock.now()
         )

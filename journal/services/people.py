@@ -292,10 +292,23 @@ def update_person(person_id: int, changes: PersonChanges, *, clock: Clock = SYST
     events.emit("people")
 
 
-def add_person(name: str, *, organisation: str = "", clock: Clock = SYSTEM_CLOCK) -> int:
-    """Create a person from the People view (one transaction); returns the new id."""
+def add_person(
+    name: str, *, organisation: str = "", cadence_days: int | None = None, clock: Clock = SYSTEM_CLOCK
+) -> int:
+    """Create a person from the People view (one transaction); returns the new id.
+
+    `cadence_days` is the user's default keep-in-touch cadence for new people, if any.
+    """
+    if cadence_days is not None and cadence_days <= 0:
+        raise ValidationError("A keep-in-touch cadence is a positive number of days.")
     with write():
-        person = create_person(name, organisation=organisation, clock=clock)
+        person = create_person(
+            name,
+            organisation=organisation,
+            cadence_days=cadence_days,
+            cadence_set_on=clock.today() if cadence_days else None,
+            clock=clock,
+        )
     events.emit("people")
     return person.id
 

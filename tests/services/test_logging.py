@@ -135,3 +135,19 @@ def test_an_ambiguous_name_is_refused_and_an_archived_one_is_found_last(db, cloc
         log_conversation([PersonRef.named("Sam Lee")], clock=clock)
     Person.update(archived=True).execute()
     assert find_by_name("SAM LEE").id == first.id
+
+
+def test_new_participants_get_the_default_cadence_but_offered_targets_do_not(db, clock):
+    known = log_conversation([PersonRef.named("Known Person")], clock=clock)
+    result = log_conversation(
+        [PersonRef.named("Known Person"), PersonRef.named("New Person")],
+        offers=[OfferDraft(PersonRef.named("Target Person"))],
+        clock=clock,
+        new_people_cadence_days=30,
+    )
+    assert known.people_created and len(result.people_created) == 2
+    by_name = {p.name: p for p in Person.select()}
+    assert by_name["New Person"].cadence_days == 30
+    assert by_name["New Person"].cadence_set_on == clock.today()
+    assert by_name["Known Person"].cadence_days is None
+    assert by_name["Target Person"].cadence_days is None

@@ -293,3 +293,15 @@ def test_jumping_to_another_field_closes_the_suggestions(qtbot, window, clock, d
     assert focused() is dialog.offers.rows[0].target
     assert not popup.isVisible()
     assert dialog.picker.names() == ["Da"]  # still there, saved with the others unless changed
+
+
+def test_a_new_person_gets_the_default_cadence_from_preferences(qtbot, window, context):
+    from journal.services.preferences import Preferences
+
+    Preferences(context.settings).default_cadence_days = 91
+    open_dialog(qtbot, window)
+    type_text(qtbot, "Rosa Alvarez")
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: Person.select().count() == 1)
+    person = Person.get()
+    assert (person.name, person.cadence_days) == ("Rosa Alvarez", 91)

@@ -194,6 +194,18 @@ def test_add_person_with_keyboard(qtbot, context, journal, monkeypatch):
     person = Person.get(Person.name == "Casey Jones")
     assert view.current_person_id() == person.id
     assert view.editor.name.text() == "Casey Jones"
+    assert person.cadence_days is None
+
+
+def test_an_added_person_gets_the_default_cadence(qtbot, context, journal, monkeypatch):
+    from journal.services.preferences import Preferences
+
+    Preferences(context.settings).default_cadence_days = 30
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Casey Jones", True))
+    view = make_view(qtbot, context)
+    view.add_person()
+    person = Person.get(Person.name == "Casey Jones")
+    assert (person.cadence_days, person.cadence_set_on) == (30, context.clock.today())
 
 
 def test_archive_and_show_archived(qtbot, context, journal):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.channels import CHANNELS, DEFAULT_CHANNEL
 from journal.services.conversations import LogResult, log_conversation
+from journal.services.preferences import Preferences
 from journal.store.errors import JournalError
 from journal.ui.dialogs.log_rows import OfferRow, RowList, StepRow, person_ref
 from journal.ui.widgets.action_icons import action_icon
@@ -201,6 +202,7 @@ class LogDialog(QDialog):
                 offers=offers,
                 next_steps=steps,
                 clock=self.context.clock,
+                new_people_cadence_days=Preferences(self.context.settings).default_cadence_days,
             )
         except JournalError as exc:
             self.show_error(str(exc))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from journal.services import people
 from journal.services.people_table import count_people, same_name_count
 from journal.services.person_detail import get_person, linked_counts
+from journal.services.preferences import Preferences
 from journal.store.errors import JournalError
 from journal.ui.context import AppContext
 from journal.ui.people.people_model import PeopleModel
@@ -357,7 +358,8 @@ class PeopleView(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
-            person_id = people.add_person(name, clock=self.context.clock)
+            default_cadence = Preferences(self.context.settings).default_cadence_days
+            person_id = people.add_person(name, cadence_days=default_cadence, clock=self.context.clock)
         except JournalError as exc:
             QMessageBox.warning(self, "Cannot add the person", str(exc))
             return
