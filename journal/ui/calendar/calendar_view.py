@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QStackedWidget,
@@ -32,7 +32,12 @@ from journal.ui.context import AppContext
 
 AGENDA_DAYS = 14
 EARLIEST = dt.date(1900, 1, 1)
-SNOOZE_CHOICES = (("Until tomorrow", 1), ("For 3 days", 3), ("For a week", 7), ("For 2 weeks", 14))
+SNOOZE_CHOICES = (
+    (QT_TRANSLATE_NOOP("CalendarView", "Until tomorrow"), 1),
+    (QT_TRANSLATE_NOOP("CalendarView", "For 3 days"), 3),
+    (QT_TRANSLATE_NOOP("CalendarView", "For a week"), 7),
+    (QT_TRANSLATE_NOOP("CalendarView", "For 2 weeks"), 14),
+)
 
 
 def _heading(text: str) -> QLabel:
@@ -61,10 +66,10 @@ class CalendarView(QWidget):
         self.month_label = _heading("")
         self.month_label.setMinimumWidth(160)
         self.month_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.prev_button = QToolButton(text="◀", toolTip="Previous month (Ctrl+Page Up)", autoRaise=True)
-        self.next_button = QToolButton(text="▶", toolTip="Next month (Ctrl+Page Down)", autoRaise=True)
-        self.today_button = QPushButton("&Today")
-        self.today_button.setToolTip("Go to today (Ctrl+T)")
+        self.prev_button = QToolButton(text="◀", toolTip=self.tr("Previous month (Ctrl+Page Up)"), autoRaise=True)
+        self.next_button = QToolButton(text="▶", toolTip=self.tr("Next month (Ctrl+Page Down)"), autoRaise=True)
+        self.today_button = QPushButton(self.tr("&Today"))
+        self.today_button.setToolTip(self.tr("Go to today (Ctrl+T)"))
         self.summary_label = QLabel()
         self.summary_label.setObjectName("calendarSummary")
 
@@ -80,25 +85,25 @@ class CalendarView(QWidget):
         self.day_label = _heading("")
         self.day_list = DueItemList()
         self.day_list.setObjectName("dayItems")
-        self.day_list.setAccessibleName("Items due on the selected day")
-        self.empty_label = QLabel("Nothing due on this day.")
+        self.day_list.setAccessibleName(self.tr("Items due on the selected day"))
+        self.empty_label = QLabel(self.tr("Nothing due on this day."))
         self.empty_label.setEnabled(False)
 
-        self.done_button = QPushButton("&Done")
-        self.snooze_button = QToolButton(text="S&nooze")
+        self.done_button = QPushButton(self.tr("&Done"))
+        self.snooze_button = QToolButton(text=self.tr("S&nooze"))
         self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.snooze_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.reschedule_button = QPushButton("&Reschedule…")
-        self.open_button = QPushButton("&Open")
+        self.reschedule_button = QPushButton(self.tr("&Reschedule…"))
+        self.open_button = QPushButton(self.tr("&Open"))
         buttons = QHBoxLayout()
         for button in (self.done_button, self.snooze_button, self.reschedule_button, self.open_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
-        self.agenda_label = _heading(f"Next {AGENDA_DAYS} days")
+        self.agenda_label = _heading(self.tr("Next {days} days").format(days=AGENDA_DAYS))
         self.agenda_list = DueItemList()
         self.agenda_list.setObjectName("agendaItems")
-        self.agenda_list.setAccessibleName(f"Agenda of the next {AGENDA_DAYS} days")
+        self.agenda_list.setAccessibleName(self.tr("Agenda of the next {days} days").format(days=AGENDA_DAYS))
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -166,16 +171,16 @@ class CalendarView(QWidget):
         return action
 
     def _build_actions(self) -> None:
-        self.today_action = self._action("Go to today", "Ctrl+T", self.go_to_today)
-        self.prev_action = self._action("Previous month", "Ctrl+PgUp", lambda: self.grid.shift_month(-1))
-        self.next_action = self._action("Next month", "Ctrl+PgDown", lambda: self.grid.shift_month(1))
-        self.done_action = self._action("Done", "Ctrl+D", self.mark_done)
-        self.snooze_action = self._action("Snooze until tomorrow", "Ctrl+Shift+S", lambda: self.snooze(1))
-        self.reschedule_action = self._action("Reschedule…", "Ctrl+E", self.reschedule)
-        self.open_action = self._action("Open", "Ctrl+O", self.open_selected)
+        self.today_action = self._action(self.tr("Go to today"), "Ctrl+T", self.go_to_today)
+        self.prev_action = self._action(self.tr("Previous month"), "Ctrl+PgUp", lambda: self.grid.shift_month(-1))
+        self.next_action = self._action(self.tr("Next month"), "Ctrl+PgDown", lambda: self.grid.shift_month(1))
+        self.done_action = self._action(self.tr("Done"), "Ctrl+D", self.mark_done)
+        self.snooze_action = self._action(self.tr("Snooze until tomorrow"), "Ctrl+Shift+S", lambda: self.snooze(1))
+        self.reschedule_action = self._action(self.tr("Reschedule…"), "Ctrl+E", self.reschedule)
+        self.open_action = self._action(self.tr("Open"), "Ctrl+O", self.open_selected)
         menu = QMenu(self.snooze_button)
         for text, days in SNOOZE_CHOICES:
-            menu.addAction(text).triggered.connect(lambda _=False, d=days: self.snooze(d))
+            menu.addAction(self.tr(text)).triggered.connect(lambda _=False, d=days: self.snooze(d))
         self.snooze_button.setMenu(menu)
         for button, action in (
             (self.done_button, self.done_action),
@@ -278,7 +283,7 @@ class CalendarView(QWidget):
         keep = self.agenda_list.current_agenda_item()
         self.agenda_list.clear()
         if overdue:
-            self.agenda_list.add_heading(f"Overdue ({len(overdue)})")
+            self.agenda_list.add_heading(self.tr("Overdue ({n})").format(n=len(overdue)))
             for item in overdue:
                 self.agenda_list.add_agenda_item(item, with_date=True)
         current = None
@@ -288,7 +293,7 @@ class CalendarView(QWidget):
                 self.agenda_list.add_heading(day_heading(current, today))
             self.agenda_list.add_agenda_item(item)
         if not overdue and not upcoming:
-            self.agenda_list.add_heading(f"Nothing due in the next {AGENDA_DAYS} days.")
+            self.agenda_list.add_heading(self.tr("Nothing due in the next {days} days.").format(days=AGENDA_DAYS))
         if keep is not None:
             self.agenda_list.select_key(keep.key)
 
@@ -328,16 +333,16 @@ class CalendarView(QWidget):
         item = self.selected_item()
         if item is None:
             return
-        if self._run("Done", lambda: due_actions.mark_done(item, clock=self.clock)):
-            self.status.emit(f"Done: {item.title}")
+        if self._run(self.tr("Done"), lambda: due_actions.mark_done(item, clock=self.clock)):
+            self.status.emit(self.tr("Done: {title}").format(title=item.title))
 
     def snooze(self, days: int) -> None:
         item = self.selected_item()
         if item is None:
             return
         result = {}
-        if self._run("Snooze", lambda: result.setdefault("until", due_actions.snooze(item, days, clock=self.clock))):
-            self.status.emit(f"Snoozed until {result['until']:%a %d %b}: {item.title}")
+        if self._run(self.tr("Snooze"), lambda: result.setdefault("until", due_actions.snooze(item, days, clock=self.clock))):
+            self.status.emit(self.tr("Snoozed until {day}: {title}").format(day=f"{result['until']:%a %d %b}", title=item.title))
 
     def ask_date(self, item: AgendaItem) -> dt.date | None:
         """The new date for `item` from a date picker, or None when cancelled."""
@@ -354,8 +359,8 @@ class CalendarView(QWidget):
             self.reschedule_to(item, day)
 
     def reschedule_to(self, item: AgendaItem, day: dt.date) -> None:
-        if self._run("Reschedule", lambda: due_actions.reschedule(item, day, clock=self.clock)):
-            self.status.emit(f"Moved to {day:%a %d %b}: {item.title}")
+        if self._run(self.tr("Reschedule"), lambda: due_actions.reschedule(item, day, clock=self.clock)):
+            self.status.emit(self.tr("Moved to {day}: {title}").format(day=f"{day:%a %d %b}", title=item.title))
 
     def _on_drop(self, key: str, day: dt.date) -> None:
         item = self._items.get(key)
@@ -371,7 +376,7 @@ class CalendarView(QWidget):
             self.status.emit(str(exc))
             return
         if day is None:
-            self.status.emit("That next step has no date, so it is not in the calendar.")
+            self.status.emit(self.tr("That next step has no date, so it is not in the calendar."))
             return
         self.grid.select_date(day)
         self.refresh()
@@ -388,4 +393,4 @@ class CalendarView(QWidget):
         window = self.window()
         opener = getattr(window, "open_item", None)
         if opener is None or not opener(kind, item_id):
-            self.status.emit(f"No view shows {kind.replace('_', ' ')}s yet.")
+            self.status.emit(self.tr("No view shows {kind}s yet.").format(kind=kind.replace("_", " ")))

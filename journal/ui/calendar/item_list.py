@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
@@ -16,9 +16,9 @@ from journal.ui.calendar.month_grid import ITEM_MIME, OVERDUE_COLOR
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_LABELS = {
-    ItemKind.NEXT_STEP: "Next step",
-    ItemKind.KEEP_IN_TOUCH: "Keep in touch",
-    ItemKind.INTRODUCTION: "Introduction",
+    ItemKind.NEXT_STEP: QT_TRANSLATE_NOOP("DueItemList", "Next step"),
+    ItemKind.KEEP_IN_TOUCH: QT_TRANSLATE_NOOP("DueItemList", "Keep in touch"),
+    ItemKind.INTRODUCTION: QT_TRANSLATE_NOOP("DueItemList", "Introduction"),
 }
 
 
@@ -26,8 +26,8 @@ def describe(item: AgendaItem, *, with_date: bool = False) -> str:
     """Second line of a row: overdue flag, kind, time, people."""
     parts = []
     if item.overdue:
-        parts.append("Overdue")
-    parts.append(KIND_LABELS[item.kind])
+        parts.append(QCoreApplication.translate("DueItemList", "Overdue"))
+    parts.append(QCoreApplication.translate("DueItemList", KIND_LABELS[item.kind]))
     if with_date:
         parts.append(f"{item.due:%a %d %b}")
     if item.due_time:
@@ -39,7 +39,8 @@ def describe(item: AgendaItem, *, with_date: bool = False) -> str:
 
 def day_heading(day: dt.date, today: dt.date) -> str:
     delta = (day - today).days
-    relative = {0: "Today", 1: "Tomorrow", -1: "Yesterday"}.get(delta)
+    tr = QCoreApplication.translate
+    relative = {0: tr("DueItemList", "Today"), 1: tr("DueItemList", "Tomorrow"), -1: tr("DueItemList", "Yesterday")}.get(delta)
     label = f"{day:%A %d %B}"
     return f"{relative} — {label}" if relative else label
 

@@ -10,7 +10,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -33,10 +33,10 @@ class DayCount:
     def describe(self) -> str:
         parts = []
         if self.due:
-            parts.append(f"{self.due} due")
+            parts.append(QCoreApplication.translate("MonthGrid", "{n} due").format(n=self.due))
         if self.overdue:
-            parts.append(f"{self.overdue} overdue")
-        return ", ".join(parts) or "Nothing due"
+            parts.append(QCoreApplication.translate("MonthGrid", "{n} overdue").format(n=self.overdue))
+        return ", ".join(parts) or QCoreApplication.translate("MonthGrid", "Nothing due")
 
 
 class MonthGrid(QWidget):
@@ -54,7 +54,7 @@ class MonthGrid(QWidget):
         self.setAcceptDrops(True)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Month calendar")
+        self.setAccessibleName(self.tr("Month calendar"))
         self._today = today
         self._selected = today
         self._year, self._month = today.year, today.month

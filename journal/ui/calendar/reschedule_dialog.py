@@ -22,8 +22,8 @@ class RescheduleDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Reschedule")
-        label = QLabel(f"New date for <b>{_escape(title)}</b>:")
+        self.setWindowTitle(self.tr("Reschedule"))
+        label = QLabel(self.tr("New date for <b>{title}</b>:").format(title=_escape(title)))
         label.setWordWrap(True)
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
@@ -32,7 +32,7 @@ class RescheduleDialog(QDialog):
         self.calendar.setSelectedDate(_qdate(max(current, earliest) if earliest else current))
         self.calendar.activated.connect(self.accept)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Reschedule")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Reschedule"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
