@@ -11,7 +11,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from journal.services.imports import in_own_connection
 from journal.store.errors import JournalError
 
 
@@ -27,6 +26,8 @@ class _Worker(QObject):
     @Slot()
     def run(self) -> None:
         try:
+            from journal.services.imports import in_own_connection  # with the import libraries: on use
+
             result = in_own_connection(self._function, self.progress.emit)
         except JournalError as exc:
             self.failed.emit(str(exc))
