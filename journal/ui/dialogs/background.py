@@ -34,7 +34,7 @@ class _Worker(QObject):
         except OSError as exc:
             self.failed.emit(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
         except Exception as exc:  # a bug must reach the user, not die silently in a thread
-            self.failed.emit(f"Something went wrong: {type(exc).__name__}: {exc}")
+            self.failed.emit(self.tr("Something went wrong: {error}").format(error=f"{type(exc).__name__}: {exc}"))
         else:
             self.done.emit(result)
 

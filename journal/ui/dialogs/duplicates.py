@@ -6,7 +6,7 @@ for confirmation, runs in one transaction and can be undone from the same dialog
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,13 @@ from journal.ui.dialogs.background import BackgroundTask
 
 
 class PairsModel(QAbstractTableModel):
-    COLUMNS = ("Person", "Organisation", "Looks like", "Organisation", "Why")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("PairsModel", "Person"),
+        QT_TRANSLATE_NOOP("PairsModel", "Organisation"),
+        QT_TRANSLATE_NOOP("PairsModel", "Looks like"),
+        QT_TRANSLATE_NOOP("PairsModel", "Organisation"),
+        QT_TRANSLATE_NOOP("PairsModel", "Why"),
+    )
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -59,7 +65,7 @@ class PairsModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return QCoreApplication.translate("PairsModel", self.COLUMNS[section])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -70,7 +76,7 @@ class PairsModel(QAbstractTableModel):
             return (pair.a.name, pair.a.organisation, pair.b.name, pair.b.organisation, pair.reason)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (0, 2):
             person = pair.a if index.column() == 0 else pair.b
-            return f"#{person.id}: " + (", ".join(person.details) or "no e-mail or phone")
+            return f"#{person.id}: " + (", ".join(person.details) or QCoreApplication.translate("PairsModel", "no e-mail or phone"))
         return None
 
 
@@ -79,7 +85,7 @@ class DuplicatesDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setObjectName("duplicatesDialog")
-        self.setWindowTitle("Find duplicates")
+        self.setWindowTitle(self.tr("Find duplicates"))
         self.undo: merge.UndoMerge | None = None
         self.undo_text = ""
         self.task: BackgroundTask | None = None
@@ -110,16 +116,16 @@ class DuplicatesDialog(QDialog):
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.preview.setMinimumHeight(70)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.merge_button = QPushButton("&Merge…", objectName="mergeButton")
+        self.merge_button = QPushButton(self.tr("&Merge…"), objectName="mergeButton")
         self.merge_button.clicked.connect(self.merge_selected)
-        self.undo_button = QPushButton("&Undo merge", objectName="undoButton")
+        self.undo_button = QPushButton(self.tr("&Undo merge"), objectName="undoButton")
         self.undo_button.clicked.connect(self.undo_last)
-        self.refresh_button = QPushButton("&Search again", objectName="refreshButton")
+        self.refresh_button = QPushButton(self.tr("&Search again"), objectName="refreshButton")
         self.refresh_button.clicked.connect(self.search)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_last)
 
         keep_row = QHBoxLayout()
-        keep_row.addWidget(QLabel("&Keep:", buddy=self.keep_box))
+        keep_row.addWidget(QLabel(self.tr("&Keep:"), buddy=self.keep_box))
         keep_row.addWidget(self.keep_box, 1)
         keep_row.addWidget(self.merge_button)
         keep_row.addWidget(self.undo_button)
@@ -142,7 +148,7 @@ class DuplicatesDialog(QDialog):
     def search(self) -> None:
         if self.task is not None and self.task.running:
             return
-        self.status.setText("Looking for people who appear twice…")
+        self.status.setText(self.tr("Looking for people who appear twice…"))
         self.progress.show()
         self.refresh_button.setEnabled(False)
         self.task = BackgroundTask(lambda _report: merge.find_duplicates(), self)
@@ -163,18 +169,21 @@ class DuplicatesDialog(QDialog):
     def _failed(self, message: str) -> None:
         self.progress.hide()
         self.refresh_button.setEnabled(True)
-        self.status.setText(f"Could not look for duplicates: {message}")
+        self.status.setText(self.tr("Could not look for duplicates: {error}").format(error=message))
 
     def _update_status(self) -> None:
         count = self.model.rowCount()
         done = f"{self.undo_text} " if self.undo_text else ""
         if count:
             self.status.setText(
-                f"{done}{count} possible duplicate(s). The same e-mail, phone or LinkedIn means the same person; "
-                "a close name at the same organisation may not — check before merging."
+                done
+                + self.tr(
+                    "{count} possible duplicate(s). The same e-mail, phone or LinkedIn means the same person; "
+                    "a close name at the same organisation may not — check before merging."
+                ).format(count=count)
             )
         else:
-            self.status.setText(f"{done}No duplicates found.")
+            self.status.setText(done + self.tr("No duplicates found."))
 
     # --- preview and merge ---------------------------------------------------------------------
 
@@ -218,7 +227,7 @@ class DuplicatesDialog(QDialog):
 
     def confirm(self, preview: merge.MergePreview) -> bool:
         answer = QMessageBox.question(
-            self, "Merge people", "\n\n".join(preview.lines()) + "\n\nMerge them?",
+            self, self.tr("Merge people"), "\n\n".join(preview.lines()) + "\n\n" + self.tr("Merge them?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Yes
@@ -234,9 +243,11 @@ class DuplicatesDialog(QDialog):
                 return False
             self.undo = merge.merge_people(keep, drop, clock=self.context.clock)
         except JournalError as exc:
-            QMessageBox.warning(self, "Merge people", str(exc))
+            QMessageBox.warning(self, self.tr("Merge people"), str(exc))
             return False
-        self.undo_text = f"Merged {preview.drop.name} into {preview.keep.name} (Ctrl+Z undoes it)."
+        self.undo_text = self.tr("Merged {drop} into {keep} (Ctrl+Z undoes it).").format(
+            drop=preview.drop.name, keep=preview.keep.name
+        )
         self.model.remove_person(drop)
         self._update_status()
         if self.model.rowCount():
@@ -252,7 +263,7 @@ class DuplicatesDialog(QDialog):
         try:
             merge.undo_merge(self.undo)
         except JournalError as exc:
-            QMessageBox.warning(self, "Undo merge", str(exc))
+            QMessageBox.warning(self, self.tr("Undo merge"), str(exc))
             return
         finally:
             self.undo = None

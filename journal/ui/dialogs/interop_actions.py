@@ -24,15 +24,15 @@ class InteropActions(QObject):
         self.window = window
         self.export_task = None
         before = getattr(window, "quit_action", None)
-        self.import_action = QAction("&Import contacts…", window, objectName="importContacts")
+        self.import_action = QAction(self.tr("&Import contacts…"), window, objectName="importContacts")
         self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
-        self.import_action.setToolTip("Bring contacts in from LinkedIn, Google, a vCard file or a journal export")
+        self.import_action.setToolTip(self.tr("Bring contacts in from LinkedIn, Google, a vCard file or a journal export"))
         self.import_action.triggered.connect(lambda _=False: self.open_import())
-        self.export_action = QAction("E&xport contacts…", window, objectName="exportContacts")
+        self.export_action = QAction(self.tr("E&xport contacts…"), window, objectName="exportContacts")
         self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        self.export_action.setToolTip("Write people as vCard or CSV, or the whole journal as JSON")
+        self.export_action.setToolTip(self.tr("Write people as vCard or CSV, or the whole journal as JSON"))
         self.export_action.triggered.connect(lambda _=False: self.ask_export())
-        self.duplicates_action = QAction("Find &duplicates…", window, objectName="findDuplicates")
+        self.duplicates_action = QAction(self.tr("Find &duplicates…"), window, objectName="findDuplicates")
         self.duplicates_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.duplicates_action.triggered.connect(lambda _=False: self.open_duplicates())
         menu = window.file_menu
@@ -49,7 +49,7 @@ class InteropActions(QObject):
         existing = getattr(window, "tools_menu", None)
         if isinstance(existing, QMenu):
             return existing
-        menu = QMenu("&Tools", window)
+        menu = QMenu(self.tr("&Tools"), window)
         help_menu = getattr(window, "help_menu", None)
         if help_menu is not None:
             window.menuBar().insertMenu(help_menu.menuAction(), menu)
@@ -79,7 +79,7 @@ class InteropActions(QObject):
     def ask_export(self) -> None:
         default = str(Path.home() / "contacts.vcf")
         filters = export_filters()
-        name, chosen = QFileDialog.getSaveFileName(self.window, "Export contacts", default, ";;".join(filters))
+        name, chosen = QFileDialog.getSaveFileName(self.window, self.tr("Export contacts"), default, ";;".join(filters))
         if not name:
             return
         fmt, suffix = filters.get(chosen, ("vcard", "vcf"))
@@ -93,7 +93,7 @@ class InteropActions(QObject):
 
         clock = self.window.context.clock
         self.export_action.setEnabled(False)
-        self.window.statusBar().showMessage(f"Exporting to {path}…")
+        self.window.statusBar().showMessage(self.tr("Exporting to {path}…").format(path=path))
         self.export_task = BackgroundTask(lambda _report: exports.export_to_file(fmt, path, clock=clock), self)
         self.export_task.done.connect(lambda count: self._exported(count, path))
         self.export_task.failed.connect(self._export_failed)
@@ -102,12 +102,12 @@ class InteropActions(QObject):
 
     def _exported(self, count: int, path: Path) -> None:
         self.export_action.setEnabled(True)
-        self.window.statusBar().showMessage(f"Exported {count} item(s) to {path}", 8000)
+        self.window.statusBar().showMessage(self.tr("Exported {count} item(s) to {path}").format(count=count, path=path), 8000)
 
     def _export_failed(self, message: str) -> None:
         self.export_action.setEnabled(True)
         self.window.statusBar().clearMessage()
-        QMessageBox.warning(self.window, "Export contacts", message)
+        QMessageBox.warning(self.window, self.tr("Export contacts"), message)
 
 
 def add_interop_actions(window: QMainWindow) -> InteropActions:

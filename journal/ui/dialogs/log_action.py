@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 from journal.ui.dialogs.log_dialog import LogDialog
 from journal.ui.icons import themed
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LogAction", text)
 
 
 def log_icon():
@@ -17,14 +22,17 @@ def open_log_dialog(window, people: list[tuple[int, str]] = ()) -> LogDialog:
     dialog = LogDialog(window.context, window, people=people)
 
     def saved(result) -> None:
-        names = ", ".join(dialog.picker.names()) or "them"
-        extra = [
-            f"{n} {word if n == 1 else word + 's'}"
-            for n, word in ((len(result.introduction_ids), "offer"), (len(result.next_step_ids), "next step"))
-            if n
-        ]
+        names = ", ".join(dialog.picker.names()) or _tr("them")
+        counts = (
+            (len(result.introduction_ids), _tr("{n} offer"), _tr("{n} offers")),
+            (len(result.next_step_ids), _tr("{n} next step"), _tr("{n} next steps")),
+        )
+        extra = [(one if n == 1 else many).format(n=n) for n, one, many in counts if n]
         window.statusBar().showMessage(
-            f"Logged a conversation with {names}" + (f" ({', '.join(extra)})" if extra else "") + ".", 8000
+            _tr("Logged a conversation with {names}").format(names=names)
+            + (f" ({', '.join(extra)})" if extra else "")
+            + ".",
+            8000,
         )
 
     dialog.saved.connect(saved)
@@ -34,11 +42,11 @@ def open_log_dialog(window, people: list[tuple[int, str]] = ()) -> LogDialog:
 
 
 def install_log_action(window) -> QAction:
-    action = QAction(log_icon(), "&Log conversation…", window)
+    action = QAction(log_icon(), QCoreApplication.translate("LogAction", "&Log conversation…"), window)
     action.setObjectName("logConversation")
-    action.setIconText("Log conversation")
+    action.setIconText(QCoreApplication.translate("LogAction", "Log conversation"))
     action.setShortcuts([QKeySequence("Ctrl+N")])
-    action.setToolTip("Log a conversation (Ctrl+N)")
+    action.setToolTip(QCoreApplication.translate("LogAction", "Log a conversation (Ctrl+N)"))
     action.triggered.connect(lambda _=False: open_log_dialog(window))
     window.toolbar.insertAction(window.toolbar.actions()[0] if window.toolbar.actions() else None, action)
     window.file_menu.insertAction(window.file_menu.actions()[0] if window.file_menu.actions() else None, action)

@@ -43,7 +43,7 @@ class LogDialog(QDialog):
         self.context = context
         self.result_: LogResult | None = None
         self.setObjectName("logDialog")
-        self.setWindowTitle("Log conversation")
+        self.setWindowTitle(self.tr("Log conversation"))
         self.setMinimumWidth(720)
         today = context.clock.today()
 
@@ -65,16 +65,16 @@ class LogDialog(QDialog):
         self.channel.addItems(list(CHANNELS))
         self.channel.setCurrentText(DEFAULT_CHANNEL)
         self.summary = QLineEdit(self, objectName="summary")
-        self.summary.setPlaceholderText("one line: what it was about")
+        self.summary.setPlaceholderText(self.tr("one line: what it was about"))
         self.notes = QPlainTextEdit(self, objectName="notes")
         self.notes.setTabChangesFocus(True)
-        self.notes.setPlaceholderText("what you learned, what they care about")
+        self.notes.setPlaceholderText(self.tr("what you learned, what they care about"))
         self.notes.setFixedHeight(90)
         self.offers = RowList(OfferRow, self)
         self.steps = RowList(lambda parent: StepRow(today, parent), self)
         # Plain shortcuts, not mnemonics: a mnemonic clicks after a visible delay.
-        self.add_offer = QPushButton("Another offer  (Alt+F)", self, objectName="addOffer")
-        self.add_step = QPushButton("Another step  (Alt+E)", self, objectName="addStep")
+        self.add_offer = QPushButton(self.tr("Another offer  (Alt+F)"), self, objectName="addOffer")
+        self.add_step = QPushButton(self.tr("Another step  (Alt+E)"), self, objectName="addStep")
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.error)
@@ -96,13 +96,13 @@ class LogDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         # Alt+letter on a label jumps to its field (for rows: the first row's text).
         rows = (
-            ("&People:", self.picker, self.picker.edit),
-            ("W&hen:", self.when, self.when),
-            ("&Channel:", self.channel, self.channel),
-            ("&Summary:", self.summary, self.summary),
-            ("&Notes:", self.notes, self.notes),
-            ("&Offered to\nintroduce me to:", self._with_button(self.offers, self.add_offer), self.offers.rows[0].target),
-            ("Ne&xt steps:", self._with_button(self.steps, self.add_step), self.steps.rows[0].text),
+            (self.tr("&People:"), self.picker, self.picker.edit),
+            (self.tr("W&hen:"), self.when, self.when),
+            (self.tr("&Channel:"), self.channel, self.channel),
+            (self.tr("&Summary:"), self.summary, self.summary),
+            (self.tr("&Notes:"), self.notes, self.notes),
+            (self.tr("&Offered to\nintroduce me to:"), self._with_button(self.offers, self.add_offer), self.offers.rows[0].target),
+            (self.tr("Ne&xt steps:"), self._with_button(self.steps, self.add_step), self.steps.rows[0].text),
         )
         for text, field, buddy in rows:
             label = QLabel(text, self)
@@ -111,19 +111,19 @@ class LogDialog(QDialog):
         return form
 
     def _build_hint(self) -> QLabel:
-        hint = QLabel("Ctrl+Enter saves · Esc cancels · Alt+2 / Alt+W / Alt+M set a step's due date", self)
+        hint = QLabel(self.tr("Ctrl+Enter saves · Esc cancels · Alt+2 / Alt+W / Alt+M set a step's due date"), self)
         hint.setObjectName("hint")
         hint.setStyleSheet("color: palette(placeholder-text);")
         return hint
 
     def _build_buttons(self) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = self.buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("save")
         self.save_button.setIcon(action_icon("save"))
-        self.save_button.setToolTip("Save the conversation (Ctrl+Enter)")
+        self.save_button.setToolTip(self.tr("Save the conversation (Ctrl+Enter)"))
         cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setToolTip("Close without saving (Esc)")
+        cancel.setToolTip(self.tr("Close without saving (Esc)"))
         self.add_offer.setIcon(action_icon("add"))
         self.add_step.setIcon(action_icon("add"))
         # No default button: Enter belongs to the fields (it adds a person).
@@ -212,7 +212,7 @@ class LogDialog(QDialog):
         self.accept()
 
     def show_error(self, message: str) -> None:
-        self.error.setText(f"<b>Nothing was saved.</b> {message}")
+        self.error.setText(self.tr("<b>Nothing was saved.</b> {error}").format(error=message))
         self.error.show()
         if "person" in message.lower() and not self.picker.people():
             self.picker.setFocus()
@@ -232,8 +232,8 @@ class LogDialog(QDialog):
     def confirm_discard(self) -> bool:
         answer = QMessageBox.question(
             self,
-            "Discard this conversation?",
-            "What you typed has not been saved. Close the dialog and lose it?",
+            self.tr("Discard this conversation?"),
+            self.tr("What you typed has not been saved. Close the dialog and lose it?"),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

@@ -28,16 +28,18 @@ class OfferRow(QWidget):
         self.setObjectName("offerRow")
         self.target = NameEdit(self)
         self.target.setObjectName("offerTarget")
-        self.target.setPlaceholderText("a name, or a description like “her old manager at Acme”")
-        self.description = QCheckBox("just a description", self)
+        self.target.setPlaceholderText(self.tr("a name, or a description like “her old manager at Acme”"))
+        self.description = QCheckBox(self.tr("just a description"), self)
         self.description.setObjectName("offerIsDescription")
         self.description.setToolTip(
-            "Ticked: the target becomes a placeholder person to fill in later (Alt+D). "
-            "Ticked for you when the text reads like a description."
+            self.tr(
+                "Ticked: the target becomes a placeholder person to fill in later (Alt+D). "
+                "Ticked for you when the text reads like a description."
+            )
         )
         self.introducer = QComboBox(self)
         self.introducer.setObjectName("offerIntroducer")
-        self.introducer.setToolTip("Who made the offer")
+        self.introducer.setToolTip(self.tr("Who made the offer"))
         self.introducer.hide()
         self._manual = False
         self.target.textEdited.connect(self._guess)
@@ -69,7 +71,7 @@ class OfferRow(QWidget):
         current = self.introducer.currentData()
         self.introducer.clear()
         for key in people:
-            self.introducer.addItem(f"{key[1]} offered:", key)
+            self.introducer.addItem(self.tr("{name} offered:").format(name=key[1]), key)
         index = self.introducer.findData(current)
         self.introducer.setCurrentIndex(max(index, 0))
         self.introducer.setVisible(len(people) > 1)
@@ -100,12 +102,12 @@ class StepRow(QWidget):
         self.setObjectName("stepRow")
         self.text = QLineEdit(self)
         self.text.setObjectName("stepText")
-        self.text.setPlaceholderText("what you will do, e.g. “Send her my CV”")
+        self.text.setPlaceholderText(self.tr("what you will do, e.g. “Send her my CV”"))
         self.due = DueDateEdit(today, self)
         self.due.install_shortcuts(self)
         self.text.textChanged.connect(lambda _t: self.changed.emit())
         due_line = QHBoxLayout()
-        due_line.addWidget(QLabel("due", self))
+        due_line.addWidget(QLabel(self.tr("due"), self))
         due_line.addWidget(self.due)
         due_line.addStretch(1)
         layout = QVBoxLayout(self)

@@ -38,7 +38,7 @@ class PreferencesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self.preferences = preferences
         self.autostart = autostart or Autostart()
 
@@ -46,10 +46,10 @@ class PreferencesDialog(QDialog):
         self.reminder_time.setDisplayFormat("HH:mm")
         when = preferences.reminder_time
         self.reminder_time.setTime(QTime(when.hour, when.minute))
-        self.reminder_time.setToolTip("Items with a date but no time remind you at this time of day.")
+        self.reminder_time.setToolTip(self.tr("Items with a date but no time remind you at this time of day."))
 
         self.cadence = QComboBox()
-        self.cadence.addItem("No cadence", 0)
+        self.cadence.addItem(self.tr("No cadence"), 0)
         for label, days in CADENCE_PRESETS.items():
             self.cadence.addItem(label, days)
         current = preferences.default_cadence_days or 0
@@ -57,42 +57,42 @@ class PreferencesDialog(QDialog):
             self.cadence.addItem(describe_cadence(current), current)
         self.cadence.setCurrentIndex(self.cadence.findData(current))
 
-        self.close_to_tray = QCheckBox("&Closing the window keeps the app in the system tray")
+        self.close_to_tray = QCheckBox(self.tr("&Closing the window keeps the app in the system tray"))
         self.close_to_tray.setChecked(preferences.close_to_tray)
-        self.start_minimized = QCheckBox("Start &minimised to the tray")
+        self.start_minimized = QCheckBox(self.tr("Start &minimised to the tray"))
         self.start_minimized.setChecked(preferences.start_minimized)
         if not tray_available:
             for box in (self.close_to_tray, self.start_minimized):
                 box.setEnabled(False)
-                box.setToolTip("This desktop has no system tray.")
-        self.start_on_login = QCheckBox("Start on &login")
+                box.setToolTip(self.tr("This desktop has no system tray."))
+        self.start_on_login = QCheckBox(self.tr("Start on &login"))
         self._was_autostart = self.autostart.is_enabled()
         self.start_on_login.setChecked(self._was_autostart)
 
         self.backups = QSpinBox()
         self.backups.setRange(1, MAX_BACKUPS_KEPT)
         self.backups.setValue(preferences.backups_kept)
-        self.backups.setSuffix(" daily backups")
+        self.backups.setSuffix(self.tr(" daily backups"))
 
-        reminders = QGroupBox("Reminders")
+        reminders = QGroupBox(self.tr("Reminders"))
         form = QFormLayout(reminders)
-        form.addRow("&Remind me of items without a time at:", self.reminder_time)
-        form.addRow("Default &keep-in-touch cadence for new people:", self.cadence)
+        form.addRow(self.tr("&Remind me of items without a time at:"), self.reminder_time)
+        form.addRow(self.tr("Default &keep-in-touch cadence for new people:"), self.cadence)
 
-        window = QGroupBox("Window and system")
+        window = QGroupBox(self.tr("Window and system"))
         window_layout = QVBoxLayout(window)
         window_layout.addWidget(self.close_to_tray)
         window_layout.addWidget(self.start_minimized)
         window_layout.addWidget(self.start_on_login)
         if not tray_available:
-            note = QLabel("No system tray was found on this desktop: reminders show in the main window.")
+            note = QLabel(self.tr("No system tray was found on this desktop: reminders show in the main window."))
             note.setWordWrap(True)
             note.setEnabled(False)
             window_layout.addWidget(note)
 
-        backups = QGroupBox("Backups")
+        backups = QGroupBox(self.tr("Backups"))
         backup_form = QFormLayout(backups)
-        backup_form.addRow("&Keep the newest:", self.backups)
+        backup_form.addRow(self.tr("&Keep the newest:"), self.backups)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -122,7 +122,7 @@ class PreferencesDialog(QDialog):
                 self._was_autostart = wanted
             except OSError as exc:
                 ok = False
-                QMessageBox.warning(self, "Start on login", f"Could not change the login entry: {exc}")
+                QMessageBox.warning(self, self.tr("Start on login"), self.tr("Could not change the login entry: {error}").format(error=exc))
         prefs.start_on_login = self._was_autostart
         self.applied.emit()
         return ok
