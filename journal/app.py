@@ -26,46 +26,67 @@ def create_application(argv: list[str] | None = None):
 
 
 def build_main_window(context):
-    """Compose the main window from its views."""
-    from journal.ui.main_window import MainWindow
-    from journal.ui.people.people_view import PeopleView
-
-    from journal.ui.dialogs.log_action import install_log_action
+    """Compose the main window from its views. Each view is built when first shown (or asked for
+    with window.view(key)), so start-up pays only for the one the window opens on."""
+    from journal.ui.dialogs.log_action import install_log_action, open_log_dialog
     from journal.ui.icons import themed
-    from journal.ui.today.today_view import TodayView
+    from journal.ui.main_window import MainWindow
 
     window = MainWindow(context)
-    today = TodayView(context)
-    today.acted.connect(lambda text: window.statusBar().showMessage(text, 8000))
+
+    def today():
+        from journal.ui.today.today_view import TodayView
+
+        view = TodayView(context)
+        view.acted.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        return view
+
+    def people():
+        from journal.ui.people.people_view import PeopleView
+
+        view = PeopleView(context)
+        view.open_requested.connect(window.open_item)
+        view.log_requested.connect(lambda person_id, name: open_log_dialog(window, [(person_id, name)]))
+        return view
+
+    def conversations():
+        from journal.ui.conversations.conversations_view import ConversationsView
+
+        return ConversationsView(context)
+
+    def introductions():
+        from journal.ui.introductions.introductions_view import IntroductionsView
+
+        view = IntroductionsView(context)
+        view.open_requested.connect(window.open_item)
+        return view
+
+    def organisations():
+        from journal.ui.organisations.organisations_view import OrganisationsView
+
+        view = OrganisationsView(context)
+        view.open_requested.connect(window.open_item)
+        return view
+
+    def calendar():
+        from journal.ui.calendar.calendar_view import CalendarView
+
+        return CalendarView(context)
+
+    def opener(key: str, method: str):
+        return lambda item_id: getattr(window.view(key), method)(item_id)
+
     window.add_view("today", "Today", today, themed("contact-journal-today", "today.svg"))
-    people = PeopleView(context)
     window.add_view("people", "People", people, themed("contact-journal-people", "people.svg"))
-    window.register_opener("person", "people", people.open_person)
-    people.open_requested.connect(window.open_item)
-    from journal.ui.dialogs.log_action import open_log_dialog
-
-    people.log_requested.connect(lambda person_id, name: open_log_dialog(window, [(person_id, name)]))
-    from journal.ui.conversations.conversations_view import ConversationsView
-
-    conversations = ConversationsView(context)
+    window.register_opener("person", "people", opener("people", "open_person"))
     window.add_view("conversations", "Conversations", conversations, themed("contact-journal-conversations", "conversations.svg"))
-    window.register_opener("conversation", "conversations", conversations.open_conversation)
-    from journal.ui.introductions.introductions_view import IntroductionsView
-    from journal.ui.organisations.organisations_view import OrganisationsView
-
-    intros = IntroductionsView(context)
-    window.add_view("introductions", "Introductions", intros, themed("contact-journal-introductions", "introductions.svg"))
-    window.register_opener("introduction", "introductions", intros.open_introduction)
-    intros.open_requested.connect(window.open_item)
-    organisations = OrganisationsView(context)
+    window.register_opener("conversation", "conversations", opener("conversations", "open_conversation"))
+    window.add_view("introductions", "Introductions", introductions, themed("contact-journal-introductions", "introductions.svg"))
+    window.register_opener("introduction", "introductions", opener("introductions", "open_introduction"))
     window.add_view("organisations", "Organisations", organisations, themed("contact-journal-organisations", "organisations.svg"))
-    window.register_opener("organisation", "organisations", organisations.open_organisation)
-    organisations.open_requested.connect(window.open_item)
-    from journal.ui.calendar.calendar_view import CalendarView
-
-    calendar = CalendarView(context)
+    window.register_opener("organisation", "organisations", opener("organisations", "open_organisation"))
     window.add_view("calendar", "Calendar", calendar, themed("contact-journal-calendar", "calendar.svg"))
-    window.register_opener("next_step", "calendar", calendar.open_step)
+    window.register_opener("next_step", "calendar", opener("calendar", "open_step"))
     from journal.ui.search.palette import install_search
 
     install_search(window)

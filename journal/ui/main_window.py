@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self._keys: list[str] = []
         self._openers: dict[str, tuple[str, object]] = {}
+        self._factories: dict[str, object] = {}  # views not built yet: key -> callable making it
 
         self.sidebar = QListWidget(objectName="sidebar")
         # Resizable within limits: a fixed width inside a splitter leaves a dead gap beside it.
@@ -70,13 +71,18 @@ class MainWindow(QMainWindow):
 
     # --- composition -------------------------------------------------------------------------
 
-    def add_view(self, key: str, title: str, widget: QWidget, icon=None) -> None:
-        """Add a view to the sidebar; Ctrl+1.. switch to them in order."""
+    def add_view(self, key: str, title: str, widget, icon=None) -> None:
+        """Add a view to the sidebar; Ctrl+1.. switch to them in order. `widget` is the view, or a
+        callable that makes it: then it is built when first shown or asked for with `view(key)`."""
         item = QListWidgetItem(title)
         if icon is not None:
             item.setIcon(icon)
         self.sidebar.addItem(item)
-        self.stack.addWidget(widget)
+        if isinstance(widget, QWidget):
+            self.stack.addWidget(widget)
+        else:
+            self._factories[key] = widget
+            self.stack.addWidget(QWidget())  # holds the place until the view is built
         self._keys.append(key)
         number = len(self._keys)
         action = QAction(title, self)
@@ -101,7 +107,14 @@ class MainWindow(QMainWindow):
         return True
 
     def view(self, key: str) -> QWidget:
-        return self.stack.widget(self._keys.index(key))
+        row = self._keys.index(key)
+        factory = self._factories.pop(key, None)
+        if factory is not None:
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, factory())
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        return self.stack.widget(row)
 
     def current_key(self) -> str | None:
         row = self.stack.currentIndex()
@@ -112,6 +125,7 @@ class MainWindow(QMainWindow):
 
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(self._keys):
+            self.view(self._keys[row])
             self.stack.setCurrentIndex(row)
             self.view_changed.emit(self._keys[row])
 
