@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,19 +35,27 @@ from journal.ui.context import AppContext
 from journal.ui.dialogs.background import BackgroundTask
 
 FORMAT_CHOICES = [
-    ("linkedin", "LinkedIn (Connections.csv)", "CSV files (*.csv)"),
-    ("google", "Google Contacts (CSV)", "CSV files (*.csv)"),
-    ("vcard", "vCard (.vcf: Apple, Outlook, Android, CardDAV)", "vCard files (*.vcf *.vcard)"),
-    ("json", "Contact Journal (JSON export)", "JSON files (*.json)"),
+    ("linkedin", QT_TRANSLATE_NOOP("ImportWizard", "LinkedIn (Connections.csv)"), QT_TRANSLATE_NOOP("ImportWizard", "CSV files (*.csv)")),
+    ("google", QT_TRANSLATE_NOOP("ImportWizard", "Google Contacts (CSV)"), QT_TRANSLATE_NOOP("ImportWizard", "CSV files (*.csv)")),
+    (
+        "vcard",
+        QT_TRANSLATE_NOOP("ImportWizard", "vCard (.vcf: Apple, Outlook, Android, CardDAV)"),
+        QT_TRANSLATE_NOOP("ImportWizard", "vCard files (*.vcf *.vcard)"),
+    ),
+    ("json", QT_TRANSLATE_NOOP("ImportWizard", "Contact Journal (JSON export)"), QT_TRANSLATE_NOOP("ImportWizard", "JSON files (*.json)")),
 ]
 OUTCOME_TEXT = {
-    imports.NEW: "New",
-    imports.UPDATED: "Updated",
-    imports.UNCHANGED: "Unchanged",
-    imports.REVIEW: "Duplicate?",
-    imports.REJECTED: "Rejected",
+    imports.NEW: QT_TRANSLATE_NOOP("ImportWizard", "New"),
+    imports.UPDATED: QT_TRANSLATE_NOOP("ImportWizard", "Updated"),
+    imports.UNCHANGED: QT_TRANSLATE_NOOP("ImportWizard", "Unchanged"),
+    imports.REVIEW: QT_TRANSLATE_NOOP("ImportWizard", "Duplicate?"),
+    imports.REJECTED: QT_TRANSLATE_NOOP("ImportWizard", "Rejected"),
 }
-ACTION_TEXT = {imports.ADD_NEW: "Add as new", imports.MERGE: "Merge into match", imports.SKIP: "Skip"}
+ACTION_TEXT = {
+    imports.ADD_NEW: QT_TRANSLATE_NOOP("ImportWizard", "Add as new"),
+    imports.MERGE: QT_TRANSLATE_NOOP("ImportWizard", "Merge into match"),
+    imports.SKIP: QT_TRANSLATE_NOOP("ImportWizard", "Skip"),
+}
 OUTCOME_COLOURS = {
     imports.NEW: "#2e7d32",
     imports.UPDATED: "#1565c0",
@@ -56,8 +64,12 @@ OUTCOME_COLOURS = {
 }
 
 
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ImportWizard", text)
+
+
 class PreviewModel(QAbstractTableModel):
-    COLUMNS = ("Line", "Outcome", "Name", "Organisation", "What happens")
+    COLUMNS = (QT_TRANSLATE_NOOP("ImportWizard", "Line"), QT_TRANSLATE_NOOP("ImportWizard", "Outcome"), QT_TRANSLATE_NOOP("ImportWizard", "Name"), QT_TRANSLATE_NOOP("ImportWizard", "Organisation"), QT_TRANSLATE_NOOP("ImportWizard", "What happens"))
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -76,7 +88,7 @@ class PreviewModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return _t(self.COLUMNS[section])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -86,15 +98,15 @@ class PreviewModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == 0:
-                return row.line if role == Qt.ItemDataRole.DisplayRole else f"Line {row.line} of the file"
+                return row.line if role == Qt.ItemDataRole.DisplayRole else _t("Line {line} of the file").format(line=row.line)
             if column == 1:
-                text = OUTCOME_TEXT[row.outcome]
-                return f"{text} → {ACTION_TEXT[row.action]}" if row.outcome == imports.REVIEW else text
+                text = _t(OUTCOME_TEXT[row.outcome])
+                return f"{text} → {_t(ACTION_TEXT[row.action])}" if row.outcome == imports.REVIEW else text
             if column == 2:
-                return row.name or "(no name)"
+                return row.name or _t("(no name)")
             if column == 3:
                 return row.organisation
-            return row.detail or {imports.NEW: "a new person"}.get(row.outcome, "")
+            return row.detail or {imports.NEW: _t("a new person")}.get(row.outcome, "")
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and row.outcome in OUTCOME_COLOURS:
             return QBrush(QColor(OUTCOME_COLOURS[row.outcome]))
         if role == Qt.ItemDataRole.UserRole:
@@ -113,14 +125,14 @@ class PreviewModel(QAbstractTableModel):
 class SourcePage(QWizardPage):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setTitle("Import contacts")
-        self.setSubTitle("Choose what kind of file it is and where it is. Nothing changes until you confirm.")
+        self.setTitle(self.tr("Import contacts"))
+        self.setSubTitle(self.tr("Choose what kind of file it is and where it is. Nothing changes until you confirm."))
         self.format_box = QComboBox(objectName="importFormat")
         for key, title, _filter in FORMAT_CHOICES:
-            self.format_box.addItem(title, key)
+            self.format_box.addItem(_t(title), key)
         self.path_edit = QLineEdit(objectName="importPath")
-        self.path_edit.setPlaceholderText("Path of the file to import")
-        self.browse = QPushButton("&Browse…", objectName="importBrowse")
+        self.path_edit.setPlaceholderText(self.tr("Path of the file to import"))
+        self.browse = QPushButton(self.tr("&Browse…"), objectName="importBrowse")
         self.browse.clicked.connect(self.choose_file)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
@@ -129,13 +141,15 @@ class SourcePage(QWizardPage):
         self.error.setStyleSheet("color: #c62828")
         self.error.setWordWrap(True)
         hint = QLabel(
-            "LinkedIn: Settings → Data privacy → Get a copy of your data → Connections.<br>"
-            "Google: contacts.google.com → Export → Google CSV. Apple Contacts and Outlook: export as vCard."
+            self.tr(
+                "LinkedIn: Settings → Data privacy → Get a copy of your data → Connections.<br>"
+                "Google: contacts.google.com → Export → Google CSV. Apple Contacts and Outlook: export as vCard."
+            )
         )
         hint.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow(QLabel("&Format:", buddy=self.format_box), self.format_box)
-        form.addRow(QLabel("&File:", buddy=self.path_edit), row)
+        form.addRow(QLabel(self.tr("&Format:"), buddy=self.format_box), self.format_box)
+        form.addRow(QLabel(self.tr("&File:"), buddy=self.path_edit), row)
         form.addRow("", hint)
         form.addRow("", self.error)
         self.registerField("importPath*", self.path_edit)
@@ -149,14 +163,15 @@ class SourcePage(QWizardPage):
         return Path(self.path_edit.text().strip()).expanduser()
 
     def choose_file(self) -> None:
-        file_filter = next(f for key, _t, f in FORMAT_CHOICES if key == self.fmt())
-        name, _ = QFileDialog.getOpenFileName(self, "Import contacts", str(Path.home()), f"{file_filter};;All files (*)")
+        file_filter = _t(next(f for key, _title, f in FORMAT_CHOICES if key == self.fmt()))
+        all_files = self.tr("All files (*)")
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import contacts"), str(Path.home()), f"{file_filter};;{all_files}")
         if name:
             self.path_edit.setText(name)
 
     def validatePage(self) -> bool:
         if not self.path().is_file():
-            self.error.setText(f"{self.path()} is not a file.")
+            self.error.setText(self.tr("{path} is not a file.").format(path=self.path()))
             return False
         self.error.clear()
         return True
@@ -166,9 +181,9 @@ class PreviewPage(QWizardPage):
     def __init__(self, source: SourcePage, parent=None) -> None:
         super().__init__(parent)
         self.source = source
-        self.setTitle("Preview")
+        self.setTitle(self.tr("Preview"))
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "&Import")
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
         self.plan: imports.ImportPlan | None = None
         self.task: BackgroundTask | None = None
         self._generation = 0
@@ -181,9 +196,9 @@ class PreviewPage(QWizardPage):
         self.proxy.setFilterRole(Qt.ItemDataRole.UserRole)
         self.proxy.setFilterKeyColumn(1)
         self.filter_box = QComboBox(objectName="previewFilter")
-        self.filter_box.addItem("All rows", "")
+        self.filter_box.addItem(self.tr("All rows"), "")
         for outcome in (imports.NEW, imports.UPDATED, imports.UNCHANGED, imports.REVIEW, imports.REJECTED):
-            self.filter_box.addItem(OUTCOME_TEXT[outcome], outcome)
+            self.filter_box.addItem(_t(OUTCOME_TEXT[outcome]), outcome)
         self.filter_box.currentIndexChanged.connect(self._filter)
         self.table = QTableView(objectName="previewTable")
         self.table.setModel(self.proxy)
@@ -204,12 +219,15 @@ class PreviewPage(QWizardPage):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.buttons = {}
         actions = QHBoxLayout()
-        actions.addWidget(QLabel("Show:"))
+        actions.addWidget(QLabel(self.tr("Show:")))
         actions.addWidget(self.filter_box)
         actions.addStretch(1)
-        actions.addWidget(QLabel("Selected duplicates:"))
-        for action, text, key in ((imports.ADD_NEW, "Add as &new", "Alt+N"), (imports.MERGE, "&Merge into match", "Alt+M"),
-                                  (imports.SKIP, "S&kip", "Alt+K")):
+        actions.addWidget(QLabel(self.tr("Selected duplicates:")))
+        for action, text, key in (
+            (imports.ADD_NEW, self.tr("Add as &new"), "Alt+N"),
+            (imports.MERGE, self.tr("&Merge into match"), "Alt+M"),
+            (imports.SKIP, self.tr("S&kip"), "Alt+K"),
+        ):
             button = QPushButton(text, objectName=f"review_{action}")
             button.clicked.connect(lambda _=False, a=action: self.decide(a))
             actions.addWidget(button)
@@ -228,9 +246,9 @@ class PreviewPage(QWizardPage):
         self.plan = None
         self.model.set_rows([])
         fmt, path = self.source.fmt(), self.source.path()
-        self.setSubTitle(f"{path.name} read as {imports.FORMATS[fmt][0]}.")
+        self.setSubTitle(self.tr("{file} read as {format}.").format(file=path.name, format=imports.FORMATS[fmt][0]))
         self.status.setStyleSheet("")
-        self.status.setText("Reading the file and comparing it with your journal…")
+        self.status.setText(self.tr("Reading the file and comparing it with your journal…"))
         self.progress.setValue(0)
         self.progress.show()
         self._generation += 1
@@ -264,18 +282,21 @@ class PreviewPage(QWizardPage):
     def _failed(self, message: str) -> None:
         self.progress.hide()
         self.status.setStyleSheet("color: #c62828")
-        self.status.setText(f"This file cannot be imported: {message}")
+        self.status.setText(self.tr("This file cannot be imported: {error}").format(error=message))
         self.completeChanged.emit()
 
     def counts_text(self) -> str:
         plan = self.plan
-        parts = [f"{plan.count(o)} {OUTCOME_TEXT[o].lower().rstrip('?')}" for o in
-                 (imports.NEW, imports.UPDATED, imports.UNCHANGED)]
-        parts.append(f"{plan.count(imports.REVIEW)} possible duplicate(s) to review")
-        parts.append(f"{plan.count(imports.REJECTED)} rejected")
+        parts = [
+            _t("{n} new").format(n=plan.count(imports.NEW)),
+            _t("{n} updated").format(n=plan.count(imports.UPDATED)),
+            _t("{n} unchanged").format(n=plan.count(imports.UNCHANGED)),
+            _t("{n} possible duplicate(s) to review").format(n=plan.count(imports.REVIEW)),
+            _t("{n} rejected").format(n=plan.count(imports.REJECTED)),
+        ]
         text = " · ".join(parts)
         if plan.restore_counts:
-            text = "Restores the whole journal: " + ", ".join(f"{n} {t}" for t, n in plan.restore_counts.items())
+            text = _t("Restores the whole journal: ") + ", ".join(f"{n} {t}" for t, n in plan.restore_counts.items())
         return text + "".join(f"\n{note}" for note in plan.notes)
 
     def isComplete(self) -> bool:
@@ -304,7 +325,7 @@ class PreviewPage(QWizardPage):
             return
         row = self.model.rows[self.proxy.mapToSource(index).row()]
         what = self.model.data(self.model.index(self.model.rows.index(row), 4))
-        self.detail.setText(f"Line {row.line} · {row.name or '(no name)'}: {what}")
+        self.detail.setText(self.tr("Line {line} · {name}: {what}").format(line=row.line, name=row.name or _t("(no name)"), what=what))
 
     def decisions(self) -> dict[int, str]:
         return {row.line: row.action for row in self.model.rows if row.outcome == imports.REVIEW}
@@ -319,7 +340,7 @@ class CommitPage(QWizardPage):
     def __init__(self, source: SourcePage, preview: PreviewPage, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.source, self.preview, self.context = source, preview, context
-        self.setTitle("Importing")
+        self.setTitle(self.tr("Importing"))
         self.summary: imports.ImportSummary | None = None
         self.failure = ""
         self.progress = QProgressBar(objectName="commitProgress")
@@ -337,7 +358,7 @@ class CommitPage(QWizardPage):
         fmt, path = self.source.fmt(), self.source.path()
         decisions = self.preview.decisions()
         clock = self.context.clock
-        self.status.setText("Writing everything in one transaction…")
+        self.status.setText(self.tr("Writing everything in one transaction…"))
         self.task = BackgroundTask(
             lambda report: imports.run_import(fmt, path, decisions=decisions, clock=clock, progress=report, notify=False),
             self,
@@ -350,8 +371,8 @@ class CommitPage(QWizardPage):
     def _done(self, summary: imports.ImportSummary) -> None:
         self.summary = summary
         self.progress.setValue(100)
-        self.setTitle("Import finished")
-        self.status.setText("Everything below was written to your journal in one go.")
+        self.setTitle(self.tr("Import finished"))
+        self.status.setText(self.tr("Everything below was written to your journal in one go."))
         self.report.setPlainText(str(summary))
         imports.announce(summary)  # on the GUI thread: views refresh
         self.completeChanged.emit()
@@ -360,7 +381,7 @@ class CommitPage(QWizardPage):
         self.failure = message
         self.progress.hide()
         self.status.setStyleSheet("color: #c62828")
-        self.status.setText(f"Nothing was imported: {message}")
+        self.status.setText(self.tr("Nothing was imported: {error}").format(error=message))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -371,7 +392,7 @@ class ImportWizard(QWizard):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importWizard")
-        self.setWindowTitle("Import contacts")
+        self.setWindowTitle(self.tr("Import contacts"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)  # the write cannot be cancelled
