@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -13,12 +13,12 @@ from journal.services import people_table
 from journal.services.people_table import COLUMNS, PersonRow
 
 HEADERS = {
-    "name": "Name",
-    "organisation": "Organisation",
-    "role": "Role",
-    "last_contact": "Last contact",
-    "next_due": "Next due",
-    "tags": "Tags",
+    "name": QT_TRANSLATE_NOOP("PeopleModel", "Name"),
+    "organisation": QT_TRANSLATE_NOOP("PeopleModel", "Organisation"),
+    "role": QT_TRANSLATE_NOOP("PeopleModel", "Role"),
+    "last_contact": QT_TRANSLATE_NOOP("PeopleModel", "Last contact"),
+    "next_due": QT_TRANSLATE_NOOP("PeopleModel", "Next due"),
+    "tags": QT_TRANSLATE_NOOP("PeopleModel", "Tags"),
 }
 PAGE_SIZE = 50
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -110,7 +110,7 @@ class PeopleModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if 0 <= section < len(COLUMNS):
-                return HEADERS[COLUMNS[section]]
+                return QCoreApplication.translate("PeopleModel", HEADERS[COLUMNS[section]])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -145,12 +145,15 @@ class PeopleModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "name" and row.is_placeholder:
-                return "A placeholder: someone known only by a description. Fill in their name when you learn it."
+                return QCoreApplication.translate(
+                    "PeopleModel", "A placeholder: someone known only by a description. Fill in their name when you learn it."
+                )
             if column == "next_due" and row.next_due is not None:
-                return "Keep-in-touch is due" + (" (overdue)" if row.next_due < today else "")
+                tr = QCoreApplication.translate
+                return tr("PeopleModel", "Keep-in-touch is due") + (tr("PeopleModel", " (overdue)") if row.next_due < today else "")
             return None
         if column == "name":
-            return row.name + ("  (archived)" if row.archived else "")
+            return row.name + (QCoreApplication.translate("PeopleModel", "  (archived)") if row.archived else "")
         if column == "organisation":
             return row.organisation
         if column == "role":

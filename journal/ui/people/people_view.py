@@ -29,7 +29,7 @@ from journal.services.preferences import Preferences
 from journal.store.errors import JournalError
 from journal.ui.context import AppContext
 from journal.ui.people.people_model import PeopleModel
-from journal.ui.people.person_editor import PersonEditor
+from journal.ui.people.person_editor import PersonEditor, archived_suffix
 from journal.ui.widgets.action_icons import action_icon
 from journal.ui.widgets.empty_hint import EmptyHint
 
@@ -45,9 +45,9 @@ class UndoBar(QFrame):
         self.setObjectName("undoBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.label = QLabel()
-        self.undo_button = QPushButton(action_icon("undo"), "&Undo", objectName="undo")
-        self.undo_button.setToolTip("Bring the deleted person back, with everything deleted with them (Ctrl+Z)")
-        self.close_button = QPushButton("Dismiss", objectName="dismissUndo")
+        self.undo_button = QPushButton(action_icon("undo"), self.tr("&Undo"), objectName="undo")
+        self.undo_button.setToolTip(self.tr("Bring the deleted person back, with everything deleted with them (Ctrl+Z)"))
+        self.close_button = QPushButton(self.tr("Dismiss"), objectName="dismissUndo")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.label, 1)
@@ -69,15 +69,15 @@ class PeopleView(QWidget):
         self._current_id: int | None = None
 
         self.filter = QLineEdit(objectName="peopleFilter")
-        self.filter.setPlaceholderText("Filter by name, organisation, role, tag or notes (Ctrl+F)")
+        self.filter.setPlaceholderText(self.tr("Filter by name, organisation, role, tag or notes (Ctrl+F)"))
         self.filter.setClearButtonEnabled(True)
-        self.show_archived = QCheckBox("Show arc&hived", objectName="showArchived")
-        self.add_button = QPushButton(action_icon("add"), "&Add person", objectName="addPerson")
-        self.add_button.setToolTip("Add a person (Ctrl+Shift+N or Insert)")
-        self.archive_button = QPushButton(action_icon("archive"), "A&rchive", objectName="archivePerson")
-        self.archive_button.setToolTip("Archive: hide from lists and reminders, keep everything (Ctrl+Shift+A)")
-        self.delete_button = QPushButton(action_icon("delete"), "&Delete…", objectName="deletePerson")
-        self.delete_button.setToolTip("Delete the person and what belongs only to them (Delete; can be undone)")
+        self.show_archived = QCheckBox(self.tr("Show arc&hived"), objectName="showArchived")
+        self.add_button = QPushButton(action_icon("add"), self.tr("&Add person"), objectName="addPerson")
+        self.add_button.setToolTip(self.tr("Add a person (Ctrl+Shift+N or Insert)"))
+        self.archive_button = QPushButton(action_icon("archive"), self.tr("A&rchive"), objectName="archivePerson")
+        self.archive_button.setToolTip(self.tr("Archive: hide from lists and reminders, keep everything (Ctrl+Shift+A)"))
+        self.delete_button = QPushButton(action_icon("delete"), self.tr("&Delete…"), objectName="deletePerson")
+        self.delete_button.setToolTip(self.tr("Delete the person and what belongs only to them (Delete; can be undone)"))
         bar = QHBoxLayout()
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.show_archived)
@@ -105,9 +105,11 @@ class PeopleView(QWidget):
         self.table.setSortingEnabled(True)  # clicking a header re-queries in SQL (PeopleModel.sort)
 
         self.empty = EmptyHint(
-            "No people yet",
-            "Log a conversation (Ctrl+N) and the people you talked to appear here, or add someone "
-            "with Ctrl+Shift+N. You can also import contacts from LinkedIn, Google or a vCard file.",
+            self.tr("No people yet"),
+            self.tr(
+                "Log a conversation (Ctrl+N) and the people you talked to appear here, or add someone "
+                "with Ctrl+Shift+N. You can also import contacts from LinkedIn, Google or a vCard file."
+            ),
         )
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
@@ -240,21 +242,28 @@ class PeopleView(QWidget):
         if rows == 0:
             if filtering:
                 self.empty.set_message(
-                    "No one matches", f"Nobody matches “{self.filter.text().strip()}”. Press Esc to clear the filter."
+                    self.tr("No one matches"),
+                    self.tr("Nobody matches “{text}”. Press Esc to clear the filter.").format(text=self.filter.text().strip()),
                 )
             elif count_people(include_archived=True):
                 self.empty.set_message(
-                    "Everyone is archived", "Tick “Show archived” to see archived people, or add someone new."
+                    self.tr("Everyone is archived"), self.tr("Tick “Show archived” to see archived people, or add someone new.")
                 )
             else:
                 self.empty.set_message(
-                    "No people yet",
-                    "Log a conversation (Ctrl+N) and the people you talked to appear here, or add someone "
-                    "with Ctrl+Shift+N. You can also import contacts from LinkedIn, Google or a vCard file.",
+                    self.tr("No people yet"),
+                    self.tr(
+                        "Log a conversation (Ctrl+N) and the people you talked to appear here, or add someone "
+                        "with Ctrl+Shift+N. You can also import contacts from LinkedIn, Google or a vCard file."
+                    ),
                 )
         self.list_stack.setCurrentWidget(self.table if rows else self.empty)
         total = count_people(include_archived=self.show_archived.isChecked())
-        self.count_label.setText(f"{rows} of {total} people" if filtering else f"{total} people")
+        self.count_label.setText(
+            self.tr("{rows} of {total} people").format(rows=rows, total=total)
+            if filtering
+            else self.tr("{total} people").format(total=total)
+        )
         if self._current_id is not None and self.model.row_of(self._current_id) < 0 and not self.editor.dirty:
             self._set_current(None)  # (unsaved edits stay in the pane until saved or reverted)
         if self._current_id is None and rows and not self.editor.dirty:
@@ -316,8 +325,8 @@ class PeopleView(QWidget):
         if self.editor.dirty and self._current_id is not None:
             answer = QMessageBox.question(
                 self,
-                "Unsaved changes",
-                f"Save the changes to {self.editor.name.text() or 'this person'}?",
+                self.tr("Unsaved changes"),
+                self.tr("Save the changes to {name}?").format(name=self.editor.name.text() or self.tr("this person")),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Save,
             )
@@ -337,21 +346,23 @@ class PeopleView(QWidget):
         has = self._current_id is not None
         self.archive_button.setEnabled(has)
         self.delete_button.setEnabled(has)
-        archived = has and self.editor.heading.text().endswith("(archived)")
-        self.archive_button.setText("&Restore" if archived else "A&rchive")
+        archived = has and self.editor.heading.text().endswith(archived_suffix())
+        self.archive_button.setText(self.tr("&Restore") if archived else self.tr("A&rchive"))
         self.archive_button.setIcon(action_icon("restore" if archived else "archive"))
 
     # --- actions -------------------------------------------------------------------------------
 
     def add_person(self) -> None:
-        name, ok = QInputDialog.getText(self, "Add person", "Name (or a description, like “Sam's CTO”):")
+        name, ok = QInputDialog.getText(self, self.tr("Add person"), self.tr("Name (or a description, like “Sam's CTO”):"))
         if not ok or not name.strip():
             return
         if same_name_count(name):
             answer = QMessageBox.question(
                 self,
-                "Add person",
-                f"Someone called {' '.join(name.split())} is already in the journal. Add another person with that name?",
+                self.tr("Add person"),
+                self.tr("Someone called {name} is already in the journal. Add another person with that name?").format(
+                    name=" ".join(name.split())
+                ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
@@ -361,14 +372,14 @@ class PeopleView(QWidget):
             default_cadence = Preferences(self.context.settings).default_cadence_days
             person_id = people.add_person(name, cadence_days=default_cadence, clock=self.context.clock)
         except JournalError as exc:
-            QMessageBox.warning(self, "Cannot add the person", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot add the person"), str(exc))
             return
         self.open_person(person_id)
         self.editor.organisation.setFocus()
 
     def log_with_current(self) -> None:
         if self._current_id is not None:
-            self.log_requested.emit(self._current_id, self.editor.heading.text().removesuffix("  (archived)"))
+            self.log_requested.emit(self._current_id, self.editor.heading.text().removesuffix(archived_suffix()))
 
     def toggle_archive(self) -> None:
         person_id = self._current_id
@@ -378,9 +389,9 @@ class PeopleView(QWidget):
             archived = get_person(person_id).archived
             people.set_archived(person_id, not archived, clock=self.context.clock)
         except JournalError as exc:
-            QMessageBox.warning(self, "Cannot archive", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot archive"), str(exc))
             return
-        self._show_status(f"{'Restored' if archived else 'Archived'} {self.editor.name.text()}.")
+        self._show_status((self.tr("Restored {name}.") if archived else self.tr("Archived {name}.")).format(name=self.editor.name.text()))
 
     def delete_current(self) -> None:
         person_id = self._current_id
@@ -390,10 +401,12 @@ class PeopleView(QWidget):
         counts = linked_counts(person_id)
         answer = QMessageBox.question(
             self,
-            "Delete person",
-            f"Delete {name}?\n\nThis also removes them from {counts.describe()}. "
-            "Conversations stay in the journal. You can undo this right away (Ctrl+Z); "
-            "to keep them out of sight without deleting, use Archive instead.",
+            self.tr("Delete person"),
+            self.tr(
+                "Delete {name}?\n\nThis also removes them from {linked}. "
+                "Conversations stay in the journal. You can undo this right away (Ctrl+Z); "
+                "to keep them out of sight without deleting, use Archive instead."
+            ).format(name=name, linked=counts.describe()),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -403,11 +416,11 @@ class PeopleView(QWidget):
         try:
             self._deleted = people.delete_person(person_id)
         except JournalError as exc:
-            QMessageBox.warning(self, "Cannot delete", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot delete"), str(exc))
             return
-        self.undo_bar.label.setText(f"Deleted {self._deleted.name}.")
+        self.undo_bar.label.setText(self.tr("Deleted {name}.").format(name=self._deleted.name))
         self.undo_bar.show()
-        self._show_status(f"Deleted {self._deleted.name}. Ctrl+Z or Undo brings them back.")
+        self._show_status(self.tr("Deleted {name}. Ctrl+Z or Undo brings them back.").format(name=self._deleted.name))
         next_id = self.model.person_id(min(row, self.model.rowCount() - 1))
         if next_id is not None:
             self.select_person(next_id)
@@ -419,12 +432,12 @@ class PeopleView(QWidget):
         try:
             person_id = people.restore_person(snapshot)
         except JournalError as exc:
-            QMessageBox.warning(self, "Cannot undo", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot undo"), str(exc))
             return
         self._deleted = None
         self.undo_bar.hide()
         self.open_person(person_id)
-        self._show_status(f"Restored {snapshot.name}.")
+        self._show_status(self.tr("Restored {name}.").format(name=snapshot.name))
 
     def _show_status(self, text: str) -> None:
         window = self.window()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,13 +34,18 @@ from journal.ui.widgets.action_icons import action_icon
 from journal.ui.widgets.due_date_edit import DueDateEdit
 from journal.ui.widgets.timeline import TimelineList
 
-NO_CADENCE = "No keep-in-touch reminder"
-CUSTOM = "Custom…"
+NO_CADENCE = QT_TRANSLATE_NOOP("PersonEditor", "No keep-in-touch reminder")
+CUSTOM = QT_TRANSLATE_NOOP("PersonEditor", "Custom…")
 
 
 def split_list(text: str) -> tuple[str, ...]:
     """Comma- or semicolon-separated values, blanks dropped."""
     return tuple(part.strip() for part in text.replace(";", ",").split(",") if part.strip())
+
+
+def archived_suffix() -> str:
+    """Ends the heading of an archived person; the people view reads it back."""
+    return QCoreApplication.translate("PersonEditor", "  (archived)")
 
 
 class PersonEditor(QWidget):
@@ -65,7 +70,7 @@ class PersonEditor(QWidget):
         self.summary.setForegroundRole(self.summary.foregroundRole())
 
         self.name = QLineEdit(objectName="name")
-        self.placeholder = QCheckBox("Placeholder (known only by a description)", objectName="placeholder")
+        self.placeholder = QCheckBox(self.tr("Placeholder (known only by a description)"), objectName="placeholder")
         self.organisation = QLineEdit(objectName="organisation")
         self._organisations = QStringListModel(self)
         completer = QCompleter(self._organisations, self)
@@ -79,13 +84,13 @@ class PersonEditor(QWidget):
         self.website = QLineEdit(objectName="website")
         self.location = QLineEdit(objectName="location")
         self.how_met = QLineEdit(objectName="howMet")
-        self.tags = QLineEdit(objectName="tags", placeholderText="investor, mentor, …")
+        self.tags = QLineEdit(objectName="tags", placeholderText=self.tr("investor, mentor, …"))
         self.cadence = QComboBox(objectName="cadence")
-        self.cadence.addItem(NO_CADENCE, None)
+        self.cadence.addItem(self.tr(NO_CADENCE), None)
         for label, days in CADENCE_PRESETS.items():
             self.cadence.addItem(label, days)
-        self.cadence.addItem(CUSTOM, -1)
-        self.custom_days = QSpinBox(objectName="customDays", minimum=1, maximum=3650, suffix=" days")
+        self.cadence.addItem(self.tr(CUSTOM), -1)
+        self.custom_days = QSpinBox(objectName="customDays", minimum=1, maximum=3650, suffix=self.tr(" days"))
         self.custom_days.setValue(45)
         self.custom_days.hide()
         self.next_due = QLabel(objectName="nextDue")
@@ -101,26 +106,26 @@ class PersonEditor(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Name", self.name)
+        form.addRow(self.tr("&Name"), self.name)
         form.addRow("", self.placeholder)
-        form.addRow("&Organisation", self.organisation)
-        form.addRow("Ro&le", self.role)
-        form.addRow("&E-mails", self.emails)
-        form.addRow("&Phones", self.phones)
-        form.addRow("L&inkedIn", self.linkedin)
-        form.addRow("We&bsite", self.website)
-        form.addRow("Lo&cation", self.location)
-        form.addRow("How we me&t", self.how_met)
-        form.addRow("Ta&gs", self.tags)
-        cadence_label = QLabel("&Keep in touch")
+        form.addRow(self.tr("&Organisation"), self.organisation)
+        form.addRow(self.tr("Ro&le"), self.role)
+        form.addRow(self.tr("&E-mails"), self.emails)
+        form.addRow(self.tr("&Phones"), self.phones)
+        form.addRow(self.tr("L&inkedIn"), self.linkedin)
+        form.addRow(self.tr("We&bsite"), self.website)
+        form.addRow(self.tr("Lo&cation"), self.location)
+        form.addRow(self.tr("How we me&t"), self.how_met)
+        form.addRow(self.tr("Ta&gs"), self.tags)
+        cadence_label = QLabel(self.tr("&Keep in touch"))
         cadence_label.setBuddy(self.cadence)
         form.addRow(cadence_label, cadence_row)
-        form.addRow("Notes", self.notes)
+        form.addRow(self.tr("Notes"), self.notes)
 
-        self.save_button = QPushButton(action_icon("save"), "&Save", objectName="save")
-        self.save_button.setToolTip("Save changes (Ctrl+S)")
-        self.revert_button = QPushButton(action_icon("revert"), "Re&vert", objectName="revert")
-        self.revert_button.setToolTip("Discard unsaved changes")
+        self.save_button = QPushButton(action_icon("save"), self.tr("&Save"), objectName="save")
+        self.save_button.setToolTip(self.tr("Save changes (Ctrl+S)"))
+        self.revert_button = QPushButton(action_icon("revert"), self.tr("Re&vert"), objectName="revert")
+        self.revert_button.setToolTip(self.tr("Discard unsaved changes"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
@@ -139,7 +144,7 @@ class PersonEditor(QWidget):
         self.timeline = TimelineList()
         self.step_text = QLineEdit(objectName="stepText", placeholderText="Add a next step, e.g. Send the deck")
         self.step_due = DueDateEdit(context.clock.today())
-        self.add_step_button = QPushButton(action_icon("step"), "Add step", objectName="addStep")
+        self.add_step_button = QPushButton(action_icon("step"), self.tr("Add step"), objectName="addStep")
         step_row = QVBoxLayout()
         step_row.addWidget(self.step_text)
         due_row = QHBoxLayout()
@@ -156,13 +161,13 @@ class PersonEditor(QWidget):
 
         # Ctrl+Tab / Ctrl+PgDown switch between the two.
         self.tabs = QTabWidget(objectName="personTabs")
-        self.tabs.addTab(scroll, "Details")
-        self.tabs.addTab(timeline_box, "Timeline")
-        self.tabs.setTabToolTip(1, "Next steps, conversations and offers (Ctrl+Tab)")
+        self.tabs.addTab(scroll, self.tr("Details"))
+        self.tabs.addTab(timeline_box, self.tr("Timeline"))
+        self.tabs.setTabToolTip(1, self.tr("Next steps, conversations and offers (Ctrl+Tab)"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.log_button = QPushButton(log_icon(), "Log conversation…", objectName="logWithPerson")
-        self.log_button.setToolTip("Log a conversation with this person (Ctrl+Shift+L)")
+        self.log_button.setToolTip(self.tr("Log a conversation with this person (Ctrl+Shift+L)"))
         heading_row = QHBoxLayout()
         heading_row.addWidget(self.heading, 1)
         heading_row.addWidget(self.log_button)
@@ -198,8 +203,8 @@ class PersonEditor(QWidget):
         self.tabs.setEnabled(enabled)
         self.log_button.setEnabled(enabled)
         if not enabled:
-            self.heading.setText("No one selected")
-            self.summary.setText("Pick a person in the list, or add one with Ctrl+Shift+N.")
+            self.heading.setText(self.tr("No one selected"))
+            self.summary.setText(self.tr("Pick a person in the list, or add one with Ctrl+Shift+N."))
 
     def load(self, person_id: int | None) -> None:
         self.person_id = person_id
@@ -229,10 +234,14 @@ class PersonEditor(QWidget):
     def _fill(self, d: PersonDetail) -> None:
         self._loading = True
         today = self.context.clock.today()
-        self.heading.setText(d.name + ("  (archived)" if d.archived else ""))
+        self.heading.setText(d.name + (archived_suffix() if d.archived else ""))
         parts = [p for p in (d.role, d.organisation) if p]
-        last = f"last contact {format_date(d.last_contact, today)}" if d.last_contact else "no conversation yet"
-        self.summary.setText(" at ".join(parts) + (" · " if parts else "") + last)
+        last = (
+            self.tr("last contact {date}").format(date=format_date(d.last_contact, today))
+            if d.last_contact
+            else self.tr("no conversation yet")
+        )
+        self.summary.setText(self.tr(" at ").join(parts) + (" · " if parts else "") + last)
         self.name.setText(d.name)
         self.placeholder.setChecked(d.is_placeholder)
         self.organisation.setText(d.organisation)
@@ -252,8 +261,8 @@ class PersonEditor(QWidget):
         self.cadence.setCurrentIndex(index)
         self.custom_days.setVisible(self.cadence.currentData() == -1)
         if d.next_due:
-            overdue = " (due now)" if d.next_due <= today else ""
-            self.next_due.setText(f"next due {format_date(d.next_due, today)}{overdue}")
+            overdue = self.tr(" (due now)") if d.next_due <= today else ""
+            self.next_due.setText(self.tr("next due {date}").format(date=format_date(d.next_due, today)) + overdue)
         else:
             self.next_due.setText("")
         self._loading = False
@@ -264,7 +273,7 @@ class PersonEditor(QWidget):
             entries = timeline(self.person_id, clock=self.context.clock)
             self.timeline.set_entries(entries)
             open_steps = sum(1 for e in entries if e.kind == "next_step" and not e.done)
-            self.tabs.setTabText(1, f"Timeline ({open_steps} open)" if open_steps else "Timeline")
+            self.tabs.setTabText(1, self.tr("Timeline ({n} open)").format(n=open_steps) if open_steps else self.tr("Timeline"))
 
     # --- editing -------------------------------------------------------------------------------
 
@@ -315,7 +324,7 @@ class PersonEditor(QWidget):
         try:
             people.update_person(self.person_id, self.changes(), clock=self.context.clock)
         except JournalError as exc:
-            QMessageBox.warning(self, "Cannot save", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
             return False
         person_id = self.person_id
         self.load(person_id)
@@ -333,7 +342,7 @@ class PersonEditor(QWidget):
                 self.step_text.text(), due=self.step_due.date(), person_id=self.person_id, clock=self.context.clock
             )
         except JournalError as exc:
-            QMessageBox.warning(self, "Cannot add the next step", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot add the next step"), str(exc))
             return
         self.step_text.clear()
         self.refresh_timeline()
@@ -345,6 +354,6 @@ class PersonEditor(QWidget):
             else:
                 next_steps.reopen(step_id)
         except JournalError as exc:
-            QMessageBox.warning(self, "Cannot change the next step", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot change the next step"), str(exc))
         # Not from inside the list's own itemChanged signal: rebuild once it has returned.
         QTimer.singleShot(0, self.refresh_timeline)
