@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
@@ -29,11 +29,11 @@ class SearchPalette(QDialog):
         super().__init__(parent or window)
         self.window_ = window
         self.setObjectName("searchPalette")
-        self.setWindowTitle("Search")
+        self.setWindowTitle(self.tr("Search"))
         self.setModal(False)
         self.setMinimumWidth(640)
         self.input = QLineEdit(objectName="searchInput")
-        self.input.setPlaceholderText("Search people, conversations, introductions, next steps…")
+        self.input.setPlaceholderText(self.tr("Search people, conversations, introductions, next steps…"))
         self.input.setClearButtonEnabled(True)
         self.list = QListView(objectName="searchResults")
         self.model = SearchResultsModel(self)
@@ -91,11 +91,17 @@ class SearchPalette(QDialog):
     def _show_status(self, text: str) -> None:
         count = self.model.result_count()
         if not text.strip():
-            self.status.setText("Type to search. ↑↓ to choose, Enter to open, Esc to close.")
+            self.status.setText(self.tr("Type to search. ↑↓ to choose, Enter to open, Esc to close."))
         elif count == 0:
-            self.status.setText(f"Nothing matches “{text.strip()}”.")
+            self.status.setText(self.tr("Nothing matches “{text}”.").format(text=text.strip()))
         else:
-            self.status.setText(f"{count} result{'s' if count != 1 else ''} — Enter opens the highlighted one.")
+            self.status.setText(
+                (
+                    self.tr("{n} result — Enter opens the highlighted one.")
+                    if count == 1
+                    else self.tr("{n} results — Enter opens the highlighted one.")
+                ).format(n=count)
+            )
 
     # --- keyboard ---------------------------------------------------------------------------
 
@@ -126,7 +132,7 @@ class SearchPalette(QDialog):
         kind, item_id = index.data(KindRole), index.data(IdRole)
         shown = self.window_.open_item(kind, item_id)
         if not shown:
-            self.status.setText("That kind of item cannot be shown yet.")
+            self.status.setText(self.tr("That kind of item cannot be shown yet."))
             return
         self.opened.emit(kind, item_id)
         self.accept()
@@ -145,7 +151,7 @@ class SearchPalette(QDialog):
 def install_search(window) -> SearchPalette:
     """Add Search… (Ctrl+K) to the window's View menu; returns the palette it opens."""
     palette = SearchPalette(window)
-    action = QAction("&Search…", window, objectName="searchAction")
+    action = QAction(QCoreApplication.translate("SearchPalette", "&Search…"), window, objectName="searchAction")
     action.setShortcut(QKeySequence(SHORTCUT))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     action.triggered.connect(palette.popup)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from journal.services.search import KIND_LABELS, SearchResult
 
@@ -13,6 +13,18 @@ IdRole = Qt.ItemDataRole.UserRole + 2
 SnippetRole = Qt.ItemDataRole.UserRole + 3
 IsHeaderRole = Qt.ItemDataRole.UserRole + 4
 MarkedTitleRole = Qt.ItemDataRole.UserRole + 5
+
+# The services' KIND_LABELS, marked here for translation (services have no Qt).
+_KIND_TITLES = {
+    "person": QT_TRANSLATE_NOOP("SearchResultsModel", "People"),
+    "conversation": QT_TRANSLATE_NOOP("SearchResultsModel", "Conversations"),
+    "introduction": QT_TRANSLATE_NOOP("SearchResultsModel", "Introductions"),
+    "next_step": QT_TRANSLATE_NOOP("SearchResultsModel", "Next steps"),
+}
+
+
+def kind_title(kind: str) -> str:
+    return QCoreApplication.translate("SearchResultsModel", _KIND_TITLES.get(kind, KIND_LABELS[kind]))
 
 
 @dataclass(frozen=True)
@@ -30,7 +42,7 @@ class SearchResultsModel(QAbstractListModel):
         self.beginResetModel()
         self._rows = []
         for kind, results in grouped.items():
-            self._rows.append(_Row(header=f"{KIND_LABELS[kind]} ({len(results)})"))
+            self._rows.append(_Row(header=f"{kind_title(kind)} ({len(results)})"))
             self._rows.extend(_Row(result=r) for r in results)
         self.endResetModel()
 

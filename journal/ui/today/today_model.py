@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from journal.domain.agenda import ItemKind
@@ -15,25 +15,29 @@ from journal.services.today import Group, TodayItem
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 
-COLUMNS = ("What", "Details", "Due")
+COLUMNS = (QT_TRANSLATE_NOOP("TodayModel", "What"), QT_TRANSLATE_NOOP("TodayModel", "Details"), QT_TRANSLATE_NOOP("TodayModel", "Due"))
 OVERDUE_COLOUR = QColor("#b3261e")
 GROUP_ID = 0  # internal id of a group row; an item row's id is its group's row + 1
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TodayModel", text)
 
 
 def describe_due(due: dt.date, today: dt.date) -> str:
     days = (today - due).days
     if days <= 0:
-        return "today"
+        return _tr("today")
     if days == 1:
-        return "yesterday"
-    return f"{days} days overdue"
+        return _tr("yesterday")
+    return _tr("{n} days overdue").format(n=days)
 
 
 def describe_details(item: TodayItem) -> str:
     if item.kind is ItemKind.INTRODUCTION:
         days = item.days_waiting or 0
-        waiting = "since today" if days == 0 else ("1 day" if days == 1 else f"{days} days")
-        return f"{item.stage.label if item.stage else ''} · waiting {waiting}"
+        waiting = _tr("since today") if days == 0 else (_tr("1 day") if days == 1 else _tr("{n} days").format(n=days))
+        return _tr("{stage} · waiting {waiting}").format(stage=item.stage.label if item.stage else "", waiting=waiting)
     if item.kind is ItemKind.KEEP_IN_TOUCH:
         return describe_cadence(item.cadence_days)
     return ", ".join(item.people)
@@ -117,7 +121,7 @@ class TodayModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return _tr(COLUMNS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -136,8 +140,8 @@ class TodayModel(QAbstractItemModel):
                 return describe_details(item)
             return describe_due(item.due, self._today)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = item.title + (f"\nNext: {item.detail}" if item.detail else "")
-            return tip + f"\nDue {item.due:%a %d %b %Y}"
+            tip = item.title + ("\n" + _tr("Next: {detail}").format(detail=item.detail) if item.detail else "")
+            return tip + "\n" + _tr("Due {date}").format(date=f"{item.due:%a %d %b %Y}")
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and item.overdue:
             return QBrush(OVERDUE_COLOUR)
         if role == ITEM_ROLE:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,10 +36,11 @@ from journal.ui.today.today_model import TodayModel
 from journal.ui.today.week_chart import WeekChart
 from journal.ui.widgets.action_icons import action_icon
 
-EMPTY_TEXT = (
+EMPTY_TEXT = QT_TRANSLATE_NOOP(
+    "TodayView",
     "<h3>Nothing needs you today</h3>"
     "<p>Log a conversation with <b>Ctrl+N</b>. The next steps you note, the introductions people offer "
-    "and the keep-in-touch reminders you set show up here on the day they fall due.</p>"
+    "and the keep-in-touch reminders you set show up here on the day they fall due.</p>",
 )
 
 
@@ -89,12 +90,12 @@ class TodayView(QWidget):
         self.tree.customContextMenuRequested.connect(self._context_menu)
 
         self.empty = QWidget(self, objectName="todayEmpty")
-        self.empty_text = QLabel(EMPTY_TEXT, self.empty)
+        self.empty_text = QLabel(self.tr(EMPTY_TEXT), self.empty)
         self.empty_text.setWordWrap(True)
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_text.setFixedWidth(520)  # a fixed width lets the wrapped text take its full height
         self.log_button = QPushButton(self.empty, objectName="emptyLogButton")
-        self.log_button.setText("Log a conversation…")
+        self.log_button.setText(self.tr("Log a conversation…"))
         self.log_button.clicked.connect(self._log_new)
         empty_layout = QVBoxLayout(self.empty)
         empty_layout.addStretch(1)
@@ -105,11 +106,11 @@ class TodayView(QWidget):
         self.pages.addWidget(self.tree)
         self.pages.addWidget(self.empty)
 
-        self.done_button = QPushButton("Done  (D)", self, objectName="doneButton")
+        self.done_button = QPushButton(self.tr("Done  (D)"), self, objectName="doneButton")
         self.snooze_button = QToolButton(self, objectName="snoozeButton")
-        self.snooze_button.setText("Snooze  (S)")
+        self.snooze_button.setText(self.tr("Snooze  (S)"))
         self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.open_button = QPushButton("Open  (Enter)", self, objectName="openButton")
+        self.open_button = QPushButton(self.tr("Open  (Enter)"), self, objectName="openButton")
         self.done_button.setIcon(action_icon("done"))
         self.snooze_button.setIcon(action_icon("lapsed"))
         self.snooze_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -131,7 +132,7 @@ class TodayView(QWidget):
         actions.addWidget(self.snooze_button)
         actions.addWidget(self.open_button)
         actions.addStretch(1)
-        hint = QLabel("D / Space: done · S: snooze · 1: a day later · W: a week later · Enter: open", self)
+        hint = QLabel(self.tr("D / Space: done · S: snooze · 1: a day later · W: a week later · Enter: open"), self)
         hint.setStyleSheet("color: palette(placeholder-text);")
         actions.addWidget(hint)
         layout = QVBoxLayout(self)
@@ -161,7 +162,7 @@ class TodayView(QWidget):
         self.tree.expandAll()
         for row in range(self.model.rowCount()):
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
-        self.heading.setText(f"Today — {_day_text(today)}")
+        self.heading.setText(self.tr("Today — {day}").format(day=_day_text(today)))
         self.summary.setText(self._summary_text())
         self.chart.set_weeks(conversations_per_week(clock=self.context.clock))
         old_menu = self.snooze_button.menu()
@@ -175,16 +176,16 @@ class TodayView(QWidget):
     def _summary_text(self) -> str:
         counts = self.model.counts()
         if not counts:
-            return "All clear."
+            return self.tr("All clear.")
         parts = []
         names = {
-            Group.STEPS: ("next step", "next steps"),
-            Group.INTRODUCTIONS: ("introduction waiting", "introductions waiting"),
-            Group.KEEP_IN_TOUCH: ("person to keep in touch with", "people to keep in touch with"),
+            Group.STEPS: (self.tr("{n} next step"), self.tr("{n} next steps")),
+            Group.INTRODUCTIONS: (self.tr("{n} introduction waiting"), self.tr("{n} introductions waiting")),
+            Group.KEEP_IN_TOUCH: (self.tr("{n} person to keep in touch with"), self.tr("{n} people to keep in touch with")),
         }
         for group, n in counts.items():
             one, many = names[group]
-            parts.append(f"{n} {one if n == 1 else many}")
+            parts.append((one if n == 1 else many).format(n=n))
         return " · ".join(parts)
 
     def current_item(self) -> TodayItem | None:
@@ -221,7 +222,7 @@ class TodayView(QWidget):
         item = self.current_item()
         for button in (self.done_button, self.snooze_button, self.open_button):
             button.setEnabled(item is not None)
-        self.done_button.setText(f"{item.done_label}  (D)" if item else "Done  (D)")
+        self.done_button.setText(f"{item.done_label}  (D)" if item else self.tr("Done  (D)"))
         if item is not None:
             self._last_position = self._position()
 
@@ -234,28 +235,30 @@ class TodayView(QWidget):
         try:
             if item.kind is ItemKind.NEXT_STEP:
                 next_steps.complete(item.id, clock=self.context.clock)
-                self.acted.emit(f"Done: {item.title}")
+                self.acted.emit(self.tr("Done: {title}").format(title=item.title))
             elif item.kind is ItemKind.INTRODUCTION:
                 stage = introductions.advance(item.id, clock=self.context.clock)
-                self.acted.emit(f"{item.title}: now {stage.value}")
+                self.acted.emit(self.tr("{title}: now {stage}").format(title=item.title, stage=stage.value))
             else:
                 self._contacted(item)
         except JournalError as exc:
-            QMessageBox.warning(self, "Could not do that", str(exc))
+            QMessageBox.warning(self, self.tr("Could not do that"), str(exc))
 
     def _contacted(self, item: TodayItem) -> None:
         box = QMessageBox(self)
         box.setObjectName("contactedBox")
-        box.setWindowTitle("In touch")
+        box.setWindowTitle(self.tr("In touch"))
         box.setIcon(QMessageBox.Icon.Question)
-        name = item.people[0] if item.people else "them"
-        box.setText(f"You were in touch with {name}. Log the conversation?")
+        name = item.people[0] if item.people else self.tr("them")
+        box.setText(self.tr("You were in touch with {name}. Log the conversation?").format(name=name))
         box.setInformativeText(
-            "Logging it keeps notes and resets the reminder; “Just mark contacted” moves the reminder "
-            "one cadence on without a note."
+            self.tr(
+                "Logging it keeps notes and resets the reminder; “Just mark contacted” moves the reminder "
+                "one cadence on without a note."
+            )
         )
-        log = box.addButton("&Log conversation…", QMessageBox.ButtonRole.AcceptRole)
-        mark = box.addButton("Just &mark contacted", QMessageBox.ButtonRole.ActionRole)
+        log = box.addButton(self.tr("&Log conversation…"), QMessageBox.ButtonRole.AcceptRole)
+        mark = box.addButton(self.tr("Just &mark contacted"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(log)
         box.exec()
@@ -265,7 +268,9 @@ class TodayView(QWidget):
             self.log_with(item.id, name)
         elif clicked is mark:
             until = mark_contacted(item.id, clock=self.context.clock)
-            self.acted.emit(f"Marked {name} as contacted; next reminder {until:%a %d %b}.")
+            self.acted.emit(
+                self.tr("Marked {name} as contacted; next reminder {day}.").format(name=name, day=f"{until:%a %d %b}")
+            )
 
     def _log_new(self) -> None:
         action = getattr(self.window(), "log_action", None)
@@ -278,7 +283,7 @@ class TodayView(QWidget):
 
     def log_with(self, person_id: int, name: str) -> LogDialog:
         dialog = LogDialog(self.context, self.window(), people=[(person_id, name)])
-        dialog.saved.connect(lambda _r: self.acted.emit(f"Logged a conversation with {name}."))
+        dialog.saved.connect(lambda _r: self.acted.emit(self.tr("Logged a conversation with {name}.").format(name=name)))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
@@ -295,9 +300,9 @@ class TodayView(QWidget):
             else:
                 people.snooze_keep_in_touch(item.id, until, clock=self.context.clock)
         except JournalError as exc:
-            QMessageBox.warning(self, "Could not snooze", str(exc))
+            QMessageBox.warning(self, self.tr("Could not snooze"), str(exc))
             return
-        self.acted.emit(f"Snoozed until {until:%a %d %b}: {item.title}")
+        self.acted.emit(self.tr("Snoozed until {day}: {title}").format(day=f"{until:%a %d %b}", title=item.title))
 
     def show_snooze_menu(self) -> None:
         if self.current_item() is None:
@@ -318,7 +323,7 @@ class TodayView(QWidget):
         for kind, ident in candidates:
             if ident is not None and opener is not None and opener(kind, ident):
                 return True
-        self.acted.emit("No view can show this item yet.")
+        self.acted.emit(self.tr("No view can show this item yet."))
         return False
 
     def _context_menu(self, pos) -> None:
@@ -330,7 +335,7 @@ class TodayView(QWidget):
         menu = QMenu(self)
         menu.addAction(item.done_label, self.done_current)
         menu.addMenu(snooze_menu(menu, self.context.clock.today(), self.snooze_current))
-        menu.addAction("Open", self.open_current)
+        menu.addAction(self.tr("Open"), self.open_current)
         menu.exec(self.tree.viewport().mapToGlobal(pos))
         menu.deleteLater()
 

@@ -29,8 +29,11 @@ class WeekChart(QWidget):
     def set_weeks(self, weeks: list[WeekCount]) -> None:
         self._weeks = list(weeks)
         total = sum(w.count for w in weeks)
-        text = ", ".join(f"week of {w.start:%d %b}: {w.count}" for w in weeks)
-        self.setAccessibleName(f"Conversations per week: {total} in the last {len(weeks)} weeks")
+        week_of = self.tr("week of {day}: {n}")
+        text = ", ".join(week_of.format(day=f"{w.start:%d %b}", n=w.count) for w in weeks)
+        self.setAccessibleName(
+            self.tr("Conversations per week: {total} in the last {weeks} weeks").format(total=total, weeks=len(weeks))
+        )
         self.setAccessibleDescription(text)
         self.update()
 
@@ -69,7 +72,7 @@ class WeekChart(QWidget):
         painter.drawText(
             QRectF(0, 0, self.width(), fm.height() + 2),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            f"Conversations per week — {total} in {len(self._weeks)} weeks",
+            self.tr("Conversations per week — {total} in {weeks} weeks").format(total=total, weeks=len(self._weeks)),
         )
         if not self._weeks:
             return
@@ -79,7 +82,7 @@ class WeekChart(QWidget):
         painter.setPen(muted)
         painter.drawLine(QPointF(plot.left(), plot.bottom() + 0.5), QPointF(plot.right(), plot.bottom() + 0.5))
         if total == 0:
-            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No conversations logged yet")
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("No conversations logged yet"))
         small = painter.font()
         small.setPointSizeF(max(small.pointSizeF() * 0.85, 6.0))
         painter.setFont(small)
@@ -96,7 +99,7 @@ class WeekChart(QWidget):
                 painter.drawText(label, Qt.AlignmentFlag.AlignCenter, str(week.count))
             if i % 4 == 3 or i == last:
                 painter.setPen(muted)
-                text = "this week" if i == last else f"{week.start:%d %b}"
+                text = self.tr("this week") if i == last else f"{week.start:%d %b}"
                 width = sfm.horizontalAdvance(text) + 4
                 x = min(max(bar.center().x() - width / 2, 0), self.width() - width)
                 painter.drawText(QRectF(x, plot.bottom() + 3, width, sfm.height()), Qt.AlignmentFlag.AlignCenter, text)
@@ -109,6 +112,7 @@ class WeekChart(QWidget):
                 QToolTip.hideText()
             else:
                 week = self._weeks[i]
-                QToolTip.showText(event.globalPos(), f"Week of {week.start:%a %d %b}: {week.count} conversation(s)", self)
+                tip = self.tr("Week of {day}: {n} conversation(s)").format(day=f"{week.start:%a %d %b}", n=week.count)
+                QToolTip.showText(event.globalPos(), tip, self)
             return True
         return super().event(event)
