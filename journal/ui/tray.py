@@ -5,7 +5,7 @@ The menu is rebuilt each time it opens, so it always lists what is due right now
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
@@ -68,13 +68,13 @@ class TrayController(QObject):
         overdue = sum(1 for i in self.due_items if i.overdue)
         count = len(self.due_items)
         if count:
-            detail = f"{count} due" + (f" ({overdue} overdue)" if overdue else "")
+            detail = self.tr("{n} due").format(n=count) + (self.tr(" ({n} overdue)").format(n=overdue) if overdue else "")
             self.icon.setIcon(due_icon(count))
         else:
-            detail = "Nothing due"
+            detail = self.tr("Nothing due")
             self.icon.setIcon(tray_icon())
         if self.scheduler.preferences.reminders_paused:
-            detail += " · reminders paused"
+            detail += self.tr(" · reminders paused")
         self.icon.setToolTip(f"{APP_NAME} — {detail}")
 
     # --- menu --------------------------------------------------------------------------------
@@ -83,46 +83,46 @@ class TrayController(QObject):
         self.refresh_status()
         menu = self.menu
         menu.clear()
-        menu.addAction("&Log conversation…").triggered.connect(lambda _=False: self.log_conversation())
+        menu.addAction(self.tr("&Log conversation…")).triggered.connect(lambda _=False: self.log_conversation())
         menu.addSeparator()
         if self.due_items:
-            heading = menu.addAction(f"Due now ({len(self.due_items)})")
+            heading = menu.addAction(self.tr("Due now ({n})").format(n=len(self.due_items)))
             heading.setEnabled(False)
             for item in self.due_items[:MAX_MENU_ITEMS]:
                 self._add_item_menu(item)
             if len(self.due_items) > MAX_MENU_ITEMS:
-                more = menu.addAction(f"{len(self.due_items) - MAX_MENU_ITEMS} more in the calendar…")
+                more = menu.addAction(self.tr("{n} more in the calendar…").format(n=len(self.due_items) - MAX_MENU_ITEMS))
                 more.triggered.connect(lambda _=False: self.show_view("calendar"))
         else:
-            menu.addAction("Nothing due").setEnabled(False)
+            menu.addAction(self.tr("Nothing due")).setEnabled(False)
         menu.addSeparator()
-        snooze_all = menu.addAction("&Snooze all 1 hour")
+        snooze_all = menu.addAction(self.tr("&Snooze all 1 hour"))
         snooze_all.setEnabled(bool(self.due_items))
         snooze_all.triggered.connect(lambda _=False: self.snooze_all())
-        pause = menu.addAction("&Pause reminders")
+        pause = menu.addAction(self.tr("&Pause reminders"))
         pause.setCheckable(True)
         pause.setChecked(self.scheduler.preferences.reminders_paused)
         pause.toggled.connect(self.set_paused)
         menu.addSeparator()
-        menu.addAction(f"&Open {APP_NAME}").triggered.connect(lambda _=False: self.show_window())
-        menu.addAction("&Quit").triggered.connect(lambda _=False: self.quit())
+        menu.addAction(self.tr("&Open {app}").format(app=APP_NAME)).triggered.connect(lambda _=False: self.show_window())
+        menu.addAction(self.tr("&Quit")).triggered.connect(lambda _=False: self.quit())
 
     def _add_item_menu(self, item: AgendaItem) -> None:
-        title = _short(item.title) + (" (overdue)" if item.overdue else "")
+        title = _short(item.title) + (self.tr(" (overdue)") if item.overdue else "")
         sub = self.menu.addMenu(title)
         sub.setObjectName(f"due:{item.key}")
         sub.setToolTipsVisible(True)
         sub.menuAction().setToolTip(item.title)
         acts = item.kind is not ItemKind.INTRODUCTION
-        done = sub.addAction("&Done")
+        done = sub.addAction(self.tr("&Done"))
         done.setEnabled(acts)
         done.triggered.connect(lambda _=False, i=item: self.mark_done(i))
-        snooze = sub.addAction("&Snooze 1 hour")
+        snooze = sub.addAction(self.tr("&Snooze 1 hour"))
         snooze.triggered.connect(lambda _=False, i=item: self.snooze([i]))
-        tomorrow = sub.addAction("Snooze until &tomorrow")
+        tomorrow = sub.addAction(self.tr("Snooze until &tomorrow"))
         tomorrow.setEnabled(acts)
         tomorrow.triggered.connect(lambda _=False, i=item: self.snooze_until_tomorrow(i))
-        sub.addAction("&Open").triggered.connect(lambda _=False, i=item: self.open_item(i))
+        sub.addAction(self.tr("&Open")).triggered.connect(lambda _=False, i=item: self.open_item(i))
 
     def action(self, text: str, menu: QMenu | None = None) -> QAction | None:
         """The menu's action whose text (without &) is `text` (for tests and accessibility)."""
@@ -227,13 +227,14 @@ class TrayController(QObject):
         """(title, text) of the notification for items falling due together."""
         if len(items) == 1:
             item = items[0]
-            when = item.due_time.strftime("%H:%M") if item.due_time else "today"
             people = f" — {', '.join(item.people)}" if item.people and item.kind is not ItemKind.KEEP_IN_TOUCH else ""
-            return "Due " + ("now" if item.due_time else when), f"{item.title}{people}"
+            tr = QCoreApplication.translate
+            title = tr("TrayController", "Due now") if item.due_time else tr("TrayController", "Due today")
+            return title, f"{item.title}{people}"
         lines = [f"• {_short(i.title, 50)}" for i in items[:5]]
         if len(items) > 5:
-            lines.append(f"and {len(items) - 5} more")
-        return f"{len(items)} items are due", "\n".join(lines)
+            lines.append(QCoreApplication.translate("TrayController", "and {n} more").format(n=len(items) - 5))
+        return QCoreApplication.translate("TrayController", "{n} items are due").format(n=len(items)), "\n".join(lines)
 
     def announce(self, items: list[AgendaItem]) -> None:
         """A notification per item, or one summary when several fall due together."""

@@ -61,8 +61,10 @@ class DesktopIntegration(QObject):
             self.window.show()
         if not self.tray.available and self.preferences.once(KEY_NO_TRAY_EXPLAINED):
             self.banner.show_text(
-                "No system tray was found on this desktop, so reminders will appear here in the window "
-                "while it is open."
+                self.tr(
+                    "No system tray was found on this desktop, so reminders will appear here in the window "
+                    "while it is open."
+                )
             )
         self.scheduler.start()
 
@@ -98,11 +100,11 @@ class DesktopIntegration(QObject):
     def _add_menu_actions(self) -> None:
         window = self.window
         before = getattr(window, "quit_action", None)
-        self.export_action = QAction("Export &calendar (.ics)…", window)
+        self.export_action = QAction(self.tr("Export &calendar (.ics)…"), window)
         self.export_action.setObjectName("exportCalendar")
-        self.export_action.setToolTip("Write next steps and keep-in-touch dates as calendar to-dos")
+        self.export_action.setToolTip(self.tr("Write next steps and keep-in-touch dates as calendar to-dos"))
         self.export_action.triggered.connect(lambda _=False: self.export_calendar())
-        self.preferences_action = QAction("&Preferences…", window)
+        self.preferences_action = QAction(self.tr("&Preferences…"), window)
         self.preferences_action.setObjectName("preferences")
         keys = [QKeySequence("Ctrl+,")] + QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
         self.preferences_action.setShortcuts(list({k.toString(): k for k in keys if not k.isEmpty()}.values()))
@@ -117,7 +119,7 @@ class DesktopIntegration(QObject):
     def ask_export_path(self) -> Path | None:
         default = str(Path.home() / "contact-journal.ics")
         name, _ = QFileDialog.getSaveFileName(
-            self.window, "Export calendar", default, "iCalendar files (*.ics);;All files (*)"
+            self.window, self.tr("Export calendar"), default, self.tr("iCalendar files (*.ics);;All files (*)")
         )
         if not name:
             return None
@@ -131,9 +133,13 @@ class DesktopIntegration(QObject):
         try:
             count = export_ics_file(path, clock=self.context.clock, reminder_time=self.preferences.reminder_time)
         except OSError as exc:
-            QMessageBox.warning(self.window, "Export calendar", f"Could not write {path}: {exc.strerror or exc}")
+            QMessageBox.warning(
+                self.window,
+                self.tr("Export calendar"),
+                self.tr("Could not write {path}: {error}").format(path=path, error=exc.strerror or exc),
+            )
             return None
-        self.window.statusBar().showMessage(f"Exported {count} to-do(s) to {path}", 8000)
+        self.window.statusBar().showMessage(self.tr("Exported {count} to-do(s) to {path}").format(count=count, path=path), 8000)
         return count
 
     def open_preferences(self):

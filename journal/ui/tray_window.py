@@ -3,7 +3,7 @@ tray exists, reminders show in a banner across the top of the window with a task
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QSizePolicy, QToolBar, QToolButton, QWidget
 
 from journal import APP_NAME
@@ -64,7 +64,7 @@ class ReminderBanner(QToolBar):
     open_requested = Signal(object)  # the AgendaItem, or None for several
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Reminders", parent)
+        super().__init__(QCoreApplication.translate("ReminderBanner", "Reminders"), parent)
         self.setObjectName("reminderBanner")
         self.setMovable(False)
         self.setFloatable(False)
@@ -76,11 +76,11 @@ class ReminderBanner(QToolBar):
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.label.setContentsMargins(6, 2, 6, 2)
         self.addWidget(self.label)
-        self.open_button = QToolButton(text="Open")
+        self.open_button = QToolButton(text=self.tr("Open"))
         self.open_button.clicked.connect(self._open)
         self.open_action = self.addWidget(self.open_button)
-        self.dismiss_button = QToolButton(text="Dismiss")
-        self.dismiss_button.setToolTip("Hide this message (Esc)")
+        self.dismiss_button = QToolButton(text=self.tr("Dismiss"))
+        self.dismiss_button.setToolTip(self.tr("Hide this message (Esc)"))
         self.dismiss_button.clicked.connect(self.hide)
         self.addWidget(self.dismiss_button)
         self.items: list[AgendaItem] = []
@@ -95,11 +95,11 @@ class ReminderBanner(QToolBar):
     def show_items(self, items: list[AgendaItem]) -> None:
         self.items = list(items)
         if len(items) == 1:
-            text = f"Due now: {items[0].title}"
+            text = self.tr("Due now: {title}").format(title=items[0].title)
         else:
-            text = f"{len(items)} items are due: " + "; ".join(i.title for i in items[:3])
+            text = self.tr("{n} items are due: ").format(n=len(items)) + "; ".join(i.title for i in items[:3])
             if len(items) > 3:
-                text += f"; and {len(items) - 3} more"
+                text += self.tr("; and {n} more").format(n=len(items) - 3)
         self.label.setText(text)
         self.open_action.setVisible(True)
         self.show()

@@ -5,16 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 from dateutil.relativedelta import relativedelta
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from journal.ui.widgets.date_edits import TabLeavingDateEdit
 
 QUICK = (
-    ("+2 days", "Alt+2", relativedelta(days=2)),
-    ("+1 week", "Alt+W", relativedelta(weeks=1)),
-    ("+1 month", "Alt+M", relativedelta(months=1)),
+    (QT_TRANSLATE_NOOP("DueDateEdit", "+2 days"), "Alt+2", relativedelta(days=2)),
+    (QT_TRANSLATE_NOOP("DueDateEdit", "+1 week"), "Alt+W", relativedelta(weeks=1)),
+    (QT_TRANSLATE_NOOP("DueDateEdit", "+1 month"), "Alt+M", relativedelta(months=1)),
 )
 
 
@@ -44,8 +44,9 @@ class DueDateEdit(QWidget):
         layout.addWidget(self.date_edit)
         self.buttons: list[QPushButton] = []
         for label, keys, delta in QUICK:
+            label = self.tr(label)
             button = QPushButton(label, self)
-            button.setToolTip(f"Due {label.removeprefix('+')} from today ({keys})")
+            button.setToolTip(self.tr("Due {span} from today ({keys})").format(span=label.removeprefix("+"), keys=keys))
             button.setAutoDefault(False)
             # Reached by its shortcut; keeping it out of the Tab chain keeps the form quick.
             button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)

@@ -19,7 +19,7 @@ class PeoplePicker(QWidget):
         self._people: list[tuple[int | None, str]] = []
         self.edit = NameEdit(self)
         self.edit.setObjectName("peopleEdit")
-        self.edit.setPlaceholderText("Type a name; Enter adds it (a new name creates a person)")
+        self.edit.setPlaceholderText(self.tr("Type a name; Enter adds it (a new name creates a person)"))
         self.edit.chosen.connect(self._chosen)
         self.edit.installEventFilter(self)
         self.chips = QWidget(self)
@@ -58,7 +58,7 @@ class PeoplePicker(QWidget):
         chip = QToolButton(self.chips)
         chip.setObjectName("chip")
         chip.setText(f"{name}  ✕")
-        chip.setToolTip(f"Remove {name} (or Backspace in the empty name field)")
+        chip.setToolTip(self.tr("Remove {name} (or Backspace in the empty name field)").format(name=name))
         chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         chip.setAutoRaise(False)
         chip.clicked.connect(lambda _=False, key=(person_id, name): self.remove(key))

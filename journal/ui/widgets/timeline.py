@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
@@ -18,17 +18,17 @@ from journal.services.person_detail import (
 from journal.ui.widgets.action_icons import action_icon
 
 KIND_LABEL = {
-    CONVERSATION: "Conversation",
-    OFFER_GIVEN: "Offer given",
-    OFFER_RECEIVED: "Offer received",
-    NEXT_STEP: "Next step",
+    CONVERSATION: QT_TRANSLATE_NOOP("TimelineList", "Conversation"),
+    OFFER_GIVEN: QT_TRANSLATE_NOOP("TimelineList", "Offer given"),
+    OFFER_RECEIVED: QT_TRANSLATE_NOOP("TimelineList", "Offer received"),
+    NEXT_STEP: QT_TRANSLATE_NOOP("TimelineList", "Next step"),
 }
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def _when(day: dt.date | None) -> str:
-    return f"{day:%d %b %Y}" if day else "no date"
+    return f"{day:%d %b %Y}" if day else QCoreApplication.translate("TimelineList", "no date")
 
 
 class TimelineList(QListWidget):
@@ -54,10 +54,10 @@ class TimelineList(QListWidget):
         palette = self.palette()
         for entry in entries:
             if entry.kind == NEXT_STEP:
-                first = "Done" if entry.done else ("Overdue, " if entry.overdue else "") + entry.detail
-                text = f"{entry.title}\n{KIND_LABEL[entry.kind]} · {first}"
+                first = self.tr("Done") if entry.done else (self.tr("Overdue, ") if entry.overdue else "") + entry.detail
+                text = f"{entry.title}\n{self.tr(KIND_LABEL[entry.kind])} · {first}"
             else:
-                text = f"{entry.title}\n{KIND_LABEL[entry.kind]} · {_when(entry.date)} · {entry.detail}"
+                text = f"{entry.title}\n{self.tr(KIND_LABEL[entry.kind])} · {_when(entry.date)} · {entry.detail}"
             item = QListWidgetItem(text)
             if entry.kind != NEXT_STEP:
                 item.setIcon(action_icon("chat" if entry.kind == CONVERSATION else "offer"))
@@ -75,10 +75,10 @@ class TimelineList(QListWidget):
                     font = QFont(self.font())
                     font.setBold(True)
                     item.setFont(font)
-            item.setToolTip("Enter opens it" + ("; Space ticks it done" if entry.kind == NEXT_STEP else ""))
+            item.setToolTip(self.tr("Enter opens it") + (self.tr("; Space ticks it done") if entry.kind == NEXT_STEP else ""))
             self.addItem(item)
         if not entries:
-            item = QListWidgetItem("Nothing yet. Log a conversation with them (Ctrl+N) or add a next step below.")
+            item = QListWidgetItem(self.tr("Nothing yet. Log a conversation with them (Ctrl+N) or add a next step below."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addItem(item)
         self._filling = False
