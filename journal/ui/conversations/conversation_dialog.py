@@ -32,7 +32,7 @@ class ConversationDialog(QDialog):
         self.context = context
         self.detail = detail
         self.setObjectName("conversationDialog")
-        self.setWindowTitle("Edit conversation")
+        self.setWindowTitle(self.tr("Edit conversation"))
         self.picker = PeoplePicker(self)
         for person_id, name in detail.participants:
             self.picker.add(person_id, name)
@@ -45,19 +45,19 @@ class ConversationDialog(QDialog):
         if detail.channel in CHANNELS:
             self.channel.setCurrentText(detail.channel)
         self.summary = QLineEdit(detail.summary, self, objectName="summary")
-        self.summary.setPlaceholderText("One line: what it was about")
+        self.summary.setPlaceholderText(self.tr("One line: what it was about"))
         self.notes = QPlainTextEdit(detail.notes, self, objectName="notes")
         self.notes.setTabChangesFocus(True)
         form = QFormLayout()
-        form.addRow("&People", self.picker)
-        form.addRow("&When", self.when)
-        form.addRow("&Channel", self.channel)
-        form.addRow("Su&mmary", self.summary)
-        form.addRow("&Notes", self.notes)
+        form.addRow(self.tr("&People"), self.picker)
+        form.addRow(self.tr("&When"), self.when)
+        form.addRow(self.tr("&Channel"), self.channel)
+        form.addRow(self.tr("Su&mmary"), self.summary)
+        form.addRow(self.tr("&Notes"), self.notes)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip("Save (Ctrl+Enter)")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip(self.tr("Save (Ctrl+Enter)"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -81,6 +81,6 @@ class ConversationDialog(QDialog):
                 clock=self.context.clock,
             )
         except JournalError as exc:
-            QMessageBox.warning(self, "Cannot save the conversation", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot save the conversation"), str(exc))
             return
         super().accept()

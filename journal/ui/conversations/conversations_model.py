@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from journal.services import conversation_list
 from journal.services.conversation_list import ConversationRow
 
-COLUMNS = ("Date", "Channel", "People", "What about")
+COLUMNS = (QT_TRANSLATE_NOOP("ConversationsModel", "Date"), QT_TRANSLATE_NOOP("ConversationsModel", "Channel"), QT_TRANSLATE_NOOP("ConversationsModel", "People"), QT_TRANSLATE_NOOP("ConversationsModel", "What about"))
 PAGE_SIZE = 50
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -61,7 +61,7 @@ class ConversationsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return QCoreApplication.translate("ConversationsModel", COLUMNS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -86,5 +86,5 @@ class ConversationsModel(QAbstractTableModel):
         if column == 1:
             return row.channel
         if column == 2:
-            return row.participants or "(no one)"
+            return row.participants or QCoreApplication.translate("ConversationsModel", "(no one)")
         return row.snippet

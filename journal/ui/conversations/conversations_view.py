@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,9 +29,12 @@ from journal.ui.widgets.empty_hint import EmptyHint
 
 
 EMPTY = (
-    "No conversations yet",
-    "Press Ctrl+N after a coffee, a call or an e-mail exchange to log who you talked to, "
-    "what was offered and what to do next.",
+    QT_TRANSLATE_NOOP("ConversationsView", "No conversations yet"),
+    QT_TRANSLATE_NOOP(
+        "ConversationsView",
+        "Press Ctrl+N after a coffee, a call or an e-mail exchange to log who you talked to, "
+        "what was offered and what to do next.",
+    ),
 )
 
 
@@ -60,13 +63,13 @@ class ConversationsView(QWidget):
         for column, width in enumerate((150, 80, 220)):
             header.resizeSection(column, width)
 
-        self.edit_button = QPushButton(action_icon("edit"), "&Edit…", objectName="editConversation")
-        self.edit_button.setToolTip("Edit the selected conversation (Enter)")
-        self.delete_button = QPushButton(action_icon("delete"), "&Delete…", objectName="deleteConversation")
-        self.delete_button.setToolTip("Delete the selected conversation (Delete)")
+        self.edit_button = QPushButton(action_icon("edit"), self.tr("&Edit…"), objectName="editConversation")
+        self.edit_button.setToolTip(self.tr("Edit the selected conversation (Enter)"))
+        self.delete_button = QPushButton(action_icon("delete"), self.tr("&Delete…"), objectName="deleteConversation")
+        self.delete_button.setToolTip(self.tr("Delete the selected conversation (Delete)"))
         self.count_label = QLabel(objectName="conversationCount")
         self.filter = QLineEdit(objectName="conversationFilter")
-        self.filter.setPlaceholderText("Filter by words in the notes or a person's name (Ctrl+F)")
+        self.filter.setPlaceholderText(self.tr("Filter by words in the notes or a person's name (Ctrl+F)"))
         self.filter.setClearButtonEnabled(True)
         bar = QHBoxLayout()
         bar.addWidget(self.filter, 2)
@@ -74,7 +77,7 @@ class ConversationsView(QWidget):
         bar.addWidget(self.edit_button)
         bar.addWidget(self.delete_button)
 
-        self.empty = EmptyHint(*EMPTY)
+        self.empty = EmptyHint(*map(self.tr, EMPTY))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
@@ -124,12 +127,14 @@ class ConversationsView(QWidget):
         rows = self.model.rowCount()
         self.stack.setCurrentWidget(self.table if rows else self.empty)
         if self.model.filter_text.strip():
-            self.count_label.setText(f"{rows} matching, newest first")
+            self.count_label.setText(self.tr("{n} matching, newest first").format(n=rows))
             if not rows:
-                self.empty.set_message("No conversation matches", "Press Esc to clear the filter.")
+                self.empty.set_message(self.tr("No conversation matches"), self.tr("Press Esc to clear the filter."))
         else:
-            self.count_label.setText(f"{rows} conversation{'' if rows == 1 else 's'}, newest first")
-            self.empty.set_message(*EMPTY)
+            self.count_label.setText(
+                (self.tr("{n} conversation, newest first") if rows == 1 else self.tr("{n} conversations, newest first")).format(n=rows)
+            )
+            self.empty.set_message(*map(self.tr, EMPTY))
         if rows and not self.table.currentIndex().isValid():
             self.select(self.model.conversation_id(0), focus=False)
         self._update_buttons()
@@ -166,7 +171,7 @@ class ConversationsView(QWidget):
         try:
             detail = get_conversation(conversation_id)
         except JournalError as exc:
-            QMessageBox.warning(self, "Cannot open the conversation", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot open the conversation"), str(exc))
             self.model.reload()
             return
         self.dialog = ConversationDialog(self.context, detail, self)
@@ -182,9 +187,11 @@ class ConversationsView(QWidget):
         who = self.model.index(index.row(), 2).data()
         answer = QMessageBox.question(
             self,
-            "Delete conversation",
-            f"Delete the conversation of {when} with {who}?\n\n"
-            "Offers and next steps logged with it are kept. This cannot be undone.",
+            self.tr("Delete conversation"),
+            self.tr(
+                "Delete the conversation of {when} with {who}?\n\n"
+                "Offers and next steps logged with it are kept. This cannot be undone."
+            ).format(when=when, who=who),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -194,7 +201,7 @@ class ConversationsView(QWidget):
         try:
             delete_conversation(conversation_id)
         except JournalError as exc:
-            QMessageBox.warning(self, "Cannot delete", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot delete"), str(exc))
             return
         next_id = self.model.conversation_id(min(row, self.model.rowCount() - 1))
         if next_id is not None:
