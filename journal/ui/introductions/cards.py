@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -15,10 +15,14 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 STALLED_COLOR = QColor("#c62828")
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StageCardsModel", text)
+
+
 def days_text(days: int) -> str:
     if days <= 0:
-        return "entered today"
-    return f"{days} day{'' if days == 1 else 's'} in stage"
+        return _tr("entered today")
+    return (_tr("{n} day in stage") if days == 1 else _tr("{n} days in stage")).format(n=days)
 
 
 class StageCardsModel(QAbstractListModel):
@@ -52,14 +56,19 @@ class StageCardsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{card.introducer} → {card.target}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{card.introducer} offered to introduce you to {card.target}.", f"Stage: {card.stage.label}"]
+            lines = [
+                _tr("{introducer} offered to introduce you to {target}.").format(introducer=card.introducer, target=card.target),
+                _tr("Stage: {stage}").format(stage=card.stage.label),
+            ]
             if card.next_step:
-                lines.append(f"Next: {card.next_step}")
+                lines.append(_tr("Next: {step}").format(step=card.next_step))
             if card.notes:
                 lines.append(card.notes)
             return "\n".join(lines)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{card.introducer} to {card.target}, {days_text(card.days_in_stage(today))}"
+            return _tr("{introducer} to {target}, {days}").format(
+                introducer=card.introducer, target=card.target, days=days_text(card.days_in_stage(today))
+            )
         if role == CARD_ROLE:
             return card
         if role == ID_ROLE:
@@ -88,16 +97,16 @@ def due_text(card: IntroductionCard, today: dt.date) -> str:
         return ""
     if card.next_step_due < today:
         late = (today - card.next_step_due).days
-        return f"overdue {late} day{'' if late == 1 else 's'}"
+        return (_tr("overdue {n} day") if late == 1 else _tr("overdue {n} days")).format(n=late)
     if card.next_step_due == today:
-        return "due today"
-    return f"due {card.next_step_due:%d %b}"
+        return _tr("due today")
+    return _tr("due {date}").format(date=f"{card.next_step_due:%d %b}")
 
 
 def step_text(card: IntroductionCard) -> str:
     if card.stage.is_closed:
-        return "Done — thanked" if card.stage.value == "thanked" else card.stage.label
-    return card.next_step or "No next step"
+        return _tr("Done — thanked") if card.stage.value == "thanked" else card.stage.label
+    return card.next_step or _tr("No next step")
 
 
 class CardDelegate(QStyledItemDelegate):

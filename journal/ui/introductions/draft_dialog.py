@@ -30,27 +30,27 @@ class DraftDialog(QDialog):
         super().__init__(parent)
         self.card = card
         self.setObjectName("draftDialog")
-        self.setWindowTitle(f"Draft a message — {card.introducer} → {card.target}")
+        self.setWindowTitle(self.tr("Draft a message — {introducer} → {target}").format(introducer=card.introducer, target=card.target))
         self.kind = QComboBox(self, objectName="kind")
         for kind, label in drafts.KIND_LABELS.items():
             self.kind.addItem(label, kind)
         self.to = QLineEdit(self, objectName="to")
-        self.to.setPlaceholderText("E-mail address (none on file; type one or leave it for the mail app)")
+        self.to.setPlaceholderText(self.tr("E-mail address (none on file; type one or leave it for the mail app)"))
         self.subject = QLineEdit(self, objectName="subject")
         self.body = QPlainTextEdit(self, objectName="body")
         self.body.setTabChangesFocus(True)
         self.recipient = QLabel(self, objectName="recipient")
         form = QFormLayout()
-        form.addRow("&Message", self.kind)
+        form.addRow(self.tr("&Message"), self.kind)
         form.addRow("", self.recipient)
-        form.addRow("&To", self.to)
-        form.addRow("&Subject", self.subject)
-        form.addRow("&Body", self.body)
+        form.addRow(self.tr("&To"), self.to)
+        form.addRow(self.tr("&Subject"), self.subject)
+        form.addRow(self.tr("&Body"), self.body)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.send_button = QPushButton(action_icon("mail"), "&Open in mail app", objectName="openMail")
-        self.send_button.setToolTip("Opens a new message in your mail app to review and send (Ctrl+Enter)")
+        self.send_button = QPushButton(action_icon("mail"), self.tr("&Open in mail app"), objectName="openMail")
+        self.send_button.setToolTip(self.tr("Opens a new message in your mail app to review and send (Ctrl+Enter)"))
         self.send_button.setDefault(True)
-        self.copy_button = QPushButton("&Copy text", objectName="copyDraft")
+        self.copy_button = QPushButton(self.tr("&Copy text"), objectName="copyDraft")
         self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
@@ -69,7 +69,9 @@ class DraftDialog(QDialog):
 
     def _fill(self, *_args) -> None:
         draft = drafts.draft(self.card, self.kind.currentData())
-        self.recipient.setText(f"To {draft.recipient}" + ("" if draft.to else " — no e-mail address on file"))
+        self.recipient.setText(
+            self.tr("To {recipient}").format(recipient=draft.recipient) + ("" if draft.to else self.tr(" — no e-mail address on file"))
+        )
         self.to.setText(draft.to)
         self.subject.setText(draft.subject)
         self.body.setPlainText(draft.body)
@@ -84,8 +86,8 @@ class DraftDialog(QDialog):
         if not QDesktopServices.openUrl(self.url()):
             QMessageBox.warning(
                 self,
-                "No mail app",
-                "No mail app opened the message. Use “Copy text” and paste it into your mail or messaging app.",
+                self.tr("No mail app"),
+                self.tr("No mail app opened the message. Use “Copy text” and paste it into your mail or messaging app."),
             )
             return
         super().accept()

@@ -6,7 +6,7 @@ L marks lapsed, R reopens a closed offer, M drafts a message; Enter opens the in
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,20 +34,20 @@ from journal.ui.widgets.empty_hint import EmptyHint
 
 # Board columns: (title, stages shown in it).
 COLUMNS = (
-    ("Offered", (Stage.OFFERED,)),
-    ("Asked", (Stage.ASKED,)),
-    ("Introduced", (Stage.INTRODUCED,)),
-    ("Met", (Stage.MET,)),
-    ("Thanked", (Stage.THANKED,)),
-    ("Declined / lapsed", (Stage.DECLINED, Stage.LAPSED)),
+    (QT_TRANSLATE_NOOP("StageColumn", "Offered"), (Stage.OFFERED,)),
+    (QT_TRANSLATE_NOOP("StageColumn", "Asked"), (Stage.ASKED,)),
+    (QT_TRANSLATE_NOOP("StageColumn", "Introduced"), (Stage.INTRODUCED,)),
+    (QT_TRANSLATE_NOOP("StageColumn", "Met"), (Stage.MET,)),
+    (QT_TRANSLATE_NOOP("StageColumn", "Thanked"), (Stage.THANKED,)),
+    (QT_TRANSLATE_NOOP("StageColumn", "Declined / lapsed"), (Stage.DECLINED, Stage.LAPSED)),
 )
 COLUMN_HINTS = {
-    "Offered": "Ask for it",
-    "Asked": "Waiting on them",
-    "Introduced": "Reach out",
-    "Met": "Say thank you",
-    "Thanked": "Done",
-    "Declined / lapsed": "Closed",
+    "Offered": QT_TRANSLATE_NOOP("StageColumn", "Ask for it"),
+    "Asked": QT_TRANSLATE_NOOP("StageColumn", "Waiting on them"),
+    "Introduced": QT_TRANSLATE_NOOP("StageColumn", "Reach out"),
+    "Met": QT_TRANSLATE_NOOP("StageColumn", "Say thank you"),
+    "Thanked": QT_TRANSLATE_NOOP("StageColumn", "Done"),
+    "Declined / lapsed": QT_TRANSLATE_NOOP("StageColumn", "Closed"),
 }
 
 
@@ -70,7 +70,7 @@ class StageColumn(QFrame):
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setMinimumWidth(130)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setAccessibleName(f"{title} introductions")
+        self.list.setAccessibleName(self.tr("{stage} introductions").format(stage=self.tr(title)))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.header)
@@ -78,8 +78,8 @@ class StageColumn(QFrame):
 
     def set_cards(self, cards: list[IntroductionCard]) -> None:
         self.model.set_cards(cards)
-        hint = COLUMN_HINTS[self.title]
-        self.header.setText(f"<b>{self.title}</b> ({len(cards)})<br><small>{hint}</small>")
+        hint = self.tr(COLUMN_HINTS[self.title])
+        self.header.setText(f"<b>{self.tr(self.title)}</b> ({len(cards)})<br><small>{hint}</small>")
 
     def current_card(self) -> IntroductionCard | None:
         index = self.list.currentIndex()
@@ -95,19 +95,19 @@ class IntroductionsView(QWidget):
         self.dialog: DraftDialog | None = None
         self._active = 0
 
-        self.advance_button = QPushButton(action_icon("advance"), "&Advance", objectName="advance")
-        self.decline_button = QPushButton(action_icon("decline"), "&Decline", objectName="decline")
-        self.lapse_button = QPushButton(action_icon("lapsed"), "Mark &lapsed", objectName="lapse")
-        self.reopen_button = QPushButton(action_icon("reopen"), "&Reopen", objectName="reopen")
-        self.draft_button = QPushButton(action_icon("mail"), "Draft &message…", objectName="draft")
-        self.open_button = QPushButton(action_icon("open"), "Open &person", objectName="openPerson")
+        self.advance_button = QPushButton(action_icon("advance"), self.tr("&Advance"), objectName="advance")
+        self.decline_button = QPushButton(action_icon("decline"), self.tr("&Decline"), objectName="decline")
+        self.lapse_button = QPushButton(action_icon("lapsed"), self.tr("Mark &lapsed"), objectName="lapse")
+        self.reopen_button = QPushButton(action_icon("reopen"), self.tr("&Reopen"), objectName="reopen")
+        self.draft_button = QPushButton(action_icon("mail"), self.tr("Draft &message…"), objectName="draft")
+        self.open_button = QPushButton(action_icon("open"), self.tr("Open &person"), objectName="openPerson")
         tips = {
-            self.advance_button: "Move to the next stage (A or Ctrl+Right)",
-            self.decline_button: "They declined or it will not happen (D)",
-            self.lapse_button: "It went quiet: close it as lapsed (L)",
-            self.reopen_button: "Bring a declined or lapsed offer back to Offered (R)",
-            self.draft_button: "Write the ask, nudge or thank-you in your mail app (M)",
-            self.open_button: "Open the introducer in People (Enter; Shift+Enter for the target)",
+            self.advance_button: self.tr("Move to the next stage (A or Ctrl+Right)"),
+            self.decline_button: self.tr("They declined or it will not happen (D)"),
+            self.lapse_button: self.tr("It went quiet: close it as lapsed (L)"),
+            self.reopen_button: self.tr("Bring a declined or lapsed offer back to Offered (R)"),
+            self.draft_button: self.tr("Write the ask, nudge or thank-you in your mail app (M)"),
+            self.open_button: self.tr("Open the introducer in People (Enter; Shift+Enter for the target)"),
         }
         bar = QHBoxLayout()
         for button, tip in tips.items():
@@ -131,9 +131,11 @@ class IntroductionsView(QWidget):
             column.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             column.list.customContextMenuRequested.connect(lambda pos, c=column: self._show_menu(c, pos))
         self.empty = EmptyHint(
-            "No introductions yet",
-            "When someone offers to introduce you, note it in the Log dialog (Ctrl+N) under "
-            "“offered to introduce me to…”. It then appears here, and each stage reminds you what to do next.",
+            self.tr("No introductions yet"),
+            self.tr(
+                "When someone offers to introduce you, note it in the Log dialog (Ctrl+N) under "
+                "“offered to introduce me to…”. It then appears here, and each stage reminds you what to do next."
+            ),
         )
         self.stack = QStackedWidget()
         self.stack.addWidget(board)
@@ -177,7 +179,9 @@ class IntroductionsView(QWidget):
         today = self.context.clock.today()
         stalled = sum(1 for c in cards if c.stalled(today))
         open_count = sum(1 for c in cards if not c.stage.is_closed)
-        self.status.setText(f"{open_count} open" + (f", {stalled} stalled" if stalled else ""))
+        self.status.setText(
+            self.tr("{n} open").format(n=open_count) + (self.tr(", {n} stalled").format(n=stalled) if stalled else "")
+        )
         if keep is None or not self.select(keep, focus=False):
             # Something is always selected, so the keys work at once.
             first = next((n for n, c in enumerate(self.columns) if c.model.rowCount()), None)
@@ -258,9 +262,9 @@ class IntroductionsView(QWidget):
         targets = allowed_targets(stage) if stage else ()
         self.advance_button.setEnabled(bool(stage and next_forward(stage)))
         if stage and next_forward(stage):
-            self.advance_button.setText(f"&Advance to {next_forward(stage).label}")
+            self.advance_button.setText(self.tr("&Advance to {stage}").format(stage=next_forward(stage).label))
         else:
-            self.advance_button.setText("&Advance")
+            self.advance_button.setText(self.tr("&Advance"))
         self.decline_button.setEnabled(Stage.DECLINED in targets)
         self.lapse_button.setEnabled(Stage.LAPSED in targets)
         self.reopen_button.setEnabled(stage in (Stage.DECLINED, Stage.LAPSED))
@@ -274,11 +278,11 @@ class IntroductionsView(QWidget):
             action = menu.addAction(button.icon(), button.text().replace("&", ""), button.click)
             action.setEnabled(button.isEnabled())
         menu.addSeparator()
-        menu.addAction(self.draft_button.icon(), "Draft message…", self.draft_message)
+        menu.addAction(self.draft_button.icon(), self.tr("Draft message…"), self.draft_message)
         card = self.current_card()
         if card is not None:
-            menu.addAction(action_icon("open"), f"Open {card.introducer}", lambda: self.open_person("introducer"))
-            menu.addAction(action_icon("open"), f"Open {card.target}", lambda: self.open_person("target"))
+            menu.addAction(action_icon("open"), self.tr("Open {name}").format(name=card.introducer), lambda: self.open_person("introducer"))
+            menu.addAction(action_icon("open"), self.tr("Open {name}").format(name=card.target), lambda: self.open_person("target"))
         return menu
 
     def _show_menu(self, column: StageColumn, pos) -> None:
@@ -303,7 +307,7 @@ class IntroductionsView(QWidget):
         try:
             introductions.advance(card.id, stage, clock=self.context.clock)
         except (JournalError, ValueError) as exc:
-            QMessageBox.warning(self, "Cannot move the introduction", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot move the introduction"), str(exc))
             return
         self.reload(keep=card.id)
         self.select(card.id)
