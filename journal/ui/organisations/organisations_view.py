@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -36,9 +38,13 @@ from journal.ui.context import AppContext
 from journal.ui.widgets.empty_hint import EmptyHint
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OrganisationsView", text)
+
+
 def _date(day: dt.date | None, today: dt.date) -> str:
     if day is None:
-        return "never"
+        return _tr("never")
     return f"{day:%d %b}" if day.year == today.year else f"{day:%d %b %Y}"
 
 
@@ -70,7 +76,7 @@ class _RowsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if 0 <= section < len(self.HEADERS):
-                return self.HEADERS[section]
+                return _tr(self.HEADERS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -83,7 +89,7 @@ class _RowsModel(QAbstractTableModel):
 
 
 class OrganisationsModel(_RowsModel):
-    HEADERS = ("Organisation", "People", "Latest contact")
+    HEADERS = (QT_TRANSLATE_NOOP("OrganisationsView", "Organisation"), QT_TRANSLATE_NOOP("OrganisationsView", "People"), QT_TRANSLATE_NOOP("OrganisationsView", "Latest contact"))
 
     def cell(self, row: OrganisationSummary, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
@@ -99,7 +105,7 @@ class OrganisationsModel(_RowsModel):
 
 
 class MembersModel(_RowsModel):
-    HEADERS = ("Name", "Role", "Last contact")
+    HEADERS = (QT_TRANSLATE_NOOP("OrganisationsView", "Name"), QT_TRANSLATE_NOOP("OrganisationsView", "Role"), QT_TRANSLATE_NOOP("OrganisationsView", "Last contact"))
 
     def cell(self, row: OrganisationMember, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
@@ -109,7 +115,7 @@ class MembersModel(_RowsModel):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return f"Open {row.name} in People (Enter)"
+            return _tr("Open {name} in People (Enter)").format(name=row.name)
         return None
 
 
@@ -155,9 +161,11 @@ class OrganisationsView(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setSizes([420, 480])
         self.empty = EmptyHint(
-            "No organisations yet",
-            "Fill in where people work (in People, the Organisation field) and each organisation "
-            "appears here with everyone you know there.",
+            self.tr("No organisations yet"),
+            self.tr(
+                "Fill in where people work (in People, the Organisation field) and each organisation "
+                "appears here with everyone you know there."
+            ),
         )
         self.stack = QStackedWidget()
         self.stack.addWidget(self.splitter)
@@ -211,7 +219,8 @@ class OrganisationsView(QWidget):
         except JournalError:
             rows = []
         self.members_model.set_rows(rows)
-        self.members_title.setText(f"<b>{item.name}</b> — {len(rows)} {'person' if len(rows) == 1 else 'people'}")
+        count = (self.tr("{n} person") if len(rows) == 1 else self.tr("{n} people")).format(n=len(rows))
+        self.members_title.setText(f"<b>{item.name}</b> — {count}")
 
     def open_organisation(self, organisation_id: int) -> None:
         """The window's opener for "organisation"."""
