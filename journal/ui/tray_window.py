@@ -48,10 +48,10 @@ class CloseToTray(QObject):
     def _explain_once(self) -> None:
         if not self.preferences.once(KEY_CLOSE_EXPLAINED):
             return
-        text = (
-            f"{APP_NAME} keeps running in the system tray so it can remind you when something is due. "
+        text = self.tr(
+            "{app} keeps running in the system tray so it can remind you when something is due. "
             "Use Quit in the File menu or the tray menu to end it; Preferences can turn this off."
-        )
+        ).format(app=APP_NAME)
         if not self.tray.notify(APP_NAME, text):
             box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, text, parent=None)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
