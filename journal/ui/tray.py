@@ -228,8 +228,10 @@ class TrayController(QObject):
         if len(items) == 1:
             item = items[0]
             people = f" — {', '.join(item.people)}" if item.people and item.kind is not ItemKind.KEEP_IN_TOUCH else ""
-            tr = QCoreApplication.translate
-            title = tr("TrayController", "Due now") if item.due_time else tr("TrayController", "Due today")
+            if item.due_time:
+                title = QCoreApplication.translate("TrayController", "Due now")
+            else:
+                title = QCoreApplication.translate("TrayController", "Due today")
             return title, f"{item.title}{people}"
         lines = [f"• {_short(i.title, 50)}" for i in items[:5]]
         if len(items) > 5:

@@ -39,8 +39,11 @@ def describe(item: AgendaItem, *, with_date: bool = False) -> str:
 
 def day_heading(day: dt.date, today: dt.date) -> str:
     delta = (day - today).days
-    tr = QCoreApplication.translate
-    relative = {0: tr("DueItemList", "Today"), 1: tr("DueItemList", "Tomorrow"), -1: tr("DueItemList", "Yesterday")}.get(delta)
+    relative = {
+        0: QCoreApplication.translate("DueItemList", "Today"),
+        1: QCoreApplication.translate("DueItemList", "Tomorrow"),
+        -1: QCoreApplication.translate("DueItemList", "Yesterday"),
+    }.get(delta)
     label = f"{day:%A %d %B}"
     return f"{relative} — {label}" if relative else label
 

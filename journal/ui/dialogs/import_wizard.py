@@ -98,15 +98,15 @@ class PreviewModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == 0:
-                return row.line if role == Qt.ItemDataRole.DisplayRole else _t("Line {line} of the file").format(line=row.line)
+                return row.line if role == Qt.ItemDataRole.DisplayRole else QCoreApplication.translate("ImportWizard", "Line {line} of the file").format(line=row.line)
             if column == 1:
                 text = _t(OUTCOME_TEXT[row.outcome])
                 return f"{text} → {_t(ACTION_TEXT[row.action])}" if row.outcome == imports.REVIEW else text
             if column == 2:
-                return row.name or _t("(no name)")
+                return row.name or QCoreApplication.translate("ImportWizard", "(no name)")
             if column == 3:
                 return row.organisation
-            return row.detail or {imports.NEW: _t("a new person")}.get(row.outcome, "")
+            return row.detail or {imports.NEW: QCoreApplication.translate("ImportWizard", "a new person")}.get(row.outcome, "")
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and row.outcome in OUTCOME_COLOURS:
             return QBrush(QColor(OUTCOME_COLOURS[row.outcome]))
         if role == Qt.ItemDataRole.UserRole:
@@ -288,15 +288,15 @@ class PreviewPage(QWizardPage):
     def counts_text(self) -> str:
         plan = self.plan
         parts = [
-            _t("{n} new").format(n=plan.count(imports.NEW)),
-            _t("{n} updated").format(n=plan.count(imports.UPDATED)),
-            _t("{n} unchanged").format(n=plan.count(imports.UNCHANGED)),
-            _t("{n} possible duplicate(s) to review").format(n=plan.count(imports.REVIEW)),
-            _t("{n} rejected").format(n=plan.count(imports.REJECTED)),
+            QCoreApplication.translate("ImportWizard", "{n} new").format(n=plan.count(imports.NEW)),
+            QCoreApplication.translate("ImportWizard", "{n} updated").format(n=plan.count(imports.UPDATED)),
+            QCoreApplication.translate("ImportWizard", "{n} unchanged").format(n=plan.count(imports.UNCHANGED)),
+            QCoreApplication.translate("ImportWizard", "{n} possible duplicate(s) to review").format(n=plan.count(imports.REVIEW)),
+            QCoreApplication.translate("ImportWizard", "{n} rejected").format(n=plan.count(imports.REJECTED)),
         ]
         text = " · ".join(parts)
         if plan.restore_counts:
-            text = _t("Restores the whole journal: ") + ", ".join(f"{n} {t}" for t, n in plan.restore_counts.items())
+            text = QCoreApplication.translate("ImportWizard", "Restores the whole journal: ") + ", ".join(f"{n} {t}" for t, n in plan.restore_counts.items())
         return text + "".join(f"\n{note}" for note in plan.notes)
 
     def isComplete(self) -> bool:
@@ -325,7 +325,7 @@ class PreviewPage(QWizardPage):
             return
         row = self.model.rows[self.proxy.mapToSource(index).row()]
         what = self.model.data(self.model.index(self.model.rows.index(row), 4))
-        self.detail.setText(self.tr("Line {line} · {name}: {what}").format(line=row.line, name=row.name or _t("(no name)"), what=what))
+        self.detail.setText(self.tr("Line {line} · {name}: {what}").format(line=row.line, name=row.name or QCoreApplication.translate("ImportWizard", "(no name)"), what=what))
 
     def decisions(self) -> dict[int, str]:
         return {row.line: row.action for row in self.model.rows if row.outcome == imports.REVIEW}

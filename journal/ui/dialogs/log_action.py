@@ -9,10 +9,6 @@ from journal.ui.dialogs.log_dialog import LogDialog
 from journal.ui.icons import themed
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LogAction", text)
-
-
 def log_icon():
     return themed("contact-journal-log", "log-conversation.svg")
 
@@ -22,14 +18,14 @@ def open_log_dialog(window, people: list[tuple[int, str]] = ()) -> LogDialog:
     dialog = LogDialog(window.context, window, people=people)
 
     def saved(result) -> None:
-        names = ", ".join(dialog.picker.names()) or _tr("them")
+        names = ", ".join(dialog.picker.names()) or QCoreApplication.translate("LogAction", "them")
         counts = (
-            (len(result.introduction_ids), _tr("{n} offer"), _tr("{n} offers")),
-            (len(result.next_step_ids), _tr("{n} next step"), _tr("{n} next steps")),
+            (len(result.introduction_ids), QCoreApplication.translate("LogAction", "{n} offer"), QCoreApplication.translate("LogAction", "{n} offers")),
+            (len(result.next_step_ids), QCoreApplication.translate("LogAction", "{n} next step"), QCoreApplication.translate("LogAction", "{n} next steps")),
         )
         extra = [(one if n == 1 else many).format(n=n) for n, one, many in counts if n]
         window.statusBar().showMessage(
-            _tr("Logged a conversation with {names}").format(names=names)
+            QCoreApplication.translate("LogAction", "Logged a conversation with {names}").format(names=names)
             + (f" ({', '.join(extra)})" if extra else "")
             + ".",
             8000,

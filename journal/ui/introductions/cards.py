@@ -15,14 +15,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 STALLED_COLOR = QColor("#c62828")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StageCardsModel", text)
-
-
 def days_text(days: int) -> str:
     if days <= 0:
-        return _tr("entered today")
-    return (_tr("{n} day in stage") if days == 1 else _tr("{n} days in stage")).format(n=days)
+        return QCoreApplication.translate("StageCardsModel", "entered today")
+    return (QCoreApplication.translate("StageCardsModel", "{n} day in stage") if days == 1 else QCoreApplication.translate("StageCardsModel", "{n} days in stage")).format(n=days)
 
 
 class StageCardsModel(QAbstractListModel):
@@ -57,16 +53,16 @@ class StageCardsModel(QAbstractListModel):
             return f"{card.introducer} → {card.target}"
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [
-                _tr("{introducer} offered to introduce you to {target}.").format(introducer=card.introducer, target=card.target),
-                _tr("Stage: {stage}").format(stage=card.stage.label),
+                QCoreApplication.translate("StageCardsModel", "{introducer} offered to introduce you to {target}.").format(introducer=card.introducer, target=card.target),
+                QCoreApplication.translate("StageCardsModel", "Stage: {stage}").format(stage=card.stage.label),
             ]
             if card.next_step:
-                lines.append(_tr("Next: {step}").format(step=card.next_step))
+                lines.append(QCoreApplication.translate("StageCardsModel", "Next: {step}").format(step=card.next_step))
             if card.notes:
                 lines.append(card.notes)
             return "\n".join(lines)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return _tr("{introducer} to {target}, {days}").format(
+            return QCoreApplication.translate("StageCardsModel", "{introducer} to {target}, {days}").format(
                 introducer=card.introducer, target=card.target, days=days_text(card.days_in_stage(today))
             )
         if role == CARD_ROLE:
@@ -97,16 +93,16 @@ def due_text(card: IntroductionCard, today: dt.date) -> str:
         return ""
     if card.next_step_due < today:
         late = (today - card.next_step_due).days
-        return (_tr("overdue {n} day") if late == 1 else _tr("overdue {n} days")).format(n=late)
+        return (QCoreApplication.translate("StageCardsModel", "overdue {n} day") if late == 1 else QCoreApplication.translate("StageCardsModel", "overdue {n} days")).format(n=late)
     if card.next_step_due == today:
-        return _tr("due today")
-    return _tr("due {date}").format(date=f"{card.next_step_due:%d %b}")
+        return QCoreApplication.translate("StageCardsModel", "due today")
+    return QCoreApplication.translate("StageCardsModel", "due {date}").format(date=f"{card.next_step_due:%d %b}")
 
 
 def step_text(card: IntroductionCard) -> str:
     if card.stage.is_closed:
-        return _tr("Done — thanked") if card.stage.value == "thanked" else card.stage.label
-    return card.next_step or _tr("No next step")
+        return QCoreApplication.translate("StageCardsModel", "Done — thanked") if card.stage.value == "thanked" else card.stage.label
+    return card.next_step or QCoreApplication.translate("StageCardsModel", "No next step")
 
 
 class CardDelegate(QStyledItemDelegate):

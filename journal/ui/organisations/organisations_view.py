@@ -44,7 +44,7 @@ def _tr(text: str) -> str:
 
 def _date(day: dt.date | None, today: dt.date) -> str:
     if day is None:
-        return _tr("never")
+        return QCoreApplication.translate("OrganisationsView", "never")
     return f"{day:%d %b}" if day.year == today.year else f"{day:%d %b %Y}"
 
 
@@ -115,7 +115,7 @@ class MembersModel(_RowsModel):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return _tr("Open {name} in People (Enter)").format(name=row.name)
+            return QCoreApplication.translate("OrganisationsView", "Open {name} in People (Enter)").format(name=row.name)
         return None
 
 

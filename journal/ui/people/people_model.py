@@ -149,8 +149,8 @@ class PeopleModel(QAbstractTableModel):
                     "PeopleModel", "A placeholder: someone known only by a description. Fill in their name when you learn it."
                 )
             if column == "next_due" and row.next_due is not None:
-                tr = QCoreApplication.translate
-                return tr("PeopleModel", "Keep-in-touch is due") + (tr("PeopleModel", " (overdue)") if row.next_due < today else "")
+                overdue = QCoreApplication.translate("PeopleModel", " (overdue)") if row.next_due < today else ""
+                return QCoreApplication.translate("PeopleModel", "Keep-in-touch is due") + overdue
             return None
         if column == "name":
             return row.name + (QCoreApplication.translate("PeopleModel", "  (archived)") if row.archived else "")

@@ -27,17 +27,17 @@ def _tr(text: str) -> str:
 def describe_due(due: dt.date, today: dt.date) -> str:
     days = (today - due).days
     if days <= 0:
-        return _tr("today")
+        return QCoreApplication.translate("TodayModel", "today")
     if days == 1:
-        return _tr("yesterday")
-    return _tr("{n} days overdue").format(n=days)
+        return QCoreApplication.translate("TodayModel", "yesterday")
+    return QCoreApplication.translate("TodayModel", "{n} days overdue").format(n=days)
 
 
 def describe_details(item: TodayItem) -> str:
     if item.kind is ItemKind.INTRODUCTION:
         days = item.days_waiting or 0
-        waiting = _tr("since today") if days == 0 else (_tr("1 day") if days == 1 else _tr("{n} days").format(n=days))
-        return _tr("{stage} · waiting {waiting}").format(stage=item.stage.label if item.stage else "", waiting=waiting)
+        waiting = QCoreApplication.translate("TodayModel", "since today") if days == 0 else (QCoreApplication.translate("TodayModel", "1 day") if days == 1 else QCoreApplication.translate("TodayModel", "{n} days").format(n=days))
+        return QCoreApplication.translate("TodayModel", "{stage} · waiting {waiting}").format(stage=item.stage.label if item.stage else "", waiting=waiting)
     if item.kind is ItemKind.KEEP_IN_TOUCH:
         return describe_cadence(item.cadence_days)
     return ", ".join(item.people)
@@ -140,8 +140,8 @@ class TodayModel(QAbstractItemModel):
                 return describe_details(item)
             return describe_due(item.due, self._today)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = item.title + ("\n" + _tr("Next: {detail}").format(detail=item.detail) if item.detail else "")
-            return tip + "\n" + _tr("Due {date}").format(date=f"{item.due:%a %d %b %Y}")
+            tip = item.title + ("\n" + QCoreApplication.translate("TodayModel", "Next: {detail}").format(detail=item.detail) if item.detail else "")
+            return tip + "\n" + QCoreApplication.translate("TodayModel", "Due {date}").format(date=f"{item.due:%a %d %b %Y}")
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and item.overdue:
             return QBrush(OVERDUE_COLOUR)
         if role == ITEM_ROLE:
