@@ -100,7 +100,7 @@ def run_gui(args) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from journal.cli import journal_path
-    from journal.services.maintenance import open_session
+    from journal.services.maintenance import open_session, start_daily_backup
     from journal.store.errors import JournalError
     from journal.ui.context import AppContext
 
@@ -121,7 +121,7 @@ def run_gui(args) -> int:
     server = SingleInstanceServer(instance)
     server.listen()
     try:
-        database = open_session(path, keep=Preferences().backups_kept)
+        database = open_session(path, auto_backup=False)
     except JournalError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         print(f"{APP_ID}: {exc}", file=sys.stderr)
@@ -130,6 +130,7 @@ def run_gui(args) -> int:
         from journal.services.demo import populate
 
         populate()
+    backup_thread = start_daily_backup(path, keep=Preferences().backups_kept)
     context = AppContext(journal_path=path, settings=QSettings())
     window = build_main_window(context)
     if demo_dir is not None:
@@ -145,6 +146,7 @@ def run_gui(args) -> int:
     finally:
         desktop.stop()
         server.close()
+        backup_thread.join()
         database.close()
         if demo_dir is not None:
             import shutil

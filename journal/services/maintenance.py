@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import threading
 from pathlib import Path
 
 from journal.clock import SYSTEM_CLOCK, Clock
@@ -24,6 +26,32 @@ def open_session(path: Path, *, auto_backup: bool = True, keep: int = backups.DE
     if auto_backup and has_data():
         backups.backup_if_due(Path(path).expanduser(), database, clock.now(), keep=keep)
     return database
+
+
+def start_daily_backup(
+    path: Path, *, keep: int = backups.DEFAULT_KEEP, clock: Clock = SYSTEM_CLOCK
+) -> threading.Thread:
+    """The daily backup, off the calling (GUI) thread: copying a large journal takes seconds.
+
+    The thread uses its own connection (peewee keeps one per thread) and closes it; the online
+    backup API reads a consistent snapshot while the window goes on writing (WAL). A failure is
+    reported on stderr and never stops the app. Join the returned thread before closing the
+    journal.
+    """
+    database = DB.obj
+    journal = Path(path).expanduser()
+
+    def run() -> None:
+        try:
+            with database.connection_context():
+                if has_data():
+                    backups.backup_if_due(journal, database, clock.now(), keep=keep)
+        except Exception as exc:  # a backup that fails must not take the app down
+            print(f"contact-journal: the daily backup of {journal} failed: {exc}", file=sys.stderr)
+
+    thread = threading.Thread(target=run, name="daily-backup", daemon=True)
+    thread.start()
+    return thread
 
 
 def current_path() -> Path:
