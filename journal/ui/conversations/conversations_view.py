@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from journal.ui.conversations.conversation_dialog import ConversationDialog
 from journal.ui.conversations.conversations_model import ConversationsModel
 from journal.ui.widgets.action_icons import action_icon
 from journal.ui.widgets.empty_hint import EmptyHint
+from journal.ui.widgets.table_selection import select_row
 
 
 EMPTY = (
@@ -150,13 +151,7 @@ class ConversationsView(QWidget):
         row = self.model.row_of(conversation_id)
         if row < 0:
             return False
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.table.scrollTo(index)
-        if focus:
-            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        select_row(self.table, row, focus=focus)
         self._update_buttons()
         return True
 

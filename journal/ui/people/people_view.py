@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from journal.ui.people.people_model import PeopleModel
 from journal.ui.people.person_editor import PersonEditor, archived_suffix
 from journal.ui.widgets.action_icons import action_icon
 from journal.ui.widgets.empty_hint import EmptyHint
+from journal.ui.widgets.table_selection import select_row
 
 COLUMN_WIDTHS = (190, 150, 150, 95, 95, 140)
 FILTER_DELAY_MS = 150
@@ -294,13 +295,7 @@ class PeopleView(QWidget):
         row = self.model.row_of(person_id) if person_id is not None else -1
         if row < 0:
             return False
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.table.scrollTo(index)
-        if focus:
-            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        select_row(self.table, row, focus=focus)
         return True
 
     def open_person(self, person_id: int) -> None:
