@@ -6,6 +6,7 @@ Every error is one clear line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import sys
@@ -171,11 +172,17 @@ def _clock():
     return journal.clock.SYSTEM_CLOCK
 
 
-def _open(args, *, auto_backup: bool = True):
+@contextlib.contextmanager
+def _opened(args, *, auto_backup: bool = True):
+    """The journal open for one verb (with the daily backup unless told not to); yields its path."""
     from journal.services.maintenance import open_session
 
     path = journal_path(args)
-    return path, open_session(path, auto_backup=auto_backup, clock=_clock())
+    database = open_session(path, auto_backup=auto_backup, clock=_clock())
+    try:
+        yield path
+    finally:
+        database.close()
 
 
 def _start_gui(args) -> int:
@@ -199,8 +206,7 @@ def cmd_log(args) -> int:
     when = None
     if args.date:
         when = now if args.date == now.date() else dt.datetime.combine(args.date, dt.time(12, 0))
-    path, database = _open(args)
-    try:
+    with _opened(args):
         result = log_conversation(
             [PersonRef.named(n) for n in args.people],
             when=when,
@@ -211,8 +217,6 @@ def cmd_log(args) -> int:
             next_steps=[StepDraft(args.next_text, args.due)] if args.next_text else [],
             clock=clock,
         )
-    finally:
-        database.close()
     parts = [f"Logged conversation {result.conversation_id} with {', '.join(args.people)}"]
     if result.people_created:
         parts.append(f"{len(result.people_created)} new {'person' if len(result.people_created) == 1 else 'people'}")
@@ -227,11 +231,8 @@ def cmd_log(args) -> int:
 def cmd_agenda(args) -> int:
     from journal.services.agenda import agenda
 
-    path, database = _open(args)
-    try:
+    with _opened(args):
         items = agenda(args.days, clock=_clock())
-    finally:
-        database.close()
     if args.json:
         print(json.dumps([item.to_json() for item in items], ensure_ascii=False, indent=2))
         return 0
@@ -249,11 +250,8 @@ def cmd_agenda(args) -> int:
 def cmd_backup(args) -> int:
     from journal.services.maintenance import backup_now
 
-    path, database = _open(args, auto_backup=False)
-    try:
+    with _opened(args, auto_backup=False) as path:
         target = backup_now(path, clock=_clock())
-    finally:
-        database.close()
     print(f"Backed up {path} to {target}")
     return 0
 
@@ -291,11 +289,8 @@ def cmd_import(args) -> int:
 
     if not args.file.is_file():
         raise UsageError(f"{args.file} is not a file")
-    path, database = _open(args)
-    try:
+    with _opened(args):
         summary = _load(IMPORTERS[args.format])(args.file, dry_run=args.dry_run, clock=SYSTEM_CLOCK)
-    finally:
-        database.close()
     print(summary)
     return 0
 
@@ -307,12 +302,9 @@ def cmd_export(args) -> int:
     from journal.clock import SYSTEM_CLOCK
 
     exporter = _load(EXPORTERS[args.format])
-    path, database = _open(args)
-    try:
+    with _opened(args):
         buffer = io.StringIO()
         count = exporter(buffer, clock=SYSTEM_CLOCK)
-    finally:
-        database.close()
     if args.output is None:
         sys.stdout.write(buffer.getvalue())
         return 0
@@ -329,11 +321,8 @@ def cmd_export(args) -> int:
 def cmd_search(args) -> int:
     from journal.services.search import KIND_LABELS, plain, search_ranked
 
-    path, database = _open(args)
-    try:
+    with _opened(args):
         results = search_ranked(args.query)
-    finally:
-        database.close()
     if args.json:
         print(json.dumps([r.to_json() for r in results], ensure_ascii=False, indent=2))
         return 0
