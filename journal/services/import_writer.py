@@ -13,6 +13,7 @@ from journal.domain.contact_details import normalize_email, normalize_phone
 from journal.interop.dedupe import linkedin_key
 from journal.interop.records import ContactRecord
 from journal.store.models import DB, ContactDetail, Organisation, Person, PersonTag, Tag
+from journal.store.search import person_index_deferred
 
 FILLED = ("organisation", "role", "linkedin", "website", "location", "connected_on")
 LABELS = {"organisation": "organisation", "role": "role", "linkedin": "LinkedIn", "website": "website",
@@ -236,16 +237,17 @@ def write_plan(planner, clock: Clock) -> None:
             person.id, person.name, orgs.get(person.organisation.lower()), person.role, person.linkedin,
             person.website, person.location, person.notes, stored(person.connected_on), stamp, stamp,
         ))
-    bulk_insert(Person, PERSON_COLUMNS, rows)
     _update_existing(dirty, orgs, now)
     everyone = pending + dirty
     details = [
         (p.id, kind, label, value, normalized) for p in everyone for kind, label, value, normalized in p.new_details
     ]
-    bulk_insert(ContactDetail, ["person", "kind", "label", "value", "normalized"], details)
     tags = _tag_ids({t for p in everyone for t in p.new_tags})
     links = sorted({(p.id, tags[t.casefold()]) for p in everyone for t in p.new_tags})
     PT = PersonTag._meta
     person_col, tag_col = PT.fields["person"].column_name, PT.fields["tag"].column_name
-    sql = f'INSERT OR IGNORE INTO "{PT.table_name}" ("{person_col}", "{tag_col}") VALUES (?, ?)'
-    DB.cursor().executemany(sql, links)
+    with person_index_deferred(DB):
+        bulk_insert(Person, PERSON_COLUMNS, rows)
+        bulk_insert(ContactDetail, ["person", "kind", "label", "value", "normalized"], details)
+        sql = f'INSERT OR IGNORE INTO "{PT.table_name}" ("{person_col}", "{tag_col}") VALUES (?, ?)'
+        DB.cursor().executemany(sql, links)

@@ -280,6 +280,7 @@ def _run_import(fmt, path, dry_run, decisions, clock, progress, notify) -> Impor
                 write_plan(planner, clock)
             if fmt == "json" and restore:
                 json_restore.write(source)
+            report(95, "Saving")
     report(100, "Done")
     summary = ImportSummary(plan, dry_run)
     if not dry_run and notify:
