@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.agenda import AgendaItem, ItemKind, in_window, is_overdue, sort_key
@@ -23,7 +24,8 @@ def _as_date(value) -> dt.date | None:
 
 
 _OPEN_STEPS = (
-    "SELECT s.id, s.text, s.due_time, s.snoozed_until, p.name, coalesce(s.snoozed_until, s.due_date) "
+    "SELECT s.id, s.text, s.due_time, s.snoozed_until, p.name, coalesce(s.snoozed_until, s.due_date), "
+    "s.person_id, s.conversation_id "
     "FROM next_step s LEFT JOIN person p ON p.id = s.person_id "
     "WHERE s.done_at IS NULL AND s.due_date IS NOT NULL AND coalesce(s.snoozed_until, s.due_date) <= ?"
 )
@@ -35,29 +37,44 @@ def _as_time(value) -> dt.time | None:
     return dt.time.fromisoformat(str(value))
 
 
-def _next_steps(start: dt.date | None, end: dt.date, now: dt.datetime) -> list[AgendaItem]:
+@dataclass(frozen=True, slots=True)
+class OpenStep:
+    """An open next step as the agenda reads it, with what the Today list also needs."""
+
+    item: AgendaItem
+    person_id: int | None
+    conversation_id: int | None
+
+
+def open_steps(start: dt.date | None, end: dt.date, now: dt.datetime) -> list[OpenStep]:
+    """Open next steps falling due (snoozes applied) from `start` (None: any time before) to `end`."""
     # One raw query read with fetchall: a big calendar month holds thousands of open steps, and
     # building a model (or peewee row) per step cost most of a month switch.
     sql, params = _OPEN_STEPS, [end.isoformat()]
     if start is not None:
         sql += " AND coalesce(s.snoozed_until, s.due_date) >= ?"
         params.append(start.isoformat())
-    items = []
-    for step_id, text, due_time, snoozed_until, person_name, effective in DB.execute_sql(sql, params).fetchall():
+    steps = []
+    for step_id, text, due_time, snoozed_until, person_name, effective, person_id, conversation_id in DB.execute_sql(
+        sql, params
+    ).fetchall():
         effective = _as_date(effective)
         timed = _as_time(due_time) if snoozed_until is None else None
-        items.append(
-            AgendaItem(
-                kind=ItemKind.NEXT_STEP,
-                id=step_id,
-                title=text,
-                due=effective,
-                overdue=is_overdue(effective, timed, now),
-                people=(person_name,) if person_name else (),
-                due_time=timed,
-            )
+        item = AgendaItem(
+            kind=ItemKind.NEXT_STEP,
+            id=step_id,
+            title=text,
+            due=effective,
+            overdue=is_overdue(effective, timed, now),
+            people=(person_name,) if person_name else (),
+            due_time=timed,
         )
-    return items
+        steps.append(OpenStep(item, person_id, conversation_id))
+    return steps
+
+
+def _next_steps(start: dt.date | None, end: dt.date, now: dt.datetime) -> list[AgendaItem]:
+    return [step.item for step in open_steps(start, end, now)]
 
 
 def last_contacts(person_ids: list[int] | None = None) -> dict[int, dt.date]:
@@ -68,25 +85,35 @@ def last_contacts(person_ids: list[int] | None = None) -> dict[int, dt.date]:
     return last_contact.last_contacts(DB.obj, person_ids)
 
 
-def keep_in_touch_items(start: dt.date | None, end: dt.date, today: dt.date) -> list[AgendaItem]:
+@dataclass(frozen=True, slots=True)
+class KeepInTouch:
+    item: AgendaItem
+    cadence_days: int
+
+
+def keep_in_touch_entries(start: dt.date | None, end: dt.date, today: dt.date) -> list[KeepInTouch]:
+    """People whose keep-in-touch date falls from `start` (None: any time before) to `end`."""
     from journal.store import last_contact
 
-    items = []
+    due_people = []
     for person_id, name, cadence_days, cadence_set_on, snoozed_until, last in last_contact.keep_in_touch_rows(DB.obj, start, end):
         due = keep_in_touch_due(cadence_days, last, cadence_set_on, snoozed_until)
         if due is None or due > end or (start is not None and due < start):
             continue
-        items.append(
-            AgendaItem(
-                kind=ItemKind.KEEP_IN_TOUCH,
-                id=person_id,
-                title=f"Keep in touch with {name}",
-                due=due,
-                overdue=due < today,
-                people=(name,),
-            )
+        item = AgendaItem(
+            kind=ItemKind.KEEP_IN_TOUCH,
+            id=person_id,
+            title=f"Keep in touch with {name}",
+            due=due,
+            overdue=due < today,
+            people=(name,),
         )
-    return items
+        due_people.append(KeepInTouch(item, cadence_days))
+    return due_people
+
+
+def keep_in_touch_items(start: dt.date | None, end: dt.date, today: dt.date) -> list[AgendaItem]:
+    return [entry.item for entry in keep_in_touch_entries(start, end, today)]
 
 
 def _stalled_introductions(today: dt.date) -> list[AgendaItem]:

@@ -1,7 +1,7 @@
 """The Today view's list: what needs you now, grouped, with what each action needs.
 
-Built on agenda(days=0) (overdue plus today) and the introduction cards; the agenda's contract
-is left as it is.
+The same open steps and keep-in-touch dates as agenda(days=0) (overdue plus today), read with
+what the list's actions need, and the introductions whose next step is due.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from enum import StrEnum
 from peewee import fn
 
 from journal.clock import SYSTEM_CLOCK, Clock
-from journal.domain.agenda import ItemKind
+from journal.domain.agenda import ItemKind, sort_key
 from journal.domain.pipeline import Stage, next_forward
 from journal.services import events, people
-from journal.services.agenda import agenda
+from journal.services.agenda import keep_in_touch_entries, open_steps
 from journal.store.errors import ValidationError
 from journal.store.models import DB, Introduction, NextStep, Person
 
@@ -67,20 +67,6 @@ class TodayItem:
         if self.kind is ItemKind.KEEP_IN_TOUCH:
             return "Contacted"
         return "Done"
-
-
-def _step_links(step_ids: list[int]) -> dict[int, tuple[int | None, int | None]]:
-    """step id -> (person id, conversation id), in one query."""
-    if not step_ids:
-        return {}
-    query = NextStep.select(NextStep.id, NextStep.person, NextStep.conversation).where(NextStep.id.in_(step_ids))
-    return {row.id: (row.person_id, row.conversation_id) for row in query}
-
-
-def _cadences(person_ids: list[int]) -> dict[int, int]:
-    if not person_ids:
-        return {}
-    return dict(Person.select(Person.id, Person.cadence_days).where(Person.id.in_(person_ids)).tuples())
 
 
 def _introductions_due(today: dt.date) -> tuple[list[TodayItem], set[int]]:
@@ -146,45 +132,36 @@ def _as_date(value) -> dt.date:
 
 
 def today_items(*, clock: Clock = SYSTEM_CLOCK) -> dict[Group, list[TodayItem]]:
-    """Overdue and due-today steps, introductions whose next step is due, keep-in-touch due."""
-    today = clock.today()
-    due = agenda(0, clock=clock)
+    """Overdue and due-today steps, introductions whose next step is due, keep-in-touch due.
+
+    Three reads in all (open steps, keep-in-touch people, introductions' due steps): a big
+    journal's Today list holds thousands of rows, and it is the first thing the window shows.
+    """
+    now = clock.now()
+    today = now.date()
     # An introduction's steps show once, as the introduction (with its stage), not as steps.
     introductions, intro_step_ids = _introductions_due(today)
-    links = _step_links([i.id for i in due if i.kind is ItemKind.NEXT_STEP and i.id not in intro_step_ids])
-    cadences = _cadences([i.id for i in due if i.kind is ItemKind.KEEP_IN_TOUCH])
-
-    groups: dict[Group, list[TodayItem]] = {g: [] for g in Group}
-    groups[Group.INTRODUCTIONS] = introductions
-    for item in due:
-        if item.kind is ItemKind.NEXT_STEP and item.id in links:
-            person_id, conversation_id = links[item.id]
-            groups[Group.STEPS].append(
-                TodayItem(
-                    ItemKind.NEXT_STEP,
-                    item.id,
-                    item.title,
-                    item.due,
-                    item.overdue,
-                    item.people,
-                    person_id=person_id,
-                    conversation_id=conversation_id,
-                )
+    steps = [s for s in open_steps(None, today, now) if s.item.id not in intro_step_ids]
+    steps.sort(key=lambda s: sort_key(s.item))
+    keep = keep_in_touch_entries(None, today, today)
+    keep.sort(key=lambda k: sort_key(k.item))
+    return {
+        Group.STEPS: [
+            TodayItem(
+                ItemKind.NEXT_STEP, s.item.id, s.item.title, s.item.due, s.item.overdue, s.item.people,
+                person_id=s.person_id, conversation_id=s.conversation_id,
             )
-        elif item.kind is ItemKind.KEEP_IN_TOUCH:
-            groups[Group.KEEP_IN_TOUCH].append(
-                TodayItem(
-                    ItemKind.KEEP_IN_TOUCH,
-                    item.id,
-                    item.title,
-                    item.due,
-                    item.overdue,
-                    item.people,
-                    person_id=item.id,
-                    cadence_days=cadences.get(item.id),
-                )
+            for s in steps
+        ],
+        Group.INTRODUCTIONS: introductions,
+        Group.KEEP_IN_TOUCH: [
+            TodayItem(
+                ItemKind.KEEP_IN_TOUCH, k.item.id, k.item.title, k.item.due, k.item.overdue, k.item.people,
+                person_id=k.item.id, cadence_days=k.cadence_days,
             )
-    return groups
+            for k in keep
+        ],
+    }
 
 
 def mark_contacted(person_id: int, *, clock: Clock = SYSTEM_CLOCK) -> dt.date:
