@@ -18,6 +18,9 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = (QT_TRANSLATE_NOOP("TodayModel", "What"), QT_TRANSLATE_NOOP("TodayModel", "Details"), QT_TRANSLATE_NOOP("TodayModel", "Due"))
 OVERDUE_COLOUR = QColor("#b3261e")
 GROUP_ID = 0  # internal id of a group row; an item row's id is its group's row + 1
+# Combined once: the view asks for every row's flags, and each | on Qt's enums costs.
+ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 def _tr(text: str) -> str:
@@ -112,12 +115,10 @@ class TodayModel(QAbstractItemModel):
         return self.rowCount(parent) > 0
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if index.internalId() == GROUP_ID:
-            # Not enabled, so the arrow keys step over the headings; painted in the normal colour.
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        if not index.isValid() or index.internalId() == GROUP_ID:
+            # Headings are not enabled, so the arrow keys step over them; painted in the normal colour.
+            return NO_FLAGS
+        return ITEM_FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):

@@ -7,6 +7,7 @@ Enter = Open.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -30,9 +31,11 @@ from journal.services import introductions, next_steps, people
 from journal.services.stats import conversations_per_week
 from journal.services.today import Group, TodayItem, mark_contacted, snooze_introduction, today_items
 from journal.store.errors import JournalError
-from journal.ui.dialogs.log_dialog import LogDialog
 from journal.ui.today.snooze import snooze_menu
 from journal.ui.today.today_model import TodayModel
+
+if TYPE_CHECKING:
+    from journal.ui.dialogs.log_dialog import LogDialog
 from journal.ui.today.week_chart import WeekChart
 from journal.ui.widgets.action_icons import action_icon
 
@@ -159,9 +162,9 @@ class TodayView(QWidget):
         key = self._current_key()
         position = self._position()
         self.model.set_items(today_items(clock=self.context.clock), today)
-        self.tree.expandAll()
-        for row in range(self.model.rowCount()):
+        for row in range(self.model.rowCount()):  # only the headings have children: no expandAll walk
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
+            self.tree.expand(self.model.index(row, 0))
         self.heading.setText(self.tr("Today — {day}").format(day=_day_text(today)))
         self.summary.setText(self._summary_text())
         self.chart.set_weeks(conversations_per_week(clock=self.context.clock))
@@ -277,11 +280,15 @@ class TodayView(QWidget):
         if action is not None:
             action.trigger()
         else:
+            from journal.ui.dialogs.log_dialog import LogDialog
+
             dialog = LogDialog(self.context, self.window())
             dialog.finished.connect(dialog.deleteLater)
             dialog.open()
 
     def log_with(self, person_id: int, name: str) -> LogDialog:
+        from journal.ui.dialogs.log_dialog import LogDialog  # built on first use, not at start-up
+
         dialog = LogDialog(self.context, self.window(), people=[(person_id, name)])
         dialog.saved.connect(lambda _r: self.acted.emit(self.tr("Logged a conversation with {name}.").format(name=name)))
         dialog.finished.connect(dialog.deleteLater)
