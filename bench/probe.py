@@ -118,7 +118,9 @@ def interact(app, window) -> None:
     from journal.clock import FixedClock
     from journal.services.agenda import agenda, due_between
 
-    palette = window.search_palette
+    from journal.ui.search.action import palette_of
+
+    palette = palette_of(window)
     palette.set_debounce(0)
     palette.popup()
     shown: list = []
@@ -188,9 +190,11 @@ def app_mode(path: str, interactive: bool) -> None:
     def painted():
         emit(event="painted")
         # Memory with the journal in use: a few searches and every view shown once.
+        from journal.ui.search.action import palette_of
+
         for text in ("siob", "globex", "kubernetes"):
-            window.search_palette.input.setText(text)
-            window.search_palette.run_search()
+            palette_of(window).input.setText(text)
+            palette_of(window).run_search()
         for key in list(window._keys):
             window.show_view(key)
             app.processEvents()

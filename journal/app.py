@@ -87,7 +87,7 @@ def build_main_window(context):
     window.register_opener("organisation", "organisations", opener("organisations", "open_organisation"))
     window.add_view("calendar", "Calendar", calendar, themed("contact-journal-calendar", "calendar.svg"))
     window.register_opener("next_step", "calendar", opener("calendar", "open_step"))
-    from journal.ui.search.palette import install_search
+    from journal.ui.search.action import install_search
 
     install_search(window)
     install_log_action(window)

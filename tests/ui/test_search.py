@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from journal.services.conversations import OfferDraft, PersonRef, StepDraft, log_conversation
 from journal.ui.search.delegate import runs
-from journal.ui.search.palette import install_search
+from journal.ui.search.action import install_search, palette_of
 from journal.ui.search.results_model import IsHeaderRole, KindRole, SearchResultsModel
 
 
@@ -49,7 +49,8 @@ def filled(db, clock):
 def window(qtbot, filled):
     win = FakeWindow()
     qtbot.addWidget(win)
-    palette = install_search(win)
+    install_search(win)
+    palette = palette_of(win)
     palette.set_debounce(0)
     win.show()
     return win
@@ -62,14 +63,14 @@ def type_query(qtbot, palette, text):
 
 def test_ctrl_k_opens_the_palette_with_focus_in_the_input(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    palette = window.search_palette
+    palette = palette_of(window)
     qtbot.waitUntil(palette.isVisible)
     assert palette.focusWidget() is palette.input
     assert "Type to search" in palette.status.text()
 
 
 def test_results_grouped_by_kind_and_enter_opens_the_first(qtbot, window):
-    palette = window.search_palette
+    palette = palette_of(window)
     palette.popup()
     type_query(qtbot, palette, "siob")
     model = palette.model
@@ -83,7 +84,7 @@ def test_results_grouped_by_kind_and_enter_opens_the_first(qtbot, window):
 
 
 def test_arrow_keys_skip_headers_and_enter_opens_that_kind(qtbot, window):
-    palette = window.search_palette
+    palette = palette_of(window)
     palette.popup()
     type_query(qtbot, palette, "siob")
     qtbot.keyClick(palette.input, Qt.Key.Key_Down)
@@ -105,7 +106,8 @@ def test_arrow_keys_skip_headers_and_enter_opens_that_kind(qtbot, window):
 def test_a_kind_without_a_view_says_so_and_stays_open(qtbot, filled):
     win = FakeWindow(known=("person",))
     qtbot.addWidget(win)
-    palette = install_search(win)
+    install_search(win)
+    palette = palette_of(win)
     palette.set_debounce(0)
     win.show()
     palette.popup()
@@ -118,7 +120,7 @@ def test_a_kind_without_a_view_says_so_and_stays_open(qtbot, filled):
 
 @pytest.mark.parametrize("text", ["c++", "O'Brien", '"unbalanced', "AND OR", "NEAR(", "*"])
 def test_odd_input_shows_results_or_a_message(qtbot, window, text):
-    palette = window.search_palette
+    palette = palette_of(window)
     palette.popup()
     type_query(qtbot, palette, text)
     assert palette.status.text()
@@ -129,14 +131,14 @@ def test_odd_input_shows_results_or_a_message(qtbot, window, text):
 
 
 def test_escape_closes(qtbot, window):
-    palette = window.search_palette
+    palette = palette_of(window)
     palette.popup()
     qtbot.keyClick(palette.input, Qt.Key.Key_Escape)
     assert not palette.isVisible()
 
 
 def test_clicking_a_result_opens_it(qtbot, window):
-    palette = window.search_palette
+    palette = palette_of(window)
     palette.popup()
     type_query(qtbot, palette, "robotics")
     rect = palette.list.visualRect(palette.model.index(1))
@@ -167,7 +169,7 @@ def test_marked_text_splits_into_runs():
 
 
 def test_screenshot_of_results(qtbot, window, tmp_path):
-    palette = window.search_palette
+    palette = palette_of(window)
     palette.popup()
     type_query(qtbot, palette, "siob")
     image = palette.grab()
@@ -181,7 +183,8 @@ def test_open_results_follow_changes_to_the_journal(qtbot, context, filled):
     win = FakeWindow()
     win.context = context
     qtbot.addWidget(win)
-    palette = install_search(win)
+    install_search(win)
+    palette = palette_of(win)
     palette.set_debounce(0)
     win.show()
     palette.popup()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
-from journal.ui.dialogs.log_dialog import LogDialog
 from journal.ui.icons import themed
+
+if TYPE_CHECKING:
+    from journal.ui.dialogs.log_dialog import LogDialog
 
 
 def log_icon():
@@ -15,6 +19,8 @@ def log_icon():
 
 def open_log_dialog(window, people: list[tuple[int, str]] = ()) -> LogDialog:
     """Open the dialog over `window` (window-modal, not blocking) and report what was saved."""
+    from journal.ui.dialogs.log_dialog import LogDialog  # imported on first use: start-up skips it
+
     dialog = LogDialog(window.context, window, people=people)
 
     def saved(result) -> None:

@@ -1,6 +1,6 @@
 """The search palette: type, see results grouped by kind, Enter opens the highlighted one.
 
-Ctrl+K anywhere in the main window opens it (install_search). Up/Down move through results
+Ctrl+K anywhere in the main window opens it (journal.ui.search.action). Up/Down move through results
 (headers are skipped), Enter or a click opens the item with window.open_item(kind, id), Escape
 closes. Searching is cheap enough to run on each keystroke; a short timer coalesces keys typed
 faster than a result list could be painted.
@@ -11,15 +11,11 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from journal.services.search import search
 from journal.ui.search.delegate import ResultDelegate
 from journal.ui.search.results_model import IdRole, KindRole, SearchResultsModel
-
-SHORTCUT = "Ctrl+K"
-
 
 class SearchPalette(QDialog):
     results_shown = Signal(float)  # milliseconds from the query's change to the results in the model
@@ -146,18 +142,3 @@ class SearchPalette(QDialog):
         self.raise_()
         self.activateWindow()
         self.input.setFocus()
-
-
-def install_search(window) -> SearchPalette:
-    """Add Search… (Ctrl+K) to the window's View menu; returns the palette it opens."""
-    palette = SearchPalette(window)
-    action = QAction(QCoreApplication.translate("SearchPalette", "&Search…"), window, objectName="searchAction")
-    action.setShortcut(QKeySequence(SHORTCUT))
-    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.triggered.connect(palette.popup)
-    window.view_menu.addSeparator()
-    window.view_menu.addAction(action)
-    window.addAction(action)
-    window.search_palette = palette
-    window.search_action = action
-    return palette
