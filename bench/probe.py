@@ -66,7 +66,7 @@ def _open_app(path: str):
     """What journal.app.run_gui does up to app.exec(), with the generated journal's own "now"."""
     from PySide6.QtCore import QSettings
 
-    from bench.generate import REFERENCE_NOW
+    from bench.reference import REFERENCE_NOW
     from journal.app import build_main_window, create_application
     from journal.clock import FixedClock
     from journal.services.maintenance import open_session
@@ -114,7 +114,7 @@ def interact(app, window) -> None:
     import datetime as dt
     import statistics
 
-    from bench.generate import REFERENCE_NOW
+    from bench.reference import REFERENCE_NOW
     from journal.clock import FixedClock
     from journal.services.agenda import agenda, due_between
 
