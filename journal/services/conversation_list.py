@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from array import array
 from dataclasses import dataclass
 
 from journal.clock import SYSTEM_CLOCK, Clock
@@ -54,9 +55,12 @@ def _datetime(value) -> dt.datetime:
     return dt.datetime.fromisoformat(str(value))
 
 
-def conversation_ids(person_id: int | None = None, *, text: str = "") -> list[int]:
+def conversation_ids(person_id: int | None = None, *, text: str = "") -> array:
     """Conversation ids newest first: all, those with one person, or those matching `text`
-    (in their summary or notes, or a participant's name, organisation, role or tags)."""
+    (in their summary or notes, or a participant's name, organisation, role or tags).
+
+    A packed array read row by row: a big journal's 200,000 ids take 1.6 MB this way, where a
+    fetched list of row tuples peaks at over 20 MB."""
     where, params = [], []
     if person_id is not None:
         where.append("c.id IN (SELECT conversation_id FROM participant WHERE person_id = ?)")
@@ -73,7 +77,7 @@ def conversation_ids(person_id: int | None = None, *, text: str = "") -> list[in
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY c.occurred_at DESC, c.id DESC"
-    return [row[0] for row in DB.execute_sql(sql, params).fetchall()]
+    return array("q", (row[0] for row in DB.execute_sql(sql, params)))
 
 
 def fetch_rows(ids: list[int]) -> dict[int, ConversationRow]:

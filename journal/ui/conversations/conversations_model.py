@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from journal.services import conversation_list
@@ -16,7 +18,7 @@ class ConversationsModel(QAbstractTableModel):
     def __init__(self, clock, parent=None) -> None:
         super().__init__(parent)
         self._clock = clock
-        self._ids: list[int] = []
+        self._ids: Sequence[int] = ()
         self._rows: dict[int, ConversationRow] = {}
         self.filter_text = ""
         self.reload()
