@@ -97,3 +97,21 @@ def test_every_kind_together_and_the_json_shape(db, clock):
 
 def test_due_between_is_a_closed_range_for_the_calendar(steps, clock):
     assert titles(due_between(day(-1), day(7), clock=clock)) == ["step -1", "step +0", "step +7"]
+
+
+def test_grid_counts_include_keep_in_touch_dates_and_their_keys_resolve(db, clock):
+    from journal.services.agenda import due_counts, open_item
+
+    ravi = people.create_person("Ravi Jain", clock=clock)
+    people.set_cadence(ravi.id, 7, clock=clock)
+    mia = people.create_person("Mia Chen", clock=clock)
+    people.set_cadence(mia.id, 3, clock=clock)
+    next_steps.add("Send CV", due=day(7), clock=clock)
+    clock.advance(days=5)  # Mia's date (day 3) is now two days overdue
+    counts = due_counts(day(0), day(10), clock=clock)
+    assert counts == {day(3): (1, 1), day(7): (2, 0)}
+    ravi_item = open_item(f"keep_in_touch:{ravi.id}", clock=clock)
+    assert (ravi_item.title, ravi_item.due, ravi_item.overdue) == ("Keep in touch with Ravi Jain", day(7), False)
+    assert open_item("next_step:9999", clock=clock) is None
+    assert open_item("introduction:1", clock=clock) is None
+    assert open_item("nonsense", clock=clock) is None

@@ -238,3 +238,18 @@ def test_keep_in_touch_cannot_move_before_its_cadence_date(qtbot, db, window, cl
     assert Person.get_by_id(marta).keep_in_touch_snoozed_until is None
     view.reschedule_to(view.selected_item(), dt.date(2026, 3, 30))
     assert Person.get_by_id(marta).keep_in_touch_snoozed_until == dt.date(2026, 3, 30)
+
+
+def test_month_switches_follow_a_cadence_set_while_the_calendar_is_open(qtbot, steps, window, clock):
+    view = view_of(window)
+    grid = view.grid
+    grid.shift_month(1)
+    assert grid.count_on(dt.date(2026, 4, 10)) == DayCount()
+    person = people.create_person("Ana Pérez", clock=clock)
+    people.set_cadence(person.id, 30, clock=clock)  # due 10 April
+    qtbot.waitUntil(lambda: grid.count_on(dt.date(2026, 4, 10)) == DayCount(1, 0))
+    grid.shift_month(-1)
+    grid.shift_month(1)
+    assert grid.count_on(dt.date(2026, 4, 10)) == DayCount(1, 0)
+    grid.select_date(dt.date(2026, 4, 10))
+    assert [i.title for i in view.day_list.agenda_items()] == ["Keep in touch with Ana Pérez"]

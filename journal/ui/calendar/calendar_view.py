@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.agenda import AgendaItem, ItemKind
 from journal.services import due_actions
-from journal.services.agenda import due_between
+from journal.services.agenda import all_keep_in_touch, due_between, due_counts, open_item
 from journal.store.errors import JournalError
 from journal.ui.calendar.item_list import DueItemList, day_heading
 from journal.ui.calendar.month_grid import DayCount, MonthGrid
@@ -148,7 +147,8 @@ class CalendarView(QWidget):
         # Loaded when first shown (showEvent): the window starts on another view, and a big
         # journal's overdue list and agenda are not worth reading before anyone looks.
         self._shown_today = None
-        self._items, self._visible = {}, []
+        self._agenda_items: dict[str, AgendaItem] = {}
+        self._keep_in_touch = None  # every keep-in-touch date, read once per refresh
 
     def showEvent(self, event) -> None:
         if self.grid.selected_date and self.clock.today() != self._shown_today:
@@ -229,13 +229,13 @@ class CalendarView(QWidget):
         today = self.clock.today()
         self._shown_today = today
         self.grid.set_today(today)
-        first, last = self.grid.first_visible(), self.grid.last_visible()
-        visible = due_between(first, last, clock=self.clock)
+        self._keep_in_touch = all_keep_in_touch(clock=self.clock)
         agenda_end = today + dt.timedelta(days=AGENDA_DAYS - 1)
-        overdue = [i for i in due_between(EARLIEST, today, clock=self.clock) if i.overdue]
-        upcoming = [i for i in due_between(today, agenda_end, clock=self.clock) if not i.overdue]
+        known = self._keep_in_touch
+        overdue = [i for i in due_between(EARLIEST, today, clock=self.clock, keep_in_touch=known) if i.overdue]
+        upcoming = [i for i in due_between(today, agenda_end, clock=self.clock, keep_in_touch=known) if not i.overdue]
         self._agenda_items = {i.key: i for i in overdue + upcoming}
-        self._show_month(visible)
+        self._show_month()
         due_today = sum(1 for i in upcoming if i.due == today)
         self.summary_label.setText(
             f"{len(overdue)} overdue · {due_today} due today" if overdue else f"{due_today} due today"
@@ -246,21 +246,20 @@ class CalendarView(QWidget):
     def refresh_month(self) -> None:
         """Another month was chosen: only the grid's counts and the chosen day change (the
         overdue list and the agenda do not depend on the month shown)."""
-        if getattr(self, "_shown_today", None) != self.clock.today() or not hasattr(self, "_agenda_items"):
+        if self._shown_today != self.clock.today():
             self.refresh()
             return
         first, last = self.grid.first_visible(), self.grid.last_visible()
-        self._show_month(due_between(first, last, clock=self.clock))
+        self._show_month()
         if first <= self.grid.selected_date <= last:  # else the grid's date_selected follows and fills it
             self._fill_day()
 
-    def _show_month(self, visible: list[AgendaItem]) -> None:
-        self._items = {**self._agenda_items, **{i.key: i for i in visible}}
-        self._visible = visible
-        due, late = Counter(), Counter()
-        for item in visible:
-            (late if item.overdue else due)[item.due] += 1
-        self.grid.set_counts({d: DayCount(due[d], late[d]) for d in set(due) | set(late)})
+    def _show_month(self) -> None:
+        """The grid's counts: counted by the journal, not built item by item (a busy month holds
+        thousands of open steps, and only the chosen day's are listed)."""
+        first, last = self.grid.first_visible(), self.grid.last_visible()
+        counts = due_counts(first, last, clock=self.clock, keep_in_touch=self._keep_in_touch)
+        self.grid.set_counts({day: DayCount(total - late, late) for day, (total, late) in counts.items()})
         year, month = self.grid.year_month
         self.month_label.setText(dt.date(year, month, 1).strftime("%B %Y"))
 
@@ -269,9 +268,8 @@ class CalendarView(QWidget):
         keep = self.day_list.current_agenda_item()
         self.day_label.setText(day_heading(day, self.clock.today()))
         self.day_list.clear()
-        items = [i for i in self._visible if i.due == day]
-        if not (self.grid.first_visible() <= day <= self.grid.last_visible()):
-            items = due_between(day, day, clock=self.clock)
+        items = due_between(day, day, clock=self.clock, keep_in_touch=self._keep_in_touch)
+        self._items = {**self._agenda_items, **{i.key: i for i in items}}  # what can be dragged
         for item in items:
             self.day_list.add_agenda_item(item)
         self.day_stack.setCurrentWidget(self.day_list if items else self.empty_label)
@@ -363,7 +361,7 @@ class CalendarView(QWidget):
             self.status.emit(self.tr("Moved to {day}: {title}").format(day=f"{day:%a %d %b}", title=item.title))
 
     def _on_drop(self, key: str, day: dt.date) -> None:
-        item = self._items.get(key)
+        item = self._items.get(key) or open_item(key, clock=self.clock)
         if item is not None and item.due != day:
             self.reschedule_to(item, day)
             self.grid.select_date(day)
