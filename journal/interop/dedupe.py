@@ -89,8 +89,9 @@ class DedupeIndex:
 
     def same(self, name: str, organisation: str, keys: set[str]) -> Match | None:
         """The person these keys, or this exact name at this organisation, belong to."""
-        for key in sorted(keys):
-            ref = self._by_key.get(key)
+        by_key = self._by_key
+        for key in sorted(keys) if len(keys) > 1 else keys:
+            ref = by_key.get(key)
             if ref is not None:
                 return Match(ref, f"same {describe_key(key)}")
         ref = self._by_name_org.get((name_key(name), org_key(organisation)))
@@ -100,8 +101,7 @@ class DedupeIndex:
 
     def close(self, name: str, organisation: str) -> Match | None:
         """The closest name at the same organisation, when close enough to offer for review."""
-        okey = org_key(organisation)
-        block = self._blocks.get(okey) if okey else None
+        block = self._blocks.get(org_key(organisation)) if organisation else None
         if not block:
             return None
         # Keys are already folded with their words sorted, so plain ratio is token_sort_ratio.
@@ -115,13 +115,15 @@ class DedupeIndex:
 def linkedin_key(url: str) -> str:
     """A LinkedIn address without scheme, "www.", query or trailing slash, lower-cased."""
     text = url.strip().lower()
-    for prefix in ("https://", "http://"):
-        if text.startswith(prefix):
-            text = text[len(prefix):]
-            break
+    if text.startswith("https://"):
+        text = text[8:]
+    elif text.startswith("http://"):
+        text = text[7:]
     if text.startswith("www."):
         text = text[4:]
-    text = text.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    if "?" in text or "#" in text:
+        text = text.split("?", 1)[0].split("#", 1)[0]
+    text = text.rstrip("/")
     return text if "/" in text else ""
 
 

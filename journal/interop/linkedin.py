@@ -8,6 +8,7 @@ found by its names, never by skipping a fixed number of lines.
 from __future__ import annotations
 
 import datetime as dt
+from operator import itemgetter
 
 from journal.interop.csvrows import header_index, rows_with_lines
 from journal.interop.records import ContactRecord, ImportFormatError, ParseResult, Rejected, clean, decode
@@ -57,11 +58,19 @@ def parse(data: bytes) -> ParseResult:
         )
     width = len(index)
     columns = [index.get(name) for name in ("first name", "last name", "url", "email address", "company", "position", "connected on")]
+    present = [c for c in columns if c is not None]
+    # A whole row takes one itemgetter call; short rows and missing columns take the slow path.
+    full = itemgetter(*columns) if len(present) == len(columns) else None
+    reach = max(present) + 1
+    dates: dict[str, dt.date | None] = {}  # a file holds a few thousand distinct dates at most
     for line, row in rows:
         size = len(row)
-        first, last, url, email, company, position, raw_date = (
-            row[c].strip() if c is not None and c < size else "" for c in columns
-        )
+        if full is not None and size >= reach:
+            first, last, url, email, company, position, raw_date = map(str.strip, full(row))
+        else:
+            first, last, url, email, company, position, raw_date = (
+                row[c].strip() if c is not None and c < size else "" for c in columns
+            )
         if not (first or last):
             if any(value.strip() for value in row):
                 result.rejected.append(Rejected(line, "no first or last name"))
@@ -69,7 +78,12 @@ def parse(data: bytes) -> ParseResult:
         if size > width + 2:
             result.rejected.append(Rejected(line, f"{size} columns where the header has {width}"))
             continue
-        connected = parse_connected_on(raw_date) if raw_date else None
+        if not raw_date:
+            connected = None
+        elif raw_date in dates:
+            connected = dates[raw_date]
+        else:
+            connected = dates[raw_date] = parse_connected_on(raw_date)
         if raw_date and connected is None:
             result.rejected.append(Rejected(line, f"'Connected On' is {raw_date!r}, not a date like 12 Mar 2024"))
             continue

@@ -113,9 +113,10 @@ class Existing:
         )
 
 
-def load_existing() -> Existing:
+def load_existing(*, with_tags: bool = True) -> Existing:
     """Everyone in the journal with their keys, in three plain queries (this runs per import,
-    over every person, so it skips the ORM's per-row work)."""
+    over every person, so it skips the ORM's per-row work). Without `with_tags` (for records
+    that bring no tags, so never compare any) the tags are not read."""
     P, O = Person._meta, Organisation._meta
     col = {name: f"p.{P.fields[name].column_name}" for name in P.fields}
     sql = (
@@ -131,10 +132,11 @@ def load_existing() -> Existing:
         details.setdefault(pid, set()).add(f"{kind}:{normalized}")
     tags: dict[int, set[str]] = {}
     T, PT = Tag._meta, PersonTag._meta
-    for pid, tag in _rows(
+    sql = (
         f"SELECT pt.{PT.fields['person'].column_name}, t.name FROM {PT.table_name} pt "
         f"JOIN {T.table_name} t ON t.{T.primary_key.column_name} = pt.{PT.fields['tag'].column_name}"
-    ):
+    )
+    for pid, tag in _rows(sql) if with_tags else ():
         tags.setdefault(pid, set()).add(tag.casefold())
     return Existing(rows, details, tags)
 

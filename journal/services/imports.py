@@ -127,8 +127,9 @@ def parse(fmt: str, data: bytes) -> ParseResult:
 
 
 def record_keys(record: ContactRecord) -> set[str]:
-    keys = {f"email:{normalize_email(v)}" for v, _ in record.emails if v.strip()}
-    keys |= {f"phone:{p}" for p in (normalize_phone(v) for v, _ in record.phones) if p.strip("+")}
+    keys = {f"email:{normalize_email(v)}" for v, _ in record.emails if v.strip()} if record.emails else set()
+    if record.phones:
+        keys |= {f"phone:{p}" for p in (normalize_phone(v) for v, _ in record.phones) if p.strip("+")}
     if record.linkedin:
         key = linkedin_key(record.linkedin)
         if key:
@@ -144,7 +145,7 @@ class Planner:
     def __init__(self, records: list[ContactRecord], decisions: dict[int, str] | None = None) -> None:
         self.records = records
         self.decisions = decisions or {}
-        self.existing = load_existing()
+        self.existing = load_existing(with_tags=any(r.tags for r in records))
         self.index = DedupeIndex()
         want_uids = any(r.uid for r in records)
         for pid, name, organisation, keys in existing_keys(self.existing, with_uids=want_uids, uid_of=person_uid):
