@@ -55,7 +55,7 @@ def window(qtbot, context):
     win.show()
     qtbot.waitExposed(win)
     win.activateWindow()
-    view.tree.setFocus()
+    view.table.setFocus()
     return win
 
 
@@ -65,16 +65,22 @@ def view(window) -> TodayView:
 
 
 def titles(view: TodayView) -> dict[str, list[str]]:
+    """Heading -> the titles listed under it, as the list shows them."""
     model = view.model
-    result = {}
-    for g in range(model.rowCount()):
-        group = model.index(g, 0)
-        result[group.data()] = [model.index(r, 0, group).data() for r in range(model.rowCount(group))]
+    result: dict[str, list[str]] = {}
+    heading = None
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        if model.item(index) is None:
+            heading = index.data()
+            result[heading] = []
+        else:
+            result[heading].append(index.data())
     return result
 
 
 def key(qtbot, view, k, modifier=Qt.KeyboardModifier.NoModifier):
-    qtbot.keyClick(view.tree, k, modifier)
+    qtbot.keyClick(view.table, k, modifier)
 
 
 def when_modal(action):
@@ -92,7 +98,9 @@ def when_modal(action):
 
 def test_the_model_passes_the_model_tester(qtmodeltester, view, journal):
     view.refresh()
-    assert view.model.rowCount() == 3
+    assert view.model.rowCount() == 3 + 4  # three headings, four items
+    assert view.model.heading_rows() == [0, 3, 5]
+    assert [view.table.columnSpan(row, 0) for row in range(7)] == [3, 1, 1, 3, 1, 3, 1]
     qtmodeltester.check(view.model)
 
 
@@ -116,13 +124,13 @@ def test_lists_what_is_due_grouped_with_stage_and_days_waiting(view, journal, cl
         "Keep in touch (1)": ["Keep in touch with Eve Cadence"],
     }
     model = view.model
-    intro = model.index(0, 0, model.group_index(Group.INTRODUCTIONS))
+    intro = model.index(model.group_index(Group.INTRODUCTIONS).row() + 1, 0)
     assert intro.siblingAtColumn(1).data() == "Offered · waiting 3 days"
     assert intro.siblingAtColumn(2).data() == "yesterday"
-    step = model.index(0, 0, model.group_index(Group.STEPS))
+    step = model.index(model.group_index(Group.STEPS).row() + 1, 0)
     assert step.siblingAtColumn(2).data() == "2 days overdue"
     assert view.summary.text() == "2 next steps · 1 introduction waiting · 1 person to keep in touch with"
-    assert view.pages.currentWidget() is view.tree
+    assert view.pages.currentWidget() is view.table
 
 
 def test_d_marks_a_step_done_and_the_next_item_is_selected(qtbot, view, journal):
@@ -216,9 +224,9 @@ def test_enter_and_double_click_open_the_item(qtbot, window, view, journal):
     qtbot.mouseClick(view.open_button, Qt.MouseButton.LeftButton)
     step = NextStep.get(NextStep.text == "Send Ann the slides")
     view.select("next_step", step.id)
-    rect = view.tree.visualRect(view.tree.currentIndex())
-    qtbot.mouseClick(view.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.mouseDClick(view.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    rect = view.table.visualRect(view.table.currentIndex())
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.opened == [("person", journal["Eve Cadence"]), ("introduction", intro.id), ("person", journal["Ann Overdue"])]
 
 
@@ -291,6 +299,10 @@ def test_arrow_keys_step_over_the_group_headings(qtbot, view, journal):
     assert view.current_item().title == "Call Bo back"
     key(qtbot, view, Qt.Key.Key_Home)
     assert view.current_item().title == "Send Ann the slides"
+    key(qtbot, view, Qt.Key.Key_End)
+    assert view.current_item().title == "Keep in touch with Eve Cadence"
+    key(qtbot, view, Qt.Key.Key_Up)  # over the heading above it
+    assert view.current_item().kind is ItemKind.INTRODUCTION
 
 
 def test_a_new_day_is_picked_up(qtbot, view, journal, clock):

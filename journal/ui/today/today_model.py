@@ -1,11 +1,11 @@
-"""The Today list as a two-level item model: groups (steps, introductions, keep in touch) and
-their items, three columns (what, details, when)."""
+"""The Today list as a flat table model: each group's heading (steps, introductions, keep in
+touch) followed by its items, three columns (what, details, when)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from journal.domain.agenda import ItemKind
@@ -17,7 +17,6 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COLUMNS = (QT_TRANSLATE_NOOP("TodayModel", "What"), QT_TRANSLATE_NOOP("TodayModel", "Details"), QT_TRANSLATE_NOOP("TodayModel", "Due"))
 OVERDUE_COLOUR = QColor("#b3261e")
-GROUP_ID = 0  # internal id of a group row; an item row's id is its group's row + 1
 # Combined once: the view asks for every row's flags, and each | on Qt's enums costs.
 ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 NO_FLAGS = Qt.ItemFlag.NoItemFlags
@@ -46,76 +45,95 @@ def describe_details(item: TodayItem) -> str:
     return ", ".join(item.people)
 
 
-class TodayModel(QAbstractItemModel):
+class TodayModel(QAbstractTableModel):
+    """One flat list: each group's heading row, then its items. A flat table lays out a big
+    journal's thousands of rows without visiting each one (a tree's expand walks them all)."""
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._groups: list[tuple[Group, list[TodayItem]]] = []
+        self._rows: list[Group | TodayItem] = []
+        self._counts: dict[Group, int] = {}
         self._today = dt.date.min
 
     # --- contents ------------------------------------------------------------------------------
 
     def set_items(self, groups: dict[Group, list[TodayItem]], today: dt.date) -> None:
         self.beginResetModel()
-        self._groups = [(group, list(items)) for group, items in groups.items() if items]
+        self._rows = []
+        self._counts = {}
+        for group, items in groups.items():
+            if items:
+                self._rows.append(group)
+                self._rows.extend(items)
+                self._counts[group] = len(items)
         self._today = today
         self.endResetModel()
 
     def is_empty(self) -> bool:
-        return not self._groups
+        return not self._rows
 
     def counts(self) -> dict[Group, int]:
-        return {group: len(items) for group, items in self._groups}
+        return dict(self._counts)
 
-    def item(self, index: QModelIndex) -> TodayItem | None:
-        if not index.isValid() or index.internalId() == GROUP_ID:
+    def heading_rows(self) -> list[int]:
+        return [row for row, entry in enumerate(self._rows) if isinstance(entry, Group)]
+
+    def item(self, index: QModelIndex | QPersistentModelIndex) -> TodayItem | None:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        return self._groups[index.internalId() - 1][1][index.row()]
+        entry = self._rows[index.row()]
+        return entry if isinstance(entry, TodayItem) else None
+
+    def items_of(self, group: Group) -> list[TodayItem]:
+        return [e for e in self._rows if isinstance(e, TodayItem) and e.group is group]
+
+    def group_of_row(self, row: int) -> Group | None:
+        for r in range(min(row, len(self._rows) - 1), -1, -1):
+            if isinstance(self._rows[r], Group):
+                return self._rows[r]
+        return None
 
     def index_of(self, key: tuple[str, int]) -> QModelIndex:
-        for g, (_group, items) in enumerate(self._groups):
-            for r, item in enumerate(items):
-                if (item.kind.value, item.id) == key:
-                    return self.createIndex(r, 0, g + 1)
+        for row, entry in enumerate(self._rows):
+            if isinstance(entry, TodayItem) and (entry.kind.value, entry.id) == key:
+                return self.index(row, 0)
         return QModelIndex()
 
     def group_index(self, group: Group) -> QModelIndex:
-        for g, (candidate, _items) in enumerate(self._groups):
-            if candidate is group:
-                return self.createIndex(g, 0, GROUP_ID)
+        for row, entry in enumerate(self._rows):
+            if entry is group:
+                return self.index(row, 0)
         return QModelIndex()
 
-    # --- QAbstractItemModel ----------------------------------------------------------------------
+    def position_of(self, row: int) -> tuple[int, int] | None:
+        """(group number, row within the group) of an item row: where the selection was."""
+        heading = -1
+        group_number = -1
+        for r in range(0, min(row, len(self._rows) - 1) + 1):
+            if isinstance(self._rows[r], Group):
+                heading, group_number = r, group_number + 1
+        return (group_number, row - heading - 1) if heading >= 0 and row > heading else None
 
-    def index(self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:
-        if column < 0 or column >= len(COLUMNS) or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, GROUP_ID) if row < len(self._groups) else QModelIndex()
-        if parent.internalId() != GROUP_ID or parent.column() != 0 or parent.row() >= len(self._groups):
-            return QModelIndex()
-        items = self._groups[parent.row()][1]
-        return self.createIndex(row, column, parent.row() + 1) if row < len(items) else QModelIndex()
+    def row_at(self, group_number: int, offset: int) -> int | None:
+        """The item row nearest to `offset` in the group numbered `group_number` (clamped)."""
+        headings = self.heading_rows()
+        if not headings:
+            return None
+        g = max(0, min(group_number, len(headings) - 1))
+        first = headings[g] + 1
+        last = (headings[g + 1] if g + 1 < len(headings) else len(self._rows)) - 1
+        return max(first, min(first + max(offset, 0), last))
 
-    def parent(self, index: QModelIndex | QPersistentModelIndex = QModelIndex()):  # type: ignore[override]
-        if not index.isValid() or index.internalId() == GROUP_ID:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, GROUP_ID)
+    # --- QAbstractTableModel ---------------------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == GROUP_ID and parent.column() == 0 and parent.row() < len(self._groups):
-            return len(self._groups[parent.row()][1])
-        return 0
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return len(COLUMNS)
-
-    def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
-        return self.rowCount(parent) > 0
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid() or index.internalId() == GROUP_ID:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or isinstance(self._rows[index.row()], Group):
             # Headings are not enabled, so the arrow keys step over them; painted in the normal colour.
             return NO_FLAGS
         return ITEM_FLAGS
@@ -126,13 +144,12 @@ class TodayModel(QAbstractItemModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        if index.internalId() == GROUP_ID:
-            return self._group_data(index, role)
-        item = self.item(index)
-        if item is None:
-            return None
+        entry = self._rows[index.row()]
+        if isinstance(entry, Group):
+            return self._group_data(entry, index.column(), role)
+        item = entry
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
@@ -151,15 +168,12 @@ class TodayModel(QAbstractItemModel):
             return f"{item.kind.value}:{item.id}"
         return None
 
-    def _group_data(self, index: QModelIndex, role: int):
-        if index.row() >= len(self._groups):
-            return None
-        group, items = self._groups[index.row()]
+    def _group_data(self, group: Group, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{group.title} ({len(items)})" if index.column() == 0 else None
+            return f"{group.title} ({self._counts.get(group, 0)})" if column == 0 else None
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QGuiApplication.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText))
-        if role == Qt.ItemDataRole.FontRole and index.column() == 0:
+        if role == Qt.ItemDataRole.FontRole and column == 0:
             font = QFont()
             font.setBold(True)
             return font

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QToolButton,
-    QTreeView,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -70,27 +70,32 @@ class TodayView(QWidget):
         self.chart = WeekChart(self)
         self.chart.setMinimumWidth(330)
 
-        self.tree = QTreeView(self, objectName="todayList")
-        self.tree.setModel(self.model)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setItemsExpandable(False)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAllColumnsShowFocus(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.tree.setStyleSheet("QTreeView#todayList::item { padding: 4px 2px; }")
-        header = self.tree.header()
+        self.table = QTableView(self, objectName="todayList")
+        self.table.setModel(self.model)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setCornerButtonEnabled(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list, as in the other views
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         # Size those columns from the rows in view, not from every row of a big journal's list.
         header.setResizeContentsPrecision(0)
-        self.tree.installEventFilter(self)
-        self.tree.doubleClicked.connect(lambda _i: self.open_current())
-        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.table.installEventFilter(self)
+        self.table.doubleClicked.connect(lambda _i: self.open_current())
+        self.table.customContextMenuRequested.connect(self._context_menu)
 
         self.empty = QWidget(self, objectName="todayEmpty")
         self.empty_text = QLabel(self.tr(EMPTY_TEXT), self.empty)
@@ -106,7 +111,7 @@ class TodayView(QWidget):
         empty_layout.addWidget(self.log_button, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch(2)
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(self.tree)
+        self.pages.addWidget(self.table)
         self.pages.addWidget(self.empty)
 
         self.done_button = QPushButton(self.tr("Done  (D)"), self, objectName="doneButton")
@@ -143,7 +148,7 @@ class TodayView(QWidget):
         layout.addWidget(self.pages, 1)
         layout.addLayout(actions)
 
-        self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self._last_position: tuple[int, int] | None = None
         self._stale = False
         context.signals.changed.connect(self._journal_changed)
@@ -151,7 +156,7 @@ class TodayView(QWidget):
         self._day_timer = QTimer(self, interval=60_000, timerType=Qt.TimerType.VeryCoarseTimer)
         self._day_timer.timeout.connect(self._check_day)
         self._day_timer.start()
-        self.setFocusProxy(self.tree)
+        self.setFocusProxy(self.table)
         self.refresh()
 
     # --- contents ------------------------------------------------------------------------------
@@ -162,9 +167,9 @@ class TodayView(QWidget):
         key = self._current_key()
         position = self._position()
         self.model.set_items(today_items(clock=self.context.clock), today)
-        for row in range(self.model.rowCount()):  # only the headings have children: no expandAll walk
-            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
-            self.tree.expand(self.model.index(row, 0))
+        self.table.clearSpans()
+        for row in self.model.heading_rows():  # a heading spans the three columns
+            self.table.setSpan(row, 0, 1, self.model.columnCount())
         self.heading.setText(self.tr("Today — {day}").format(day=_day_text(today)))
         self.summary.setText(self._summary_text())
         self.chart.set_weeks(conversations_per_week(clock=self.context.clock))
@@ -172,7 +177,7 @@ class TodayView(QWidget):
         self.snooze_button.setMenu(snooze_menu(self, today, self.snooze_current))
         if old_menu is not None:
             old_menu.deleteLater()  # one menu at a time, however often the list refreshes
-        self.pages.setCurrentWidget(self.empty if self.model.is_empty() else self.tree)
+        self.pages.setCurrentWidget(self.empty if self.model.is_empty() else self.table)
         self._restore_current(key, position)
         self._update_buttons()
 
@@ -192,12 +197,12 @@ class TodayView(QWidget):
         return " · ".join(parts)
 
     def current_item(self) -> TodayItem | None:
-        return self.model.item(self.tree.currentIndex())
+        return self.model.item(self.table.currentIndex())
 
     def select(self, kind: str, item_id: int) -> bool:
         index = self.model.index_of((kind, item_id))
         if index.isValid():
-            self.tree.setCurrentIndex(index)
+            self.table.setCurrentIndex(index)
         return index.isValid()
 
     def _current_key(self) -> tuple[str, int] | None:
@@ -205,21 +210,19 @@ class TodayView(QWidget):
         return (item.kind.value, item.id) if item else None
 
     def _position(self) -> tuple[int, int] | None:
-        index = self.tree.currentIndex()
+        index = self.table.currentIndex()
         if not index.isValid() or self.model.item(index) is None:
             return self._last_position
-        return index.parent().row(), index.row()
+        return self.model.position_of(index.row())
 
     def _restore_current(self, key, position) -> None:
         index = self.model.index_of(key) if key else QModelIndex()
-        if not index.isValid() and self.model.rowCount():
-            group, row = position or (0, 0)
-            group = min(group, self.model.rowCount() - 1)
-            parent = self.model.index(group, 0)
-            index = self.model.index(min(row, self.model.rowCount(parent) - 1), 0, parent)
+        if not index.isValid():
+            row = self.model.row_at(*(position or (0, 0)))
+            index = self.model.index(row, 0) if row is not None else QModelIndex()
         if index.isValid():
-            self.tree.setCurrentIndex(index)
-            self.tree.scrollTo(index)
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
 
     def _update_buttons(self) -> None:
         item = self.current_item()
@@ -314,8 +317,8 @@ class TodayView(QWidget):
     def show_snooze_menu(self) -> None:
         if self.current_item() is None:
             return
-        rect = self.tree.visualRect(self.tree.currentIndex())
-        self.snooze_button.menu().exec(self.tree.viewport().mapToGlobal(rect.bottomLeft()))
+        rect = self.table.visualRect(self.table.currentIndex())
+        self.snooze_button.menu().exec(self.table.viewport().mapToGlobal(rect.bottomLeft()))
 
     def open_current(self) -> bool:
         item = self.current_item()
@@ -334,22 +337,22 @@ class TodayView(QWidget):
         return False
 
     def _context_menu(self, pos) -> None:
-        index = self.tree.indexAt(pos)
+        index = self.table.indexAt(pos)
         if self.model.item(index) is None:
             return
-        self.tree.setCurrentIndex(index)
+        self.table.setCurrentIndex(index)
         item = self.current_item()
         menu = QMenu(self)
         menu.addAction(item.done_label, self.done_current)
         menu.addMenu(snooze_menu(menu, self.context.clock.today(), self.snooze_current))
         menu.addAction(self.tr("Open"), self.open_current)
-        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.exec(self.table.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
     # --- keys ------------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.tree and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+        if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
                 return super().eventFilter(watched, event)
             key = event.key()
@@ -361,11 +364,18 @@ class TodayView(QWidget):
                 Qt.Key.Key_W: lambda: self.snooze_current(self.context.clock.today() + dt.timedelta(days=7)),
                 Qt.Key.Key_Return: self.open_current,
                 Qt.Key.Key_Enter: self.open_current,
+                # A table's Home/End move along the row; in this list they go to the first/last item.
+                Qt.Key.Key_Home: lambda: self._select_row(self.model.row_at(0, 0)),
+                Qt.Key.Key_End: lambda: self._select_row(self.model.row_at(len(self.model.heading_rows()) - 1, 1 << 30)),
             }
             if key in handlers:
                 handlers[key]()
                 return True
         return super().eventFilter(watched, event)
+
+    def _select_row(self, row: int | None) -> None:
+        if row is not None:
+            self.table.setCurrentIndex(self.model.index(row, 0))
 
     def _journal_changed(self, _what: str) -> None:
         # Hidden behind another view, the list waits until it is shown again.
