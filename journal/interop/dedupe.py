@@ -25,6 +25,8 @@ _ORG_SUFFIXES = {"inc", "ltd", "llc", "gmbh", "ag", "sa", "sas", "bv", "plc", "c
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accents dropped, punctuation to spaces, spaces squeezed."""
+    if text.isascii():  # nothing to decompose or translate
+        return " ".join(_PUNCT.sub(" ", text.lower()).split())
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(_PUNCT.sub(" ", plain.casefold().translate(_LETTERS)).split())

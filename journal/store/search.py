@@ -202,11 +202,10 @@ def person_index_deferred(database):
         for name, _sql in triggers:
             database.execute_sql(f'DROP TRIGGER "{name}"')
         yield
-        changed = (
-            f"SELECT id FROM person WHERE id > {int(last_person)} UNION "
-            f"SELECT person_id FROM person_tag WHERE rowid > {int(last_link)}"
-        )
-        database.execute_sql(f"DELETE FROM person_fts WHERE rowid IN ({changed})")
+        tagged = f"SELECT person_id FROM person_tag WHERE rowid > {int(last_link)}"
+        changed = f"SELECT id FROM person WHERE id > {int(last_person)} UNION {tagged}"
+        database.execute_sql(f"DELETE FROM person_fts WHERE rowid > {int(last_person)}")
+        database.execute_sql(f"DELETE FROM person_fts WHERE rowid IN ({tagged})")
         database.execute_sql(
             "INSERT INTO person_fts(rowid, name, organisation, role, notes, tags) "
             f"SELECT id, name, organisation, role, notes, tags FROM person_search_source WHERE id IN ({changed})"

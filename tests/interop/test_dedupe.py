@@ -1,3 +1,9 @@
+import re
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from journal.interop.dedupe import DedupeIndex, Entry, duplicate_pairs, fold, linkedin_key, name_key, org_key
 
 
@@ -37,3 +43,10 @@ def test_duplicate_pairs():
     ])
     found = {(a, b): reason for a, b, reason, _score in pairs}
     assert found == {(1, 3): "same phone +14155550100", (1, 2): "same name at Acme"}
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_fold_of_ascii_text_takes_the_short_way_to_the_same_result(text):
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    assert fold(text) == " ".join(re.sub(r"[^\w\s]+", " ", plain.casefold()).split())
