@@ -25,9 +25,11 @@ def create_application(argv: list[str] | None = None):
     return app
 
 
-def build_main_window(context):
+def build_main_window(context, *, first_view: bool = True):
     """Compose the main window from its views. Each view is built when first shown (or asked for
-    with window.view(key)), so start-up pays only for the one the window opens on."""
+    with window.view(key)), so start-up pays only for the one the window opens on. Without
+    `first_view`, not even that one: the caller shows it (window.show_last_view()) once the
+    journal is open."""
     from journal.ui.dialogs.log_action import install_log_action, open_log_dialog
     from journal.ui.icons import themed
     from journal.ui.main_window import MainWindow
@@ -91,18 +93,20 @@ def build_main_window(context):
 
     install_search(window)
     install_log_action(window)
-    window.restore_state()
+    window.restore_layout()
+    if first_view:
+        window.show_last_view()
     return window
 
 
 def run_gui(args) -> int:
+    """The window first, then the journal: the window (with its sidebar, menus and the layout it
+    was left in) paints before the journal is opened, upgraded if need be, and read."""
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QMessageBox
 
     from journal.cli import journal_path
-    from journal.services.maintenance import open_session, start_daily_backup
-    from journal.store.errors import JournalError
     from journal.ui.context import AppContext
+    from journal.ui.first_paint import after_first_paint
 
     app = create_application()
     path: Path = journal_path(args)
@@ -120,35 +124,68 @@ def run_gui(args) -> int:
         return 0  # the running app shows itself (and the Log dialog)
     server = SingleInstanceServer(instance)
     server.listen()
-    try:
-        database = open_session(path, auto_backup=False)
-    except JournalError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
-        print(f"{APP_ID}: {exc}", file=sys.stderr)
-        return 1
-    if demo_dir is not None:
-        from journal.services.demo import populate
-
-        populate()
-    backup_thread = start_daily_backup(path, keep=Preferences().backups_kept)
+    minimized = getattr(args, "minimized", False)
     context = AppContext(journal_path=path, settings=QSettings())
-    window = build_main_window(context)
+    window = build_main_window(context, first_view=False)
     if demo_dir is not None:
         window.setWindowTitle(f"{APP_NAME} — demo journal (thrown away when you quit)")
-    from journal.ui.tray_setup import install_desktop
-
-    desktop = install_desktop(window, server=server)
-    desktop.start(minimized=getattr(args, "minimized", False))
-    if getattr(args, "log", False):
-        desktop.handle_message({"action": "log"})
+    started: dict[str, object] = {}
+    if not (minimized or Preferences().start_minimized):
+        window.show()  # (staying in the tray is decided once the tray is set up)
+    after_first_paint(window, lambda: _open_journal(app, window, path, server, started, demo_dir, args))
     try:
         return app.exec()
     finally:
-        desktop.stop()
+        if "desktop" in started:
+            started["desktop"].stop()
         server.close()
-        backup_thread.join()
-        database.close()
+        if "backup" in started:
+            started["backup"].join()
+        if "database" in started:
+            started["database"].close()
         if demo_dir is not None:
             import shutil
 
             shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _open_journal(app, window, path: Path, server, started: dict, demo_dir, args) -> None:
+    """Open the journal, show the first view, start the tray and reminders; on a refusal (a newer,
+    damaged or foreign file) say why and quit."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from journal.services.maintenance import open_session
+    from journal.store.errors import JournalError
+
+    try:
+        started["database"] = open_session(path, auto_backup=False)
+    except JournalError as exc:
+        print(f"{APP_ID}: {exc}", file=sys.stderr)
+        QMessageBox.critical(window if window.isVisible() else None, APP_NAME, str(exc))
+        app.exit(1)
+        return
+    try:
+        _fill_window(window, path, server, started, demo_dir, args)
+    except Exception as exc:  # noqa: BLE001 - in the event loop nothing else would report it
+        import traceback
+
+        traceback.print_exc()
+        QMessageBox.critical(window if window.isVisible() else None, APP_NAME, f"{APP_NAME} could not start: {exc}")
+        app.exit(1)
+
+
+def _fill_window(window, path: Path, server, started: dict, demo_dir, args) -> None:
+    from journal.services.maintenance import start_daily_backup
+    from journal.services.preferences import Preferences
+    from journal.ui.tray_setup import install_desktop
+
+    if demo_dir is not None:
+        from journal.services.demo import populate
+
+        populate()
+    started["backup"] = start_daily_backup(path, keep=Preferences().backups_kept)
+    window.show_last_view()
+    desktop = started["desktop"] = install_desktop(window, server=server)
+    desktop.start(minimized=getattr(args, "minimized", False))
+    if getattr(args, "log", False):
+        desktop.handle_message({"action": "log"})

@@ -132,6 +132,12 @@ class MainWindow(QMainWindow):
     # --- state -----------------------------------------------------------------------------
 
     def restore_state(self) -> None:
+        self.restore_layout()
+        self.show_last_view()
+
+    def restore_layout(self) -> None:
+        """Size, splitter and the sidebar's choice as they were, without building any view (the
+        window can paint before the journal is open)."""
         settings = self.context.settings
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
@@ -139,8 +145,18 @@ class MainWindow(QMainWindow):
         splitter = settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
-        last = settings.value("window/view", "")
-        self.show_view(last if last in self._keys else self._keys[0])
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(self._keys.index(self._last_view()))
+        self.sidebar.blockSignals(False)
+
+    def show_last_view(self) -> None:
+        """Build and show the view the window was last closed on."""
+        self._show_row(self._keys.index(self._last_view()))
+        self.sidebar.setCurrentRow(self.stack.currentIndex())
+
+    def _last_view(self) -> str:
+        last = self.context.settings.value("window/view", "")
+        return last if last in self._keys else self._keys[0]
 
     def save_state(self) -> None:
         settings = self.context.settings

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication
 
 from journal.ui.dialogs.log_dialog import LogDialog
@@ -69,12 +69,15 @@ def test_demo_opens_a_filled_throwaway_journal_and_removes_it(monkeypatch, qtapp
         return folders[-1]
 
     def exec_once(*_args) -> int:
-        QApplication.processEvents()  # what start-up queued runs while the journal is open
         window = next(
             w
             for w in QApplication.topLevelWidgets()
             if w.objectName() == "MainWindow" and w.context.journal_path.name == demo.DEMO_FILENAME
         )
+        # The window paints first; the journal opens (and the first view is built) right after.
+        while "today" in window._factories:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+        QApplication.processEvents()
         seen["title"] = window.windowTitle()
         seen["path"] = window.context.journal_path
         seen["people"] = Person.select().count()

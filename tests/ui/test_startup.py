@@ -1,0 +1,87 @@
+"""Start-up in stages: the window paints, then the journal opens and the first view fills in."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from journal.ui.main_window import MainWindow
+
+
+def _args(path) -> argparse.Namespace:
+    return argparse.Namespace(db=path, demo=False, log=False, minimized=False)
+
+
+def _main_windows() -> list[MainWindow]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+
+
+@pytest.fixture
+def run(qapp):
+    """run_gui in this process; windows it leaves behind are closed afterwards."""
+    from journal.app import run_gui
+
+    yield run_gui
+    import shiboken6
+
+    for window in _main_windows():  # gone at once, as with the process, with what hangs off it
+        window.context.signals.detach()
+        shiboken6.delete(window)
+
+
+def test_the_window_paints_before_the_journal_opens_and_then_shows_today(run, journal_path, monkeypatch):
+    import journal.services.maintenance as maintenance
+
+    seen = {}
+    real_open = maintenance.open_session
+
+    def open_session(path, **kwargs):
+        [window] = _main_windows()
+        seen["visible_before_open"] = window.isVisible()
+        seen["today_built_before_open"] = "today" not in window._factories
+        database = real_open(path, **kwargs)
+        QTimer.singleShot(0, lambda: QApplication.instance().exit(0))  # once the first view is in
+        return database
+
+    monkeypatch.setattr(maintenance, "open_session", open_session)
+    assert run(_args(journal_path)) == 0
+    assert seen == {"visible_before_open": True, "today_built_before_open": False}
+    [window] = _main_windows()
+    assert window.current_key() == "today"
+    assert window.sidebar.currentRow() == 0
+    assert window.view("today").heading.text().startswith("Today")
+
+
+def test_a_file_that_is_not_a_journal_is_refused_with_a_message_and_status_1(run, tmp_path, monkeypatch, capsys):
+    path = tmp_path / "notes.txt"
+    path.write_text("shopping list\n" * 100)
+    before = path.read_bytes()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    assert run(_args(path)) == 1
+    assert len(shown) == 1 and "notes.txt" in shown[0]
+    assert "notes.txt" in capsys.readouterr().err
+    assert path.read_bytes() == before  # left exactly as it was
+
+
+def test_the_window_opens_on_the_view_it_was_closed_on(run, journal_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue("window/view", "calendar")
+    import journal.services.maintenance as maintenance
+
+    real_open = maintenance.open_session
+
+    def open_session(path, **kwargs):
+        database = real_open(path, **kwargs)
+        QTimer.singleShot(0, lambda: QApplication.instance().exit(0))
+        return database
+
+    monkeypatch.setattr(maintenance, "open_session", open_session)
+    assert run(_args(journal_path)) == 0
+    [window] = _main_windows()
+    assert window.current_key() == "calendar"
+    assert window.sidebar.currentRow() == window._keys.index("calendar")
