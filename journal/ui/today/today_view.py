@@ -89,10 +89,12 @@ class TodayView(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        # Size those columns from the rows in view, not from every row of a big journal's list.
-        header.setResizeContentsPrecision(0)
+        # Details and Due get widths from the longest text they usually hold (the user can drag
+        # them wider): sizing to contents would measure every row of a big journal's list.
+        metrics = self.fontMetrics()
+        for column, sample in ((1, self.tr("Introduced · waiting 30 days")), (2, self.tr("999 days overdue"))):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         self.table.installEventFilter(self)
         self.table.doubleClicked.connect(lambda _i: self.open_current())
         self.table.customContextMenuRequested.connect(self._context_menu)
