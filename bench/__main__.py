@@ -80,8 +80,9 @@ def probe(args: list[str], env: dict[str, str]) -> tuple[float, list[dict]]:
             event = json.loads(line)
         except json.JSONDecodeError:
             continue
+        event["at_s"] = time.perf_counter() - started  # when the line arrived, from the spawn
         if event.get("event") == "painted" and painted_at is None:
-            painted_at = time.perf_counter() - started
+            painted_at = event["at_s"]
         events.append(event)
     stderr = proc.stderr.read() if proc.stderr else ""
     status = proc.wait()
@@ -171,13 +172,14 @@ def measure(path: Path, runs: int) -> dict:
         env = _env(Path(tmp))
         probe(["app", str(path)], env)  # warm-up: file cache and Python bytecode, not counted
         probe(["bare"], env)
-        bare_s, app_s, bare_mib, app_mib = [], [], [], []
+        bare_s, app_s, ready_s, bare_mib, app_mib = [], [], [], [], []
         for _ in range(runs):
             seconds, events = probe(["bare"], env)
             bare_s.append(seconds)
             bare_mib.append(_event(events, "memory")["peak_rss_mib"])
             seconds, events = probe(["app", str(path)], env)
             app_s.append(seconds)
+            ready_s.append(_event(events, "ready")["at_s"])
             app_mib.append(_event(events, "memory")["peak_rss_mib"])
         _seconds, events = probe(["interact", str(path)], env)
     keys = _event(events, "search")["keystrokes"]
@@ -196,6 +198,9 @@ def measure(path: Path, runs: int) -> dict:
             "ratio": statistics.median(app_s) / statistics.median(bare_s),
             "bare_runs_s": bare_s,
             "app_runs_s": app_s,
+            "ready_median_s": statistics.median(ready_s),
+            "ready_ratio": statistics.median(ready_s) / statistics.median(bare_s),
+            "ready_runs_s": ready_s,
         },
         "memory": {
             "bare_peak_mib": statistics.median(bare_mib),
@@ -247,8 +252,10 @@ def table(r: dict) -> str:
         return "—" if v is None else f"{v:.1f} ms"
 
     rows = [
-        ("Cold start to first paint (median)", f"{st['app_median_s']:.2f} s", f"bare window {st['bare_median_s']:.2f} s",
+        ("Cold start to the window painted (median)", f"{st['app_median_s']:.2f} s", f"bare window {st['bare_median_s']:.2f} s",
          f"{st['ratio']:.2f}x (<= {TARGET_START_RATIO}x)", mark[ok["start"]]),
+        ("  then the Today list painted (median)", f"{st['ready_median_s']:.2f} s", "",
+         f"{st['ready_ratio']:.2f}x the bare window", ""),
         ("Peak RSS, big journal open", f"{mem['app_peak_mib']:.0f} MiB", f"bare window {mem['bare_peak_mib']:.0f} MiB",
          f"+{mem['extra_mib']:.0f} MiB (<= +{TARGET_EXTRA_MIB})", mark[ok["memory"]]),
         ("Search keystroke to results p50", ms(s["app_p50_ms"]), f"raw FTS5 {ms(s['raw_p50_ms'])}", "", ""),

@@ -62,24 +62,35 @@ def bare() -> None:
     app.exec()
 
 
-def _open_app(path: str):
-    """What journal.app.run_gui does up to app.exec(), with the generated journal's own "now"."""
+def _open_app(path: str, ready):
+    """What journal.app.run_gui does, in its order, with the generated journal's own "now": the
+    window paints, then the journal opens and the first view fills in; `ready` runs once that
+    view has painted."""
+    from pathlib import Path
+
     from PySide6.QtCore import QSettings
 
     from bench.reference import REFERENCE_NOW
     from journal.app import build_main_window, create_application
     from journal.clock import FixedClock
-    from journal.services.maintenance import open_session
     from journal.ui.context import AppContext
+    from journal.ui.first_paint import after_first_paint
 
     app = create_application()
-    from pathlib import Path
-
-    database = open_session(Path(path), auto_backup=False)
     context = AppContext(journal_path=Path(path), settings=QSettings(), clock=FixedClock(REFERENCE_NOW))
-    window = build_main_window(context)
+    window = build_main_window(context, first_view=False)
     window.show()
-    return app, window, database
+    opened = {}
+
+    def load():
+        from journal.services.maintenance import open_session
+
+        opened["database"] = open_session(Path(path), auto_backup=False)
+        window.show_last_view()
+        when_painted(window, ready)
+
+    after_first_paint(window, load)
+    return app, window, opened
 
 
 TYPED = [
@@ -185,10 +196,11 @@ def interact(app, window) -> None:
 
 
 def app_mode(path: str, interactive: bool) -> None:
-    app, window, database = _open_app(path)
+    holder = {}
 
-    def painted():
-        emit(event="painted")
+    def ready():
+        emit(event="ready")
+        app, window = holder["app"], holder["window"]
         # Memory with the journal in use: a few searches and every view shown once.
         from journal.ui.search.action import palette_of
 
@@ -203,9 +215,11 @@ def app_mode(path: str, interactive: bool) -> None:
             interact(app, window)
         app.quit()
 
-    when_painted(window, painted)
+    app, window, opened = _open_app(path, ready)
+    holder.update(app=app, window=window)
+    when_painted(window, lambda: emit(event="painted"))
     app.exec()
-    database.close()
+    opened["database"].close()
 
 
 def main(argv: list[str]) -> None:
