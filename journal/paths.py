@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from journal import APP_ID, ORG_NAME
 
 ENV_DB = "CONTACT_JOURNAL_DB"
@@ -20,6 +18,8 @@ def data_dir() -> Path:
     override = os.environ.get(ENV_DATA_DIR)
     if override:
         return Path(override).expanduser()
+    import platformdirs  # here, not at import: resources are looked up long before any data
+
     return Path(platformdirs.user_data_dir(APP_ID, ORG_NAME, roaming=True))
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from journal import APP_NAME
 from journal.ui.context import AppContext
-from journal.ui.dialogs.about import add_help_actions
+from journal.ui.dialogs.help_actions import add_help_actions
 from journal.ui.dialogs.interop_actions import add_interop_actions
 from journal.ui.icons import app_icon
 

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6 import __version__ as PYSIDE_VERSION
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, qVersion
-from PySide6.QtGui import QAction, QDesktopServices, QFont, QGuiApplication, QKeySequence
+from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -135,25 +135,3 @@ class AboutDialog(QDialog):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details())
-
-
-def add_help_actions(window) -> QAction:
-    """Put "About Contact Journal" (F1) and "About Qt" in the window's help menu; returns the
-    About action. The dialog opens window-modal without blocking (`open`, not `exec`)."""
-    about = QAction(QCoreApplication.translate("MainWindow", "&About Contact Journal"), window, objectName="aboutAction")
-    about.setShortcuts(QKeySequence.StandardKey.HelpContents)
-    about.setMenuRole(QAction.MenuRole.AboutRole)
-
-    def show_about() -> None:
-        dialog = AboutDialog(window.context.journal_path, window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.about_dialog = dialog
-        dialog.open()
-
-    about.triggered.connect(show_about)
-    about_qt = QAction(QCoreApplication.translate("MainWindow", "About &Qt"), window, objectName="aboutQtAction")
-    about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
-    about_qt.triggered.connect(lambda: QMessageBox.aboutQt(window))
-    window.help_menu.addAction(about)
-    window.help_menu.addAction(about_qt)
-    return about
