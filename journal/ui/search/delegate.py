@@ -14,6 +14,7 @@ from journal.services.search import MARK_END, MARK_START
 from journal.ui.search.results_model import IsHeaderRole, MarkedTitleRole, SnippetRole
 
 HIGHLIGHT = QColor(255, 214, 0, 140)
+ALIGN = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
 
 
 def runs(marked: str) -> list[tuple[str, bool]]:
@@ -37,25 +38,29 @@ def draw_marked(painter, rect: QRect, marked: str, color: QColor, bold_matches: 
     base = painter.font()
     bold = painter.font()
     bold.setBold(bold_matches)
+    faces = {False: (base, QFontMetrics(base)), True: (bold, QFontMetrics(bold))}  # measured once a call
+    current = False
     x = rect.left()
     right = rect.right()
     painter.setPen(color)
     for text, matched in runs(" ".join(marked.split())):
-        font = bold if matched else base
-        metrics = QFontMetrics(font)
+        font, metrics = faces[matched]
         width = metrics.horizontalAdvance(text)
         if x + width > right:
             text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0, right - x))
             width = metrics.horizontalAdvance(text)
-        painter.setFont(font)
+        if matched is not current:
+            painter.setFont(font)
+            current = matched
         box = QRect(x, rect.top(), width, rect.height())
         if matched and text:
             painter.fillRect(box.adjusted(-1, 1, 1, -1), HIGHLIGHT)
-        painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+        painter.drawText(box, ALIGN, text)
         x += width
         if x >= right:
             break
-    painter.setFont(base)
+    if current:
+        painter.setFont(base)
 
 
 class ResultDelegate(QStyledItemDelegate):
