@@ -145,7 +145,7 @@ def interact(app, window) -> None:
             started = time.perf_counter()
             type_key(palette.input, ch)
             _wait(app, shown)
-            palette.list.viewport().repaint()
+            app.processEvents()  # the paint the new results queued, if the wait has not done it yet
             per_key.append({"text": palette.input.text(), "ms": (time.perf_counter() - started) * 1000})
     palette.hide()
     emit(event="search", keystrokes=per_key)
