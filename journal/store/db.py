@@ -24,7 +24,9 @@ PRAGMAS = {
     "foreign_keys": 1,
     "synchronous": 2,  # FULL: a committed conversation survives a power cut.
     "busy_timeout": BUSY_TIMEOUT_MS,
-    "cache_size": -16000,
+    # 4 MB of SQLite's own page cache (twice its default): the OS keeps the file's pages anyway,
+    # and on a 1 GB journal a 16 MB cache only added resident memory (measured in bench/).
+    "cache_size": -4000,
     "temp_store": 2,
 }
 
