@@ -172,10 +172,11 @@ def measure(path: Path, runs: int) -> dict:
         env = _env(Path(tmp))
         probe(["app", str(path)], env)  # warm-up: file cache and Python bytecode, not counted
         probe(["bare"], env)
-        bare_s, app_s, ready_s, bare_mib, app_mib = [], [], [], [], []
+        bare_s, child_s, app_s, ready_s, bare_mib, app_mib = [], [], [], [], [], []
         for _ in range(runs):
             seconds, events = probe(["bare"], env)
             bare_s.append(seconds)
+            child_s.append(probe(["bare-child"], env)[0])
             bare_mib.append(_event(events, "memory")["peak_rss_mib"])
             seconds, events = probe(["app", str(path)], env)
             app_s.append(seconds)
@@ -197,6 +198,8 @@ def measure(path: Path, runs: int) -> dict:
             "app_median_s": statistics.median(app_s),
             "ratio": statistics.median(app_s) / statistics.median(bare_s),
             "bare_runs_s": bare_s,
+            "bare_child_median_s": statistics.median(child_s),
+            "bare_child_ratio": statistics.median(child_s) / statistics.median(bare_s),
             "app_runs_s": app_s,
             "ready_median_s": statistics.median(ready_s),
             "ready_ratio": statistics.median(ready_s) / statistics.median(bare_s),
@@ -256,6 +259,8 @@ def table(r: dict) -> str:
          f"{st['ratio']:.2f}x (<= {TARGET_START_RATIO}x)", mark[ok["start"]]),
         ("  then the Today list painted (median)", f"{st['ready_median_s']:.2f} s", "",
          f"{st['ready_ratio']:.2f}x the bare window", ""),
+        ("  for scale: a bare window with one empty child", f"{st['bare_child_median_s']:.2f} s", "",
+         f"{st['bare_child_ratio']:.2f}x the bare window", ""),
         ("Peak RSS, big journal open", f"{mem['app_peak_mib']:.0f} MiB", f"bare window {mem['bare_peak_mib']:.0f} MiB",
          f"+{mem['extra_mib']:.0f} MiB (<= +{TARGET_EXTRA_MIB})", mark[ok["memory"]]),
         ("Search keystroke to results p50", ms(s["app_p50_ms"]), f"raw FTS5 {ms(s['raw_p50_ms'])}", "", ""),

@@ -1,6 +1,7 @@
 """What the benchmark runs in a fresh interpreter: a bare window, or the app on a journal.
 
-    python -m bench.probe bare
+    python -m bench.probe bare                   a bare window (the floor)
+    python -m bench.probe bare-child             the same with one empty child widget
     python -m bench.probe app JOURNAL            start, report first paint and peak memory
     python -m bench.probe interact JOURNAL       also time typing in the search palette,
                                                  calendar month switches and the Today agenda
@@ -45,11 +46,15 @@ def when_painted(window, then) -> None:
     QApplication.instance().installEventFilter(watch)
 
 
-def bare() -> None:
-    from PySide6.QtWidgets import QApplication, QMainWindow
+def bare(with_child: bool = False) -> None:
+    """The floor: a bare QMainWindow. `with_child` gives it one empty QWidget as its central
+    widget, which shows what painting any child widget at all adds to a first frame."""
+    from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
+    if with_child:
+        window.setCentralWidget(QWidget())
     window.resize(1100, 720)
     window.show()
 
@@ -224,8 +229,8 @@ def app_mode(path: str, interactive: bool) -> None:
 
 def main(argv: list[str]) -> None:
     mode = argv[0]
-    if mode == "bare":
-        bare()
+    if mode in ("bare", "bare-child"):
+        bare(with_child=mode == "bare-child")
     else:
         app_mode(argv[1], interactive=(mode == "interact"))
     sys.stdout.flush()
