@@ -115,3 +115,19 @@ def test_grid_counts_include_keep_in_touch_dates_and_their_keys_resolve(db, cloc
     assert open_item("next_step:9999", clock=clock) is None
     assert open_item("introduction:1", clock=clock) is None
     assert open_item("nonsense", clock=clock) is None
+
+
+def test_a_month_of_counts_is_one_query_with_the_keep_in_touch_dates_read_once(db, clock):
+    from playhouse.test_utils import count_queries
+
+    from journal.services.agenda import all_keep_in_touch, due_between, due_counts
+    from journal.services.demo import populate
+
+    populate(clock=clock)
+    known = all_keep_in_touch(clock=clock)
+    with count_queries() as counter:
+        counts = due_counts(day(-10), day(30), clock=clock, keep_in_touch=known)
+        listed = due_between(day(3), day(3), clock=clock, keep_in_touch=known)
+    assert sum(total for total, _late in counts.values()) >= 10
+    assert counter.count == 2  # the month's step counts, the day's steps
+    assert len(listed) == counts.get(day(3), (0, 0))[0]
