@@ -9,12 +9,15 @@ import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
 from journal.domain.agenda import AgendaItem, ItemKind
 from journal.ui.calendar.month_grid import ITEM_MIME, OVERDUE_COLOR
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+# Combined once: the agenda can hold thousands of rows, and each | on Qt's enums costs.
+ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+HEADING_FLAGS = Qt.ItemFlag.ItemIsEnabled
 KIND_LABELS = {
     ItemKind.NEXT_STEP: QT_TRANSLATE_NOOP("DueItemList", "Next step"),
     ItemKind.KEEP_IN_TOUCH: QT_TRANSLATE_NOOP("DueItemList", "Keep in touch"),
@@ -62,6 +65,10 @@ class DueItemList(QListWidget):
         self.setAlternatingRowColors(True)
         self.setWordWrap(True)
         self.setSpacing(1)
+        # Rows are laid out 200 at a time between events: a big journal's agenda (thousands of
+        # overdue steps) shows its first rows at once instead of after measuring every one.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(200)
         self.itemActivated.connect(self._on_activated)
 
     def _on_activated(self, row: QListWidgetItem) -> None:
@@ -74,14 +81,14 @@ class DueItemList(QListWidget):
         font = QFont(self.font())
         font.setBold(True)
         row.setFont(font)
-        row.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        row.setFlags(HEADING_FLAGS)
         self.addItem(row)
 
     def add_agenda_item(self, item: AgendaItem, *, with_date: bool = False) -> None:
         row = QListWidgetItem(f"{item.title}\n{describe(item, with_date=with_date)}")
         row.setData(ITEM_ROLE, item)
         row.setToolTip(item.detail or item.title)
-        row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
+        row.setFlags(ITEM_FLAGS)
         if item.overdue:
             row.setForeground(QBrush(OVERDUE_COLOR))
         self.addItem(row)
