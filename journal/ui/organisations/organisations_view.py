@@ -134,6 +134,7 @@ def _table(name: str, model) -> QTableView:
     header.setStretchLastSection(True)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(200)  # sized from 200 rows, not every organisation of thousands
     header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
     return table
 
