@@ -1,7 +1,6 @@
 """What the benchmark runs in a fresh interpreter: a bare window, or the app on a journal.
 
     python -m bench.probe bare                   a bare window (the floor)
-    python -m bench.probe bare-child             the same with one empty child widget
     python -m bench.probe app JOURNAL            start, report first paint and peak memory
     python -m bench.probe interact JOURNAL       also time typing in the search palette,
                                                  calendar month switches and the Today agenda
@@ -46,15 +45,12 @@ def when_painted(window, then) -> None:
     QApplication.instance().installEventFilter(watch)
 
 
-def bare(with_child: bool = False) -> None:
-    """The floor: a bare QMainWindow. `with_child` gives it one empty QWidget as its central
-    widget, which shows what painting any child widget at all adds to a first frame."""
-    from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+def bare() -> None:
+    """The floor: a bare QMainWindow."""
+    from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
-    if with_child:
-        window.setCentralWidget(QWidget())
     window.resize(1100, 720)
     window.show()
 
@@ -212,9 +208,13 @@ def app_mode(path: str, interactive: bool) -> None:
         for text in ("siob", "globex", "kubernetes"):
             palette_of(window).input.setText(text)
             palette_of(window).run_search()
+        first_show = {}
         for key in list(window._keys):
+            started = time.perf_counter()
             window.show_view(key)
             app.processEvents()
+            first_show[key] = (time.perf_counter() - started) * 1000
+        emit(event="views", first_show_ms=first_show)
         emit(event="memory", peak_rss_mib=peak_rss_mib())
         if interactive:
             interact(app, window)
@@ -229,8 +229,8 @@ def app_mode(path: str, interactive: bool) -> None:
 
 def main(argv: list[str]) -> None:
     mode = argv[0]
-    if mode in ("bare", "bare-child"):
-        bare(with_child=mode == "bare-child")
+    if mode == "bare":
+        bare()
     else:
         app_mode(argv[1], interactive=(mode == "interact"))
     sys.stdout.flush()
