@@ -305,3 +305,34 @@ def test_a_new_person_gets_the_default_cadence_from_preferences(qtbot, window, c
     qtbot.waitUntil(lambda: Person.select().count() == 1)
     person = Person.get()
     assert (person.name, person.cadence_days) == ("Rosa Alvarez", 91)
+
+
+def test_saving_with_suggestions_open_asks_instead_of_adding_a_half_typed_name(qtbot, window, clock):
+    create_person("Dana Smith", clock=clock)
+    dialog = open_dialog(qtbot, window)
+    type_text(qtbot, "Dan")
+    popup = dialog.picker.edit.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Return, CTRL)
+    assert dialog.isVisible() and Conversation.select().count() == 0
+    assert "“Dan” is like people already in your journal" in dialog.error.text()
+    assert [p.name for p in Person.select()] == ["Dana Smith"]
+    qtbot.keyClick(popup, Qt.Key.Key_Return)  # Enter: "Dan" is someone new after all
+    assert dialog.picker.people() == [(None, "Dan")]
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    assert not dialog.isVisible()
+    assert sorted(p.name for p in Person.select()) == ["Dan", "Dana Smith"]
+
+
+def test_down_and_enter_take_the_suggestion_then_save(qtbot, window, clock):
+    dana = create_person("Dana Smith", clock=clock)
+    dialog = open_dialog(qtbot, window)
+    type_text(qtbot, "Dan")
+    popup = dialog.picker.edit.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    assert not dialog.isVisible()
+    assert [p.person_id for p in Participant.select()] == [dana.id]
+    assert Person.select().count() == 1

@@ -189,6 +189,17 @@ class LogDialog(QDialog):
         )
 
     def save(self) -> None:
+        edit = self.picker.edit
+        if edit.offers_other_people():  # "Dan" typed while "Dana Smith" is offered: ask, don't guess
+            name = edit.current()[1]
+            self.show_error(
+                self.tr(
+                    "“{name}” is like people already in your journal: choose one (↓, then Enter), or press "
+                    "Enter to add “{name}” as someone new."
+                ).format(name=name)
+            )
+            edit.setFocus()
+            return
         participants = [person_ref(pid, name) for pid, name in self.picker.people()]
         offers = [d for d in (row.draft() for row in self.offers.rows) if d is not None]
         steps = [d for d in (row.draft() for row in self.steps.rows) if d is not None]

@@ -70,6 +70,12 @@ class NameEdit(QLineEdit):
         if old is self and new is not None and new is not popup and popup.isVisible():
             popup.hide()
 
+    def offers_other_people(self) -> bool:
+        """Whether typed text stands (not a suggestion taken) while suggestions for it are shown:
+        saving it as it is would add someone new whom the user may have meant to pick."""
+        person_id, name = self.current()
+        return bool(name) and person_id is None and self.suggestions.rowCount() > 0 and self.completer().popup().isVisible()
+
     def current(self) -> tuple[int | None, str]:
         """(id, name) of what is in the field: a suggestion taken from the list, or typed text."""
         text = " ".join(self.text().split())
