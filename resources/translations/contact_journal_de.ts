@@ -67,7 +67,7 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../journal/ui/calendar/calendar_view.py" line="+36"/>
+        <location filename="../../journal/ui/calendar/calendar_view.py" line="+35"/>
         <source>Until tomorrow</source>
         <translation type="unfinished"></translation>
     </message>
@@ -147,7 +147,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Go to today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -163,12 +163,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+159"/>
+        <location line="+157"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-156"/>
         <source>Snooze until tomorrow</source>
         <translation type="unfinished"></translation>
     </message>
@@ -183,7 +183,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+104"/>
         <source>Overdue ({n})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -315,7 +315,7 @@
 <context>
     <name>ConversationsModel</name>
     <message>
-        <location filename="../../journal/ui/conversations/conversations_model.py" line="+10"/>
+        <location filename="../../journal/ui/conversations/conversations_model.py" line="+12"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -343,7 +343,7 @@
 <context>
     <name>ConversationsView</name>
     <message>
-        <location filename="../../journal/ui/conversations/conversations_view.py" line="+32"/>
+        <location filename="../../journal/ui/conversations/conversations_view.py" line="+33"/>
         <source>No conversations yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -403,7 +403,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+33"/>
         <source>Cannot open the conversation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -563,7 +563,7 @@ Offers and next steps logged with it are kept. This cannot be undone.</source>
 <context>
     <name>DueItemList</name>
     <message>
-        <location filename="../../journal/ui/calendar/item_list.py" line="+19"/>
+        <location filename="../../journal/ui/calendar/item_list.py" line="+22"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
@@ -874,7 +874,7 @@ Offers and next steps logged with it are kept. This cannot be undone.</source>
 <context>
     <name>IntroductionsView</name>
     <message>
-        <location filename="../../journal/ui/introductions/introductions_view.py" line="+98"/>
+        <location filename="../../journal/ui/introductions/introductions_view.py" line="+99"/>
         <location line="+169"/>
         <source>&amp;Advance</source>
         <translation type="unfinished"></translation>
@@ -979,7 +979,7 @@ Offers and next steps logged with it are kept. This cannot be undone.</source>
 <context>
     <name>LogAction</name>
     <message>
-        <location filename="../../journal/ui/dialogs/log_action.py" line="+21"/>
+        <location filename="../../journal/ui/dialogs/log_action.py" line="+27"/>
         <source>them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1108,7 +1108,12 @@ introduce me to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+71"/>
+        <source>“{name}” is like people already in your journal: choose one (↓, then Enter), or press Enter to add “{name}” as someone new.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>&lt;b&gt;Nothing was saved.&lt;/b&gt; {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1126,12 +1131,12 @@ introduce me to:</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../journal/ui/dialogs/about.py" line="+13"/>
+        <location filename="../../journal/ui/dialogs/help_actions.py" line="+14"/>
         <source>&amp;About Contact Journal</source>
         <translation>Ü&amp;ber Contact Journal</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
@@ -1230,7 +1235,7 @@ introduce me to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>No organisations yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1348,7 +1353,7 @@ introduce me to:</source>
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../../journal/ui/people/people_view.py" line="+72"/>
+        <location filename="../../journal/ui/people/people_view.py" line="+73"/>
         <source>Filter by name, organisation, role, tag or notes (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1369,12 +1374,12 @@ introduce me to:</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+273"/>
+        <location line="+267"/>
         <source>A&amp;rchive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="-266"/>
         <source>Archive: hide from lists and reminders, keep everything (Ctrl+Shift+A)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1431,7 +1436,7 @@ introduce me to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+57"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1933,7 +1938,7 @@ This also removes them from {linked}. Conversations stay in the journal. You can
 <context>
     <name>SearchPalette</name>
     <message>
-        <location filename="../../journal/ui/search/palette.py" line="+32"/>
+        <location filename="../../journal/ui/search/palette.py" line="+28"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1968,7 +1973,7 @@ This also removes them from {linked}. Conversations stay in the journal. You can
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../journal/ui/search/action.py" line="+29"/>
         <source>&amp;Search…</source>
         <translation>&amp;Suchen…</translation>
     </message>
@@ -2139,7 +2144,7 @@ This also removes them from {linked}. Conversations stay in the journal. You can
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../../journal/ui/introductions/introductions_view.py" line="-273"/>
+        <location filename="../../journal/ui/introductions/introductions_view.py" line="-274"/>
         <source>Offered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2199,7 +2204,7 @@ This also removes them from {linked}. Conversations stay in the journal. You can
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>{stage} introductions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2288,7 +2293,7 @@ This also removes them from {linked}. Conversations stay in the journal. You can
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2323,7 +2328,7 @@ This also removes them from {linked}. Conversations stay in the journal. You can
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+119"/>
         <source>Next: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2336,23 +2341,33 @@ This also removes them from {linked}. Conversations stay in the journal. You can
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../journal/ui/today/today_view.py" line="+39"/>
+        <location filename="../../journal/ui/today/today_view.py" line="+42"/>
         <source>&lt;h3&gt;Nothing needs you today&lt;/h3&gt;&lt;p&gt;Log a conversation with &lt;b&gt;Ctrl+N&lt;/b&gt;. The next steps you note, the introductions people offer and the keep-in-touch reminders you set show up here on the day they fall due.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+53"/>
+        <source>Introduced · waiting 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>999 days overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Log a conversation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+116"/>
+        <location line="+114"/>
         <source>Done  (D)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-112"/>
         <source>Snooze  (S)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2407,7 +2422,7 @@ This also removes them from {linked}. Conversations stay in the journal. You can
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+52"/>
         <source>Done: {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2457,7 +2472,7 @@ This also removes them from {linked}. Conversations stay in the journal. You can
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Logged a conversation with {name}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2589,7 +2604,7 @@ This also removes them from {linked}. Conversations stay in the journal. You can
 <context>
     <name>UndoBar</name>
     <message>
-        <location filename="../../journal/ui/people/people_view.py" line="-387"/>
+        <location filename="../../journal/ui/people/people_view.py" line="-381"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
