@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -22,7 +21,6 @@ _PUNCT = re.compile(r"[^\w\s]+")
 _ORG_SUFFIXES = {"inc", "ltd", "llc", "gmbh", "ag", "sa", "sas", "bv", "plc", "co", "corp", "corporation", "limited", "company"}
 
 
-@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accents dropped, punctuation to spaces, spaces squeezed."""
     if text.isascii():  # nothing to decompose or translate
@@ -32,13 +30,11 @@ def fold(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", plain.casefold().translate(_LETTERS)).split())
 
 
-@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Folded, with the words sorted, so "Perez, Ana" and "Ana Pérez" share one key."""
     return " ".join(sorted(fold(name).split()))
 
 
-@lru_cache(maxsize=16384)
 def org_key(name: str) -> str:
     words = fold(name).split()
     while len(words) > 1 and words[-1] in _ORG_SUFFIXES:
@@ -64,26 +60,46 @@ class Match:
 
 
 class DedupeIndex:
-    """Who is known by which key, name and organisation; refs are whatever the caller uses."""
+    """Who is known by which key, name and organisation; refs are whatever the caller uses.
+
+    The methods taking `nkey` and `okey` are for callers that match many rows: they fold each
+    name and organisation once (`folded`, which remembers every distinct value it has seen in
+    this index) and pass the folded keys to `same_folded`, `close_folded` and `add_folded`.
+    """
 
     def __init__(self) -> None:
         self._by_key: dict[str, object] = {}
         self._by_name_org: dict[tuple[str, str], object] = {}
         self._blocks: dict[str, dict[object, str]] = {}
+        self._name_keys: dict[str, str] = {}
+        self._org_keys: dict[str, str] = {}
+
+    def folded(self, name: str, organisation: str) -> tuple[str, str]:
+        """(name_key(name), org_key(organisation)), each worked out once per distinct value."""
+        nkey = self._name_keys.get(name)
+        if nkey is None:
+            nkey = self._name_keys[name] = name_key(name)
+        okey = self._org_keys.get(organisation)
+        if okey is None:
+            okey = self._org_keys[organisation] = org_key(organisation)
+        return nkey, okey
 
     def add(self, ref: object, name: str, organisation: str, keys) -> None:
+        self.add_folded(ref, *self.folded(name, organisation), keys)
+
+    def add_folded(self, ref: object, nkey: str, okey: str, keys) -> None:
         by_key = self._by_key
         for key in keys:
             if key not in by_key:
                 by_key[key] = ref
-        nkey = name_key(name)
-        okey = org_key(organisation)
-        self._by_name_org.setdefault((nkey, okey), ref)
+        if (nkey, okey) not in self._by_name_org:
+            self._by_name_org[nkey, okey] = ref
         if okey:
             block = self._blocks.get(okey)
             if block is None:
-                block = self._blocks[okey] = {}
-            block[ref] = nkey
+                self._blocks[okey] = {ref: nkey}
+            else:
+                block[ref] = nkey
 
     def add_keys(self, ref: object, keys) -> None:
         for key in keys:
@@ -91,23 +107,29 @@ class DedupeIndex:
 
     def same(self, name: str, organisation: str, keys: set[str]) -> Match | None:
         """The person these keys, or this exact name at this organisation, belong to."""
+        return self.same_folded(*self.folded(name, organisation), keys, organisation)
+
+    def same_folded(self, nkey: str, okey: str, keys, organisation: str) -> Match | None:
         by_key = self._by_key
         for key in sorted(keys) if len(keys) > 1 else keys:
             ref = by_key.get(key)
             if ref is not None:
                 return Match(ref, f"same {describe_key(key)}")
-        ref = self._by_name_org.get((name_key(name), org_key(organisation)))
+        ref = self._by_name_org.get((nkey, okey))
         if ref is not None:
-            return Match(ref, "same name" + (" and organisation" if organisation else ""))
+            return Match(ref, "same name and organisation" if organisation else "same name")
         return None
 
     def close(self, name: str, organisation: str) -> Match | None:
         """The closest name at the same organisation, when close enough to offer for review."""
-        block = self._blocks.get(org_key(organisation)) if organisation else None
+        return self.close_folded(*self.folded(name, organisation), organisation)
+
+    def close_folded(self, nkey: str, okey: str, organisation: str) -> Match | None:
+        block = self._blocks.get(okey) if organisation else None
         if not block:
             return None
         # Keys are already folded with their words sorted, so plain ratio is token_sort_ratio.
-        found = process.extractOne(name_key(name), block, scorer=fuzz.ratio, score_cutoff=REVIEW_SCORE)
+        found = process.extractOne(nkey, block, scorer=fuzz.ratio, score_cutoff=REVIEW_SCORE)
         if found is None:
             return None
         _key, score, ref = found
@@ -144,14 +166,15 @@ def duplicate_pairs(entries: list[Entry]) -> list[tuple[object, object, str, int
             if other != entry.ref:
                 pairs.setdefault((other, entry.ref), (f"same {describe_key(key)}", 100))
     blocks: dict[str, list[Entry]] = {}
+    folded = DedupeIndex().folded  # each distinct name and organisation folded once
     for entry in entries:
-        okey = org_key(entry.organisation)
+        okey = folded("", entry.organisation)[1]
         if okey:
             blocks.setdefault(okey, []).append(entry)
     for members in blocks.values():
         if len(members) < 2:
             continue
-        keys = [name_key(m.name) for m in members]
+        keys = [folded(m.name, "")[0] for m in members]
         for i, key in enumerate(keys):
             later = {j: keys[j] for j in range(i + 1, len(keys))}
             for _choice, found, j in process.extract(

@@ -77,7 +77,7 @@ class ExistingPerson(PersonState):
 @dataclass
 class PendingPerson(PersonState):
     @classmethod
-    def from_record(cls, record: ContactRecord, keys: set[str]) -> PendingPerson:
+    def from_record(cls, record: ContactRecord, keys: set[str] | None = None) -> PendingPerson:
         person = cls(
             name=record.name, organisation=record.organisation, role=record.role, linkedin=record.linkedin,
             website=record.website, location=record.location, notes=record.notes.strip(),
@@ -165,18 +165,35 @@ def stored(value):
     return value
 
 
+def _literal(value) -> str | None:
+    """`value` written as an SQL literal, for the plain kinds a column default can be."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, (bool, int)):
+        return str(int(value))
+    if isinstance(value, str) and "\x00" not in value:
+        return "'" + value.replace("'", "''") + "'"
+    return None
+
+
 def bulk_insert(model, columns: list[str], rows: list[tuple]) -> None:
     """executemany of `rows` (values of `columns`, already as stored), every other column given
-    its default, so columns added to the model later are filled too."""
+    its default, so columns added to the model later are filled too. Defaults that are plain
+    values go into the statement itself, so each row binds only its own values."""
     fields = model._meta.fields
     rest = [
         f for f in model._meta.sorted_fields
         if f.name not in columns and not (f.primary_key and isinstance(f, AutoField))
     ]
     extra = tuple(stored(f.db_value(f.default() if callable(f.default) else f.default)) for f in rest)
+    literals = [_literal(value) for value in extra]
     names = [fields[c].column_name for c in columns] + [f.column_name for f in rest]
     quoted = ", ".join(f'"{n}"' for n in names)
-    marks = ", ".join("?" * len(names))
+    if None in literals:
+        marks = ", ".join("?" * len(names))
+    else:
+        marks = ", ".join(["?"] * len(columns) + literals)
+        extra = ()
     sql = f'INSERT INTO "{model._meta.table_name}" ({quoted}) VALUES ({marks})'
     if rows:
         DB.cursor().executemany(sql, [row + extra for row in rows] if extra else rows)
@@ -227,20 +244,26 @@ def _update_existing(dirty: list[ExistingPerson], orgs: dict[str, int], now: dt.
 def write_plan(planner, clock: Clock) -> None:
     """Write what the planner decided; the caller holds the transaction."""
     now = clock.now()
-    pending = list(planner.pending.values())
+    pending = list(planner.pending.values())  # PendingPerson, or a ContactRecord bringing no details
     dirty = [p for p in planner.touched.values() if p.changed or p.new_details or p.new_tags]
-    orgs = _organisation_ids({p.organisation for p in pending} | {str(p.changed.get("organisation", "")) for p in dirty})
+    organisations = {p.organisation for p in pending}
+    orgs = _organisation_ids(organisations | {str(p.changed.get("organisation", "")) for p in dirty})
+    org_of = {name: orgs.get(name.lower()) for name in organisations}
+    date_of = {day: stored(day) for day in {p.connected_on for p in pending}}
     next_id = (Person.select(fn.MAX(Person.id)).scalar() or 0) + 1
     stamp = str(now)
-    rows = []
-    for offset, person in enumerate(pending):
-        person.id = next_id + offset
-        rows.append((
-            person.id, person.name, orgs.get(person.organisation.lower()), person.role, person.linkedin,
-            person.website, person.location, person.notes, stored(person.connected_on), stamp, stamp,
-        ))
+    rows = [
+        (pid, p.name, org_of[p.organisation], p.role, p.linkedin, p.website, p.location, p.notes.strip(),
+         date_of[p.connected_on], stamp, stamp)
+        for pid, p in enumerate(pending, next_id)
+    ]
+    full = []
+    for pid, person in enumerate(pending, next_id):
+        if type(person) is PendingPerson:
+            person.id = pid
+            full.append(person)
     _update_existing(dirty, orgs, now)
-    everyone = pending + dirty
+    everyone = full + dirty
     details = [
         (p.id, kind, label, value, normalized) for p in everyone for kind, label, value, normalized in p.new_details
     ]

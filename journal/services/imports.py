@@ -40,7 +40,7 @@ LISTED = 40  # rows listed per kind in the printed summary
 Progress = Callable[[int, str], None]
 
 
-@dataclass
+@dataclass(slots=True)
 class RowPlan:
     line: int
     outcome: str
@@ -140,7 +140,12 @@ def record_keys(record: ContactRecord) -> set[str]:
 
 
 class Planner:
-    """Decides, record by record, what an import would do; holds what the writer needs."""
+    """Decides, record by record, what an import would do; holds what the writer needs.
+
+    `pending` holds everyone the import adds: a PendingPerson, or, for a record that brings no
+    e-mails, phones or tags and that no later row has merged into, the record itself (most rows
+    of a big file; the writer takes the same fields from either).
+    """
 
     def __init__(self, records: list[ContactRecord], decisions: dict[int, str] | None = None) -> None:
         self.records = records
@@ -148,18 +153,22 @@ class Planner:
         self.existing = load_existing(with_tags=any(r.tags for r in records))
         self.index = DedupeIndex()
         want_uids = any(r.uid for r in records)
+        add, folded = self.index.add_folded, self.index.folded
         for pid, name, organisation, keys in existing_keys(self.existing, with_uids=want_uids, uid_of=person_uid):
-            self.index.add(pid, name, organisation, keys)
+            add(pid, *folded(name, organisation), keys)
         self.touched: dict[int, ExistingPerson] = {}
-        self.pending: dict[object, PendingPerson] = {}
+        self.pending: dict[object, PendingPerson | ContactRecord] = {}
         self.rows: list[RowPlan] = []
 
     def _target_name(self, ref) -> str:
         return self.pending[ref].name if ref in self.pending else self.existing.name(ref)
 
     def _target(self, ref):
-        if ref in self.pending:
-            return self.pending[ref]
+        pending = self.pending.get(ref)
+        if pending is not None:
+            if type(pending) is ContactRecord:
+                pending = self.pending[ref] = PendingPerson.from_record(pending)
+            return pending
         if ref not in self.touched:
             self.touched[ref] = self.existing.person(ref)
         return self.touched[ref]
@@ -169,28 +178,32 @@ class Planner:
         self.index.add_keys(ref, keys)
         return changes
 
-    def _add_new(self, record: ContactRecord, keys: set[str]) -> None:
+    def _add_new(self, record: ContactRecord, keys: set[str], nkey: str, okey: str) -> None:
         ref = ("new", record.line)
-        self.pending[ref] = PendingPerson.from_record(record, keys)
-        self.index.add(ref, record.name, record.organisation, keys)
+        plain = not (record.emails or record.phones or record.tags)
+        self.pending[ref] = record if plain else PendingPerson.from_record(record, keys)
+        self.index.add_folded(ref, nkey, okey, keys)
 
     def plan(self, progress: Progress | None = None) -> list[RowPlan]:
         total = max(1, len(self.records))
-        for number, record in enumerate(self.records):
-            if progress and number % 2000 == 0:
-                progress(number * 100 // total, f"Comparing row {number} of {total}")
-            self.rows.append(self._plan_one(record))
-        return self.rows
+        rows, plan_one = self.rows, self._plan_one
+        for start in range(0, len(self.records), 2000):
+            if progress:
+                progress(start * 100 // total, f"Comparing row {start} of {total}")
+            rows.extend(map(plan_one, self.records[start:start + 2000]))
+        return rows
 
     def _plan_one(self, record: ContactRecord) -> RowPlan:
         keys = record_keys(record)
+        index = self.index
+        nkey, okey = index.folded(record.name, record.organisation)
         row = RowPlan(record.line, NEW, record.name, record.organisation)
-        same = self.index.same(record.name, record.organisation, keys)
+        same = index.same_folded(nkey, okey, keys, record.organisation)
         if same is not None:
             return self._merged_row(row, same, record, keys)
-        close = self.index.close(record.name, record.organisation)
+        close = index.close_folded(nkey, okey, record.organisation)
         if close is None:
-            self._add_new(record, keys)
+            self._add_new(record, keys, nkey, okey)
             return row
         row.outcome, row.match_name = REVIEW, self._target_name(close.ref)
         row.match_id = close.ref if isinstance(close.ref, int) else None
@@ -198,7 +211,7 @@ class Planner:
         where = f"#{close.ref}" if row.match_id else f"line {close.ref[1]} of this file"
         row.detail = f"{close.reason} to {row.match_name} ({where}); {VERDICTS[row.action]}"
         if row.action == ADD_NEW:
-            self._add_new(record, keys)
+            self._add_new(record, keys, nkey, okey)
         elif row.action == MERGE:
             self._merge(close.ref, record, keys)
         return row
