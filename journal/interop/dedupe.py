@@ -70,7 +70,9 @@ class DedupeIndex:
     def __init__(self) -> None:
         self._by_key: dict[str, object] = {}
         self._by_name_org: dict[tuple[str, str], object] = {}
-        self._blocks: dict[str, dict[object, str]] = {}
+        # Per organisation key: the name keys and refs of its people, side by side (rapidfuzz
+        # reads a list faster than a dict), and where each ref stands in them.
+        self._blocks: dict[str, tuple[list[str], list[object], dict[object, int]]] = {}
         self._name_keys: dict[str, str] = {}
         self._org_keys: dict[str, str] = {}
 
@@ -97,9 +99,16 @@ class DedupeIndex:
         if okey:
             block = self._blocks.get(okey)
             if block is None:
-                self._blocks[okey] = {ref: nkey}
+                self._blocks[okey] = ([nkey], [ref], {ref: 0})
+                return
+            names, refs, where = block
+            at = where.get(ref)
+            if at is None:
+                where[ref] = len(refs)
+                names.append(nkey)
+                refs.append(ref)
             else:
-                block[ref] = nkey
+                names[at] = nkey
 
     def add_keys(self, ref: object, keys) -> None:
         for key in keys:
@@ -129,11 +138,12 @@ class DedupeIndex:
         if not block:
             return None
         # Keys are already folded with their words sorted, so plain ratio is token_sort_ratio.
-        found = process.extractOne(nkey, block, scorer=fuzz.ratio, score_cutoff=REVIEW_SCORE)
+        # The first of equally close names wins, in the order the people were added.
+        found = process.extractOne(nkey, block[0], scorer=fuzz.ratio, score_cutoff=REVIEW_SCORE)
         if found is None:
             return None
-        _key, score, ref = found
-        return Match(ref, f"close name at {organisation} ({round(score)}%)", round(score))
+        _key, score, at = found
+        return Match(block[1][at], f"close name at {organisation} ({round(score)}%)", round(score))
 
 
 def linkedin_key(url: str) -> str:

@@ -63,6 +63,8 @@ def parse(data: bytes) -> ParseResult:
     full = itemgetter(*columns) if len(present) == len(columns) else None
     reach = max(present) + 1
     dates: dict[str, dt.date | None] = {}  # a file holds a few thousand distinct dates at most
+    cleaned: dict[str, str] = {}  # names, companies and positions repeat through a file
+    records, rejected = result.records, result.rejected
     for line, row in rows:
         size = len(row)
         if full is not None and size >= reach:
@@ -73,10 +75,10 @@ def parse(data: bytes) -> ParseResult:
             )
         if not (first or last):
             if any(value.strip() for value in row):
-                result.rejected.append(Rejected(line, "no first or last name"))
+                rejected.append(Rejected(line, "no first or last name"))
             continue
         if size > width + 2:
-            result.rejected.append(Rejected(line, f"{size} columns where the header has {width}"))
+            rejected.append(Rejected(line, f"{size} columns where the header has {width}"))
             continue
         if not raw_date:
             connected = None
@@ -85,17 +87,21 @@ def parse(data: bytes) -> ParseResult:
         else:
             connected = dates[raw_date] = parse_connected_on(raw_date)
         if raw_date and connected is None:
-            result.rejected.append(Rejected(line, f"'Connected On' is {raw_date!r}, not a date like 12 Mar 2024"))
+            rejected.append(Rejected(line, f"'Connected On' is {raw_date!r}, not a date like 12 Mar 2024"))
             continue
-        result.records.append(
-            ContactRecord(
-                line=line,
-                name=clean(f"{first} {last}"),
-                organisation=clean(company),
-                role=clean(position),
-                emails=[(email, "")] if email else [],
-                linkedin=url,
-                connected_on=connected,
-            )
+        raw_name = f"{first} {last}"
+        name = cleaned.get(raw_name)
+        if name is None:
+            name = cleaned[raw_name] = clean(raw_name)
+        organisation = cleaned.get(company)
+        if organisation is None:
+            organisation = cleaned[company] = clean(company)
+        role = cleaned.get(position)
+        if role is None:
+            role = cleaned[position] = clean(position)
+        # Positional, in the field order: line, name, organisation, role, emails, phones, linkedin,
+        # website, location, notes, connected_on, tags, uid (LinkedIn brings no phones or tags).
+        records.append(
+            ContactRecord(line, name, organisation, role, [(email, "")] if email else [], (), url, "", "", "", connected, (), "")
         )
     return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from journal.store.errors import JournalError
@@ -14,7 +15,7 @@ class ImportFormatError(JournalError):
     """The file cannot be read as the chosen format; nothing was imported."""
 
 
-@dataclass
+@dataclass(slots=True)
 class ContactRecord:
     """One contact from a file. `line` is the 1-based line where it starts in that file."""
 
@@ -22,14 +23,15 @@ class ContactRecord:
     name: str
     organisation: str = ""
     role: str = ""
+    # Importers that build a record in one go may give an empty tuple for phones and tags.
     emails: list[tuple[str, str]] = field(default_factory=list)  # (value, label)
-    phones: list[tuple[str, str]] = field(default_factory=list)
+    phones: Sequence[tuple[str, str]] = field(default_factory=list)
     linkedin: str = ""
     website: str = ""
     location: str = ""
     notes: str = ""
     connected_on: dt.date | None = None
-    tags: list[str] = field(default_factory=list)
+    tags: Sequence[str] = field(default_factory=list)
     uid: str = ""
 
 

@@ -20,7 +20,7 @@ LABELS = {"organisation": "organisation", "role": "role", "linkedin": "LinkedIn"
           "location": "location", "connected_on": "connected on"}
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonState:
     """One person as an import sees them; `absorb` fills in only what is missing."""
 
@@ -69,12 +69,12 @@ class PersonState:
         return changes
 
 
-@dataclass
+@dataclass(slots=True)
 class ExistingPerson(PersonState):
     pass
 
 
-@dataclass
+@dataclass(slots=True)
 class PendingPerson(PersonState):
     @classmethod
     def from_record(cls, record: ContactRecord, keys: set[str] | None = None) -> PendingPerson:
