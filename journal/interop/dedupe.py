@@ -21,22 +21,38 @@ _PUNCT = re.compile(r"[^\w\s]+")
 _ORG_SUFFIXES = {"inc", "ltd", "llc", "gmbh", "ag", "sa", "sas", "bv", "plc", "co", "corp", "corporation", "limited", "company"}
 
 
+class _KeepBaseLetters(dict):
+    """A str.translate table dropping combining marks (accents), filled in as characters come."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_DROP_MARKS = _KeepBaseLetters()
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text` lower-cased, accents dropped, punctuation between words."""
+    if text.isascii():  # nothing to decompose or translate
+        return _PUNCT.sub(" ", text.lower()).split()
+    plain = unicodedata.normalize("NFKD", text).translate(_DROP_MARKS)
+    return _PUNCT.sub(" ", plain.casefold().translate(_LETTERS)).split()
+
+
 def fold(text: str) -> str:
     """Lower-case, accents dropped, punctuation to spaces, spaces squeezed."""
-    if text.isascii():  # nothing to decompose or translate
-        return " ".join(_PUNCT.sub(" ", text.lower()).split())
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_PUNCT.sub(" ", plain.casefold().translate(_LETTERS)).split())
+    return " ".join(_words(text))
 
 
 def name_key(name: str) -> str:
     """Folded, with the words sorted, so "Perez, Ana" and "Ana Pérez" share one key."""
-    return " ".join(sorted(fold(name).split()))
+    return " ".join(sorted(_words(name)))
 
 
 def org_key(name: str) -> str:
-    words = fold(name).split()
+    words = _words(name)
     while len(words) > 1 and words[-1] in _ORG_SUFFIXES:
         words.pop()
     return " ".join(words)
@@ -149,12 +165,15 @@ class DedupeIndex:
 def linkedin_key(url: str) -> str:
     """A LinkedIn address without scheme, "www.", query or trailing slash, lower-cased."""
     text = url.strip().lower()
-    if text.startswith("https://"):
-        text = text[8:]
-    elif text.startswith("http://"):
-        text = text[7:]
-    if text.startswith("www."):
-        text = text[4:]
+    if text.startswith("https://www."):  # how nearly every address is written
+        text = text[12:]
+    else:
+        if text.startswith("https://"):
+            text = text[8:]
+        elif text.startswith("http://"):
+            text = text[7:]
+        if text.startswith("www."):
+            text = text[4:]
     if "?" in text or "#" in text:
         text = text.split("?", 1)[0].split("#", 1)[0]
     text = text.rstrip("/")

@@ -144,16 +144,19 @@ def load_existing(*, with_tags: bool = True) -> Existing:
 def existing_keys(existing: Existing, *, with_uids: bool, uid_of):
     """(pid, name, organisation, keys) for the duplicate index."""
     details = existing.detail_keys
-    for pid, (name, org, _role, linkedin, _web, _loc, _notes, _conn, created) in existing.rows.items():
-        keys = [k for k in details.get(pid, ()) if k.partition(":")[2].strip("+")]
+    for pid, row in existing.rows.items():
+        found = details.get(pid)
+        keys = [k for k in found if k.partition(":")[2].strip("+")] if found else []
+        linkedin = row[3]
         if linkedin:
             key = linkedin_key(linkedin)
             if key:
                 keys.append(f"linkedin:{key}")
         if with_uids:
+            created = row[8]
             stamp = dt.datetime.fromisoformat(created) if isinstance(created, str) else created
             keys.append(f"uid:{uid_of(pid, stamp)}")
-        yield pid, name, org, keys
+        yield pid, row[0], row[1], keys
 
 
 def stored(value):
