@@ -50,3 +50,31 @@ def test_fold_of_ascii_text_takes_the_short_way_to_the_same_result(text):
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     assert fold(text) == " ".join(re.sub(r"[^\w\s]+", " ", plain.casefold()).split())
+
+
+@given(st.text())
+def test_fold_of_any_text_drops_exactly_the_combining_marks(text):
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    expected = re.sub(r"[^\w\s]+", " ", plain.casefold().translate(str.maketrans({
+        "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŀ": "l", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe",
+    })))
+    assert fold(text) == " ".join(expected.split())
+    assert name_key(text) == " ".join(sorted(expected.split()))
+
+
+def test_an_index_folds_each_distinct_name_once_and_keeps_nothing_between_indexes():
+    index = DedupeIndex()
+    assert index.folded("Pérez, Ana", "Acme Inc") == ("ana perez", "acme")
+    assert index._name_keys == {"Pérez, Ana": "ana perez"} and index._org_keys == {"Acme Inc": "acme"}
+    assert DedupeIndex()._name_keys == {}
+
+
+def test_re_adding_a_ref_renames_it_in_its_block_without_a_second_entry():
+    index = DedupeIndex()
+    index.add(1, "Ana Perez", "Acme", set())
+    index.add(2, "Bo Li", "Acme", set())
+    index.add(1, "Anna Pereira", "Acme", set())
+    assert index.close("Anna Pereira", "Acme").ref == 1
+    assert index.close("Ana Perez", "Acme") is None or index.close("Ana Perez", "Acme").ref == 1
+    assert index._blocks["acme"][1] == [1, 2]
