@@ -97,15 +97,15 @@ class Existing:
     """Everyone in the journal as plain rows; a person becomes an ExistingPerson only when an
     import touches them, since most imports touch few of many."""
 
-    rows: dict[int, tuple]
+    rows: dict[int, tuple]  # id -> (id, name, organisation, role, linkedin, website, location, notes, connected_on, created_at)
     detail_keys: dict[int, set[str]]
     tag_folds: dict[int, set[str]]
 
     def name(self, pid: int) -> str:
-        return self.rows[pid][0]
+        return self.rows[pid][1]
 
     def person(self, pid: int) -> ExistingPerson:
-        name, org, role, linkedin, website, location, notes, connected_on, _created = self.rows[pid]
+        _id, name, org, role, linkedin, website, location, notes, connected_on, _created = self.rows[pid]
         return ExistingPerson(
             id=pid, name=name, organisation=org, role=role, linkedin=linkedin, website=website,
             location=location, notes=notes, connected_on=connected_on,
@@ -125,7 +125,7 @@ def load_existing(*, with_tags: bool = True) -> Existing:
         f"{col['connected_on']}, {col['created_at']} FROM {P.table_name} p LEFT JOIN {O.table_name} o "
         f"ON o.{O.primary_key.column_name} = {col['organisation']}"
     )
-    rows = {row[0]: row[1:] for row in _rows(sql)}
+    rows = {row[0]: row for row in _rows(sql)}
     details: dict[int, set[str]] = {}
     D = ContactDetail._meta
     for pid, kind, normalized in _rows(f"SELECT {D.fields['person'].column_name}, kind, normalized FROM {D.table_name}"):
@@ -147,16 +147,16 @@ def existing_keys(existing: Existing, *, with_uids: bool, uid_of):
     for pid, row in existing.rows.items():
         found = details.get(pid)
         keys = [k for k in found if k.partition(":")[2].strip("+")] if found else []
-        linkedin = row[3]
+        linkedin = row[4]
         if linkedin:
             key = linkedin_key(linkedin)
             if key:
                 keys.append(f"linkedin:{key}")
         if with_uids:
-            created = row[8]
+            created = row[9]
             stamp = dt.datetime.fromisoformat(created) if isinstance(created, str) else created
             keys.append(f"uid:{uid_of(pid, stamp)}")
-        yield pid, row[0], row[1], keys
+        yield pid, row[1], row[2], keys
 
 
 def stored(value):
@@ -230,6 +230,7 @@ PERSON_COLUMNS = ["id", "name", "organisation", "role", "linkedin", "website", "
 def _update_existing(dirty: list[ExistingPerson], orgs: dict[str, int], now: dt.datetime) -> None:
     """One executemany per combination of filled-in columns."""
     groups: dict[tuple[str, ...], list[tuple]] = {}
+    stamp = str(now)
     for person in dirty:
         values = dict(person.changed)
         if not values:
@@ -237,7 +238,7 @@ def _update_existing(dirty: list[ExistingPerson], orgs: dict[str, int], now: dt.
         if "organisation" in values:
             values["organisation"] = orgs.get(str(values["organisation"]).lower())
         names = tuple(sorted(values))
-        groups.setdefault(names, []).append(tuple(stored(values[n]) for n in names) + (str(now), person.id))
+        groups.setdefault(names, []).append(tuple(stored(values[n]) for n in names) + (stamp, person.id))
     P = Person._meta
     for names, rows in groups.items():
         sets = ", ".join(f'"{P.fields[n].column_name}" = ?' for n in names + ("updated_at",))
