@@ -86,9 +86,7 @@ class DedupeIndex:
     def __init__(self) -> None:
         self._by_key: dict[str, object] = {}
         self._by_name_org: dict[tuple[str, str], object] = {}
-        # Per organisation key: the name keys and refs of its people, side by side (rapidfuzz
-        # reads a list faster than a dict), and where each ref stands in them.
-        self._blocks: dict[str, tuple[list[str], list[object], dict[object, int]]] = {}
+        self._blocks: dict[str, dict[object, str]] = {}  # organisation key -> {ref: name key}
         self._name_keys: dict[str, str] = {}
         self._org_keys: dict[str, str] = {}
 
@@ -115,16 +113,9 @@ class DedupeIndex:
         if okey:
             block = self._blocks.get(okey)
             if block is None:
-                self._blocks[okey] = ([nkey], [ref], {ref: 0})
-                return
-            names, refs, where = block
-            at = where.get(ref)
-            if at is None:
-                where[ref] = len(refs)
-                names.append(nkey)
-                refs.append(ref)
+                self._blocks[okey] = {ref: nkey}
             else:
-                names[at] = nkey
+                block[ref] = nkey
 
     def add_keys(self, ref: object, keys) -> None:
         for key in keys:
@@ -155,11 +146,12 @@ class DedupeIndex:
             return None
         # Keys are already folded with their words sorted, so plain ratio is token_sort_ratio.
         # The first of equally close names wins, in the order the people were added.
-        found = process.extractOne(nkey, block[0], scorer=fuzz.ratio, score_cutoff=REVIEW_SCORE)
+        # rapidfuzz reads a list faster than a dict; the ref is looked up only for a match.
+        found = process.extractOne(nkey, list(block.values()), scorer=fuzz.ratio, score_cutoff=REVIEW_SCORE)
         if found is None:
             return None
         _key, score, at = found
-        return Match(block[1][at], f"close name at {organisation} ({round(score)}%)", round(score))
+        return Match(list(block)[at], f"close name at {organisation} ({round(score)}%)", round(score))
 
 
 def linkedin_key(url: str) -> str:

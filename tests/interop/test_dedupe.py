@@ -77,4 +77,4 @@ def test_re_adding_a_ref_renames_it_in_its_block_without_a_second_entry():
     index.add(1, "Anna Pereira", "Acme", set())
     assert index.close("Anna Pereira", "Acme").ref == 1
     assert index.close("Ana Perez", "Acme") is None or index.close("Ana Perez", "Acme").ref == 1
-    assert index._blocks["acme"][1] == [1, 2]
+    assert index._blocks["acme"] == {1: "anna pereira", 2: "bo li"}
