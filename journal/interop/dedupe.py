@@ -172,9 +172,12 @@ def linkedin_key(url: str) -> str:
     return text if "/" in text else ""
 
 
+_KEY_KINDS = {"email": "e-mail", "phone": "phone", "linkedin": "LinkedIn", "uid": "UID"}
+
+
 def describe_key(key: str) -> str:
     kind, _, value = key.partition(":")
-    return {"email": "e-mail", "phone": "phone", "linkedin": "LinkedIn", "uid": "UID"}.get(kind, kind) + f" {value}"
+    return f"{_KEY_KINDS.get(kind, kind)} {value}"
 
 
 def duplicate_pairs(entries: list[Entry]) -> list[tuple[object, object, str, int]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 from journal.clock import SYSTEM_CLOCK, Clock
@@ -150,9 +151,9 @@ class Planner:
     def __init__(self, records: list[ContactRecord], decisions: dict[int, str] | None = None) -> None:
         self.records = records
         self.decisions = decisions or {}
-        self.existing = load_existing(with_tags=any(r.tags for r in records))
+        self.existing = load_existing(with_tags=any(map(attrgetter("tags"), records)))
         self.index = DedupeIndex()
-        want_uids = any(r.uid for r in records)
+        want_uids = any(map(attrgetter("uid"), records))
         add, folded = self.index.add_folded, self.index.folded
         for pid, name, organisation, keys in existing_keys(self.existing, with_uids=want_uids, uid_of=person_uid):
             add(pid, *folded(name, organisation), keys)
@@ -239,7 +240,7 @@ def _rejected_rows(result: ParseResult) -> list[RowPlan]:
 def _people_plan(fmt: str, source: str, result: ParseResult, decisions, progress) -> tuple[ImportPlan, Planner]:
     planner = Planner(result.records, decisions)
     rows = planner.plan(progress) + _rejected_rows(result)
-    rows.sort(key=lambda row: row.line)
+    rows.sort(key=attrgetter("line"))
     return ImportPlan(fmt, source, rows), planner
 
 
