@@ -78,3 +78,11 @@ def test_re_adding_a_ref_renames_it_in_its_block_without_a_second_entry():
     assert index.close("Anna Pereira", "Acme").ref == 1
     assert index.close("Ana Perez", "Acme") is None or index.close("Ana Perez", "Acme").ref == 1
     assert index._blocks["acme"] == {1: "anna pereira", 2: "bo li"}
+
+
+@given(st.lists(st.text(), max_size=4), st.lists(st.sampled_from([" ", "  ", "\t", "\u00a0", "\u3000", "\x1c"]), max_size=4))
+def test_an_index_folds_names_word_by_word_to_the_same_keys(parts, gaps):
+    index = DedupeIndex()
+    names = [gap.join(parts) for gap in gaps or [" "]] + parts
+    for name in names:
+        assert index.folded(name, "")[0] == name_key(name)
