@@ -8,8 +8,11 @@ first of equally close names, in the order people became known), or a new person
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import re
+
+import pytest
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,7 +22,7 @@ from journal.domain.contact_details import normalize_email
 from journal.interop.dedupe import REVIEW_SCORE, describe_key, name_key, org_key
 from journal.interop.records import ContactRecord
 from journal.services import imports
-from journal.services.import_writer import PendingPerson
+from journal.services.import_writer import PendingPerson, write_plan
 from journal.store.models import DB, ContactDetail, Organisation, Person
 
 FIRST = ["Ana", "Anna", "Ána", "Bo", "Zoë", "Zoe"]
@@ -189,3 +192,23 @@ def test_plain_column_defaults_are_written_as_literals_and_others_bound():
 
     assert [_literal(v) for v in (None, False, True, 3, "", "O'Brien")] == ["NULL", "0", "1", "3", "''", "'O''Brien'"]
     assert _literal("a\x00b") is None and _literal(1.5) is None
+
+
+@pytest.mark.parametrize("emails", [[], [("ana@acme.com", "work")]])
+def test_a_new_person_is_written_alike_from_its_record_or_from_a_pending_person(db, clock, emails):
+    Person.create(name="Someone Else")
+    record = ContactRecord(
+        2, "Ana Pérez", "Acme", role="CTO", emails=emails, linkedin="https://www.linkedin.com/in/ana",
+        website="https://ana.dev", location="Lisbon", notes="  met at PyCon \n", connected_on=dt.date(2024, 3, 12),
+    )
+    with DB.atomic():
+        planner = imports.Planner([record])
+        planner.plan()
+        assert (planner.pending[("new", 2)] is record) == (not emails)
+        write_plan(planner, clock)
+    ana = Person.get(Person.name == "Ana Pérez")
+    assert (ana.organisation.name, ana.role, ana.linkedin, ana.website, ana.location, ana.notes, ana.connected_on) == (
+        "Acme", "CTO", "https://www.linkedin.com/in/ana", "https://ana.dev", "Lisbon", "met at PyCon", dt.date(2024, 3, 12)
+    )
+    assert (ana.created_at, ana.updated_at, ana.archived, ana.is_placeholder, ana.how_met) == (clock.now(), clock.now(), False, False, "")
+    assert [(d.kind, d.label, d.value) for d in ana.details] == [("email", "work", v) for v, _ in emails]
