@@ -343,7 +343,7 @@
 <context>
     <name>ConversationsView</name>
     <message>
-        <location filename="../../journal/ui/conversations/conversations_view.py" line="+33"/>
+        <location filename="../../journal/ui/conversations/conversations_view.py" line="+34"/>
         <source>No conversations yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -353,7 +353,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>&amp;Edit…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -378,7 +378,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+12"/>
+        <source>Bring the deleted conversation back, with its people and links (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>{n} matching, newest first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -416,11 +421,31 @@
         <location line="+2"/>
         <source>Delete the conversation of {when} with {who}?
 
-Offers and next steps logged with it are kept. This cannot be undone.</source>
+Offers and next steps logged with it are kept. You can undo this right away (Ctrl+Z).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Deleted the conversation of {when} with {who}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted the conversation. Ctrl+Z or Undo brings it back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+12"/>
+        <source>Cannot undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restored the conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-21"/>
         <source>Cannot delete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1353,7 +1378,7 @@ introduce me to:</source>
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../../journal/ui/people/people_view.py" line="+73"/>
+        <location filename="../../journal/ui/people/people_view.py" line="+53"/>
         <source>Filter by name, organisation, role, tag or notes (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1406,7 +1431,12 @@ introduce me to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-138"/>
+        <source>Bring the deleted person back, with everything deleted with them (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+127"/>
         <source>No one matches</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2604,17 +2634,12 @@ This also removes them from {linked}. Conversations stay in the journal. You can
 <context>
     <name>UndoBar</name>
     <message>
-        <location filename="../../journal/ui/people/people_view.py" line="-381"/>
+        <location filename="../../journal/ui/widgets/undo_bar.py" line="+19"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Bring the deleted person back, with everything deleted with them (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>

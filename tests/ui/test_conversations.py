@@ -113,6 +113,38 @@ def test_delete_is_confirmed(qtbot, context, journal, monkeypatch):
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
     assert Conversation.get_or_none(Conversation.id == journal["newer"]) is None
     assert view.model.rowCount() == 1
+    assert view.undo_bar.isVisible() and "Deleted the conversation of" in view.undo_bar.label.text()
+
+
+def test_ctrl_z_brings_a_deleted_conversation_back_with_its_people(qtbot, context, journal, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    view = make_view(qtbot, context)
+    view.select(journal["older"])
+    qtbot.waitUntil(view.table.hasFocus)
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert Conversation.get_or_none(Conversation.id == journal["older"]) is None
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert Conversation.get_by_id(journal["older"]).summary == "Intro call about the platform team"
+    names = {p.person.name for p in Participant.select().where(Participant.conversation == journal["older"])}
+    assert names == {"Dana Smith", "Bo Chen"}
+    assert view.current_id() == journal["older"]
+    assert not view.undo_bar.isVisible()
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # nothing left to undo
+    assert view.model.rowCount() == 2
+
+
+def test_undo_button_and_dismiss(qtbot, context, journal, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    view = make_view(qtbot, context)
+    view.select(journal["newer"])
+    view.delete_current()
+    qtbot.mouseClick(view.undo_bar.close_button, Qt.MouseButton.LeftButton)
+    assert not view.undo_bar.isVisible()
+    view.select(journal["older"])
+    view.delete_current()
+    qtbot.mouseClick(view.undo_bar.undo_button, Qt.MouseButton.LeftButton)
+    assert Conversation.get_or_none(Conversation.id == journal["older"]) is not None
+    assert Conversation.get_or_none(Conversation.id == journal["newer"]) is None  # only the last delete
 
 
 def test_empty_state(qtbot, context):

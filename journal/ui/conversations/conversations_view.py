@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.services.conversation_list import get_conversation
-from journal.services.conversations import delete_conversation
+from journal.services.conversations import DeletedConversation, delete_conversation, restore_conversation
 from journal.store.errors import JournalError
 from journal.ui.context import AppContext
 from journal.ui.conversations.conversation_dialog import ConversationDialog
@@ -27,6 +27,7 @@ from journal.ui.conversations.conversations_model import ConversationsModel
 from journal.ui.widgets.action_icons import action_icon
 from journal.ui.widgets.empty_hint import EmptyHint
 from journal.ui.widgets.table_selection import select_row
+from journal.ui.widgets.undo_bar import UndoBar
 
 
 EMPTY = (
@@ -46,6 +47,7 @@ class ConversationsView(QWidget):
         super().__init__(parent)
         self.context = context
         self.dialog: ConversationDialog | None = None
+        self._deleted: DeletedConversation | None = None
         self.model = ConversationsModel(context.clock, self)
         self.table = QTableView(objectName="conversationsTable")
         self.table.setModel(self.model)
@@ -82,9 +84,11 @@ class ConversationsView(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
+        self.undo_bar = UndoBar(self.tr("Bring the deleted conversation back, with its people and links (Ctrl+Z)"))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.undo_bar)
 
         self.table.activated.connect(lambda index: self.edit_conversation(self.model.conversation_id(index.row())))
         self.edit_button.clicked.connect(lambda: self.edit_conversation(self.current_id()))
@@ -94,6 +98,10 @@ class ConversationsView(QWidget):
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_current)
+        self.undo_bar.undo_button.clicked.connect(self.undo_delete)
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo_delete)
         self._filter_timer = QTimer(self, singleShot=True, interval=150)
         self._filter_timer.timeout.connect(self._apply_filter)
         self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
@@ -185,7 +193,7 @@ class ConversationsView(QWidget):
             self.tr("Delete conversation"),
             self.tr(
                 "Delete the conversation of {when} with {who}?\n\n"
-                "Offers and next steps logged with it are kept. This cannot be undone."
+                "Offers and next steps logged with it are kept. You can undo this right away (Ctrl+Z)."
             ).format(when=when, who=who),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
@@ -194,10 +202,32 @@ class ConversationsView(QWidget):
             return
         row = index.row()
         try:
-            delete_conversation(conversation_id)
+            self._deleted = delete_conversation(conversation_id)
         except JournalError as exc:
             QMessageBox.warning(self, self.tr("Cannot delete"), str(exc))
             return
+        self.undo_bar.show_text(self.tr("Deleted the conversation of {when} with {who}.").format(when=when, who=who))
+        self._show_status(self.tr("Deleted the conversation. Ctrl+Z or Undo brings it back."))
         next_id = self.model.conversation_id(min(row, self.model.rowCount() - 1))
         if next_id is not None:
             self.select(next_id)
+
+    def undo_delete(self) -> None:
+        snapshot = self._deleted
+        if snapshot is None:
+            return
+        try:
+            conversation_id = restore_conversation(snapshot)
+        except JournalError as exc:
+            QMessageBox.warning(self, self.tr("Cannot undo"), str(exc))
+            return
+        self._deleted = None
+        self.undo_bar.hide()
+        self.model.reload()  # at once, so the restored row can be selected
+        self.select(conversation_id)
+        self._show_status(self.tr("Restored the conversation."))
+
+    def _show_status(self, text: str) -> None:
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, 5000)

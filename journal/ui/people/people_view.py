@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -33,29 +32,10 @@ from journal.ui.people.person_editor import PersonEditor, archived_suffix
 from journal.ui.widgets.action_icons import action_icon
 from journal.ui.widgets.empty_hint import EmptyHint
 from journal.ui.widgets.table_selection import select_row
+from journal.ui.widgets.undo_bar import UndoBar
 
 COLUMN_WIDTHS = (190, 150, 150, 95, 95, 140)
 FILTER_DELAY_MS = 150
-
-
-class UndoBar(QFrame):
-    """"Deleted Dana Smith. [Undo]" under the table, until the next delete or dismissal."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("undoBar")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.label = QLabel()
-        self.undo_button = QPushButton(action_icon("undo"), self.tr("&Undo"), objectName="undo")
-        self.undo_button.setToolTip(self.tr("Bring the deleted person back, with everything deleted with them (Ctrl+Z)"))
-        self.close_button = QPushButton(self.tr("Dismiss"), objectName="dismissUndo")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.undo_button)
-        layout.addWidget(self.close_button)
-        self.close_button.clicked.connect(self.hide)
-        self.hide()
 
 
 class PeopleView(QWidget):
@@ -116,7 +96,7 @@ class PeopleView(QWidget):
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty)
         self.count_label = QLabel(objectName="peopleCount")
-        self.undo_bar = UndoBar()
+        self.undo_bar = UndoBar(self.tr("Bring the deleted person back, with everything deleted with them (Ctrl+Z)"))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
