@@ -174,7 +174,9 @@ def _clock():
 
 @contextlib.contextmanager
 def _opened(args, *, auto_backup: bool = True):
-    """The journal open for one verb (with the daily backup unless told not to); yields its path."""
+    """The journal open for one verb; yields its path. Verbs that write (log, import) take the
+    daily backup first, as the app does; verbs that only read skip it, so a quick look at a big
+    journal never waits for a copy of it."""
     from journal.services.maintenance import open_session
 
     path = journal_path(args)
@@ -231,7 +233,7 @@ def cmd_log(args) -> int:
 def cmd_agenda(args) -> int:
     from journal.services.agenda import agenda
 
-    with _opened(args):
+    with _opened(args, auto_backup=False):  # reading changes nothing to save
         items = agenda(args.days, clock=_clock())
     if args.json:
         print(json.dumps([item.to_json() for item in items], ensure_ascii=False, indent=2))
@@ -302,7 +304,7 @@ def cmd_export(args) -> int:
     from journal.clock import SYSTEM_CLOCK
 
     exporter = _load(EXPORTERS[args.format])
-    with _opened(args):
+    with _opened(args, auto_backup=False):  # reading changes nothing to save
         buffer = io.StringIO()
         count = exporter(buffer, clock=SYSTEM_CLOCK)
     if args.output is None:
@@ -321,7 +323,7 @@ def cmd_export(args) -> int:
 def cmd_search(args) -> int:
     from journal.services.search import KIND_LABELS, plain, search_ranked
 
-    with _opened(args):
+    with _opened(args, auto_backup=False):  # reading changes nothing to save
         results = search_ranked(args.query)
     if args.json:
         print(json.dumps([r.to_json() for r in results], ensure_ascii=False, indent=2))

@@ -243,15 +243,18 @@ def test_backup_restore_and_check(cli, journal_path, clock):
     assert (result.code, result.out) == (0, f"{journal_path}: ok\n")
 
 
-def test_the_daily_backup_is_taken_once_when_the_journal_has_data(cli, journal_path, clock):
-    cli("agenda")
-    assert backups.list_backups(journal_path) == []  # nothing to save in a new journal
+def test_the_daily_backup_is_taken_once_before_a_write_when_the_journal_has_data(cli, journal_path, clock):
     cli("log", "--with", "Dana Smith")
+    assert backups.list_backups(journal_path) == []  # nothing to save in a new journal
     cli("agenda")
-    cli("agenda")
+    cli("search", "Dana")
+    cli("export", "json", "-o", str(journal_path.parent / "out.json"))
+    assert backups.list_backups(journal_path) == []  # reading changes nothing: no copy to wait for
+    cli("log", "--with", "Lee Park")
+    cli("log", "--with", "Mo Ali")
     assert len(backups.list_backups(journal_path, "daily")) == 1
     clock.advance(days=1)
-    cli("agenda")
+    cli("log", "--with", "Ana Pérez")
     assert len(backups.list_backups(journal_path, "daily")) == 2
 
 
