@@ -253,3 +253,12 @@ def test_month_switches_follow_a_cadence_set_while_the_calendar_is_open(qtbot, s
     assert grid.count_on(dt.date(2026, 4, 10)) == DayCount(1, 0)
     grid.select_date(dt.date(2026, 4, 10))
     assert [i.title for i in view.day_list.agenda_items()] == ["Keep in touch with Ana Pérez"]
+
+
+def test_overdue_rows_from_another_year_show_the_year(qtbot, window, clock, db):
+    next_steps.add("Write to the old team", due=dt.date(2024, 11, 5), clock=clock)
+    next_steps.add("Send Dana the deck", due=dt.date(2026, 3, 9), clock=clock)
+    view = view_of(window)
+    texts = [view.agenda_list.item(i).text() for i in range(view.agenda_list.count())]
+    assert any(t.startswith("Write to the old team\nOverdue · Next step · 05 Nov 2024") for t in texts)
+    assert any(t.startswith("Send Dana the deck\nOverdue · Next step · Mon 09 Mar") for t in texts)

@@ -283,7 +283,7 @@ class CalendarView(QWidget):
         if overdue:
             self.agenda_list.add_heading(self.tr("Overdue ({n})").format(n=len(overdue)))
             for item in overdue:
-                self.agenda_list.add_agenda_item(item, with_date=True)
+                self.agenda_list.add_agenda_item(item, with_date=True, today=today)
         current = None
         for item in upcoming:
             if item.due != current:

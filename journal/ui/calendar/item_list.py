@@ -25,14 +25,15 @@ KIND_LABELS = {
 }
 
 
-def describe(item: AgendaItem, *, with_date: bool = False) -> str:
-    """Second line of a row: overdue flag, kind, time, people."""
+def describe(item: AgendaItem, *, with_date: bool = False, today: dt.date | None = None) -> str:
+    """Second line of a row: overdue flag, kind, date (with its year when not this year's),
+    time, people."""
     parts = []
     if item.overdue:
         parts.append(QCoreApplication.translate("DueItemList", "Overdue"))
     parts.append(QCoreApplication.translate("DueItemList", KIND_LABELS[item.kind]))
     if with_date:
-        parts.append(f"{item.due:%a %d %b}")
+        parts.append(f"{item.due:%a %d %b}" if today is None or item.due.year == today.year else f"{item.due:%d %b %Y}")
     if item.due_time:
         parts.append(item.due_time.strftime("%H:%M"))
     if item.people and item.kind is not ItemKind.KEEP_IN_TOUCH:
@@ -84,8 +85,8 @@ class DueItemList(QListWidget):
         row.setFlags(HEADING_FLAGS)
         self.addItem(row)
 
-    def add_agenda_item(self, item: AgendaItem, *, with_date: bool = False) -> None:
-        row = QListWidgetItem(f"{item.title}\n{describe(item, with_date=with_date)}")
+    def add_agenda_item(self, item: AgendaItem, *, with_date: bool = False, today: dt.date | None = None) -> None:
+        row = QListWidgetItem(f"{item.title}\n{describe(item, with_date=with_date, today=today)}")
         row.setData(ITEM_ROLE, item)
         row.setToolTip(item.detail or item.title)
         row.setFlags(ITEM_FLAGS)
