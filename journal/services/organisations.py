@@ -54,6 +54,23 @@ def list_organisations(*, include_empty: bool = False) -> list[OrganisationSumma
     ]
 
 
+def matching(summaries: list[OrganisationSummary], text: str) -> list[OrganisationSummary]:
+    """Those whose name holds every word typed, ignoring case, accents and punctuation ("nestle"
+    finds "Nestlé S.A."); all of them for blank text. The Organisations list's Ctrl+F filter."""
+    from journal.interop.dedupe import fold
+
+    words = fold(text).split()
+    if not words:
+        return list(summaries)
+
+    def holds(name: str) -> bool:
+        folded = fold(name)
+        squashed = folded.replace(" ", "")  # "S.A." folds to "s a"; typed "sa" still finds it
+        return all(word in folded or word in squashed for word in words)
+
+    return [s for s in summaries if holds(s.name)]
+
+
 def members(organisation_id: int) -> list[OrganisationMember]:
     """The active people at an organisation, most recently contacted first."""
     if Organisation.get_or_none(Organisation.id == organisation_id) is None:

@@ -103,9 +103,15 @@ def search_ranked(text: str, *, limit_per_kind: int = 8) -> list[SearchResult]:
     return sorted(merged, key=lambda r: (r.score, KINDS.index(r.kind), r.id))
 
 
-def matching_person_ids(text: str) -> list[int] | None:
-    """Ids of the people matching `text`, best first; None when `text` has no words (no filter)."""
+def matching_ids(kind: str, text: str) -> list[int] | None:
+    """Ids of `kind` ("person", "introduction", ...) matching `text`, best first; None when
+    `text` has no words (no filter). The lists' Ctrl+F filters use it."""
     expression = index.match_expression(text)
     if expression is None:
         return None
-    return index.ranked_ids(DB.obj, expression, "person")
+    return index.ranked_ids(DB.obj, expression, kind)
+
+
+def matching_person_ids(text: str) -> list[int] | None:
+    """Ids of the people matching `text`, best first; None when `text` has no words (no filter)."""
+    return matching_ids("person", text)

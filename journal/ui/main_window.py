@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QListWidget,
@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([170, 930])
         self.setCentralWidget(self.splitter)
         self.sidebar.currentRowChanged.connect(self._show_row)
+        self.sidebar.installEventFilter(self)  # Enter in the sidebar goes into the view
 
         self.toolbar = QToolBar("Main", objectName="mainToolbar")
         self.toolbar.setMovable(False)
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
         action = QAction(title, self)
         if number <= 9:
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-        action.triggered.connect(lambda _=False, k=key: self.show_view(k))
+        action.triggered.connect(lambda _=False, k=key: self.show_view(k, focus=True))
         self.view_menu.addAction(action)
         self.addAction(action)
 
@@ -102,7 +103,7 @@ class MainWindow(QMainWindow):
         if kind not in self._openers:
             return False
         view_key, opener = self._openers[kind]
-        self.show_view(view_key)
+        self.show_view(view_key, focus=True)
         opener(item_id)
         return True
 
@@ -120,8 +121,28 @@ class MainWindow(QMainWindow):
         row = self.stack.currentIndex()
         return self._keys[row] if 0 <= row < len(self._keys) else None
 
-    def show_view(self, key: str) -> None:
+    def show_view(self, key: str, *, focus: bool = False) -> None:
+        """Show the view `key`; with `focus`, move the keyboard into it (Ctrl+1.. and opening an
+        item do; arrowing through the sidebar does not, so Up/Down keep moving through it)."""
         self.sidebar.setCurrentRow(self._keys.index(key))
+        if focus:
+            self.focus_view()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if (
+            watched is self.sidebar
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.focus_view()
+            return True
+        return super().eventFilter(watched, event)
+
+    def focus_view(self) -> None:
+        """The keyboard to the current view's list (each view's focus proxy)."""
+        widget = self.stack.currentWidget()
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(self._keys):
@@ -153,6 +174,7 @@ class MainWindow(QMainWindow):
         """Build and show the view the window was last closed on."""
         self._show_row(self._keys.index(self._last_view()))
         self.sidebar.setCurrentRow(self.stack.currentIndex())
+        self.focus_view()  # keys like D, S or Enter work at once, without a Tab first
 
     def _last_view(self) -> str:
         last = self.context.settings.value("window/view", "")

@@ -383,7 +383,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>{n} matching, newest first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -603,7 +603,7 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -899,13 +899,13 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
 <context>
     <name>IntroductionsView</name>
     <message>
-        <location filename="../../journal/ui/introductions/introductions_view.py" line="+99"/>
-        <location line="+169"/>
+        <location filename="../../journal/ui/introductions/introductions_view.py" line="+109"/>
+        <location line="+200"/>
         <source>&amp;Advance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-199"/>
         <source>&amp;Decline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -960,17 +960,32 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-65"/>
         <source>No introductions yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>When someone offers to introduce you, note it in the Log dialog (Ctrl+N) under “offered to introduce me to…”. It then appears here, and each stage reminds you what to do next.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+67"/>
+        <source>Filter by person or notes (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>No introduction matches “{text}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Press Esc to clear the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>{n} open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -980,7 +995,12 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+2"/>
+        <source>{shown} of {total} match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>&amp;Advance to {stage}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1220,7 +1240,7 @@ introduce me to:</source>
 <context>
     <name>OrganisationsView</name>
     <message>
-        <location filename="../../journal/ui/organisations/organisations_view.py" line="+47"/>
+        <location filename="../../journal/ui/organisations/organisations_view.py" line="+51"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1270,7 +1290,38 @@ introduce me to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+5"/>
+        <source>Filter organisations by name (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+40"/>
+        <source>Press Esc to clear the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No organisation matches “{text}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{shown} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} organisations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>{n} person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1399,12 +1450,12 @@ introduce me to:</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+267"/>
+        <location line="+268"/>
         <source>A&amp;rchive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-267"/>
         <source>Archive: hide from lists and reminders, keep everything (Ctrl+Shift+A)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1420,23 +1471,23 @@ introduce me to:</source>
     </message>
     <message>
         <location line="+28"/>
-        <location line="+146"/>
+        <location line="+147"/>
         <source>No people yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-144"/>
-        <location line="+146"/>
+        <location line="-145"/>
+        <location line="+147"/>
         <source>Log a conversation (Ctrl+N) and the people you talked to appear here, or add someone with Ctrl+Shift+N. You can also import contacts from LinkedIn, Google or a vCard file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-139"/>
         <source>Bring the deleted person back, with everything deleted with them (Ctrl+Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+128"/>
         <source>No one matches</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2174,7 +2225,7 @@ This also removes them from {linked}. Conversations stay in the journal. You can
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../../journal/ui/introductions/introductions_view.py" line="-274"/>
+        <location filename="../../journal/ui/introductions/introductions_view.py" line="-313"/>
         <source>Offered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2234,7 +2285,7 @@ This also removes them from {linked}. Conversations stay in the journal. You can
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+32"/>
         <source>{stage} introductions</source>
         <translation type="unfinished"></translation>
     </message>

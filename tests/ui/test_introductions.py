@@ -212,3 +212,28 @@ def test_shift_enter_opens_the_target(qtbot, context, journal):
     with qtbot.waitSignal(view.open_requested) as blocker:
         qtbot.keyClick(view.columns[0].list, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     assert blocker.args == ["person", Introduction.get_by_id(journal["ali"]).target_id]
+
+
+def test_ctrl_f_filters_the_board_by_person_through_the_index(qtbot, context, journal, clock):
+    log_conversation(
+        [PersonRef.named("Mia Chen")], offers=[OfferDraft(target=PersonRef.named("Olga Ivanova"))], clock=clock
+    )
+    view = make_view(qtbot, context)
+    assert sum(c.model.rowCount() for c in view.columns) == 3
+    view.columns[0].list.setFocus()
+    qtbot.keyClick(view.columns[0].list, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is view.filter
+    qtbot.keyClicks(view.filter, "olga")  # letters go to the filter, not to the A/D/L/R/M keys
+    assert all(stage(i) == "offered" for i in (journal["ali"], journal["erin"]))
+    qtbot.keyClick(view.filter, Qt.Key.Key_Return)
+    cards = [c.model.card(r) for c in view.columns for r in range(c.model.rowCount())]
+    assert [(c.introducer, c.target) for c in cards] == [("Mia Chen", "Olga Ivanova")]
+    assert view.status.text().startswith("1 of 3 match")
+    assert QApplication.focusWidget() is view.columns[0].list  # Enter went to the first card
+    view.filter.setFocus()
+    qtbot.keyClicks(view.filter, "zzz")
+    view.reload()
+    assert view.stack.currentIndex() == 1 and "No introduction matches" in view.empty.title.text()
+    qtbot.keyClick(view.filter, Qt.Key.Key_Escape)
+    view.reload()
+    assert sum(c.model.rowCount() for c in view.columns) == 3

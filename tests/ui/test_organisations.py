@@ -113,3 +113,33 @@ def test_window_opens_a_person_from_an_organisation(qtbot, context, journal):
     conversations = window.view("conversations")
     assert conversations.current_id() == conversation.id
     conversations.dialog.reject()
+
+
+def test_matching_ignores_case_accents_and_punctuation(context, journal, clock):
+    people.create_person("Ana Pérez", organisation="Nestlé S.A.", clock=clock)
+    summaries = organisations.list_organisations()
+    assert [s.name for s in organisations.matching(summaries, "nestle sa")] == ["Nestlé S.A."]
+    assert [s.name for s in organisations.matching(summaries, "ACME")] == ["Acme"]
+    assert organisations.matching(summaries, "  ") == summaries
+    assert organisations.matching(summaries, "acme zenith") == []
+
+
+def test_ctrl_f_filters_the_list_and_enter_goes_to_the_first_match(qtbot, context, journal):
+    view = make_view(qtbot, context)
+    assert view.model.rowCount() == 2 and view.count_label.text() == "2 organisations"
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is view.filter
+    qtbot.keyClicks(view.filter, "zen")
+    qtbot.keyClick(view.filter, Qt.Key.Key_Return)
+    assert [view.model.item(r).name for r in range(view.model.rowCount())] == ["Zenith"]
+    assert view.count_label.text() == "1 of 2"
+    assert QApplication.focusWidget() is view.table
+    assert [m.name for m in view.members_model._rows] == ["Bo Chen"]
+    view.filter.setFocus()
+    qtbot.keyClicks(view.filter, "x")
+    view._apply_filter()
+    assert view.stack.currentWidget() is view.no_match and "zenx" in view.no_match.title.text()
+    qtbot.keyClick(view.filter, Qt.Key.Key_Escape)
+    view._apply_filter()
+    assert view.model.rowCount() == 2 and view.stack.currentWidget() is view.splitter

@@ -54,6 +54,54 @@ def test_a_logged_conversation_shows_on_today_at_once(qtbot, window, clock):
     assert today.current_item().title == "Call Ann"
 
 
+FOCUSED = {
+    "today": "todayList",
+    "people": "peopleTable",
+    "conversations": "conversationsTable",
+    "introductions": "cardsOffered",
+    "organisations": "organisationsTable",
+    "calendar": "monthGrid",
+}
+
+
+def test_the_keyboard_starts_in_today_and_ctrl_number_takes_it_into_each_view(qtbot, context, clock):
+    from journal.app import build_main_window
+    from journal.services.demo import populate
+
+    populate(clock=clock)
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert QApplication.focusWidget().objectName() == "todayList"  # D, S, Enter work at once
+    for number, key in enumerate(ORDER, 1):
+        qtbot.keyClick(QApplication.focusWidget(), getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+        assert window.current_key() == key
+        assert QApplication.focusWidget().objectName() == FOCUSED[key]
+
+
+def test_arrows_in_the_sidebar_keep_the_keyboard_there_and_enter_goes_in(qtbot, context, clock):
+    from journal.app import build_main_window
+    from journal.services.demo import populate
+
+    populate(clock=clock)
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.sidebar.setFocus()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_Down)
+    assert window.current_key() == "people" and QApplication.focusWidget() is window.sidebar
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_Down)
+    assert window.current_key() == "conversations" and QApplication.focusWidget() is window.sidebar
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_Return)
+    assert QApplication.focusWidget().objectName() == "conversationsTable"
+
+
 @pytest.mark.qt_log_ignore("This plugin does not support")
 def test_demo_opens_a_filled_throwaway_journal_and_removes_it(monkeypatch, qtapp_for_demo):
     from journal.cli import run

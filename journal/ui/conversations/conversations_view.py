@@ -113,6 +113,7 @@ class ConversationsView(QWidget):
         clear.setContext(Qt.ShortcutContext.WidgetShortcut)
         clear.activated.connect(self.filter.clear)
         context.signals.changed.connect(self._journal_changed)
+        self.setFocusProxy(self.table)  # the window's Ctrl+1.. put the keyboard in the list
         self._after_reload()
 
     def _apply_filter(self) -> None:

@@ -6,13 +6,14 @@ L marks lapsed, R reopens a closed offer, M drafts a message; Enter opens the in
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListView,
     QMenu,
     QMessageBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from journal.domain.pipeline import Stage, allowed_targets, next_forward
 from journal.services import introductions
 from journal.services.introductions import IntroductionCard
+from journal.services.search import matching_ids
 from journal.store.errors import JournalError
 from journal.ui.context import AppContext
 from journal.ui.introductions.cards import CardDelegate, StageCardsModel
@@ -49,6 +51,14 @@ COLUMN_HINTS = {
     "Thanked": QT_TRANSLATE_NOOP("StageColumn", "Done"),
     "Declined / lapsed": QT_TRANSLATE_NOOP("StageColumn", "Closed"),
 }
+
+
+EMPTY_TITLE = QT_TRANSLATE_NOOP("IntroductionsView", "No introductions yet")
+EMPTY_TEXT = QT_TRANSLATE_NOOP(
+    "IntroductionsView",
+    "When someone offers to introduce you, note it in the Log dialog (Ctrl+N) under "
+    "“offered to introduce me to…”. It then appears here, and each stage reminds you what to do next.",
+)
 
 
 class StageColumn(QFrame):
@@ -110,14 +120,19 @@ class IntroductionsView(QWidget):
             self.draft_button: self.tr("Write the ask, nudge or thank-you in your mail app (M)"),
             self.open_button: self.tr("Open the introducer in People (Enter; Shift+Enter for the target)"),
         }
+        self.filter = QLineEdit(objectName="introductionFilter")
+        self.filter.setPlaceholderText(self.tr("Filter by person or notes (Ctrl+F)"))
+        self.filter.setClearButtonEnabled(True)
+        self.status = QLabel(objectName="pipelineStatus")
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 2)
+        top.addWidget(self.status, 1)
         bar = QHBoxLayout()
         for button, tip in tips.items():
             button.setToolTip(tip)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             bar.addWidget(button)
         bar.addStretch(1)
-        self.status = QLabel(objectName="pipelineStatus")
-        bar.addWidget(self.status)
 
         self.columns = [StageColumn(title, stages, context.clock) for title, stages in COLUMNS]
         board = QWidget()
@@ -131,17 +146,12 @@ class IntroductionsView(QWidget):
             column.list.activated.connect(lambda _i: self.open_person("introducer"))
             column.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             column.list.customContextMenuRequested.connect(lambda pos, c=column: self._show_menu(c, pos))
-        self.empty = EmptyHint(
-            self.tr("No introductions yet"),
-            self.tr(
-                "When someone offers to introduce you, note it in the Log dialog (Ctrl+N) under "
-                "“offered to introduce me to…”. It then appears here, and each stage reminds you what to do next."
-            ),
-        )
+        self.empty = EmptyHint(self.tr(EMPTY_TITLE), self.tr(EMPTY_TEXT))
         self.stack = QStackedWidget()
         self.stack.addWidget(board)
         self.stack.addWidget(self.empty)
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
 
@@ -163,26 +173,55 @@ class IntroductionsView(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+        self._filter_timer = QTimer(self, singleShot=True, interval=150)
+        self._filter_timer.timeout.connect(self.reload)
+        self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.filter.returnPressed.connect(self._leave_filter)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(lambda: (self.filter.setFocus(), self.filter.selectAll()))
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.activated.connect(self.filter.clear)
         context.signals.changed.connect(self._journal_changed)
         self.reload()
+
+    def _leave_filter(self) -> None:
+        """Enter in the filter: apply it now and go to the board's first card."""
+        self._filter_timer.stop()
+        self.reload()
+        first = next((n for n, c in enumerate(self.columns) if c.model.rowCount()), None)
+        if first is not None:
+            self._activate(first, 0)
 
     # --- data ----------------------------------------------------------------------------------
 
     def reload(self, keep: int | None = None) -> None:
         keep = keep if keep is not None else (self.current_card().id if self.current_card() else None)
-        cards = introductions.cards()
+        self._filter_timer.stop()
+        every = introductions.cards()
+        text = self.filter.text()
+        matches = matching_ids("introduction", text)  # the full-text index, as the search palette
+        cards = every if matches is None else [c for c in every if c.id in set(matches)]
         by_stage: dict[Stage, list[IntroductionCard]] = {}
         for card in cards:
             by_stage.setdefault(card.stage, []).append(card)
         for column in self.columns:
             column.set_cards([c for stage in column.stages for c in by_stage.get(stage, [])])
         self.stack.setCurrentIndex(0 if cards else 1)
+        if every and not cards:
+            self.empty.set_message(
+                self.tr("No introduction matches “{text}”").format(text=text.strip()), self.tr("Press Esc to clear the filter.")
+            )
+        else:
+            self.empty.set_message(self.tr(EMPTY_TITLE), self.tr(EMPTY_TEXT))
         today = self.context.clock.today()
         stalled = sum(1 for c in cards if c.stalled(today))
         open_count = sum(1 for c in cards if not c.stage.is_closed)
-        self.status.setText(
-            self.tr("{n} open").format(n=open_count) + (self.tr(", {n} stalled").format(n=stalled) if stalled else "")
-        )
+        status = self.tr("{n} open").format(n=open_count) + (self.tr(", {n} stalled").format(n=stalled) if stalled else "")
+        if matches is not None:
+            status = self.tr("{shown} of {total} match").format(shown=len(cards), total=len(every)) + " · " + status
+        self.status.setText(status)
         if keep is None or not self.select(keep, focus=False):
             # Something is always selected, so the keys work at once.
             first = next((n for n, c in enumerate(self.columns) if c.model.rowCount()), None)
@@ -213,6 +252,7 @@ class IntroductionsView(QWidget):
     def _activate(self, number: int, row: int, *, focus: bool = True) -> None:
         column = self.columns[number]
         self._active = number
+        self.setFocusProxy(column.list)  # where Ctrl+4 puts the keyboard: the active column
         for other in self.columns:
             if other is not column:
                 other.list.clearSelection()
@@ -229,6 +269,7 @@ class IntroductionsView(QWidget):
             if number != self._active:
                 self.columns[self._active].list.clearSelection()
                 self._active = number
+                self.setFocusProxy(column.list)
         self._update_buttons()
 
     def eventFilter(self, watched, event) -> bool:

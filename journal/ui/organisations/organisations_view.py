@@ -12,13 +12,16 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -30,6 +33,7 @@ from journal.services.organisations import (
     OrganisationMember,
     OrganisationSummary,
     list_organisations,
+    matching,
     members,
     organisation_of,
 )
@@ -168,27 +172,74 @@ class OrganisationsView(QWidget):
                 "appears here with everyone you know there."
             ),
         )
+        self.filter = QLineEdit(objectName="organisationFilter")
+        self.filter.setPlaceholderText(self.tr("Filter organisations by name (Ctrl+F)"))
+        self.filter.setClearButtonEnabled(True)
+        self.count_label = QLabel(objectName="organisationCount")
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter, 2)
+        bar.addWidget(self.count_label, 1)
+        self.no_match = EmptyHint("", self.tr("Press Esc to clear the filter."))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.splitter)
         self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.no_match)
         layout = QVBoxLayout(self)
+        layout.addLayout(bar)
         layout.addWidget(self.stack)
+        self._all: list = []
+        self._filter_timer = QTimer(self, singleShot=True, interval=120)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.filter.returnPressed.connect(self._leave_filter)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(lambda: (self.filter.setFocus(), self.filter.selectAll()))
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.activated.connect(self.filter.clear)
 
         self.table.selectionModel().currentRowChanged.connect(self._organisation_changed)
         self.members.activated.connect(self._open_member)
         self.table.activated.connect(lambda _i: self.members.setFocus())
         context.signals.changed.connect(self._journal_changed)
+        self.setFocusProxy(self.table)  # the window's Ctrl+1.. put the keyboard in the list
         self.reload()
 
     def reload(self) -> None:
+        self._all = list_organisations()
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        self._filter_timer.stop()
         current = self.current_organisation()
-        self.model.set_rows(list_organisations())
-        self.stack.setCurrentIndex(0 if self.model.rowCount() else 1)
-        if self.model.rowCount():
+        text = self.filter.text()
+        rows = matching(self._all, text)
+        self.model.set_rows(rows)
+        if rows:
+            self.stack.setCurrentWidget(self.splitter)
+        elif self._all:
+            self.no_match.set_message(self.tr("No organisation matches “{text}”").format(text=text.strip()), self.tr("Press Esc to clear the filter."))
+            self.stack.setCurrentWidget(self.no_match)
+        else:
+            self.stack.setCurrentWidget(self.empty)
+        shown, total = len(rows), len(self._all)
+        self.count_label.setText(
+            self.tr("{shown} of {total}").format(shown=shown, total=total)
+            if shown != total
+            else (self.tr("{n} organisation") if total == 1 else self.tr("{n} organisations")).format(n=total)
+        )
+        if rows:
             row = self.model.row_of(current) if current is not None else -1
             self._select_row(max(row, 0), focus=False)
         else:
             self.members_model.set_rows([])
+            self.members_title.setText("")
+
+    def _leave_filter(self) -> None:
+        self._apply_filter()
+        if self.model.rowCount():
+            self._select_row(0, focus=True)
 
     def _journal_changed(self, what: str) -> None:
         if what in ("people", "conversations", "import", "journal"):

@@ -132,6 +132,7 @@ class PeopleView(QWidget):
         self.editor.saved.connect(lambda _id: self._reload_keeping_selection())
         self.editor.open_requested.connect(self.open_requested)
         context.signals.changed.connect(self._journal_changed)
+        self.setFocusProxy(self.table)  # the window's Ctrl+1.. put the keyboard in the list
 
         self._shortcut(QKeySequence.StandardKey.Find, self._focus_filter)
         self._shortcut("Ctrl+Shift+N", self.add_person)
