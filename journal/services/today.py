@@ -14,7 +14,7 @@ from peewee import fn
 
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.agenda import ItemKind, sort_key
-from journal.domain.pipeline import Stage, next_forward
+from journal.domain.pipeline import Stage
 from journal.services import events, people
 from journal.services.agenda import keep_in_touch_entries, open_steps
 from journal.store.errors import ValidationError
@@ -25,14 +25,6 @@ class Group(StrEnum):
     STEPS = "steps"
     INTRODUCTIONS = "introductions"
     KEEP_IN_TOUCH = "keep_in_touch"
-
-    @property
-    def title(self) -> str:
-        return {
-            Group.STEPS: "Next steps due",
-            Group.INTRODUCTIONS: "Introductions waiting on you",
-            Group.KEEP_IN_TOUCH: "Keep in touch",
-        }[self]
 
 
 @dataclass(frozen=True)
@@ -58,15 +50,6 @@ class TodayItem:
             ItemKind.INTRODUCTION: Group.INTRODUCTIONS,
             ItemKind.KEEP_IN_TOUCH: Group.KEEP_IN_TOUCH,
         }[self.kind]
-
-    @property
-    def done_label(self) -> str:
-        if self.kind is ItemKind.INTRODUCTION and self.stage is not None:
-            target = next_forward(self.stage)
-            return f"Advance to {target.label}" if target else "Done"  # as the Introductions view says
-        if self.kind is ItemKind.KEEP_IN_TOUCH:
-            return "Contacted"
-        return "Done"
 
 
 def _introductions_due(today: dt.date) -> tuple[list[TodayItem], set[int]]:

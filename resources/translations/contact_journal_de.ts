@@ -165,7 +165,7 @@
         <location line="+1"/>
         <location line="+157"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Erledigt</translation>
     </message>
     <message>
         <location line="-156"/>
@@ -272,7 +272,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>One line: what it was about</source>
         <translation type="unfinished"></translation>
     </message>
@@ -315,7 +315,7 @@
 <context>
     <name>ConversationsModel</name>
     <message>
-        <location filename="../../journal/ui/conversations/conversations_model.py" line="+12"/>
+        <location filename="../../journal/ui/conversations/conversations_model.py" line="+13"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -595,7 +595,7 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
     <message>
         <location line="+1"/>
         <source>Keep in touch</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">In Kontakt bleiben</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -899,7 +899,7 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
 <context>
     <name>IntroductionsView</name>
     <message>
-        <location filename="../../journal/ui/introductions/introductions_view.py" line="+109"/>
+        <location filename="../../journal/ui/introductions/introductions_view.py" line="+110"/>
         <location line="+200"/>
         <source>&amp;Advance</source>
         <translation type="unfinished"></translation>
@@ -1022,6 +1022,150 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../journal/ui/labels.py" line="+17"/>
+        <source>Offered</source>
+        <translation>Angeboten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asked</source>
+        <translation>Angefragt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Introduced</source>
+        <translation>Vorgestellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Met</source>
+        <translation>Getroffen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thanked</source>
+        <translation>Bedankt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declined</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lapsed</source>
+        <translation>Verfallen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every 2 weeks</source>
+        <translation>Alle 2 Wochen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly</source>
+        <translation>Monatlich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every 2 months</source>
+        <translation>Alle 2 Monate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quarterly</source>
+        <translation>Vierteljährlich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Twice a year</source>
+        <translation>Zweimal im Jahr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yearly</source>
+        <translation>Jährlich</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No cadence</source>
+        <translation>Kein Rhythmus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every {n} days</source>
+        <translation>Alle {n} Tage</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next steps due</source>
+        <translation>Fällige nächste Schritte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Introductions waiting on you</source>
+        <translation>Vorstellungen, die auf dich warten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep in touch</source>
+        <translation>In Kontakt bleiben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>in person</source>
+        <translation>persönlich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>call</source>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location line="+10"/>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Advance to {stage}</source>
+        <translation>Weiter zu {stage}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Contacted</source>
+        <translation>Kontaktiert</translation>
+    </message>
+</context>
+<context>
     <name>LogAction</name>
     <message>
         <location filename="../../journal/ui/dialogs/log_action.py" line="+27"/>
@@ -1072,12 +1216,12 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/log_dialog.py" line="+46"/>
+        <location filename="../../journal/ui/dialogs/log_dialog.py" line="+47"/>
         <source>Log conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>one line: what it was about</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1826,12 +1970,7 @@ This also removes them from {linked}. Conversations stay in the journal. You can
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>No cadence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>&amp;Closing the window keeps the app in the system tray</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2157,7 +2296,7 @@ This also removes them from {linked}. Conversations stay in the journal. You can
 <context>
     <name>StageCardsModel</name>
     <message>
-        <location filename="../../journal/ui/introductions/cards.py" line="+20"/>
+        <location filename="../../journal/ui/introductions/cards.py" line="+21"/>
         <source>entered today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2227,27 +2366,27 @@ This also removes them from {linked}. Conversations stay in the journal. You can
     <message>
         <location filename="../../journal/ui/introductions/introductions_view.py" line="-313"/>
         <source>Offered</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Angeboten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Asked</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Angefragt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Introduced</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Vorgestellt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Met</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Getroffen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Thanked</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Bedankt</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2277,7 +2416,7 @@ This also removes them from {linked}. Conversations stay in the journal. You can
     <message>
         <location line="+1"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Erledigt</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2333,7 +2472,7 @@ This also removes them from {linked}. Conversations stay in the journal. You can
     <message>
         <location line="+26"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Erledigt</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2422,7 +2561,7 @@ This also removes them from {linked}. Conversations stay in the journal. You can
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../journal/ui/today/today_view.py" line="+42"/>
+        <location filename="../../journal/ui/today/today_view.py" line="+43"/>
         <source>&lt;h3&gt;Nothing needs you today&lt;/h3&gt;&lt;p&gt;Log a conversation with &lt;b&gt;Ctrl+N&lt;/b&gt;. The next steps you note, the introductions people offer and the keep-in-touch reminders you set show up here on the day they fall due.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>

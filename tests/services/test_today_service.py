@@ -24,7 +24,6 @@ def test_an_introduction_shows_once_with_its_stage_not_also_as_a_step(db, clock)
     (item,) = groups[Group.INTRODUCTIONS]
     assert item.stage is Stage.OFFERED and item.days_waiting == 3 and item.overdue
     assert item.title == "Cy → Di" and item.detail.startswith("Ask Cy")
-    assert item.done_label == "Advance to Asked"
 
 
 def test_an_introduction_whose_step_is_not_due_is_not_waiting_on_you(db, clock):

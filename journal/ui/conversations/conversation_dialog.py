@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain.channels import CHANNELS
 from journal.services.conversation_list import ConversationDetail, save_conversation
 from journal.services.conversations import PersonRef
 from journal.store.errors import JournalError
+from journal.ui.labels import fill_channels
 from journal.ui.widgets.people_picker import PeoplePicker
 
 
@@ -41,9 +41,7 @@ class ConversationDialog(QDialog):
         self.when.setDisplayFormat("ddd d MMM yyyy HH:mm")
         self.when.setMaximumDateTime(QDateTime(context.clock.now()).addDays(1))
         self.channel = QComboBox(self, objectName="channel")
-        self.channel.addItems(list(CHANNELS))
-        if detail.channel in CHANNELS:
-            self.channel.setCurrentText(detail.channel)
+        fill_channels(self.channel, detail.channel)
         self.summary = QLineEdit(detail.summary, self, objectName="summary")
         self.summary.setPlaceholderText(self.tr("One line: what it was about"))
         self.notes = QPlainTextEdit(detail.notes, self, objectName="notes")
@@ -75,7 +73,7 @@ class ConversationDialog(QDialog):
                 self.detail.id,
                 participants=refs,
                 when=self.when.dateTime().toPython().replace(second=0, microsecond=0),
-                channel=self.channel.currentText(),
+                channel=self.channel.currentData(),
                 summary=self.summary.text(),
                 notes=self.notes.toPlainText(),
                 clock=self.context.clock,

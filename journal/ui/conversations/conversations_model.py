@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 
 from journal.services import conversation_list
 from journal.services.conversation_list import ConversationRow
+from journal.ui.labels import channel_label
 
 COLUMNS = (QT_TRANSLATE_NOOP("ConversationsModel", "Date"), QT_TRANSLATE_NOOP("ConversationsModel", "Channel"), QT_TRANSLATE_NOOP("ConversationsModel", "People"), QT_TRANSLATE_NOOP("ConversationsModel", "What about"))
 PAGE_SIZE = 50
@@ -86,7 +87,7 @@ class ConversationsModel(QAbstractTableModel):
                 return f"{when:%a %d %b, %H:%M}"
             return f"{when:%d %b %Y, %H:%M}"
         if column == 1:
-            return row.channel
+            return channel_label(row.channel)
         if column == 2:
             return row.participants or QCoreApplication.translate("ConversationsModel", "(no one)")
         return row.snippet

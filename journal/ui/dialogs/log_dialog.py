@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain.channels import CHANNELS, DEFAULT_CHANNEL
+from journal.domain.channels import DEFAULT_CHANNEL
 from journal.services.conversations import LogResult, log_conversation
 from journal.services.preferences import Preferences
 from journal.store.errors import JournalError
 from journal.ui.dialogs.log_rows import OfferRow, RowList, StepRow, person_ref
+from journal.ui.labels import fill_channels
 from journal.ui.widgets.action_icons import action_icon
 from journal.ui.widgets.date_edits import TabLeavingDateTimeEdit
 from journal.ui.widgets.people_picker import PeoplePicker
@@ -62,8 +63,7 @@ class LogDialog(QDialog):
         self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
         self.when.setDateTime(QDateTime(context.clock.now()))
         self.channel = QComboBox(self, objectName="channel")
-        self.channel.addItems(list(CHANNELS))
-        self.channel.setCurrentText(DEFAULT_CHANNEL)
+        fill_channels(self.channel, DEFAULT_CHANNEL)
         self.summary = QLineEdit(self, objectName="summary")
         self.summary.setPlaceholderText(self.tr("one line: what it was about"))
         self.notes = QPlainTextEdit(self, objectName="notes")
@@ -207,7 +207,7 @@ class LogDialog(QDialog):
             result = log_conversation(
                 participants,
                 when=self.when.dateTime().toPython().replace(second=0, microsecond=0),
-                channel=self.channel.currentText(),
+                channel=self.channel.currentData(),
                 summary=self.summary.text(),
                 notes=self.notes.toPlainText(),
                 offers=offers,

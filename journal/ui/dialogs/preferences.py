@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain.cadence import CADENCE_PRESETS, describe_cadence
 from journal.services.autostart import Autostart
 from journal.services.preferences import MAX_BACKUPS_KEPT, Preferences
+from journal.ui.labels import cadence_label, cadence_presets
 
 
 class PreferencesDialog(QDialog):
@@ -49,12 +49,12 @@ class PreferencesDialog(QDialog):
         self.reminder_time.setToolTip(self.tr("Items with a date but no time remind you at this time of day."))
 
         self.cadence = QComboBox()
-        self.cadence.addItem(self.tr("No cadence"), 0)
-        for label, days in CADENCE_PRESETS.items():
+        self.cadence.addItem(cadence_label(None), 0)
+        for label, days in cadence_presets():
             self.cadence.addItem(label, days)
         current = preferences.default_cadence_days or 0
         if self.cadence.findData(current) < 0:
-            self.cadence.addItem(describe_cadence(current), current)
+            self.cadence.addItem(cadence_label(current), current)
         self.cadence.setCurrentIndex(self.cadence.findData(current))
 
         self.close_to_tray = QCheckBox(self.tr("&Closing the window keeps the app in the system tray"))

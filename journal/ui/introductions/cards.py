@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from journal.services.introductions import IntroductionCard
+from journal.ui.labels import stage_label
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -54,7 +55,7 @@ class StageCardsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [
                 QCoreApplication.translate("StageCardsModel", "{introducer} offered to introduce you to {target}.").format(introducer=card.introducer, target=card.target),
-                QCoreApplication.translate("StageCardsModel", "Stage: {stage}").format(stage=card.stage.label),
+                QCoreApplication.translate("StageCardsModel", "Stage: {stage}").format(stage=stage_label(card.stage)),
             ]
             if card.next_step:
                 lines.append(QCoreApplication.translate("StageCardsModel", "Next: {step}").format(step=card.next_step))
@@ -101,7 +102,7 @@ def due_text(card: IntroductionCard, today: dt.date) -> str:
 
 def step_text(card: IntroductionCard) -> str:
     if card.stage.is_closed:
-        return QCoreApplication.translate("StageCardsModel", "Done — thanked") if card.stage.value == "thanked" else card.stage.label
+        return QCoreApplication.translate("StageCardsModel", "Done — thanked") if card.stage.value == "thanked" else stage_label(card.stage)
     return card.next_step or QCoreApplication.translate("StageCardsModel", "No next step")
 
 

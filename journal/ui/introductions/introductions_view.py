@@ -31,6 +31,7 @@ from journal.store.errors import JournalError
 from journal.ui.context import AppContext
 from journal.ui.introductions.cards import CardDelegate, StageCardsModel
 from journal.ui.introductions.draft_dialog import DraftDialog
+from journal.ui.labels import stage_label
 from journal.ui.widgets.action_icons import action_icon
 from journal.ui.widgets.empty_hint import EmptyHint
 
@@ -304,7 +305,7 @@ class IntroductionsView(QWidget):
         targets = allowed_targets(stage) if stage else ()
         self.advance_button.setEnabled(bool(stage and next_forward(stage)))
         if stage and next_forward(stage):
-            self.advance_button.setText(self.tr("&Advance to {stage}").format(stage=next_forward(stage).label))
+            self.advance_button.setText(self.tr("&Advance to {stage}").format(stage=stage_label(next_forward(stage))))
         else:
             self.advance_button.setText(self.tr("&Advance"))
         self.decline_button.setEnabled(Stage.DECLINED in targets)

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain.cadence import CADENCE_PRESETS
 from journal.services import next_steps, people
 from journal.services.organisations import organisation_names
 from journal.services.people import PersonChanges
 from journal.services.person_detail import PersonDetail, get_person, timeline
 from journal.store.errors import JournalError
 from journal.ui.dialogs.log_action import log_icon
+from journal.ui.labels import cadence_presets
 from journal.ui.people.people_model import format_date
 from journal.ui.widgets.action_icons import action_icon
 from journal.ui.widgets.due_date_edit import DueDateEdit
@@ -87,7 +87,7 @@ class PersonEditor(QWidget):
         self.tags = QLineEdit(objectName="tags", placeholderText=self.tr("investor, mentor, …"))
         self.cadence = QComboBox(objectName="cadence")
         self.cadence.addItem(self.tr(NO_CADENCE), None)
-        for label, days in CADENCE_PRESETS.items():
+        for label, days in cadence_presets():
             self.cadence.addItem(label, days)
         self.cadence.addItem(self.tr(CUSTOM), -1)
         self.custom_days = QSpinBox(objectName="customDays", minimum=1, maximum=3650, suffix=self.tr(" days"))

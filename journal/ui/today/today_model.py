@@ -9,8 +9,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from journal.domain.agenda import ItemKind
-from journal.domain.cadence import describe_cadence
 from journal.services.today import Group, TodayItem
+from journal.ui.labels import cadence_label, group_title, stage_label
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -39,9 +39,9 @@ def describe_details(item: TodayItem) -> str:
     if item.kind is ItemKind.INTRODUCTION:
         days = item.days_waiting or 0
         waiting = QCoreApplication.translate("TodayModel", "since today") if days == 0 else (QCoreApplication.translate("TodayModel", "1 day") if days == 1 else QCoreApplication.translate("TodayModel", "{n} days").format(n=days))
-        return QCoreApplication.translate("TodayModel", "{stage} · waiting {waiting}").format(stage=item.stage.label if item.stage else "", waiting=waiting)
+        return QCoreApplication.translate("TodayModel", "{stage} · waiting {waiting}").format(stage=stage_label(item.stage) if item.stage else "", waiting=waiting)
     if item.kind is ItemKind.KEEP_IN_TOUCH:
-        return describe_cadence(item.cadence_days)
+        return cadence_label(item.cadence_days)
     return ", ".join(item.people)
 
 
@@ -170,7 +170,7 @@ class TodayModel(QAbstractTableModel):
 
     def _group_data(self, group: Group, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{group.title} ({self._counts.get(group, 0)})" if column == 0 else None
+            return f"{group_title(group)} ({self._counts.get(group, 0)})" if column == 0 else None
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QGuiApplication.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText))
         if role == Qt.ItemDataRole.FontRole and column == 0:

@@ -31,6 +31,7 @@ from journal.services import introductions, next_steps, people
 from journal.services.stats import conversations_per_week
 from journal.services.today import Group, TodayItem, mark_contacted, snooze_introduction, today_items
 from journal.store.errors import JournalError
+from journal.ui.labels import done_label
 from journal.ui.today.snooze import snooze_menu
 from journal.ui.today.today_model import TodayModel
 
@@ -230,7 +231,7 @@ class TodayView(QWidget):
         item = self.current_item()
         for button in (self.done_button, self.snooze_button, self.open_button):
             button.setEnabled(item is not None)
-        self.done_button.setText(f"{item.done_label}  (D)" if item else self.tr("Done  (D)"))
+        self.done_button.setText(f"{done_label(item)}  (D)" if item else self.tr("Done  (D)"))
         if item is not None:
             self._last_position = self._position()
 
@@ -345,7 +346,7 @@ class TodayView(QWidget):
         self.table.setCurrentIndex(index)
         item = self.current_item()
         menu = QMenu(self)
-        menu.addAction(item.done_label, self.done_current)
+        menu.addAction(done_label(item), self.done_current)
         menu.addMenu(snooze_menu(menu, self.context.clock.today(), self.snooze_current))
         menu.addAction(self.tr("Open"), self.open_current)
         menu.exec(self.table.viewport().mapToGlobal(pos))
