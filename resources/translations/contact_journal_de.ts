@@ -67,7 +67,7 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../journal/ui/calendar/calendar_view.py" line="+35"/>
+        <location filename="../../journal/ui/calendar/calendar_view.py" line="+36"/>
         <source>Until tomorrow</source>
         <translation type="unfinished"></translation>
     </message>
@@ -163,12 +163,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+157"/>
+        <location line="+160"/>
         <source>Done</source>
         <translation type="unfinished">Erledigt</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-159"/>
         <source>Snooze until tomorrow</source>
         <translation type="unfinished"></translation>
     </message>
@@ -185,6 +185,11 @@
     <message>
         <location line="+104"/>
         <source>Overdue ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} older ones: Today (Ctrl+1) lists them all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -262,3 +262,19 @@ def test_overdue_rows_from_another_year_show_the_year(qtbot, window, clock, db):
     texts = [view.agenda_list.item(i).text() for i in range(view.agenda_list.count())]
     assert any(t.startswith("Write to the old team\nOverdue · Next step · 05 Nov 2024") for t in texts)
     assert any(t.startswith("Send Dana the deck\nOverdue · Next step · Mon 09 Mar") for t in texts)
+
+
+def test_a_long_overdue_list_keeps_to_the_latest_and_points_to_today(qtbot, window, clock, db):
+    from journal.ui.calendar.calendar_view import OVERDUE_LISTED
+
+    for n in range(OVERDUE_LISTED + 7):
+        next_steps.add(f"Old step {n:03}", due=TODAY - dt.timedelta(days=n + 1), clock=clock)
+    view = view_of(window)
+    texts = [view.agenda_list.item(i).text() for i in range(view.agenda_list.count())]
+    assert texts[0] == f"Overdue ({OVERDUE_LISTED + 7})"
+    assert texts[1] == "7 older ones: Today (Ctrl+1) lists them all"
+    listed = [i.title for i in view.agenda_list.agenda_items() if i.overdue]
+    assert len(listed) == OVERDUE_LISTED
+    assert listed[0] == f"Old step {OVERDUE_LISTED - 1:03}" and listed[-1] == "Old step 000"  # oldest first
+    assert not view.agenda_list.item(1).flags() & Qt.ItemFlag.ItemIsSelectable
+    assert "57 overdue" in view.summary_label.text()

@@ -29,6 +29,7 @@ from journal.ui.calendar.month_grid import DayCount, MonthGrid
 from journal.ui.calendar.reschedule_dialog import RescheduleDialog
 from journal.ui.context import AppContext
 
+OVERDUE_LISTED = 50  # the most recent overdue items the agenda beside the month lists
 AGENDA_DAYS = 14
 EARLIEST = dt.date(1900, 1, 1)
 SNOOZE_CHOICES = (
@@ -282,7 +283,10 @@ class CalendarView(QWidget):
         self.agenda_list.clear()
         if overdue:
             self.agenda_list.add_heading(self.tr("Overdue ({n})").format(n=len(overdue)))
-            for item in overdue:
+            older = len(overdue) - OVERDUE_LISTED
+            if older > 0:  # the side panel keeps to the latest; Today lists every one
+                self.agenda_list.add_note(self.tr("{n} older ones: Today (Ctrl+1) lists them all").format(n=older))
+            for item in overdue[-OVERDUE_LISTED:]:
                 self.agenda_list.add_agenda_item(item, with_date=True, today=today)
         current = None
         for item in upcoming:

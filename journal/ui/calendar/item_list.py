@@ -85,6 +85,13 @@ class DueItemList(QListWidget):
         row.setFlags(HEADING_FLAGS)
         self.addItem(row)
 
+    def add_note(self, text: str) -> None:
+        """A line of explanation between rows: not selectable, in the muted colour."""
+        row = QListWidgetItem(text)
+        row.setFlags(Qt.ItemFlag.NoItemFlags)
+        row.setForeground(self.palette().placeholderText())
+        self.addItem(row)
+
     def add_agenda_item(self, item: AgendaItem, *, with_date: bool = False, today: dt.date | None = None) -> None:
         row = QListWidgetItem(f"{item.title}\n{describe(item, with_date=with_date, today=today)}")
         row.setData(ITEM_ROLE, item)
