@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -26,6 +25,7 @@ from journal.ui.conversations.conversation_dialog import ConversationDialog
 from journal.ui.conversations.conversations_model import ConversationsModel
 from journal.ui.widgets.action_icons import action_icon
 from journal.ui.widgets.empty_hint import EmptyHint
+from journal.ui.widgets.filter_field import FilterField
 from journal.ui.widgets.table_selection import select_row
 from journal.ui.widgets.undo_bar import UndoBar
 
@@ -71,9 +71,9 @@ class ConversationsView(QWidget):
         self.delete_button = QPushButton(action_icon("delete"), self.tr("&Delete…"), objectName="deleteConversation")
         self.delete_button.setToolTip(self.tr("Delete the selected conversation (Delete)"))
         self.count_label = QLabel(objectName="conversationCount")
-        self.filter = QLineEdit(objectName="conversationFilter")
-        self.filter.setPlaceholderText(self.tr("Filter by words in the notes or a person's name (Ctrl+F)"))
-        self.filter.setClearButtonEnabled(True)
+        self.filter = FilterField(
+            self, self.tr("Filter by words in the notes or a person's name (Ctrl+F)"), object_name="conversationFilter"
+        )
         bar = QHBoxLayout()
         bar.addWidget(self.filter, 2)
         bar.addWidget(self.count_label, 1)
@@ -102,26 +102,13 @@ class ConversationsView(QWidget):
         undo = QShortcut(QKeySequence.StandardKey.Undo, self)
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self.undo_delete)
-        self._filter_timer = QTimer(self, singleShot=True, interval=150)
-        self._filter_timer.timeout.connect(self._apply_filter)
-        self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
-        self.filter.returnPressed.connect(self._focus_table)
-        find = QShortcut(QKeySequence.StandardKey.Find, self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(lambda: (self.filter.setFocus(), self.filter.selectAll()))
-        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter)
-        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
-        clear.activated.connect(self.filter.clear)
+        self.filter.changed.connect(self.model.set_filter)
+        self.filter.leave.connect(self._focus_table)
         context.signals.changed.connect(self._journal_changed)
         self.setFocusProxy(self.table)  # the window's Ctrl+1.. put the keyboard in the list
         self._after_reload()
 
-    def _apply_filter(self) -> None:
-        self._filter_timer.stop()
-        self.model.set_filter(self.filter.text())
-
     def _focus_table(self) -> None:
-        self._apply_filter()
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def current_id(self) -> int | None:

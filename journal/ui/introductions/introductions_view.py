@@ -6,14 +6,13 @@ L marks lapsed, R reopens a closed offer, M drafts a message; Enter opens the in
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QMenu,
     QMessageBox,
@@ -34,6 +33,7 @@ from journal.ui.introductions.draft_dialog import DraftDialog
 from journal.ui.labels import stage_label
 from journal.ui.widgets.action_icons import action_icon
 from journal.ui.widgets.empty_hint import EmptyHint
+from journal.ui.widgets.filter_field import FilterField
 
 # Board columns: (title, stages shown in it).
 COLUMNS = (
@@ -121,9 +121,7 @@ class IntroductionsView(QWidget):
             self.draft_button: self.tr("Write the ask, nudge or thank-you in your mail app (M)"),
             self.open_button: self.tr("Open the introducer in People (Enter; Shift+Enter for the target)"),
         }
-        self.filter = QLineEdit(objectName="introductionFilter")
-        self.filter.setPlaceholderText(self.tr("Filter by person or notes (Ctrl+F)"))
-        self.filter.setClearButtonEnabled(True)
+        self.filter = FilterField(self, self.tr("Filter by person or notes (Ctrl+F)"), object_name="introductionFilter")
         self.status = QLabel(objectName="pipelineStatus")
         top = QHBoxLayout()
         top.addWidget(self.filter, 2)
@@ -174,23 +172,13 @@ class IntroductionsView(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        self._filter_timer = QTimer(self, singleShot=True, interval=150)
-        self._filter_timer.timeout.connect(self.reload)
-        self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
-        self.filter.returnPressed.connect(self._leave_filter)
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(lambda: (self.filter.setFocus(), self.filter.selectAll()))
-        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter)
-        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
-        clear.activated.connect(self.filter.clear)
+        self.filter.changed.connect(lambda _text: self.reload())
+        self.filter.leave.connect(self._leave_filter)
         context.signals.changed.connect(self._journal_changed)
         self.reload()
 
     def _leave_filter(self) -> None:
-        """Enter in the filter: apply it now and go to the board's first card."""
-        self._filter_timer.stop()
-        self.reload()
+        """Enter in the filter (applied already): go to the board's first card."""
         first = next((n for n, c in enumerate(self.columns) if c.model.rowCount()), None)
         if first is not None:
             self._activate(first, 0)
@@ -199,7 +187,6 @@ class IntroductionsView(QWidget):
 
     def reload(self, keep: int | None = None) -> None:
         keep = keep if keep is not None else (self.current_card().id if self.current_card() else None)
-        self._filter_timer.stop()
         every = introductions.cards()
         text = self.filter.text()
         matches = matching_ids("introduction", text)  # the full-text index, as the search palette

@@ -12,16 +12,14 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -40,6 +38,7 @@ from journal.services.organisations import (
 from journal.store.errors import JournalError
 from journal.ui.context import AppContext
 from journal.ui.widgets.empty_hint import EmptyHint
+from journal.ui.widgets.filter_field import FilterField
 
 
 def _tr(text: str) -> str:
@@ -172,9 +171,7 @@ class OrganisationsView(QWidget):
                 "appears here with everyone you know there."
             ),
         )
-        self.filter = QLineEdit(objectName="organisationFilter")
-        self.filter.setPlaceholderText(self.tr("Filter organisations by name (Ctrl+F)"))
-        self.filter.setClearButtonEnabled(True)
+        self.filter = FilterField(self, self.tr("Filter organisations by name (Ctrl+F)"), object_name="organisationFilter")
         self.count_label = QLabel(objectName="organisationCount")
         bar = QHBoxLayout()
         bar.addWidget(self.filter, 2)
@@ -188,16 +185,8 @@ class OrganisationsView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.stack)
         self._all: list = []
-        self._filter_timer = QTimer(self, singleShot=True, interval=120)
-        self._filter_timer.timeout.connect(self._apply_filter)
-        self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
-        self.filter.returnPressed.connect(self._leave_filter)
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(lambda: (self.filter.setFocus(), self.filter.selectAll()))
-        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter)
-        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
-        clear.activated.connect(self.filter.clear)
+        self.filter.changed.connect(lambda _text: self._apply_filter())
+        self.filter.leave.connect(self._leave_filter)
 
         self.table.selectionModel().currentRowChanged.connect(self._organisation_changed)
         self.members.activated.connect(self._open_member)
@@ -211,7 +200,6 @@ class OrganisationsView(QWidget):
         self._apply_filter()
 
     def _apply_filter(self) -> None:
-        self._filter_timer.stop()
         current = self.current_organisation()
         text = self.filter.text()
         rows = matching(self._all, text)
@@ -237,7 +225,6 @@ class OrganisationsView(QWidget):
             self.members_title.setText("")
 
     def _leave_filter(self) -> None:
-        self._apply_filter()
         if self.model.rowCount():
             self._select_row(0, focus=True)
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -31,11 +30,11 @@ from journal.ui.people.people_model import PeopleModel
 from journal.ui.people.person_editor import PersonEditor, archived_suffix
 from journal.ui.widgets.action_icons import action_icon
 from journal.ui.widgets.empty_hint import EmptyHint
+from journal.ui.widgets.filter_field import FilterField
 from journal.ui.widgets.table_selection import select_row
 from journal.ui.widgets.undo_bar import UndoBar
 
 COLUMN_WIDTHS = (190, 150, 150, 95, 95, 140)
-FILTER_DELAY_MS = 150
 
 
 class PeopleView(QWidget):
@@ -49,9 +48,9 @@ class PeopleView(QWidget):
         self._deleted: people.DeletedPerson | None = None
         self._current_id: int | None = None
 
-        self.filter = QLineEdit(objectName="peopleFilter")
-        self.filter.setPlaceholderText(self.tr("Filter by name, organisation, role, tag or notes (Ctrl+F)"))
-        self.filter.setClearButtonEnabled(True)
+        self.filter = FilterField(
+            self, self.tr("Filter by name, organisation, role, tag or notes (Ctrl+F)"), object_name="peopleFilter"
+        )
         self.show_archived = QCheckBox(self.tr("Show arc&hived"), objectName="showArchived")
         self.add_button = QPushButton(action_icon("add"), self.tr("&Add person"), objectName="addPerson")
         self.add_button.setToolTip(self.tr("Add a person (Ctrl+Shift+N or Insert)"))
@@ -116,10 +115,8 @@ class PeopleView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
 
-        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
-        self._filter_timer.timeout.connect(self._apply_filter)
-        self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
-        self.filter.returnPressed.connect(self._focus_table)
+        self.filter.changed.connect(self._apply_filter)
+        self.filter.leave.connect(self._focus_table)
         self.show_archived.toggled.connect(self._toggle_archived)
         self.add_button.clicked.connect(self.add_person)
         self.archive_button.clicked.connect(self.toggle_archive)
@@ -134,7 +131,6 @@ class PeopleView(QWidget):
         context.signals.changed.connect(self._journal_changed)
         self.setFocusProxy(self.table)  # the window's Ctrl+1.. put the keyboard in the list
 
-        self._shortcut(QKeySequence.StandardKey.Find, self._focus_filter)
         self._shortcut("Ctrl+Shift+N", self.add_person)
         self._shortcut("Ins", self.add_person)
         self._shortcut("Ctrl+Shift+A", self.toggle_archive)
@@ -144,9 +140,6 @@ class PeopleView(QWidget):
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_current)
-        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter)
-        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
-        clear.activated.connect(self.filter.clear)
         self.filter.installEventFilter(self)
 
         self._restore_layout()
@@ -189,12 +182,8 @@ class PeopleView(QWidget):
             self.editor.name.setFocus(Qt.FocusReason.OtherFocusReason)
             self.editor.name.selectAll()
 
-    def _focus_filter(self) -> None:
-        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.filter.selectAll()
-
     def _focus_table(self) -> None:
-        self._apply_filter()
+        self.filter.apply_now()
         if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.select_person(self.model.person_id(0))
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -205,10 +194,9 @@ class PeopleView(QWidget):
             return True
         return super().eventFilter(watched, event)
 
-    def _apply_filter(self) -> None:
-        self._filter_timer.stop()
+    def _apply_filter(self, text: str) -> None:
         selected = self._current_id
-        self.model.set_filter(self.filter.text())
+        self.model.set_filter(text)
         if selected is not None and self.model.row_of(selected) >= 0:
             self.select_person(selected, focus=False)
 
@@ -282,9 +270,7 @@ class PeopleView(QWidget):
     def open_person(self, person_id: int) -> None:
         """Show `person_id` whatever the filter (the window's opener for "person")."""
         if self.model.row_of(person_id) < 0:
-            self.filter.blockSignals(True)
-            self.filter.clear()
-            self.filter.blockSignals(False)
+            self.filter.set_quietly("")
             self.model.set_filter("")
             try:
                 archived = get_person(person_id).archived
