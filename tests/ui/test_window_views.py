@@ -64,7 +64,9 @@ FOCUSED = {
 }
 
 
-def test_the_keyboard_starts_in_today_and_ctrl_number_takes_it_into_each_view(qtbot, context, clock):
+@pytest.fixture
+def active_window(qtbot, context, clock):
+    """The composed window over the demo journal, shown and active (it has the keyboard)."""
     from journal.app import build_main_window
     from journal.services.demo import populate
 
@@ -75,6 +77,11 @@ def test_the_keyboard_starts_in_today_and_ctrl_number_takes_it_into_each_view(qt
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def test_the_keyboard_starts_in_today_and_ctrl_number_takes_it_into_each_view(qtbot, active_window):
+    window = active_window
     assert QApplication.focusWidget().objectName() == "todayList"  # D, S, Enter work at once
     for number, key in enumerate(ORDER, 1):
         qtbot.keyClick(QApplication.focusWidget(), getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
@@ -82,17 +89,8 @@ def test_the_keyboard_starts_in_today_and_ctrl_number_takes_it_into_each_view(qt
         assert QApplication.focusWidget().objectName() == FOCUSED[key]
 
 
-def test_arrows_in_the_sidebar_keep_the_keyboard_there_and_enter_goes_in(qtbot, context, clock):
-    from journal.app import build_main_window
-    from journal.services.demo import populate
-
-    populate(clock=clock)
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+def test_arrows_in_the_sidebar_keep_the_keyboard_there_and_enter_goes_in(qtbot, active_window):
+    window = active_window
     window.sidebar.setFocus()
     qtbot.keyClick(window.sidebar, Qt.Key.Key_Down)
     assert window.current_key() == "people" and QApplication.focusWidget() is window.sidebar
