@@ -124,68 +124,78 @@ def run_gui(args) -> int:
         return 0  # the running app shows itself (and the Log dialog)
     server = SingleInstanceServer(instance)
     server.listen()
-    minimized = getattr(args, "minimized", False)
-    context = AppContext(journal_path=path, settings=QSettings())
-    window = build_main_window(context, first_view=False)
+    window = build_main_window(AppContext(journal_path=path, settings=QSettings()), first_view=False)
     if demo_dir is not None:
         window.setWindowTitle(f"{APP_NAME} — demo journal (thrown away when you quit)")
-    started: dict[str, object] = {}
-    if not (minimized or Preferences().start_minimized):
+    if not (getattr(args, "minimized", False) or Preferences().start_minimized):
         window.show()  # (staying in the tray is decided once the tray is set up)
-    after_first_paint(window, lambda: _open_journal(app, window, path, server, started, demo_dir, args))
+    session = _Session(app, window, path, server, args, demo=demo_dir is not None)
+    after_first_paint(window, session.open)
     try:
         return app.exec()
     finally:
-        if "desktop" in started:
-            started["desktop"].stop()
+        session.close()
         server.close()
-        if "backup" in started:
-            started["backup"].join()
-        if "database" in started:
-            started["database"].close()
         if demo_dir is not None:
             import shutil
 
             shutil.rmtree(demo_dir, ignore_errors=True)
 
 
-def _open_journal(app, window, path: Path, server, started: dict, demo_dir, args) -> None:
-    """Open the journal, show the first view, start the tray and reminders; on a refusal (a newer,
-    damaged or foreign file) say why and quit."""
-    from PySide6.QtWidgets import QMessageBox
+class _Session:
+    """What the running app holds once the window is up: the open journal, the daily backup's
+    thread and the tray with its reminders; `close` lets go of whatever was started."""
 
-    from journal.services.maintenance import open_session
-    from journal.store.errors import JournalError
+    def __init__(self, app, window, path: Path, server, args, *, demo: bool) -> None:
+        self.app, self.window, self.path, self.server, self.args, self.demo = app, window, path, server, args, demo
+        self.database = self.backup = self.desktop = None
 
-    try:
-        started["database"] = open_session(path, auto_backup=False)
-    except JournalError as exc:
-        print(f"{APP_ID}: {exc}", file=sys.stderr)
-        QMessageBox.critical(window if window.isVisible() else None, APP_NAME, str(exc))
-        app.exit(1)
-        return
-    try:
-        _fill_window(window, path, server, started, demo_dir, args)
-    except Exception as exc:  # noqa: BLE001 - in the event loop nothing else would report it
-        import traceback
+    def open(self) -> None:
+        """Open the journal, show the first view, start the tray and reminders; on a refusal (a
+        newer, damaged or foreign file) say why and quit with status 1."""
+        from journal.services.maintenance import open_session
+        from journal.store.errors import JournalError
 
-        traceback.print_exc()
-        QMessageBox.critical(window if window.isVisible() else None, APP_NAME, f"{APP_NAME} could not start: {exc}")
-        app.exit(1)
+        try:
+            self.database = open_session(self.path, auto_backup=False)
+        except JournalError as exc:
+            print(f"{APP_ID}: {exc}", file=sys.stderr)
+            self._fail(str(exc))
+            return
+        try:
+            self._fill()
+        except Exception as exc:  # noqa: BLE001 - in the event loop nothing else would report it
+            import traceback
 
+            traceback.print_exc()
+            self._fail(f"{APP_NAME} could not start: {exc}")
 
-def _fill_window(window, path: Path, server, started: dict, demo_dir, args) -> None:
-    from journal.services.maintenance import start_daily_backup
-    from journal.services.preferences import Preferences
-    from journal.ui.tray_setup import install_desktop
+    def _fill(self) -> None:
+        from journal.services.maintenance import start_daily_backup
+        from journal.services.preferences import Preferences
+        from journal.ui.tray_setup import install_desktop
 
-    if demo_dir is not None:
-        from journal.services.demo import populate
+        if self.demo:
+            from journal.services.demo import populate
 
-        populate()
-    started["backup"] = start_daily_backup(path, keep=Preferences().backups_kept)
-    window.show_last_view()
-    desktop = started["desktop"] = install_desktop(window, server=server)
-    desktop.start(minimized=getattr(args, "minimized", False))
-    if getattr(args, "log", False):
-        desktop.handle_message({"action": "log"})
+            populate()
+        self.backup = start_daily_backup(self.path, keep=Preferences().backups_kept)
+        self.window.show_last_view()
+        self.desktop = install_desktop(self.window, server=self.server)
+        self.desktop.start(minimized=getattr(self.args, "minimized", False))
+        if getattr(self.args, "log", False):
+            self.desktop.handle_message({"action": "log"})
+
+    def _fail(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(self.window if self.window.isVisible() else None, APP_NAME, message)
+        self.app.exit(1)
+
+    def close(self) -> None:
+        if self.desktop is not None:
+            self.desktop.stop()
+        if self.backup is not None:
+            self.backup.join()
+        if self.database is not None:
+            self.database.close()
