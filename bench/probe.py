@@ -27,22 +27,22 @@ def peak_rss_mib() -> float:
 
 
 def when_painted(window, then) -> None:
-    """Call `then` right after the first paint of `window` (or a child of it) has finished."""
+    """Call `then` right after the first paint of `window` has finished (the window itself paints
+    first in a frame). A filter on the window alone, for the bare window and the app alike: an
+    application-wide one would make PySide wrap every object of the app in Python on the way."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class _Watch(QObject):
         done = False
 
         def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
-            if not self.done and event.type() == QEvent.Type.Paint and hasattr(obj, "window") and obj.window() is window:
+            if not self.done and event.type() == QEvent.Type.Paint:
                 self.done = True
                 QTimer.singleShot(0, then)
             return False
 
     watch = _Watch(window)
-    from PySide6.QtWidgets import QApplication
-
-    QApplication.instance().installEventFilter(watch)
+    window.installEventFilter(watch)
 
 
 def bare() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 # Some platforms never paint a window that is covered or on another desktop: go on regardless.
 FALLBACK_MS = 300
@@ -22,18 +22,16 @@ class _FirstPaint(QObject):
         self._window = window
         self._then = then
         self._done = False
-        QApplication.instance().installEventFilter(self)
+        # On the window alone: the window paints first in its first frame, and an application-wide
+        # filter would hand every event of every object to Python, making PySide build Python
+        # types (and their enums) for objects it never needed: ~12 ms more before the first frame.
+        window.installEventFilter(self)
         self._fallback = QTimer(self, singleShot=True, interval=fallback_ms)
         self._fallback.timeout.connect(self._go)
         self._fallback.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if (
-            not self._done
-            and event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and watched.window() is self._window
-        ):
+        if not self._done and event.type() == QEvent.Type.Paint:
             # After this paint has reached the screen; dropped if the window goes first.
             QTimer.singleShot(0, self, self._go)
         return False
@@ -42,7 +40,7 @@ class _FirstPaint(QObject):
         if self._done:
             return
         self._done = True
-        QApplication.instance().removeEventFilter(self)
+        self._window.removeEventFilter(self)
         self._fallback.stop()
         self.deleteLater()
         self._then()

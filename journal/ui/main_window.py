@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QListWidget,
@@ -21,6 +21,20 @@ from journal.ui.dialogs.interop_actions import add_interop_actions
 from journal.ui.icons import app_icon
 
 
+class Sidebar(QListWidget):
+    """The list of views. Arrows move through them; Enter goes into the current one (`entered`).
+    A keyPressEvent override rather than an event filter, so no other event of the list goes
+    through Python (each would make PySide build more types before the first frame)."""
+
+    entered = Signal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.entered.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class MainWindow(QMainWindow):
     view_changed = Signal(str)
 
@@ -34,7 +48,7 @@ class MainWindow(QMainWindow):
         self._openers: dict[str, tuple[str, object]] = {}
         self._factories: dict[str, object] = {}  # views not built yet: key -> callable making it
 
-        self.sidebar = QListWidget(objectName="sidebar")
+        self.sidebar = Sidebar(objectName="sidebar")
         # Resizable within limits: a fixed width inside a splitter leaves a dead gap beside it.
         self.sidebar.setMinimumWidth(140)
         self.sidebar.setMaximumWidth(280)
@@ -49,7 +63,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([170, 930])
         self.setCentralWidget(self.splitter)
         self.sidebar.currentRowChanged.connect(self._show_row)
-        self.sidebar.installEventFilter(self)  # Enter in the sidebar goes into the view
+        self.sidebar.entered.connect(self.focus_view)
 
         self.toolbar = QToolBar("Main", objectName="mainToolbar")
         self.toolbar.setMovable(False)
@@ -127,16 +141,6 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(self._keys.index(key))
         if focus:
             self.focus_view()
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if (
-            watched is self.sidebar
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            self.focus_view()
-            return True
-        return super().eventFilter(watched, event)
 
     def focus_view(self) -> None:
         """The keyboard to the current view's list (each view's focus proxy)."""
