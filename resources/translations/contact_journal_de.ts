@@ -244,7 +244,7 @@
 <context>
     <name>CommitPage</name>
     <message>
-        <location filename="../../journal/ui/dialogs/import_wizard.py" line="+343"/>
+        <location filename="../../journal/ui/dialogs/import_wizard.py" line="+321"/>
         <source>Importing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -388,7 +388,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+40"/>
         <source>{n} matching, newest first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -631,7 +631,7 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/duplicates.py" line="+88"/>
+        <location filename="../../journal/ui/dialogs/duplicates.py" line="+67"/>
         <source>Find duplicates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -700,7 +700,7 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../journal/ui/dialogs/import_wizard.py" line="-346"/>
+        <location filename="../../journal/ui/dialogs/import_wizard.py" line="-323"/>
         <source>LinkedIn (Connections.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -776,7 +776,7 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -801,7 +801,7 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+5"/>
         <source>Line {line} of the file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -905,12 +905,12 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
     <name>IntroductionsView</name>
     <message>
         <location filename="../../journal/ui/introductions/introductions_view.py" line="+110"/>
-        <location line="+200"/>
+        <location line="+187"/>
         <source>&amp;Advance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-186"/>
         <source>&amp;Decline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -975,12 +975,12 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+66"/>
         <source>Filter by person or notes (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+78"/>
         <source>No introduction matches “{text}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1389,12 +1389,12 @@ introduce me to:</source>
 <context>
     <name>OrganisationsView</name>
     <message>
-        <location filename="../../journal/ui/organisations/organisations_view.py" line="+51"/>
+        <location filename="../../journal/ui/organisations/organisations_view.py" line="+45"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+16"/>
         <source>Organisation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1439,13 +1439,13 @@ introduce me to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Filter organisations by name (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+40"/>
+        <location line="+5"/>
+        <location line="+31"/>
         <source>Press Esc to clear the filter.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1470,7 +1470,7 @@ introduce me to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>{n} person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1483,7 +1483,7 @@ introduce me to:</source>
 <context>
     <name>PairsModel</name>
     <message>
-        <location filename="../../journal/ui/dialogs/duplicates.py" line="-231"/>
+        <location filename="../../journal/ui/dialogs/duplicates.py" line="-208"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1504,7 +1504,7 @@ introduce me to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+17"/>
         <source>no e-mail or phone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1578,7 +1578,7 @@ introduce me to:</source>
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../../journal/ui/people/people_view.py" line="+53"/>
+        <location filename="../../journal/ui/people/people_view.py" line="+52"/>
         <source>Filter by name, organisation, role, tag or notes (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1599,12 +1599,12 @@ introduce me to:</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+268"/>
+        <location line="+255"/>
         <source>A&amp;rchive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-254"/>
         <source>Archive: hide from lists and reminders, keep everything (Ctrl+Shift+A)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1620,23 +1620,23 @@ introduce me to:</source>
     </message>
     <message>
         <location line="+28"/>
-        <location line="+147"/>
+        <location line="+136"/>
         <source>No people yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-145"/>
-        <location line="+147"/>
+        <location line="-134"/>
+        <location line="+136"/>
         <source>Log a conversation (Ctrl+N) and the people you talked to appear here, or add someone with Ctrl+Shift+N. You can also import contacts from LinkedIn, Google or a vCard file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-128"/>
         <source>Bring the deleted person back, with everything deleted with them (Ctrl+Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+117"/>
         <source>No one matches</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1666,7 +1666,7 @@ introduce me to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+55"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2369,7 +2369,7 @@ This also removes them from {linked}. Conversations stay in the journal. You can
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../../journal/ui/introductions/introductions_view.py" line="-313"/>
+        <location filename="../../journal/ui/introductions/introductions_view.py" line="-300"/>
         <source>Offered</source>
         <translation type="unfinished">Angeboten</translation>
     </message>

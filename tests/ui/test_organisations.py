@@ -135,7 +135,7 @@ def test_ctrl_f_filters_the_list_and_enter_goes_to_the_first_match(qtbot, contex
     assert [view.model.item(r).name for r in range(view.model.rowCount())] == ["Zenith"]
     assert view.count_label.text() == "1 of 2"
     assert QApplication.focusWidget() is view.table
-    assert [m.name for m in view.members_model._rows] == ["Bo Chen"]
+    assert [m.name for m in view.members_model.rows] == ["Bo Chen"]
     view.filter.setFocus()
     qtbot.keyClicks(view.filter, "x")
     view._apply_filter()

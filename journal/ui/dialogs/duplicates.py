@@ -6,7 +6,7 @@ for confirmation, runs in one transaction and can be undone from the same dialog
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,9 +28,11 @@ from journal.services import merge
 from journal.store.errors import JournalError
 from journal.ui.context import AppContext
 from journal.ui.dialogs.background import BackgroundTask
+from journal.ui.widgets.rows_model import RowsModel
 
 
-class PairsModel(QAbstractTableModel):
+class PairsModel(RowsModel):
+    CONTEXT = "PairsModel"
     COLUMNS = (
         QT_TRANSLATE_NOOP("PairsModel", "Person"),
         QT_TRANSLATE_NOOP("PairsModel", "Organisation"),
@@ -39,43 +41,20 @@ class PairsModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("PairsModel", "Why"),
     )
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.pairs: list[merge.DuplicatePair] = []
-
-    def set_pairs(self, pairs: list[merge.DuplicatePair]) -> None:
-        self.beginResetModel()
-        self.pairs = list(pairs)
-        self.endResetModel()
-
     def remove_person(self, person_id: int) -> None:
         """Drop every pair that names a person who no longer exists."""
-        for row in reversed(range(len(self.pairs))):
-            pair = self.pairs[row]
+        for row in reversed(range(len(self.rows))):
+            pair = self.rows[row]
             if person_id in (pair.a.id, pair.b.id):
                 self.beginRemoveRows(QModelIndex(), row, row)
-                del self.pairs[row]
+                del self.rows[row]
                 self.endRemoveRows()
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.pairs)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("PairsModel", self.COLUMNS[section])
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self.pairs)):
-            return None
-        pair = self.pairs[index.row()]
+    def cell(self, pair: merge.DuplicatePair, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
-            return (pair.a.name, pair.a.organisation, pair.b.name, pair.b.organisation, pair.reason)[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (0, 2):
-            person = pair.a if index.column() == 0 else pair.b
+            return (pair.a.name, pair.a.organisation, pair.b.name, pair.b.organisation, pair.reason)[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 2):
+            person = pair.a if column == 0 else pair.b
             return f"#{person.id}: " + (", ".join(person.details) or QCoreApplication.translate("PairsModel", "no e-mail or phone"))
         return None
 
@@ -159,7 +138,7 @@ class DuplicatesDialog(QDialog):
     def _found(self, pairs: list[merge.DuplicatePair]) -> None:
         self.progress.hide()
         self.refresh_button.setEnabled(True)
-        self.model.set_pairs(pairs)
+        self.model.set_rows(pairs)
         self._update_status()
         if pairs:
             self.table.selectRow(0)
@@ -189,7 +168,7 @@ class DuplicatesDialog(QDialog):
 
     def current_pair(self) -> merge.DuplicatePair | None:
         row = self.table.currentIndex().row()
-        return self.model.pairs[row] if 0 <= row < self.model.rowCount() else None
+        return self.model.item(row)
 
     def show_preview(self) -> None:
         pair = self.current_pair()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from journal.services import imports
 from journal.ui.context import AppContext
 from journal.ui.dialogs.background import BackgroundTask
+from journal.ui.widgets.rows_model import RowsModel
 
 FORMAT_CHOICES = [
     ("linkedin", QT_TRANSLATE_NOOP("ImportWizard", "LinkedIn (Connections.csv)"), QT_TRANSLATE_NOOP("ImportWizard", "CSV files (*.csv)")),
@@ -68,34 +69,11 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("ImportWizard", text)
 
 
-class PreviewModel(QAbstractTableModel):
+class PreviewModel(RowsModel):
+    CONTEXT = "ImportWizard"
     COLUMNS = (QT_TRANSLATE_NOOP("ImportWizard", "Line"), QT_TRANSLATE_NOOP("ImportWizard", "Outcome"), QT_TRANSLATE_NOOP("ImportWizard", "Name"), QT_TRANSLATE_NOOP("ImportWizard", "Organisation"), QT_TRANSLATE_NOOP("ImportWizard", "What happens"))
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[imports.RowPlan] = []
-
-    def set_rows(self, rows: list[imports.RowPlan]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _t(self.COLUMNS[section])
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
+    def cell(self, row: imports.RowPlan, column: int, role: int):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == 0:
                 return row.line if role == Qt.ItemDataRole.DisplayRole else QCoreApplication.translate("ImportWizard", "Line {line} of the file").format(line=row.line)

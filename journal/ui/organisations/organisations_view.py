@@ -6,11 +6,9 @@ import datetime as dt
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -39,10 +37,7 @@ from journal.store.errors import JournalError
 from journal.ui.context import AppContext
 from journal.ui.widgets.empty_hint import EmptyHint
 from journal.ui.widgets.filter_field import FilterField
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OrganisationsView", text)
+from journal.ui.widgets.rows_model import RowsModel
 
 
 def _date(day: dt.date | None, today: dt.date) -> str:
@@ -51,48 +46,19 @@ def _date(day: dt.date | None, today: dt.date) -> str:
     return f"{day:%d %b}" if day.year == today.year else f"{day:%d %b %Y}"
 
 
-class _RowsModel(QAbstractTableModel):
-    HEADERS: tuple[str, ...] = ()
+class _DatedRowsModel(RowsModel):
+    CONTEXT = "OrganisationsView"
 
     def __init__(self, clock, parent=None) -> None:
         super().__init__(parent)
         self._clock = clock
-        self._rows: list = []
-
-    def set_rows(self, rows: list) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def item(self, row: int):
-        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, item_id: int) -> int:
-        return next((n for n, r in enumerate(self._rows) if r.id == item_id), -1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self.HEADERS):
-                return _tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        return self.cell(self._rows[index.row()], index.column(), role)
-
-    def cell(self, row, column: int, role: int):
-        raise NotImplementedError
+        return next((n for n, r in enumerate(self.rows) if r.id == item_id), -1)
 
 
-class OrganisationsModel(_RowsModel):
-    HEADERS = (QT_TRANSLATE_NOOP("OrganisationsView", "Organisation"), QT_TRANSLATE_NOOP("OrganisationsView", "People"), QT_TRANSLATE_NOOP("OrganisationsView", "Latest contact"))
+class OrganisationsModel(_DatedRowsModel):
+    COLUMNS = (QT_TRANSLATE_NOOP("OrganisationsView", "Organisation"), QT_TRANSLATE_NOOP("OrganisationsView", "People"), QT_TRANSLATE_NOOP("OrganisationsView", "Latest contact"))
 
     def cell(self, row: OrganisationSummary, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
@@ -107,8 +73,8 @@ class OrganisationsModel(_RowsModel):
         return None
 
 
-class MembersModel(_RowsModel):
-    HEADERS = (QT_TRANSLATE_NOOP("OrganisationsView", "Name"), QT_TRANSLATE_NOOP("OrganisationsView", "Role"), QT_TRANSLATE_NOOP("OrganisationsView", "Last contact"))
+class MembersModel(_DatedRowsModel):
+    COLUMNS = (QT_TRANSLATE_NOOP("OrganisationsView", "Name"), QT_TRANSLATE_NOOP("OrganisationsView", "Role"), QT_TRANSLATE_NOOP("OrganisationsView", "Last contact"))
 
     def cell(self, row: OrganisationMember, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
