@@ -30,11 +30,25 @@ def build_main_window(context, *, first_view: bool = True):
     with window.view(key)), so start-up pays only for the one the window opens on. Without
     `first_view`, not even that one: the caller shows it (window.show_last_view()) once the
     journal is open."""
+    from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
     from journal.ui.dialogs.log_action import install_log_action, open_log_dialog
     from journal.ui.icons import themed
     from journal.ui.main_window import MainWindow
 
     window = MainWindow(context)
+
+    titles = {  # the sidebar's names for the views
+        "today": QT_TRANSLATE_NOOP("MainWindow", "Today"),
+        "people": QT_TRANSLATE_NOOP("MainWindow", "People"),
+        "conversations": QT_TRANSLATE_NOOP("MainWindow", "Conversations"),
+        "introductions": QT_TRANSLATE_NOOP("MainWindow", "Introductions"),
+        "organisations": QT_TRANSLATE_NOOP("MainWindow", "Organisations"),
+        "calendar": QT_TRANSLATE_NOOP("MainWindow", "Calendar"),
+    }
+
+    def tr(key: str) -> str:
+        return QCoreApplication.translate("MainWindow", titles[key])
 
     def today():
         from journal.ui.today.today_view import TodayView
@@ -78,16 +92,16 @@ def build_main_window(context, *, first_view: bool = True):
     def opener(key: str, method: str):
         return lambda item_id: getattr(window.view(key), method)(item_id)
 
-    window.add_view("today", "Today", today, themed("contact-journal-today", "today.svg"))
-    window.add_view("people", "People", people, themed("contact-journal-people", "people.svg"))
+    window.add_view("today", tr("today"), today, themed("contact-journal-today", "today.svg"))
+    window.add_view("people", tr("people"), people, themed("contact-journal-people", "people.svg"))
     window.register_opener("person", "people", opener("people", "open_person"))
-    window.add_view("conversations", "Conversations", conversations, themed("contact-journal-conversations", "conversations.svg"))
+    window.add_view("conversations", tr("conversations"), conversations, themed("contact-journal-conversations", "conversations.svg"))
     window.register_opener("conversation", "conversations", opener("conversations", "open_conversation"))
-    window.add_view("introductions", "Introductions", introductions, themed("contact-journal-introductions", "introductions.svg"))
+    window.add_view("introductions", tr("introductions"), introductions, themed("contact-journal-introductions", "introductions.svg"))
     window.register_opener("introduction", "introductions", opener("introductions", "open_introduction"))
-    window.add_view("organisations", "Organisations", organisations, themed("contact-journal-organisations", "organisations.svg"))
+    window.add_view("organisations", tr("organisations"), organisations, themed("contact-journal-organisations", "organisations.svg"))
     window.register_opener("organisation", "organisations", opener("organisations", "open_organisation"))
-    window.add_view("calendar", "Calendar", calendar, themed("contact-journal-calendar", "calendar.svg"))
+    window.add_view("calendar", tr("calendar"), calendar, themed("contact-journal-calendar", "calendar.svg"))
     window.register_opener("next_step", "calendar", opener("calendar", "open_step"))
     from journal.ui.search.action import install_search
 
