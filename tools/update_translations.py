@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     for ts in ts_files:
         locale = ts.stem.removeprefix(CATALOGUE + "_")
         subprocess.run(
-            [lupdate, "-silent", "-extensions", "py", "-locations", "relative", "-target-language", locale,
+            [lupdate, "-silent", "-no-obsolete", "-extensions", "py", "-locations", "relative", "-target-language", locale,
              *map(str, SOURCES), "-ts", str(ts)],
             check=True,
         )

@@ -2,39 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../journal/app.py" line="+95"/>
-        <source>today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>people</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>conversations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>introductions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>organisations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>calendar</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../journal/ui/dialogs/about.py" line="+55"/>
@@ -100,170 +67,180 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../journal/ui/calendar/calendar_view.py" line="+36"/>
+        <location filename="../../journal/ui/calendar/calendar_view.py" line="+37"/>
         <source>Until tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis morgen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>For 3 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Für 3 Tage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>For a week</source>
-        <translation type="unfinished"></translation>
+        <translation>Für eine Woche</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>For 2 weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>Für 2 Wochen</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Previous month (Ctrl+Page Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriger Monat (Strg+Bild auf)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next month (Ctrl+Page Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Monat (Strg+Bild ab)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Today</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Heute</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Go to today (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu heute springen (Strg+T)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Items due on the selected day</source>
-        <translation type="unfinished"></translation>
+        <translation>Am gewählten Tag fällig</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nothing due on this day.</source>
-        <translation type="unfinished"></translation>
+        <translation>An diesem Tag ist nichts fällig.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Done</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erledigt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>S&amp;nooze</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zurückstellen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Reschedule…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verschieben…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Next {days} days</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste {days} Tage</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Agenda of the next {days} days</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenda der nächsten {days} Tage</translation>
     </message>
     <message>
         <location line="+69"/>
         <source>Go to today</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu heute springen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Previous month</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriger Monat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next month</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Monat</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+160"/>
+        <location line="+162"/>
         <source>Done</source>
-        <translation type="unfinished">Erledigt</translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-161"/>
         <source>Snooze until tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis morgen zurückstellen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reschedule…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschieben…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+61"/>
+        <source>{overdue} overdue · {today} due today</source>
+        <translation>{overdue} überfällig · {today} heute fällig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{today} due today</source>
+        <translation>{today} heute fällig</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Overdue ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Überfällig ({n})</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{n} older ones: Today (Ctrl+1) lists them all</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ältere: „Heute“ (Strg+1) zeigt sie alle</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Nothing due in the next {days} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>In den nächsten {days} Tagen ist nichts fällig.</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Done: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt: {title}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Snooze</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückstellen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Snoozed until {day}: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgestellt bis {day}: {title}</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Reschedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschieben</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Moved to {day}: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschoben auf {day}: {title}</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>That next step has no date, so it is not in the calendar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser nächste Schritt hat kein Datum und steht darum nicht im Kalender.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>No view shows {kind}s yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Ansicht zeigt {kind}.</translation>
     </message>
 </context>
 <context>
@@ -271,7 +248,7 @@
     <message>
         <location filename="../../journal/ui/tray_window.py" line="+52"/>
         <source>{app} keeps running in the system tray so it can remind you when something is due. Use Quit in the File menu or the tray menu to end it; Preferences can turn this off.</source>
-        <translation type="unfinished"></translation>
+        <translation>{app} läuft im Infobereich weiter, damit es dich erinnern kann, wenn etwas fällig ist. Beende es mit „Beenden“ im Menü „Datei“ oder im Menü des Infobereichs; in den Einstellungen lässt sich das abschalten.</translation>
     </message>
 </context>
 <context>
@@ -279,27 +256,27 @@
     <message>
         <location filename="../../journal/ui/dialogs/import_wizard.py" line="+321"/>
         <source>Importing</source>
-        <translation type="unfinished"></translation>
+        <translation>Import läuft</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Writing everything in one transaction…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles wird in einer Transaktion geschrieben…</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Import finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Import abgeschlossen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Everything below was written to your journal in one go.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles hier Aufgeführte wurde in einem Schritt in dein Journal geschrieben.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Nothing was imported: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde importiert: {error}</translation>
     </message>
 </context>
 <context>
@@ -307,75 +284,75 @@
     <message>
         <location filename="../../journal/ui/conversations/conversation_dialog.py" line="+35"/>
         <source>Edit conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespräch bearbeiten</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>One line: what it was about</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zeile: worum es ging</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;People</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Personen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;When</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wann</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kanal</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Su&amp;mmary</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zusammenfassung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notizen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Save (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern (Strg+Eingabe)</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Cannot save the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gespräch kann nicht gespeichert werden</translation>
     </message>
 </context>
 <context>
     <name>ConversationsModel</name>
     <message>
-        <location filename="../../journal/ui/conversations/conversations_model.py" line="+13"/>
+        <location filename="../../journal/ui/conversations/conversations_model.py" line="+14"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanal</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>Personen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>What about</source>
-        <translation type="unfinished"></translation>
+        <translation>Worum es ging</translation>
     </message>
     <message>
         <location line="+79"/>
         <source>(no one)</source>
-        <translation type="unfinished"></translation>
+        <translation>(niemand)</translation>
     </message>
 </context>
 <context>
@@ -383,109 +360,149 @@
     <message>
         <location filename="../../journal/ui/conversations/conversations_view.py" line="+34"/>
         <source>No conversations yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Gespräche</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Press Ctrl+N after a coffee, a call or an e-mail exchange to log who you talked to, what was offered and what to do next.</source>
-        <translation type="unfinished"></translation>
+        <translation>Drücke Strg+N nach einem Kaffee, einem Anruf oder einem Mailwechsel, um festzuhalten, mit wem du gesprochen hast, was angeboten wurde und was als Nächstes zu tun ist.</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit the selected conversation (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das gewählte Gespräch bearbeiten (Eingabe)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete the selected conversation (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das gewählte Gespräch löschen (Entf)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Filter by words in the notes or a person&apos;s name (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Wörtern in den Notizen oder dem Namen einer Person filtern (Strg+F)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Bring the deleted conversation back, with its people and links (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das gelöschte Gespräch mit seinen Personen und Verknüpfungen zurückholen (Strg+Z)</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>{n} matching, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Treffer, neueste zuerst</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No conversation matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Gespräch passt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Press Esc to clear the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc leert den Filter.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{n} conversation, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Gespräch, neueste zuerst</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{n} conversations, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Gespräche, neueste zuerst</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Cannot open the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gespräch kann nicht geöffnet werden</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Delete conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespräch löschen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Delete the conversation of {when} with {who}?
 
 Offers and next steps logged with it are kept. You can undo this right away (Ctrl+Z).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gespräch vom {when} mit {who} löschen?
+
+Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten. Du kannst das gleich danach rückgängig machen (Strg+Z).</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Deleted the conversation of {when} with {who}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gespräch vom {when} mit {who} wurde gelöscht.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Deleted the conversation. Ctrl+Z or Undo brings it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespräch gelöscht. Strg+Z oder „Rückgängig“ holt es zurück.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Cannot undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig nicht möglich</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Restored the conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gespräch ist wiederhergestellt.</translation>
     </message>
     <message>
         <location line="-21"/>
         <source>Cannot delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen nicht möglich</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <location filename="../../journal/ui/dates.py" line="+12"/>
+        <source>dd MMM</source>
+        <translation>dd. MMM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dd MMM yyyy</source>
+        <translation>dd. MMM yyyy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ddd dd MMM</source>
+        <translation>ddd, dd. MMM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ddd dd MMM yyyy</source>
+        <translation>ddd, dd. MMM yyyy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dddd d MMMM</source>
+        <translation>dddd, d. MMMM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dddd dd MMMM</source>
+        <translation>dddd, dd. MMMM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MMMM yyyy</source>
+        <translation>MMMM yyyy</translation>
     </message>
 </context>
 <context>
@@ -493,7 +510,7 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
     <message>
         <location filename="../../journal/ui/tray_setup.py" line="+65"/>
         <source>No system tray was found on this desktop, so reminders will appear here in the window while it is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Desktop gibt es keinen Infobereich; Erinnerungen erscheinen darum hier im Fenster, solange es offen ist.</translation>
     </message>
     <message>
         <location line="+38"/>
@@ -503,7 +520,7 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
     <message>
         <location line="+2"/>
         <source>Write next steps and keep-in-touch dates as calendar to-dos</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Schritte und Kontakt-Termine als Kalender-Aufgaben schreiben</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -514,22 +531,22 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
         <location line="+15"/>
         <location line="+16"/>
         <source>Export calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalender exportieren</translation>
     </message>
     <message>
         <location line="-16"/>
         <source>iCalendar files (*.ics);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>iCalendar-Dateien (*.ics);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Could not write {path}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} konnte nicht geschrieben werden: {error}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Exported {count} to-do(s) to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} Aufgabe(n) nach {path} exportiert</translation>
     </message>
 </context>
 <context>
@@ -537,67 +554,67 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
     <message>
         <location filename="../../journal/ui/introductions/draft_dialog.py" line="+33"/>
         <source>Draft a message — {introducer} → {target}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht entwerfen — {introducer} → {target}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>E-mail address (none on file; type one or leave it for the mail app)</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Adresse (keine hinterlegt; tippe eine ein oder überlass es dem Mailprogramm)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Message</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nachricht</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;To</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;An</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Betreff</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Body</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Text</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Open in mail app</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Mailprogramm ö&amp;ffnen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Opens a new message in your mail app to review and send (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet eine neue Nachricht in deinem Mailprogramm zum Prüfen und Senden (Strg+Eingabe)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Copy text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text &amp;kopieren</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>To {recipient}</source>
-        <translation type="unfinished"></translation>
+        <translation>An {recipient}</translation>
     </message>
     <message>
         <location line="+0"/>
         <source> — no e-mail address on file</source>
-        <translation type="unfinished"></translation>
+        <translation> — keine E-Mail-Adresse hinterlegt</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>No mail app</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Mailprogramm</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No mail app opened the message. Use “Copy text” and paste it into your mail or messaging app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Mailprogramm hat die Nachricht geöffnet. Nutze „Text kopieren“ und füge ihn in dein Mail- oder Nachrichtenprogramm ein.</translation>
     </message>
 </context>
 <context>
@@ -605,60 +622,60 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
     <message>
         <location filename="../../journal/ui/widgets/due_date_edit.py" line="+15"/>
         <source>+2 days</source>
-        <translation type="unfinished"></translation>
+        <translation>+2 Tage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>+1 week</source>
-        <translation type="unfinished"></translation>
+        <translation>+1 Woche</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>+1 month</source>
-        <translation type="unfinished"></translation>
+        <translation>+1 Monat</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Due {span} from today ({keys})</source>
-        <translation type="unfinished"></translation>
+        <translation>Fällig {span} ab heute ({keys})</translation>
     </message>
 </context>
 <context>
     <name>DueItemList</name>
     <message>
-        <location filename="../../journal/ui/calendar/item_list.py" line="+22"/>
+        <location filename="../../journal/ui/calendar/item_list.py" line="+23"/>
         <source>Next step</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Schritt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep in touch</source>
-        <translation type="unfinished">In Kontakt bleiben</translation>
+        <translation>In Kontakt bleiben</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Introduction</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorstellung</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Überfällig</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Morgen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestern</translation>
     </message>
 </context>
 <context>
@@ -666,68 +683,68 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
     <message>
         <location filename="../../journal/ui/dialogs/duplicates.py" line="+67"/>
         <source>Find duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplikate finden</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>&amp;Merge…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zusammenführen…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Undo merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenführen &amp;rückgängig</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Search again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erneut suchen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Keep:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Behalten:</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Looking for people who appear twice…</source>
-        <translation type="unfinished"></translation>
+        <translation>Personen, die doppelt vorkommen, werden gesucht…</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Could not look for duplicates: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Suche nach Duplikaten ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>{count} possible duplicate(s). The same e-mail, phone or LinkedIn means the same person; a close name at the same organisation may not — check before merging.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} mögliche(s) Duplikat(e). Dieselbe E-Mail, Telefonnummer oder LinkedIn-Adresse bedeutet dieselbe Person; ein ähnlicher Name bei derselben Organisation vielleicht nicht — prüfe vor dem Zusammenführen.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No duplicates found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Duplikate gefunden.</translation>
     </message>
     <message>
         <location line="+44"/>
         <location line="+16"/>
         <source>Merge people</source>
-        <translation type="unfinished"></translation>
+        <translation>Personen zusammenführen</translation>
     </message>
     <message>
         <location line="-16"/>
         <source>Merge them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenführen?</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Merged {drop} into {keep} (Ctrl+Z undoes it).</source>
-        <translation type="unfinished"></translation>
+        <translation>{drop} mit {keep} zusammengeführt (Strg+Z macht es rückgängig).</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Undo merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenführen rückgängig machen</translation>
     </message>
 </context>
 <context>
@@ -735,154 +752,154 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
     <message>
         <location filename="../../journal/ui/dialogs/import_wizard.py" line="-323"/>
         <source>LinkedIn (Connections.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>LinkedIn (Connections.csv)</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+1"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Google Contacts (CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>Google Kontakte (CSV)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>vCard (.vcf: Apple, Outlook, Android, CardDAV)</source>
-        <translation type="unfinished"></translation>
+        <translation>vCard (.vcf: Apple, Outlook, Android, CardDAV)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>vCard files (*.vcf *.vcard)</source>
-        <translation type="unfinished"></translation>
+        <translation>vCard-Dateien (*.vcf *.vcard)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Contact Journal (JSON export)</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact Journal (JSON-Export)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Dateien (*.json)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergänzt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>Unverändert</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Duplicate?</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplikat?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Add as new</source>
-        <translation type="unfinished"></translation>
+        <translation>Als neu hinzufügen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Merge into match</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Treffer zusammenführen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>Überspringen</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>What happens</source>
-        <translation type="unfinished"></translation>
+        <translation>Was geschieht</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Line {line} of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile {line} der Datei</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+222"/>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Name)</translation>
     </message>
     <message>
         <location line="-219"/>
         <source>a new person</source>
-        <translation type="unfinished"></translation>
+        <translation>eine neue Person</translation>
     </message>
     <message>
         <location line="+182"/>
         <source>{n} new</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} neu</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{n} updated</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} ergänzt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{n} unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} unverändert</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{n} possible duplicate(s) to review</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} mögliche(s) Duplikat(e) zu prüfen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{n} rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} abgelehnt</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Restores the whole journal: </source>
-        <translation type="unfinished"></translation>
+        <translation>Stellt das ganze Journal wieder her: </translation>
     </message>
     <message>
         <location line="+96"/>
         <source>Import contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakte importieren</translation>
     </message>
 </context>
 <context>
@@ -895,7 +912,7 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
     <message>
         <location line="+2"/>
         <source>Bring contacts in from LinkedIn, Google, a vCard file or a journal export</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakte aus LinkedIn, Google, einer vCard-Datei oder einem Journal-Export übernehmen</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -905,7 +922,7 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
     <message>
         <location line="+2"/>
         <source>Write people as vCard or CSV, or the whole journal as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Personen als vCard oder CSV schreiben, oder das ganze Journal als JSON</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -921,17 +938,17 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
         <location line="+30"/>
         <location line="+28"/>
         <source>Export contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakte exportieren</translation>
     </message>
     <message>
         <location line="-14"/>
         <source>Exporting to {path}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export nach {path}…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Exported {count} item(s) to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} Eintrag/Einträge nach {path} exportiert</translation>
     </message>
 </context>
 <context>
@@ -940,123 +957,123 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
         <location filename="../../journal/ui/introductions/introductions_view.py" line="+110"/>
         <location line="+187"/>
         <source>&amp;Advance</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weiter</translation>
     </message>
     <message>
         <location line="-186"/>
         <source>&amp;Decline</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;bgelehnt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mark &amp;lapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;verfallen markieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder ö&amp;ffnen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Draft &amp;message…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nachricht entwerfen…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open &amp;person</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Person öffnen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Move to the next stage (A or Ctrl+Right)</source>
-        <translation type="unfinished"></translation>
+        <translation>In die nächste Stufe bringen (A oder Strg+Rechts)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>They declined or it will not happen (D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt, oder es wird nichts daraus (D)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>It went quiet: close it as lapsed (L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist eingeschlafen: als verfallen schließen (L)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bring a declined or lapsed offer back to Offered (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein abgelehntes oder verfallenes Angebot zurück auf „Angeboten“ setzen (R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write the ask, nudge or thank-you in your mail app (M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte, Erinnerung oder Dank in deinem Mailprogramm schreiben (M)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the introducer in People (Enter; Shift+Enter for the target)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vermittelnde Person unter „Personen“ öffnen (Eingabe; Umschalt+Eingabe für die Zielperson)</translation>
     </message>
     <message>
         <location line="-65"/>
         <source>No introductions yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Vorstellungen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>When someone offers to introduce you, note it in the Log dialog (Ctrl+N) under “offered to introduce me to…”. It then appears here, and each stage reminds you what to do next.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn dir jemand anbietet, dich vorzustellen, halte es im Gesprächsdialog (Strg+N) unter „bietet an, mich vorzustellen bei…“ fest. Es erscheint dann hier, und jede Stufe erinnert dich an den nächsten Schritt.</translation>
     </message>
     <message>
         <location line="+66"/>
         <source>Filter by person or notes (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Person oder Notizen filtern (Strg+F)</translation>
     </message>
     <message>
         <location line="+78"/>
         <source>No introduction matches “{text}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Vorstellung passt zu „{text}“</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Press Esc to clear the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc leert den Filter.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{n} open</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} offen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>, {n} stalled</source>
-        <translation type="unfinished"></translation>
+        <translation>, {n} ins Stocken geraten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{shown} of {total} match</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} von {total} passen</translation>
     </message>
     <message>
         <location line="+84"/>
         <source>&amp;Advance to {stage}</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weiter zu {stage}</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Draft message…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht entwerfen…</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+1"/>
         <source>Open {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} öffnen</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Cannot move the introduction</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorstellung kann nicht verschoben werden</translation>
     </message>
 </context>
 <context>
@@ -1208,32 +1225,32 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
     <message>
         <location filename="../../journal/ui/dialogs/log_action.py" line="+27"/>
         <source>them</source>
-        <translation type="unfinished"></translation>
+        <translation>ihnen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{n} offer</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Angebot</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{n} offers</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Angebote</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{n} next step</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} nächster Schritt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{n} next steps</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} nächste Schritte</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Logged a conversation with {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespräch mit {names} festgehalten</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1243,12 +1260,12 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
     <message>
         <location line="+2"/>
         <source>Log conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespräch festhalten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Log a conversation (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Gespräch festhalten (Strg+N)</translation>
     </message>
 </context>
 <context>
@@ -1256,103 +1273,104 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
     <message>
         <location filename="../../journal/ui/dialogs/log_dialog.py" line="+47"/>
         <source>Log conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespräch festhalten</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>one line: what it was about</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeile: worum es ging</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>what you learned, what they care about</source>
-        <translation type="unfinished"></translation>
+        <translation>was du erfahren hast, was ihnen wichtig ist</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Another offer  (Alt+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiteres Angebot  (Alt+F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Another step  (Alt+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterer Schritt  (Alt+E)</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>&amp;People:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Personen:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>W&amp;hen:</source>
-        <translation type="unfinished"></translation>
+        <translation>W&amp;ann:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Channel:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kanal:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Summary:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zusammenfassung:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notizen:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Offered to
 introduce me to:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bietet an, mich
+vorzustellen bei:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ne&amp;xt steps:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste &amp;Schritte:</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Ctrl+Enter saves · Esc cancels · Alt+2 / Alt+W / Alt+M set a step&apos;s due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+Eingabe speichert · Esc bricht ab · Alt+2 / Alt+W / Alt+M setzen das Fälligkeitsdatum eines Schritts</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save the conversation (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gespräch speichern (Strg+Eingabe)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Close without saving (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Speichern schließen (Esc)</translation>
     </message>
     <message>
         <location line="+71"/>
         <source>“{name}” is like people already in your journal: choose one (↓, then Enter), or press Enter to add “{name}” as someone new.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{name}“ ähnelt Personen, die schon in deinem Journal stehen: wähle eine aus (↓, dann Eingabe) oder drücke Eingabe, um „{name}“ als neue Person hinzuzufügen.</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>&lt;b&gt;Nothing was saved.&lt;/b&gt; {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Nichts wurde gespeichert.&lt;/b&gt; {error}</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Discard this conversation?</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Gespräch verwerfen?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What you typed has not been saved. Close the dialog and lose it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Was du eingegeben hast, ist nicht gespeichert. Den Dialog schließen und es verlieren?</translation>
     </message>
 </context>
 <context>
@@ -1370,80 +1388,82 @@ introduce me to:</source>
     <message>
         <location filename="../../journal/ui/main_window.py" line="+68"/>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../journal/app.py" line="-62"/>
+        <location filename="../../journal/app.py" line="+42"/>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>Personen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespräche</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Introductions</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorstellungen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Organisations</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisationen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalender</translation>
     </message>
 </context>
 <context>
     <name>MonthGrid</name>
     <message>
-        <location filename="../../journal/ui/calendar/month_grid.py" line="+36"/>
+        <location filename="../../journal/ui/calendar/month_grid.py" line="+38"/>
+        <location line="+189"/>
         <source>{n} due</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} fällig</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-187"/>
+        <location line="+185"/>
         <source>{n} overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} überfällig</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-184"/>
         <source>Nothing due</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts fällig</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Month calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Monatskalender</translation>
     </message>
 </context>
 <context>
@@ -1451,121 +1471,121 @@ introduce me to:</source>
     <message>
         <location filename="../../journal/ui/dialogs/log_rows.py" line="+31"/>
         <source>a name, or a description like “her old manager at Acme”</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Name oder eine Beschreibung wie „ihr früherer Chef bei Acme“</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>just a description</source>
-        <translation type="unfinished"></translation>
+        <translation>nur eine Beschreibung</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Ticked: the target becomes a placeholder person to fill in later (Alt+D). Ticked for you when the text reads like a description.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehakt: Die Zielperson wird ein Platzhalter, den du später ergänzt (Alt+D). Wird für dich angehakt, wenn der Text wie eine Beschreibung klingt.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Who made the offer</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer das Angebot gemacht hat</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>{name} offered:</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} bietet an:</translation>
     </message>
 </context>
 <context>
     <name>OrganisationsView</name>
     <message>
-        <location filename="../../journal/ui/organisations/organisations_view.py" line="+45"/>
+        <location filename="../../journal/ui/organisations/organisations_view.py" line="+46"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>Personen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Latest contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Kontakt</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Last contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Kontakt</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Open {name} in People (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} unter „Personen“ öffnen (Eingabe)</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>No organisations yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Organisationen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fill in where people work (in People, the Organisation field) and each organisation appears here with everyone you know there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trag ein, wo Personen arbeiten (unter „Personen“, im Feld „Organisation“), und jede Organisation erscheint hier mit allen, die du dort kennst.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Filter organisations by name (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisationen nach Namen filtern (Strg+F)</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+31"/>
         <source>Press Esc to clear the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc leert den Filter.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No organisation matches “{text}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Organisation passt zu „{text}“</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{shown} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} von {total}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{n} organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Organisation</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{n} organisations</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Organisationen</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>{n} person</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Person</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{n} people</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Personen</translation>
     </message>
 </context>
 <context>
@@ -1573,81 +1593,81 @@ introduce me to:</source>
     <message>
         <location filename="../../journal/ui/dialogs/duplicates.py" line="-208"/>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>Person</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+2"/>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>Looks like</source>
-        <translation type="unfinished"></translation>
+        <translation>Sieht aus wie</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>no e-mail or phone</source>
-        <translation type="unfinished"></translation>
+        <translation>keine E-Mail oder Telefonnummer</translation>
     </message>
 </context>
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../journal/ui/people/people_model.py" line="+16"/>
+        <location filename="../../journal/ui/people/people_model.py" line="+17"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Kontakt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next due</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Fälligkeit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwörter</translation>
     </message>
     <message>
         <location line="+127"/>
         <source>A placeholder: someone known only by a description. Fill in their name when you learn it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Platzhalter: jemand, den du nur durch eine Beschreibung kennst. Trag den Namen ein, sobald du ihn erfährst.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> (overdue)</source>
-        <translation type="unfinished"></translation>
+        <translation> (überfällig)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep-in-touch is due</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakt ist fällig</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>  (archived)</source>
-        <translation type="unfinished"></translation>
+        <translation>  (archiviert)</translation>
     </message>
 </context>
 <context>
@@ -1655,12 +1675,12 @@ introduce me to:</source>
     <message>
         <location filename="../../journal/ui/widgets/people_picker.py" line="+22"/>
         <source>Type a name; Enter adds it (a new name creates a person)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tippe einen Namen; Eingabe fügt ihn hinzu (ein neuer Name legt eine Person an)</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Remove {name} (or Backspace in the empty name field)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} entfernen (oder Rücktaste im leeren Namensfeld)</translation>
     </message>
 </context>
 <context>
@@ -1668,179 +1688,181 @@ introduce me to:</source>
     <message>
         <location filename="../../journal/ui/people/people_view.py" line="+52"/>
         <source>Filter by name, organisation, role, tag or notes (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Name, Organisation, Rolle, Schlagwort oder Notizen filtern (Strg+F)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show arc&amp;hived</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivierte &amp;zeigen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Add person</source>
-        <translation type="unfinished"></translation>
+        <translation>Person &amp;hinzufügen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add a person (Ctrl+Shift+N or Insert)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Person hinzufügen (Strg+Umschalt+N oder Einfg)</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+255"/>
         <source>A&amp;rchive</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;rchivieren</translation>
     </message>
     <message>
         <location line="-254"/>
         <source>Archive: hide from lists and reminders, keep everything (Ctrl+Shift+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivieren: aus Listen und Erinnerungen ausblenden, alles behalten (Strg+Umschalt+A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete the person and what belongs only to them (Delete; can be undone)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Person löschen und was nur zu ihr gehört (Entf; lässt sich rückgängig machen)</translation>
     </message>
     <message>
         <location line="+28"/>
         <location line="+136"/>
         <source>No people yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Personen</translation>
     </message>
     <message>
         <location line="-134"/>
         <location line="+136"/>
         <source>Log a conversation (Ctrl+N) and the people you talked to appear here, or add someone with Ctrl+Shift+N. You can also import contacts from LinkedIn, Google or a vCard file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Halte ein Gespräch fest (Strg+N), und die Personen, mit denen du gesprochen hast, erscheinen hier, oder füge jemanden mit Strg+Umschalt+N hinzu. Du kannst auch Kontakte aus LinkedIn, Google oder einer vCard-Datei importieren.</translation>
     </message>
     <message>
         <location line="-128"/>
         <source>Bring the deleted person back, with everything deleted with them (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gelöschte Person mit allem, was mit ihr gelöscht wurde, zurückholen (Strg+Z)</translation>
     </message>
     <message>
         <location line="+117"/>
         <source>No one matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemand passt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nobody matches “{text}”. Press Esc to clear the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemand passt zu „{text}“. Esc leert den Filter.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Everyone is archived</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle sind archiviert</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tick “Show archived” to see archived people, or add someone new.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hake „Archivierte zeigen“ an, um archivierte Personen zu sehen, oder füge jemanden hinzu.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>{rows} of {total} people</source>
-        <translation type="unfinished"></translation>
+        <translation>{rows} von {total} Personen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{total} people</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} Personen</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the changes to {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen an {name} speichern?</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>this person</source>
-        <translation type="unfinished"></translation>
+        <translation>dieser Person</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+6"/>
         <source>Add person</source>
-        <translation type="unfinished"></translation>
+        <translation>Person hinzufügen</translation>
     </message>
     <message>
         <location line="-6"/>
         <source>Name (or a description, like “Sam&apos;s CTO”):</source>
-        <translation type="unfinished"></translation>
+        <translation>Name (oder eine Beschreibung wie „Sams CTO“):</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Someone called {name} is already in the journal. Add another person with that name?</source>
-        <translation type="unfinished"></translation>
+        <translation>Jemand namens {name} steht schon im Journal. Eine weitere Person mit diesem Namen hinzufügen?</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Cannot add the person</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Person kann nicht hinzugefügt werden</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Cannot archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivieren nicht möglich</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+46"/>
         <source>Restored {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} wiederhergestellt.</translation>
     </message>
     <message>
         <location line="-46"/>
         <source>Archived {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} archiviert.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Delete person</source>
-        <translation type="unfinished"></translation>
+        <translation>Person löschen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Delete {name}?
 
 This also removes them from {linked}. Conversations stay in the journal. You can undo this right away (Ctrl+Z); to keep them out of sight without deleting, use Archive instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} löschen?
+
+Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kannst das gleich danach rückgängig machen (Strg+Z); um sie ohne Löschen auszublenden, nutze stattdessen „Archivieren“.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Cannot delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen nicht möglich</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Deleted {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} gelöscht.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Deleted {name}. Ctrl+Z or Undo brings them back.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} gelöscht. Strg+Z oder „Rückgängig“ holt die Person zurück.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Cannot undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig nicht möglich</translation>
     </message>
 </context>
 <context>
@@ -1848,193 +1870,198 @@ This also removes them from {linked}. Conversations stay in the journal. You can
     <message>
         <location filename="../../journal/ui/people/person_editor.py" line="+37"/>
         <source>No keep-in-touch reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Kontakt-Erinnerung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Custom…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigener Abstand…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>  (archived)</source>
-        <translation type="unfinished"></translation>
+        <translation>  (archiviert)</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Placeholder (known only by a description)</source>
-        <translation type="unfinished"></translation>
+        <translation>Platzhalter (nur durch eine Beschreibung bekannt)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>investor, mentor, …</source>
-        <translation type="unfinished"></translation>
+        <translation>Investorin, Mentor, …</translation>
     </message>
     <message>
         <location line="+6"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Organisation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ro&amp;le</source>
-        <translation type="unfinished"></translation>
+        <translation>Ro&amp;lle</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;E-mails</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-Mails</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Phones</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Telefon</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>L&amp;inkedIn</source>
-        <translation type="unfinished"></translation>
+        <translation>L&amp;inkedIn</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>We&amp;bsite</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Website</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Lo&amp;cation</source>
-        <translation type="unfinished"></translation>
+        <translation>O&amp;rt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How we me&amp;t</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennengelernt &amp;bei</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ta&amp;gs</source>
-        <translation type="unfinished"></translation>
+        <translation>Schla&amp;gwörter</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Keep in touch</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kontakt halten</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save changes (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen speichern (Strg+S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Re&amp;vert</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verwerfen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Discard unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen verwerfen</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Add step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt hinzufügen</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+111"/>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <location line="-110"/>
         <source>Next steps, conversations and offers (Ctrl+Tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Schritte, Gespräche und Angebote (Strg+Tab)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Log conversation…</source>
+        <translation>Gespräch festhalten…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Log a conversation with this person (Ctrl+Shift+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Gespräch mit dieser Person festhalten (Strg+Umschalt+L)</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>No one selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemand ausgewählt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pick a person in the list, or add one with Ctrl+Shift+N.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wähle eine Person in der Liste oder füge eine mit Strg+Umschalt+N hinzu.</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>last contact {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>letzter Kontakt {date}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no conversation yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch kein Gespräch</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> at </source>
-        <translation type="unfinished"></translation>
+        <translation> bei </translation>
     </message>
     <message>
         <location line="+20"/>
         <source> (due now)</source>
-        <translation type="unfinished"></translation>
+        <translation> (jetzt fällig)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>next due {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>nächste Fälligkeit {date}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Timeline ({n} open)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf ({n} offen)</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>Cannot save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern nicht möglich</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Cannot add the next step</source>
-        <translation type="unfinished"></translation>
+        <translation>Der nächste Schritt kann nicht hinzugefügt werden</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Cannot change the next step</source>
-        <translation type="unfinished"></translation>
+        <translation>Der nächste Schritt kann nicht geändert werden</translation>
     </message>
 </context>
 <context>
@@ -2042,12 +2069,12 @@ This also removes them from {linked}. Conversations stay in the journal. You can
     <message>
         <location filename="../../journal/ui/today/snooze.py" line="+19"/>
         <source>Snooze until</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückstellen bis</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Arrow keys move, Enter picks the day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfeiltasten bewegen, Eingabe wählt den Tag.</translation>
     </message>
 </context>
 <context>
@@ -2055,82 +2082,82 @@ This also removes them from {linked}. Conversations stay in the journal. You can
     <message>
         <location filename="../../journal/ui/dialogs/preferences.py" line="+41"/>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Items with a date but no time remind you at this time of day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge mit Datum, aber ohne Uhrzeit erinnern dich zu dieser Tageszeit.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;Closing the window keeps the app in the system tray</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schließen des Fensters lässt die App im Infobereich</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start &amp;minimised to the tray</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Minimiert im Infobereich starten</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>This desktop has no system tray.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Desktop hat keinen Infobereich.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Start on &amp;login</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei der &amp;Anmeldung starten</translation>
     </message>
     <message>
         <location line="+7"/>
         <source> daily backups</source>
-        <translation type="unfinished"></translation>
+        <translation> tägliche Sicherungen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Erinnerungen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Remind me of items without a time at:</source>
-        <translation type="unfinished"></translation>
+        <translation>An Einträge ohne Uhrzeit &amp;erinnern um:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Default &amp;keep-in-touch cadence for new people:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-&amp;Kontaktrhythmus für neue Personen:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Window and system</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster und System</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>No system tray was found on this desktop: reminders show in the main window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Desktop gibt es keinen Infobereich: Erinnerungen erscheinen im Hauptfenster.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherungen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Keep the newest:</source>
-        <translation type="unfinished"></translation>
+        <translation>Die &amp;neuesten behalten:</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Start on login</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei der Anmeldung starten</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Could not change the login entry: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anmeldeeintrag konnte nicht geändert werden: {error}</translation>
     </message>
 </context>
 <context>
@@ -2138,62 +2165,62 @@ This also removes them from {linked}. Conversations stay in the journal. You can
     <message>
         <location filename="../../journal/ui/dialogs/import_wizard.py" line="-211"/>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importieren</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>All rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Zeilen</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigen:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Selected duplicates:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewählte Duplikate:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add as &amp;new</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;neu hinzufügen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Merge into match</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Treffer &amp;zusammenführen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>S&amp;kip</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;berspringen</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>{file} read as {format}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} gelesen als {format}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reading the file and comparing it with your journal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei wird gelesen und mit deinem Journal verglichen…</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>This file cannot be imported: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei kann nicht importiert werden: {error}</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>Line {line} · {name}: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile {line} · {name}: {what}</translation>
     </message>
 </context>
 <context>
@@ -2201,37 +2228,37 @@ This also removes them from {linked}. Conversations stay in the journal. You can
     <message>
         <location filename="../../journal/ui/tray_window.py" line="+15"/>
         <source>Reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Erinnerungen</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausblenden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hide this message (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Meldung ausblenden (Esc)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Due now: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt fällig: {title}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{n} items are due: </source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Einträge sind fällig: </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>; and {n} more</source>
-        <translation type="unfinished"></translation>
+        <translation>; und {n} weitere</translation>
     </message>
 </context>
 <context>
@@ -2240,12 +2267,12 @@ This also removes them from {linked}. Conversations stay in the journal. You can
         <location filename="../../journal/ui/calendar/reschedule_dialog.py" line="+25"/>
         <location line="+10"/>
         <source>Reschedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschieben</translation>
     </message>
     <message>
         <location line="-9"/>
         <source>New date for &lt;b&gt;{title}&lt;/b&gt;:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Datum für &lt;b&gt;{title}&lt;/b&gt;:</translation>
     </message>
 </context>
 <context>
@@ -2253,37 +2280,37 @@ This also removes them from {linked}. Conversations stay in the journal. You can
     <message>
         <location filename="../../journal/ui/search/palette.py" line="+28"/>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Search people, conversations, introductions, next steps…</source>
-        <translation type="unfinished"></translation>
+        <translation>Personen, Gespräche, Vorstellungen, nächste Schritte durchsuchen…</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>Type to search. ↑↓ to choose, Enter to open, Esc to close.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tippe, um zu suchen. ↑↓ wählt, Eingabe öffnet, Esc schließt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nothing matches “{text}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts passt zu „{text}“.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{n} result — Enter opens the highlighted one.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Treffer — Eingabe öffnet den markierten.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{n} results — Enter opens the highlighted one.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Treffer — Eingabe öffnet den markierten.</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>That kind of item cannot be shown yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Art von Eintrag kann noch nicht angezeigt werden.</translation>
     </message>
     <message>
         <location filename="../../journal/ui/search/action.py" line="+29"/>
@@ -2296,22 +2323,22 @@ This also removes them from {linked}. Conversations stay in the journal. You can
     <message>
         <location filename="../../journal/ui/search/results_model.py" line="+19"/>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>Personen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespräche</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Introductions</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorstellungen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Schritte</translation>
     </message>
 </context>
 <context>
@@ -2319,22 +2346,22 @@ This also removes them from {linked}. Conversations stay in the journal. You can
     <message>
         <location filename="../../journal/ui/today/snooze.py" line="-21"/>
         <source>1 &amp;day</source>
-        <translation type="unfinished"></translation>
+        <translation>1 &amp;Tag</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>1 &amp;week</source>
-        <translation type="unfinished"></translation>
+        <translation>1 &amp;Woche</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Snooze</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückstellen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Pick a date…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datum wählen…</translation>
     </message>
 </context>
 <context>
@@ -2343,115 +2370,115 @@ This also removes them from {linked}. Conversations stay in the journal. You can
         <location filename="../../journal/ui/dialogs/import_wizard.py" line="-200"/>
         <location line="+40"/>
         <source>Import contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakte importieren</translation>
     </message>
     <message>
         <location line="-39"/>
         <source>Choose what kind of file it is and where it is. Nothing changes until you confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wähle, welche Art Datei es ist und wo sie liegt. Nichts ändert sich, bevor du bestätigst.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Path of the file to import</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad der zu importierenden Datei</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>LinkedIn: Settings → Data privacy → Get a copy of your data → Connections.&lt;br&gt;Google: contacts.google.com → Export → Google CSV. Apple Contacts and Outlook: export as vCard.</source>
-        <translation type="unfinished"></translation>
+        <translation>LinkedIn: Einstellungen → Datenschutz → Kopie Ihrer Daten anfordern → Kontakte.&lt;br&gt;Google: contacts.google.com → Exportieren → Google CSV. Apple Kontakte und Outlook: als vCard exportieren.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Format:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;File:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei:</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dateien (*)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{path} is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ist keine Datei.</translation>
     </message>
 </context>
 <context>
     <name>StageCardsModel</name>
     <message>
-        <location filename="../../journal/ui/introductions/cards.py" line="+21"/>
+        <location filename="../../journal/ui/introductions/cards.py" line="+22"/>
         <source>entered today</source>
-        <translation type="unfinished"></translation>
+        <translation>heute hinzugekommen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{n} day in stage</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Tag in dieser Stufe</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{n} days in stage</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Tage in dieser Stufe</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>{introducer} offered to introduce you to {target}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{introducer} hat angeboten, dich {target} vorzustellen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stage: {stage}</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe: {stage}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Next: {step}</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Nächstes: {step}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{introducer} to {target}, {days}</source>
-        <translation type="unfinished"></translation>
+        <translation>{introducer} an {target}, {days}</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>overdue {n} day</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Tag überfällig</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>overdue {n} days</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Tage überfällig</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>due today</source>
-        <translation type="unfinished"></translation>
+        <translation>heute fällig</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>due {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>fällig am {date}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Done — thanked</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt — bedankt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No next step</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein nächster Schritt</translation>
     </message>
 </context>
 <context>
@@ -2459,67 +2486,67 @@ This also removes them from {linked}. Conversations stay in the journal. You can
     <message>
         <location filename="../../journal/ui/introductions/introductions_view.py" line="-300"/>
         <source>Offered</source>
-        <translation type="unfinished">Angeboten</translation>
+        <translation>Angeboten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Asked</source>
-        <translation type="unfinished">Angefragt</translation>
+        <translation>Angefragt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Introduced</source>
-        <translation type="unfinished">Vorgestellt</translation>
+        <translation>Vorgestellt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Met</source>
-        <translation type="unfinished">Getroffen</translation>
+        <translation>Getroffen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Thanked</source>
-        <translation type="unfinished">Bedankt</translation>
+        <translation>Bedankt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Declined / lapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt / verfallen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Ask for it</source>
-        <translation type="unfinished"></translation>
+        <translation>Darum bitten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Waiting on them</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf sie</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reach out</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakt aufnehmen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Say thank you</source>
-        <translation type="unfinished"></translation>
+        <translation>Danke sagen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Done</source>
-        <translation type="unfinished">Erledigt</translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlossen</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>{stage} introductions</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorstellungen: {stage}</translation>
     </message>
 </context>
 <context>
@@ -2527,287 +2554,287 @@ This also removes them from {linked}. Conversations stay in the journal. You can
     <message>
         <location filename="../../journal/ui/dialogs/log_rows.py" line="+31"/>
         <source>what you will do, e.g. “Send her my CV”</source>
-        <translation type="unfinished"></translation>
+        <translation>was du tun wirst, z. B. „Ihr meinen Lebenslauf schicken“</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>due</source>
-        <translation type="unfinished"></translation>
+        <translation>fällig</translation>
     </message>
 </context>
 <context>
     <name>TimelineList</name>
     <message>
-        <location filename="../../journal/ui/widgets/timeline.py" line="+21"/>
+        <location filename="../../journal/ui/widgets/timeline.py" line="+22"/>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespräch</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Offer given</source>
-        <translation type="unfinished"></translation>
+        <translation>Angebot gemacht</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Offer received</source>
-        <translation type="unfinished"></translation>
+        <translation>Angebot erhalten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next step</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Schritt</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>no date</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Datum</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Done</source>
-        <translation type="unfinished">Erledigt</translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Overdue, </source>
-        <translation type="unfinished"></translation>
+        <translation>Überfällig, </translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Enter opens it</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe öffnet es</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>; Space ticks it done</source>
-        <translation type="unfinished"></translation>
+        <translation>; Leertaste hakt es ab</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Nothing yet. Log a conversation with them (Ctrl+N) or add a next step below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nichts. Halte ein Gespräch fest (Strg+N) oder füge unten einen nächsten Schritt hinzu.</translation>
     </message>
 </context>
 <context>
     <name>TodayModel</name>
     <message>
-        <location filename="../../journal/ui/today/today_model.py" line="+18"/>
+        <location filename="../../journal/ui/today/today_model.py" line="+19"/>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Was</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Fällig</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>today</source>
-        <translation type="unfinished"></translation>
+        <translation>heute</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>gestern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{n} days overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Tage überfällig</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>since today</source>
-        <translation type="unfinished"></translation>
+        <translation>seit heute</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Tag</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{n} days</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Tage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{stage} · waiting {waiting}</source>
-        <translation type="unfinished"></translation>
+        <translation>{stage} · wartet {waiting}</translation>
     </message>
     <message>
         <location line="+119"/>
         <source>Next: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Nächstes: {detail}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Due {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fällig {date}</translation>
     </message>
 </context>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../journal/ui/today/today_view.py" line="+43"/>
+        <location filename="../../journal/ui/today/today_view.py" line="+44"/>
         <source>&lt;h3&gt;Nothing needs you today&lt;/h3&gt;&lt;p&gt;Log a conversation with &lt;b&gt;Ctrl+N&lt;/b&gt;. The next steps you note, the introductions people offer and the keep-in-touch reminders you set show up here on the day they fall due.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Heute braucht dich nichts&lt;/h3&gt;&lt;p&gt;Halte ein Gespräch mit &lt;b&gt;Strg+N&lt;/b&gt; fest. Die nächsten Schritte, die du notierst, die Vorstellungen, die man dir anbietet, und die Kontakt-Erinnerungen, die du setzt, erscheinen hier an dem Tag, an dem sie fällig werden.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>Introduced · waiting 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgestellt · wartet 30 Tage</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>999 days overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>999 Tage überfällig</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Log a conversation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespräch festhalten…</translation>
     </message>
     <message>
         <location line="+11"/>
         <location line="+114"/>
         <source>Done  (D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt  (D)</translation>
     </message>
     <message>
         <location line="-112"/>
         <source>Snooze  (S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückstellen  (S)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open  (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen  (Eingabe)</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>D / Space: done · S: snooze · 1: a day later · W: a week later · Enter: open</source>
-        <translation type="unfinished"></translation>
+        <translation>D / Leertaste: erledigt · S: zurückstellen · 1: einen Tag später · W: eine Woche später · Eingabe: öffnen</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Today — {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute — {day}</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>All clear.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles erledigt.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{n} next step</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} nächster Schritt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{n} next steps</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} nächste Schritte</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{n} introduction waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Vorstellung wartet</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{n} introductions waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Vorstellungen warten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{n} person to keep in touch with</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Person, mit der du in Kontakt bleiben willst</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{n} people to keep in touch with</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Personen, mit denen du in Kontakt bleiben willst</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>Done: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt: {title}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{title}: now {stage}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: jetzt {stage}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Could not do that</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ging nicht</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>In touch</source>
-        <translation type="unfinished"></translation>
+        <translation>In Kontakt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>them</source>
-        <translation type="unfinished"></translation>
+        <translation>ihnen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>You were in touch with {name}. Log the conversation?</source>
-        <translation type="unfinished"></translation>
+        <translation>Du warst mit {name} in Kontakt. Das Gespräch festhalten?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Logging it keeps notes and resets the reminder; “Just mark contacted” moves the reminder one cadence on without a note.</source>
-        <translation type="unfinished"></translation>
+        <translation>Festhalten bewahrt Notizen und setzt die Erinnerung zurück; „Nur als kontaktiert markieren“ schiebt die Erinnerung ohne Notiz einen Rhythmus weiter.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Log conversation…</source>
-        <translation type="unfinished">Gespräch &amp;festhalten…</translation>
+        <translation>Gespräch &amp;festhalten…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Just &amp;mark contacted</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur als kontaktiert &amp;markieren</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Marked {name} as contacted; next reminder {day}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} als kontaktiert markiert; nächste Erinnerung {day}.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Logged a conversation with {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespräch mit {name} festgehalten.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Could not snooze</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückstellen nicht möglich</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Snoozed until {day}: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgestellt bis {day}: {title}</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>No view can show this item yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Ansicht kann diesen Eintrag zeigen.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
 </context>
 <context>
@@ -2815,103 +2842,103 @@ This also removes them from {linked}. Conversations stay in the journal. You can
     <message>
         <location filename="../../journal/ui/tray.py" line="+71"/>
         <source>{n} due</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} fällig</translation>
     </message>
     <message>
         <location line="+0"/>
         <source> ({n} overdue)</source>
-        <translation type="unfinished"></translation>
+        <translation> ({n} überfällig)</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+23"/>
         <source>Nothing due</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts fällig</translation>
     </message>
     <message>
         <location line="-20"/>
         <source> · reminders paused</source>
-        <translation type="unfinished"></translation>
+        <translation> · Erinnerungen pausiert</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&amp;Log conversation…</source>
-        <translation type="unfinished">Gespräch &amp;festhalten…</translation>
+        <translation>Gespräch &amp;festhalten…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Due now ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt fällig ({n})</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{n} more in the calendar…</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} weitere im Kalender…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Snooze all 1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle 1 Stunde &amp;zurückstellen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Pause reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Erinnerungen &amp;pausieren</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Open {app}</source>
-        <translation type="unfinished"></translation>
+        <translation>{app} ö&amp;ffnen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> (overdue)</source>
-        <translation type="unfinished"></translation>
+        <translation> (überfällig)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Done</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erledigt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Snooze 1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Stunde &amp;zurückstellen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Snooze until &amp;tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis &amp;morgen zurückstellen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
         <location line="+107"/>
         <source>Due now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt fällig</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Due today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute fällig</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>and {n} more</source>
-        <translation type="unfinished"></translation>
+        <translation>und {n} weitere</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{n} items are due</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} Einträge sind fällig</translation>
     </message>
 </context>
 <context>
@@ -2919,45 +2946,45 @@ This also removes them from {linked}. Conversations stay in the journal. You can
     <message>
         <location filename="../../journal/ui/widgets/undo_bar.py" line="+19"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausblenden</translation>
     </message>
 </context>
 <context>
     <name>WeekChart</name>
     <message>
-        <location filename="../../journal/ui/today/week_chart.py" line="+32"/>
+        <location filename="../../journal/ui/today/week_chart.py" line="+33"/>
         <source>week of {day}: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Woche vom {day}: {n}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Conversations per week: {total} in the last {weeks} weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespräche pro Woche: {total} in den letzten {weeks} Wochen</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>Conversations per week — {total} in {weeks} weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespräche pro Woche — {total} in {weeks} Wochen</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>No conversations logged yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Gespräche festgehalten</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>this week</source>
-        <translation type="unfinished"></translation>
+        <translation>diese Woche</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Week of {day}: {n} conversation(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Woche vom {day}: {n} Gespräch(e)</translation>
     </message>
 </context>
 <context>
@@ -2965,7 +2992,7 @@ This also removes them from {linked}. Conversations stay in the journal. You can
     <message>
         <location filename="../../journal/ui/dialogs/background.py" line="+37"/>
         <source>Something went wrong: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwas ist schiefgegangen: {error}</translation>
     </message>
 </context>
 </TS>

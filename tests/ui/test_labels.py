@@ -69,3 +69,29 @@ def test_a_channel_combo_shows_labels_and_keeps_the_stored_value(qtbot, german):
     qtbot.addWidget(other)
     labels.fill_channels(other, "carrier pigeon")
     assert other.currentData() == "carrier pigeon" and other.count() == len(CHANNELS) + 1
+
+
+def test_dates_follow_the_language(german):
+    import datetime as dt
+
+    from journal.ui import dates
+
+    day = dt.date(2026, 3, 11)
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        assert dates.long(day) == "Mittwoch, 11. März"
+        assert dates.short_year(day) == "11. März 2026"
+        assert dates.month(2026, 3) == "März 2026"
+    finally:
+        QLocale.setDefault(previous)
+
+
+def test_dates_in_english(qapp):
+    import datetime as dt
+
+    from journal.ui import dates
+
+    day = dt.date(2026, 3, 9)
+    assert (dates.long(day), dates.long_padded(day), dates.weekday(day)) == ("Monday 9 March", "Monday 09 March", "Mon 09 Mar")
+    assert dates.short_in(day, dt.date(2026, 1, 1)) == "09 Mar" and dates.short_in(day, dt.date(2025, 1, 1)) == "09 Mar 2026"

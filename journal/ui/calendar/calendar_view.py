@@ -28,6 +28,7 @@ from journal.ui.calendar.item_list import DueItemList, day_heading
 from journal.ui.calendar.month_grid import DayCount, MonthGrid
 from journal.ui.calendar.reschedule_dialog import RescheduleDialog
 from journal.ui.context import AppContext
+from journal.ui import dates
 
 OVERDUE_LISTED = 50  # the most recent overdue items the agenda beside the month lists
 AGENDA_DAYS = 14
@@ -239,7 +240,9 @@ class CalendarView(QWidget):
         self._show_month()
         due_today = sum(1 for i in upcoming if i.due == today)
         self.summary_label.setText(
-            f"{len(overdue)} overdue · {due_today} due today" if overdue else f"{due_today} due today"
+            self.tr("{overdue} overdue · {today} due today").format(overdue=len(overdue), today=due_today)
+            if overdue
+            else self.tr("{today} due today").format(today=due_today)
         )
         self._fill_day()
         self._fill_agenda(overdue, upcoming, today)
@@ -262,7 +265,7 @@ class CalendarView(QWidget):
         counts = due_counts(first, last, clock=self.clock, keep_in_touch=self._keep_in_touch)
         self.grid.set_counts({day: DayCount(total - late, late) for day, (total, late) in counts.items()})
         year, month = self.grid.year_month
-        self.month_label.setText(dt.date(year, month, 1).strftime("%B %Y"))
+        self.month_label.setText(dates.month(year, month))
 
     def _fill_day(self) -> None:
         day = self.grid.selected_date
@@ -344,7 +347,7 @@ class CalendarView(QWidget):
             return
         result = {}
         if self._run(self.tr("Snooze"), lambda: result.setdefault("until", due_actions.snooze(item, days, clock=self.clock))):
-            self.status.emit(self.tr("Snoozed until {day}: {title}").format(day=f"{result['until']:%a %d %b}", title=item.title))
+            self.status.emit(self.tr("Snoozed until {day}: {title}").format(day=dates.weekday(result["until"]), title=item.title))
 
     def ask_date(self, item: AgendaItem) -> dt.date | None:
         """The new date for `item` from a date picker, or None when cancelled."""
@@ -362,7 +365,7 @@ class CalendarView(QWidget):
 
     def reschedule_to(self, item: AgendaItem, day: dt.date) -> None:
         if self._run(self.tr("Reschedule"), lambda: due_actions.reschedule(item, day, clock=self.clock)):
-            self.status.emit(self.tr("Moved to {day}: {title}").format(day=f"{day:%a %d %b}", title=item.title))
+            self.status.emit(self.tr("Moved to {day}: {title}").format(day=dates.weekday(day), title=item.title))
 
     def _on_drop(self, key: str, day: dt.date) -> None:
         item = self._items.get(key) or open_item(key, clock=self.clock)

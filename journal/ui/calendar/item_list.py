@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWi
 
 from journal.domain.agenda import AgendaItem, ItemKind
 from journal.ui.calendar.month_grid import ITEM_MIME, OVERDUE_COLOR
+from journal.ui import dates
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 # Combined once: the agenda can hold thousands of rows, and each | on Qt's enums costs.
@@ -33,7 +34,7 @@ def describe(item: AgendaItem, *, with_date: bool = False, today: dt.date | None
         parts.append(QCoreApplication.translate("DueItemList", "Overdue"))
     parts.append(QCoreApplication.translate("DueItemList", KIND_LABELS[item.kind]))
     if with_date:
-        parts.append(f"{item.due:%a %d %b}" if today is None or item.due.year == today.year else f"{item.due:%d %b %Y}")
+        parts.append(dates.weekday(item.due) if today is None or item.due.year == today.year else dates.short_year(item.due))
     if item.due_time:
         parts.append(item.due_time.strftime("%H:%M"))
     if item.people and item.kind is not ItemKind.KEEP_IN_TOUCH:
@@ -48,7 +49,7 @@ def day_heading(day: dt.date, today: dt.date) -> str:
         1: QCoreApplication.translate("DueItemList", "Tomorrow"),
         -1: QCoreApplication.translate("DueItemList", "Yesterday"),
     }.get(delta)
-    label = f"{day:%A %d %B}"
+    label = dates.long_padded(day)
     return f"{relative} — {label}" if relative else label
 
 

@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, QRect, QRe
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from journal.ui import dates
+
 ITEM_MIME = "application/x-contact-journal-item"
 ROWS, COLS = 6, 7
 HEADER_HEIGHT = 24
@@ -220,9 +222,9 @@ class MonthGrid(QWidget):
         y = rect.bottom() - 4
         pills = []
         if count.overdue:
-            pills.append((f"{count.overdue} overdue", OVERDUE_COLOR))
+            pills.append((QCoreApplication.translate("MonthGrid", "{n} overdue").format(n=count.overdue), OVERDUE_COLOR))
         if count.due:
-            pills.append((f"{count.due} due", DUE_COLOR))
+            pills.append((QCoreApplication.translate("MonthGrid", "{n} due").format(n=count.due), DUE_COLOR))
         for text, color in pills:
             metrics = painter.fontMetrics()
             label = text if metrics.horizontalAdvance(text) + 10 <= rect.width() - 5 else text.split()[0]
@@ -276,7 +278,7 @@ class MonthGrid(QWidget):
         if event.type() == QEvent.Type.ToolTip:
             day = self.date_at(event.pos())
             if day is not None:
-                QToolTip.showText(event.globalPos(), f"{day:%A %d %B}: {self.count_on(day).describe()}", self)
+                QToolTip.showText(event.globalPos(), f"{dates.long_padded(day)}: {self.count_on(day).describe()}", self)
             else:
                 QToolTip.hideText()
             return True

@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from journal.services import conversation_list
 from journal.services.conversation_list import ConversationRow
 from journal.ui.labels import channel_label
+from journal.ui import dates
 
 COLUMNS = (QT_TRANSLATE_NOOP("ConversationsModel", "Date"), QT_TRANSLATE_NOOP("ConversationsModel", "Channel"), QT_TRANSLATE_NOOP("ConversationsModel", "People"), QT_TRANSLATE_NOOP("ConversationsModel", "What about"))
 PAGE_SIZE = 50
@@ -84,8 +85,8 @@ class ConversationsModel(QAbstractTableModel):
             today = self._clock.today()
             when = row.occurred_at
             if when.year == today.year:
-                return f"{when:%a %d %b, %H:%M}"
-            return f"{when:%d %b %Y, %H:%M}"
+                return f"{dates.weekday(when)}, {when:%H:%M}"
+            return f"{dates.short_year(when)}, {when:%H:%M}"
         if column == 1:
             return channel_label(row.channel)
         if column == 2:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from journal.services.introductions import IntroductionCard
 from journal.ui.labels import stage_label
+from journal.ui import dates
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -97,7 +98,7 @@ def due_text(card: IntroductionCard, today: dt.date) -> str:
         return (QCoreApplication.translate("StageCardsModel", "overdue {n} day") if late == 1 else QCoreApplication.translate("StageCardsModel", "overdue {n} days")).format(n=late)
     if card.next_step_due == today:
         return QCoreApplication.translate("StageCardsModel", "due today")
-    return QCoreApplication.translate("StageCardsModel", "due {date}").format(date=f"{card.next_step_due:%d %b}")
+    return QCoreApplication.translate("StageCardsModel", "due {date}").format(date=dates.short(card.next_step_due))
 
 
 def step_text(card: IntroductionCard) -> str:

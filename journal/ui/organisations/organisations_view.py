@@ -38,12 +38,13 @@ from journal.ui.context import AppContext
 from journal.ui.widgets.empty_hint import EmptyHint
 from journal.ui.widgets.filter_field import FilterField
 from journal.ui.widgets.rows_model import RowsModel
+from journal.ui import dates
 
 
 def _date(day: dt.date | None, today: dt.date) -> str:
     if day is None:
         return QCoreApplication.translate("OrganisationsView", "never")
-    return f"{day:%d %b}" if day.year == today.year else f"{day:%d %b %Y}"
+    return dates.short_in(day, today)
 
 
 class _DatedRowsModel(RowsModel):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from journal.services import people_table
 from journal.services.people_table import COLUMNS, PersonRow
+from journal.ui import dates
 
 HEADERS = {
     "name": QT_TRANSLATE_NOOP("PeopleModel", "Name"),
@@ -28,8 +29,8 @@ def format_date(day: dt.date | None, today: dt.date | None = None) -> str:
     if day is None:
         return ""
     if today is not None and day.year == today.year:
-        return f"{day:%d %b}"
-    return f"{day:%d %b %Y}"
+        return dates.short(day)
+    return dates.short_year(day)
 
 
 class PeopleModel(QAbstractTableModel):

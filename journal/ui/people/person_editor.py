@@ -166,7 +166,7 @@ class PersonEditor(QWidget):
         self.tabs.setTabToolTip(1, self.tr("Next steps, conversations and offers (Ctrl+Tab)"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.log_button = QPushButton(log_icon(), "Log conversation…", objectName="logWithPerson")
+        self.log_button = QPushButton(log_icon(), self.tr("Log conversation…"), objectName="logWithPerson")
         self.log_button.setToolTip(self.tr("Log a conversation with this person (Ctrl+Shift+L)"))
         heading_row = QHBoxLayout()
         heading_row.addWidget(self.heading, 1)

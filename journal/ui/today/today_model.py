@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 from journal.domain.agenda import ItemKind
 from journal.services.today import Group, TodayItem
 from journal.ui.labels import cadence_label, group_title, stage_label
+from journal.ui import dates
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -159,7 +160,7 @@ class TodayModel(QAbstractTableModel):
             return describe_due(item.due, self._today)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = item.title + ("\n" + QCoreApplication.translate("TodayModel", "Next: {detail}").format(detail=item.detail) if item.detail else "")
-            return tip + "\n" + QCoreApplication.translate("TodayModel", "Due {date}").format(date=f"{item.due:%a %d %b %Y}")
+            return tip + "\n" + QCoreApplication.translate("TodayModel", "Due {date}").format(date=dates.weekday_year(item.due))
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and item.overdue:
             return QBrush(OVERDUE_COLOUR)
         if role == ITEM_ROLE:

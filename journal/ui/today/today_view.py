@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from journal.ui.dialogs.log_dialog import LogDialog
 from journal.ui.today.week_chart import WeekChart
 from journal.ui.widgets.action_icons import action_icon
+from journal.ui import dates
 
 EMPTY_TEXT = QT_TRANSLATE_NOOP(
     "TodayView",
@@ -49,7 +50,7 @@ EMPTY_TEXT = QT_TRANSLATE_NOOP(
 
 
 def _day_text(day: dt.date) -> str:
-    return f"{day:%A} {day.day} {day:%B}"
+    return dates.long(day)
 
 
 class TodayView(QWidget):
@@ -278,7 +279,7 @@ class TodayView(QWidget):
         elif clicked is mark:
             until = mark_contacted(item.id, clock=self.context.clock)
             self.acted.emit(
-                self.tr("Marked {name} as contacted; next reminder {day}.").format(name=name, day=f"{until:%a %d %b}")
+                self.tr("Marked {name} as contacted; next reminder {day}.").format(name=name, day=dates.weekday(until))
             )
 
     def _log_new(self) -> None:
@@ -315,7 +316,7 @@ class TodayView(QWidget):
         except JournalError as exc:
             QMessageBox.warning(self, self.tr("Could not snooze"), str(exc))
             return
-        self.acted.emit(self.tr("Snoozed until {day}: {title}").format(day=f"{until:%a %d %b}", title=item.title))
+        self.acted.emit(self.tr("Snoozed until {day}: {title}").format(day=dates.weekday(until), title=item.title))
 
     def show_snooze_menu(self) -> None:
         if self.current_item() is None:

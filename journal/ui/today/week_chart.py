@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from journal.services.stats import WeekCount
+from journal.ui import dates
 
 CURRENT_WEEK = QColor("#e39b3a")
 PAST_WEEK = QColor("#2f6f8f")
@@ -30,7 +31,7 @@ class WeekChart(QWidget):
         self._weeks = list(weeks)
         total = sum(w.count for w in weeks)
         week_of = self.tr("week of {day}: {n}")
-        text = ", ".join(week_of.format(day=f"{w.start:%d %b}", n=w.count) for w in weeks)
+        text = ", ".join(week_of.format(day=dates.short(w.start), n=w.count) for w in weeks)
         self.setAccessibleName(
             self.tr("Conversations per week: {total} in the last {weeks} weeks").format(total=total, weeks=len(weeks))
         )
@@ -99,7 +100,7 @@ class WeekChart(QWidget):
                 painter.drawText(label, Qt.AlignmentFlag.AlignCenter, str(week.count))
             if i % 4 == 3 or i == last:
                 painter.setPen(muted)
-                text = self.tr("this week") if i == last else f"{week.start:%d %b}"
+                text = self.tr("this week") if i == last else dates.short(week.start)
                 width = sfm.horizontalAdvance(text) + 4
                 x = min(max(bar.center().x() - width / 2, 0), self.width() - width)
                 painter.drawText(QRectF(x, plot.bottom() + 3, width, sfm.height()), Qt.AlignmentFlag.AlignCenter, text)
@@ -112,7 +113,7 @@ class WeekChart(QWidget):
                 QToolTip.hideText()
             else:
                 week = self._weeks[i]
-                tip = self.tr("Week of {day}: {n} conversation(s)").format(day=f"{week.start:%a %d %b}", n=week.count)
+                tip = self.tr("Week of {day}: {n} conversation(s)").format(day=dates.weekday(week.start), n=week.count)
                 QToolTip.showText(event.globalPos(), tip, self)
             return True
         return super().event(event)

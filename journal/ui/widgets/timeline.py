@@ -16,6 +16,7 @@ from journal.services.person_detail import (
     TimelineEntry,
 )
 from journal.ui.widgets.action_icons import action_icon
+from journal.ui import dates
 
 KIND_LABEL = {
     CONVERSATION: QT_TRANSLATE_NOOP("TimelineList", "Conversation"),
@@ -28,7 +29,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def _when(day: dt.date | None) -> str:
-    return f"{day:%d %b %Y}" if day else QCoreApplication.translate("TimelineList", "no date")
+    return dates.short_year(day) if day else QCoreApplication.translate("TimelineList", "no date")
 
 
 class TimelineList(QListWidget):
