@@ -47,7 +47,7 @@ def build_main_window(context, *, first_view: bool = True):
         "calendar": QT_TRANSLATE_NOOP("MainWindow", "Calendar"),
     }
 
-    def tr(key: str) -> str:
+    def title_of(key: str) -> str:
         return QCoreApplication.translate("MainWindow", titles[key])
 
     def today():
@@ -92,16 +92,16 @@ def build_main_window(context, *, first_view: bool = True):
     def opener(key: str, method: str):
         return lambda item_id: getattr(window.view(key), method)(item_id)
 
-    window.add_view("today", tr("today"), today, themed("contact-journal-today", "today.svg"))
-    window.add_view("people", tr("people"), people, themed("contact-journal-people", "people.svg"))
+    window.add_view("today", title_of("today"), today, themed("contact-journal-today", "today.svg"))
+    window.add_view("people", title_of("people"), people, themed("contact-journal-people", "people.svg"))
     window.register_opener("person", "people", opener("people", "open_person"))
-    window.add_view("conversations", tr("conversations"), conversations, themed("contact-journal-conversations", "conversations.svg"))
+    window.add_view("conversations", title_of("conversations"), conversations, themed("contact-journal-conversations", "conversations.svg"))
     window.register_opener("conversation", "conversations", opener("conversations", "open_conversation"))
-    window.add_view("introductions", tr("introductions"), introductions, themed("contact-journal-introductions", "introductions.svg"))
+    window.add_view("introductions", title_of("introductions"), introductions, themed("contact-journal-introductions", "introductions.svg"))
     window.register_opener("introduction", "introductions", opener("introductions", "open_introduction"))
-    window.add_view("organisations", tr("organisations"), organisations, themed("contact-journal-organisations", "organisations.svg"))
+    window.add_view("organisations", title_of("organisations"), organisations, themed("contact-journal-organisations", "organisations.svg"))
     window.register_opener("organisation", "organisations", opener("organisations", "open_organisation"))
-    window.add_view("calendar", tr("calendar"), calendar, themed("contact-journal-calendar", "calendar.svg"))
+    window.add_view("calendar", title_of("calendar"), calendar, themed("contact-journal-calendar", "calendar.svg"))
     window.register_opener("next_step", "calendar", opener("calendar", "open_step"))
     from journal.ui.search.action import install_search
 
