@@ -99,6 +99,14 @@ def done_label(item) -> str:
     return QCoreApplication.translate("Labels", "Done")
 
 
+def item_title(item) -> str:
+    """An agenda or Today item's title as shown: a keep-in-touch reminder is worded here (the
+    service words it in English); other titles are the journal's own text."""
+    if item.kind is ItemKind.KEEP_IN_TOUCH and item.people:
+        return QCoreApplication.translate("Labels", "Keep in touch with {name}").format(name=item.people[0])
+    return item.title
+
+
 def fill_channels(combo, current: str) -> None:
     """A channel combo box: translated labels, the stored value as each item's data."""
     for channel in CHANNELS:

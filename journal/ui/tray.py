@@ -15,6 +15,7 @@ from journal.services import due_actions
 from journal.services.reminders import ReminderScheduler
 from journal.store.errors import JournalError
 from journal.ui.tray_icons import due_icon, tray_icon
+from journal.ui.labels import item_title
 
 MAX_MENU_ITEMS = 15
 MESSAGE_MS = 15_000
@@ -108,11 +109,11 @@ class TrayController(QObject):
         menu.addAction(self.tr("&Quit")).triggered.connect(lambda _=False: self.quit())
 
     def _add_item_menu(self, item: AgendaItem) -> None:
-        title = _short(item.title) + (self.tr(" (overdue)") if item.overdue else "")
+        title = _short(item_title(item)) + (self.tr(" (overdue)") if item.overdue else "")
         sub = self.menu.addMenu(title)
         sub.setObjectName(f"due:{item.key}")
         sub.setToolTipsVisible(True)
-        sub.menuAction().setToolTip(item.title)
+        sub.menuAction().setToolTip(item_title(item))
         acts = item.kind is not ItemKind.INTRODUCTION
         done = sub.addAction(self.tr("&Done"))
         done.setEnabled(acts)
@@ -232,8 +233,8 @@ class TrayController(QObject):
                 title = QCoreApplication.translate("TrayController", "Due now")
             else:
                 title = QCoreApplication.translate("TrayController", "Due today")
-            return title, f"{item.title}{people}"
-        lines = [f"• {_short(i.title, 50)}" for i in items[:5]]
+            return title, f"{item_title(item)}{people}"
+        lines = [f"• {_short(item_title(i), 50)}" for i in items[:5]]
         if len(items) > 5:
             lines.append(QCoreApplication.translate("TrayController", "and {n} more").format(n=len(items) - 5))
         return QCoreApplication.translate("TrayController", "{n} items are due").format(n=len(items)), "\n".join(lines)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QSizePolicy, QT
 from journal import APP_NAME
 from journal.domain.agenda import AgendaItem
 from journal.services.preferences import KEY_CLOSE_EXPLAINED, Preferences
+from journal.ui.labels import item_title
 
 
 class CloseToTray(QObject):
@@ -95,9 +96,9 @@ class ReminderBanner(QToolBar):
     def show_items(self, items: list[AgendaItem]) -> None:
         self.items = list(items)
         if len(items) == 1:
-            text = self.tr("Due now: {title}").format(title=items[0].title)
+            text = self.tr("Due now: {title}").format(title=item_title(items[0]))
         else:
-            text = self.tr("{n} items are due: ").format(n=len(items)) + "; ".join(i.title for i in items[:3])
+            text = self.tr("{n} items are due: ").format(n=len(items)) + "; ".join(item_title(i) for i in items[:3])
             if len(items) > 3:
                 text += self.tr("; and {n} more").format(n=len(items) - 3)
         self.label.setText(text)

@@ -67,7 +67,7 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../journal/ui/calendar/calendar_view.py" line="+37"/>
+        <location filename="../../journal/ui/calendar/calendar_view.py" line="+38"/>
         <source>Until tomorrow</source>
         <translation>Bis morgen</translation>
     </message>
@@ -246,7 +246,7 @@
 <context>
     <name>CloseToTray</name>
     <message>
-        <location filename="../../journal/ui/tray_window.py" line="+52"/>
+        <location filename="../../journal/ui/tray_window.py" line="+53"/>
         <source>{app} keeps running in the system tray so it can remind you when something is due. Use Quit in the File menu or the tray menu to end it; Preferences can turn this off.</source>
         <translation>{app} läuft im Infobereich weiter, damit es dich erinnern kann, wenn etwas fällig ist. Beende es mit „Beenden“ im Menü „Datei“ oder im Menü des Infobereichs; in den Einstellungen lässt sich das abschalten.</translation>
     </message>
@@ -643,7 +643,7 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
 <context>
     <name>DueItemList</name>
     <message>
-        <location filename="../../journal/ui/calendar/item_list.py" line="+23"/>
+        <location filename="../../journal/ui/calendar/item_list.py" line="+24"/>
         <source>Next step</source>
         <translation>Nächster Schritt</translation>
     </message>
@@ -1218,6 +1218,11 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <location line="+8"/>
         <source>Contacted</source>
         <translation>Kontaktiert</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Keep in touch with {name}</source>
+        <translation>Mit {name} in Kontakt bleiben</translation>
     </message>
 </context>
 <context>
@@ -2618,7 +2623,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>TodayModel</name>
     <message>
-        <location filename="../../journal/ui/today/today_model.py" line="+19"/>
+        <location filename="../../journal/ui/today/today_model.py" line="+20"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
@@ -2681,7 +2686,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../journal/ui/today/today_view.py" line="+44"/>
+        <location filename="../../journal/ui/today/today_view.py" line="+45"/>
         <source>&lt;h3&gt;Nothing needs you today&lt;/h3&gt;&lt;p&gt;Log a conversation with &lt;b&gt;Ctrl+N&lt;/b&gt;. The next steps you note, the introductions people offer and the keep-in-touch reminders you set show up here on the day they fall due.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Heute braucht dich nichts&lt;/h3&gt;&lt;p&gt;Halte ein Gespräch mit &lt;b&gt;Strg+N&lt;/b&gt; fest. Die nächsten Schritte, die du notierst, die Vorstellungen, die man dir anbietet, und die Kontakt-Erinnerungen, die du setzt, erscheinen hier an dem Tag, an dem sie fällig werden.&lt;/p&gt;</translation>
     </message>
@@ -2840,7 +2845,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../../journal/ui/tray.py" line="+71"/>
+        <location filename="../../journal/ui/tray.py" line="+72"/>
         <source>{n} due</source>
         <translation>{n} fällig</translation>
     </message>

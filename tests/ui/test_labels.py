@@ -95,3 +95,12 @@ def test_dates_in_english(qapp):
     day = dt.date(2026, 3, 9)
     assert (dates.long(day), dates.long_padded(day), dates.weekday(day)) == ("Monday 9 March", "Monday 09 March", "Mon 09 Mar")
     assert dates.short_in(day, dt.date(2026, 1, 1)) == "09 Mar" and dates.short_in(day, dt.date(2025, 1, 1)) == "09 Mar 2026"
+
+
+def test_keep_in_touch_titles_are_worded_in_the_window(german):
+    from journal.domain.agenda import AgendaItem
+
+    item = AgendaItem(ItemKind.KEEP_IN_TOUCH, 3, "Keep in touch with Ana Pérez", None, False, ("Ana Pérez",))
+    assert labels.item_title(item) == "Mit Ana Pérez in Kontakt bleiben"
+    step = AgendaItem(ItemKind.NEXT_STEP, 4, "Send Ana the deck", None, False, ("Ana Pérez",))
+    assert labels.item_title(step) == "Send Ana the deck"  # the journal's own words stay as written

@@ -29,6 +29,7 @@ from journal.ui.calendar.month_grid import DayCount, MonthGrid
 from journal.ui.calendar.reschedule_dialog import RescheduleDialog
 from journal.ui.context import AppContext
 from journal.ui import dates
+from journal.ui.labels import item_title
 
 OVERDUE_LISTED = 50  # the most recent overdue items the agenda beside the month lists
 AGENDA_DAYS = 14
@@ -339,7 +340,7 @@ class CalendarView(QWidget):
         if item is None:
             return
         if self._run(self.tr("Done"), lambda: due_actions.mark_done(item, clock=self.clock)):
-            self.status.emit(self.tr("Done: {title}").format(title=item.title))
+            self.status.emit(self.tr("Done: {title}").format(title=item_title(item)))
 
     def snooze(self, days: int) -> None:
         item = self.selected_item()
@@ -347,12 +348,12 @@ class CalendarView(QWidget):
             return
         result = {}
         if self._run(self.tr("Snooze"), lambda: result.setdefault("until", due_actions.snooze(item, days, clock=self.clock))):
-            self.status.emit(self.tr("Snoozed until {day}: {title}").format(day=dates.weekday(result["until"]), title=item.title))
+            self.status.emit(self.tr("Snoozed until {day}: {title}").format(day=dates.weekday(result["until"]), title=item_title(item)))
 
     def ask_date(self, item: AgendaItem) -> dt.date | None:
         """The new date for `item` from a date picker, or None when cancelled."""
         earliest = self.clock.today() if item.kind is ItemKind.KEEP_IN_TOUCH else None
-        dialog = RescheduleDialog(item.title, item.due, earliest=earliest, parent=self)
+        dialog = RescheduleDialog(item_title(item), item.due, earliest=earliest, parent=self)
         return dialog.chosen_date() if dialog.exec() == RescheduleDialog.DialogCode.Accepted else None
 
     def reschedule(self) -> None:
@@ -365,7 +366,7 @@ class CalendarView(QWidget):
 
     def reschedule_to(self, item: AgendaItem, day: dt.date) -> None:
         if self._run(self.tr("Reschedule"), lambda: due_actions.reschedule(item, day, clock=self.clock)):
-            self.status.emit(self.tr("Moved to {day}: {title}").format(day=dates.weekday(day), title=item.title))
+            self.status.emit(self.tr("Moved to {day}: {title}").format(day=dates.weekday(day), title=item_title(item)))
 
     def _on_drop(self, key: str, day: dt.date) -> None:
         item = self._items.get(key) or open_item(key, clock=self.clock)

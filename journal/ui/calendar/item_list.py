@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWi
 from journal.domain.agenda import AgendaItem, ItemKind
 from journal.ui.calendar.month_grid import ITEM_MIME, OVERDUE_COLOR
 from journal.ui import dates
+from journal.ui.labels import item_title
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 # Combined once: the agenda can hold thousands of rows, and each | on Qt's enums costs.
@@ -94,9 +95,9 @@ class DueItemList(QListWidget):
         self.addItem(row)
 
     def add_agenda_item(self, item: AgendaItem, *, with_date: bool = False, today: dt.date | None = None) -> None:
-        row = QListWidgetItem(f"{item.title}\n{describe(item, with_date=with_date, today=today)}")
+        row = QListWidgetItem(f"{item_title(item)}\n{describe(item, with_date=with_date, today=today)}")
         row.setData(ITEM_ROLE, item)
-        row.setToolTip(item.detail or item.title)
+        row.setToolTip(item.detail or item_title(item))
         row.setFlags(ITEM_FLAGS)
         if item.overdue:
             row.setForeground(QBrush(OVERDUE_COLOR))

@@ -12,6 +12,7 @@ from journal.domain.agenda import ItemKind
 from journal.services.today import Group, TodayItem
 from journal.ui.labels import cadence_label, group_title, stage_label
 from journal.ui import dates
+from journal.ui.labels import item_title
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -154,12 +155,12 @@ class TodayModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return item.title
+                return item_title(item)
             if column == 1:
                 return describe_details(item)
             return describe_due(item.due, self._today)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = item.title + ("\n" + QCoreApplication.translate("TodayModel", "Next: {detail}").format(detail=item.detail) if item.detail else "")
+            tip = item_title(item) + ("\n" + QCoreApplication.translate("TodayModel", "Next: {detail}").format(detail=item.detail) if item.detail else "")
             return tip + "\n" + QCoreApplication.translate("TodayModel", "Due {date}").format(date=dates.weekday_year(item.due))
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and item.overdue:
             return QBrush(OVERDUE_COLOUR)

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 from journal.ui.today.week_chart import WeekChart
 from journal.ui.widgets.action_icons import action_icon
 from journal.ui import dates
+from journal.ui.labels import item_title
 
 EMPTY_TEXT = QT_TRANSLATE_NOOP(
     "TodayView",
@@ -245,7 +246,7 @@ class TodayView(QWidget):
         try:
             if item.kind is ItemKind.NEXT_STEP:
                 next_steps.complete(item.id, clock=self.context.clock)
-                self.acted.emit(self.tr("Done: {title}").format(title=item.title))
+                self.acted.emit(self.tr("Done: {title}").format(title=item_title(item)))
             elif item.kind is ItemKind.INTRODUCTION:
                 stage = introductions.advance(item.id, clock=self.context.clock)
                 self.acted.emit(self.tr("{title}: now {stage}").format(title=item.title, stage=stage.value))
@@ -316,7 +317,7 @@ class TodayView(QWidget):
         except JournalError as exc:
             QMessageBox.warning(self, self.tr("Could not snooze"), str(exc))
             return
-        self.acted.emit(self.tr("Snoozed until {day}: {title}").format(day=dates.weekday(until), title=item.title))
+        self.acted.emit(self.tr("Snoozed until {day}: {title}").format(day=dates.weekday(until), title=item_title(item)))
 
     def show_snooze_menu(self) -> None:
         if self.current_item() is None:
