@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from journal.paths import resource
 
@@ -61,6 +60,8 @@ def app_icon() -> QIcon:
 
 def tinted(icon: QIcon, color: QColor, sizes: tuple[int, ...] = TRAY_SIZES) -> QIcon:
     """The icon's shape filled with one colour (its alpha kept): recolours a monochrome glyph."""
+    from PySide6.QtGui import QPainter  # here: the window's first frame does not need it
+
     result = QIcon()
     for size in sizes:
         source = icon.pixmap(size, size)
@@ -68,7 +69,7 @@ def tinted(icon: QIcon, color: QColor, sizes: tuple[int, ...] = TRAY_SIZES) -> Q
             continue
         pixmap = QPixmap(source.size())
         pixmap.setDevicePixelRatio(source.devicePixelRatio())
-        pixmap.fill(Qt.GlobalColor.transparent)
+        pixmap.fill(QColor(0, 0, 0, 0))
         painter = QPainter(pixmap)
         painter.drawPixmap(0, 0, source)
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)

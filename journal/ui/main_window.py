@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QListWidget,
@@ -21,6 +21,12 @@ from journal.ui.dialogs.interop_actions import add_interop_actions
 from journal.ui.icons import app_icon
 
 
+# Nothing the window runs before its first frame names the `Qt` namespace: PySide builds that
+# namespace's Python enums (all of them, 11 ms) the first time it is touched, and a bare window
+# never touches it. Hence a property set by number here, and `Qt` imported where it is used.
+TEXT_BESIDE_ICON = 2  # Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+
+
 class Sidebar(QListWidget):
     """The list of views. Arrows move through them; Enter goes into the current one (`entered`).
     A keyPressEvent override rather than an event filter, so no other event of the list goes
@@ -29,6 +35,8 @@ class Sidebar(QListWidget):
     entered = Signal()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        from PySide6.QtCore import Qt
+
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.entered.emit()
             return
@@ -55,7 +63,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 5px 6px; }")
         self.stack = QStackedWidget(objectName="views")
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # side by side, a splitter's default orientation
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
@@ -67,14 +75,15 @@ class MainWindow(QMainWindow):
 
         self.toolbar = QToolBar(self.tr("Main toolbar"), objectName="mainToolbar")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setProperty("toolButtonStyle", TEXT_BESIDE_ICON)
         self.addToolBar(self.toolbar)
 
         menubar = self.menuBar()
         self.file_menu = menubar.addMenu(self.tr("&File"))
         self.view_menu = menubar.addMenu(self.tr("&View"))
         self.help_menu = menubar.addMenu(self.tr("&Help"))
-        self.quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.request_quit)
         self.file_menu.addAction(self.quit_action)
@@ -102,7 +111,7 @@ class MainWindow(QMainWindow):
         number = len(self._keys)
         action = QAction(title, self)
         if number <= 9:
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setShortcuts([QKeySequence(f"Ctrl+{number}")])
         action.triggered.connect(lambda _=False, k=key: self.show_view(k, focus=True))
         self.view_menu.addAction(action)
         self.addAction(action)
@@ -146,6 +155,8 @@ class MainWindow(QMainWindow):
         """The keyboard to the current view's list (each view's focus proxy)."""
         widget = self.stack.currentWidget()
         if widget is not None:
+            from PySide6.QtCore import Qt
+
             widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _show_row(self, row: int) -> None:

@@ -85,3 +85,43 @@ def test_the_window_opens_on_the_view_it_was_closed_on(run, journal_path, monkey
     [window] = _main_windows()
     assert window.current_key() == "calendar"
     assert window.sidebar.currentRow() == window._keys.index("calendar")
+
+
+FIRST_FRAME_PROBE = r"""
+import enum, os, sys
+from pathlib import Path
+created = []
+_create = enum.EnumType._create_
+def watch(cls, name, *args, **kwargs):
+    created.append(name)
+    return _create(cls, name, *args, **kwargs)
+enum.EnumType._create_ = watch
+from PySide6.QtCore import QSettings
+import journal.app
+from journal.ui.context import AppContext
+from journal.ui.first_paint import after_first_paint
+app = journal.app.create_application()
+window = journal.app.build_main_window(AppContext(journal_path=Path(sys.argv[1]), settings=QSettings()), first_view=False)
+window.show()
+def painted():
+    print(" ".join(created), flush=True)
+    os._exit(0)
+after_first_paint(window, painted)
+app.exec()
+"""
+
+
+def test_the_first_frame_does_not_build_the_qt_namespace(tmp_path):
+    """PySide builds every enum of the `Qt` namespace (11 ms) when Python first touches it; the
+    window's first frame must not (QAction.setShortcut, `Qt.` anywhere in the shell would)."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME_PROBE, str(tmp_path / "journal.sqlite3")],
+        capture_output=True, text=True, env=env, timeout=60, check=True,
+    ).stdout.split()
+    assert "ToolButtonStyle" not in out and "GlobalColor" not in out, out
+    assert "MenuRole" in out  # the probe did see the shell's own types being built

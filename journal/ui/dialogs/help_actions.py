@@ -3,7 +3,7 @@ platform, SQLite, Qt versions) is imported when first opened, not at start-up.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
@@ -16,6 +16,8 @@ def add_help_actions(window) -> QAction:
     about.setMenuRole(QAction.MenuRole.AboutRole)
 
     def show_about() -> None:
+        from PySide6.QtCore import Qt
+
         from journal.ui.dialogs.about import AboutDialog
 
         dialog = AboutDialog(window.context.journal_path, window)

@@ -25,15 +25,15 @@ class InteropActions(QObject):
         self.export_task = None
         before = getattr(window, "quit_action", None)
         self.import_action = QAction(self.tr("&Import contacts…"), window, objectName="importContacts")
-        self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.import_action.setShortcuts([QKeySequence("Ctrl+Shift+I")])
         self.import_action.setToolTip(self.tr("Bring contacts in from LinkedIn, Google, a vCard file or a journal export"))
         self.import_action.triggered.connect(lambda _=False: self.open_import())
         self.export_action = QAction(self.tr("E&xport contacts…"), window, objectName="exportContacts")
-        self.export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.export_action.setShortcuts([QKeySequence("Ctrl+Shift+E")])
         self.export_action.setToolTip(self.tr("Write people as vCard or CSV, or the whole journal as JSON"))
         self.export_action.triggered.connect(lambda _=False: self.ask_export())
         self.duplicates_action = QAction(self.tr("Find &duplicates…"), window, objectName="findDuplicates")
-        self.duplicates_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.duplicates_action.setShortcuts([QKeySequence("Ctrl+Shift+D")])
         self.duplicates_action.triggered.connect(lambda _=False: self.open_duplicates())
         menu = window.file_menu
         menu.insertAction(before, self.import_action)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
 if TYPE_CHECKING:
@@ -27,8 +27,8 @@ def palette_of(window) -> SearchPalette:
 def install_search(window) -> QAction:
     """Add Search… (Ctrl+K) to the window's View menu."""
     action = QAction(QCoreApplication.translate("SearchPalette", "&Search…"), window, objectName="searchAction")
-    action.setShortcut(QKeySequence(SHORTCUT))
-    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.setShortcuts([QKeySequence(SHORTCUT)])
+    # Window-wide, a QAction's default shortcut context.
     action.triggered.connect(lambda _=False: palette_of(window).popup())
     window.view_menu.addSeparator()
     window.view_menu.addAction(action)
