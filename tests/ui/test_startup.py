@@ -125,3 +125,25 @@ def test_the_first_frame_does_not_build_the_qt_namespace(tmp_path):
     ).stdout.split()
     assert "ToolButtonStyle" not in out and "GlobalColor" not in out, out
     assert "MenuRole" in out  # the probe did see the shell's own types being built
+
+
+def test_a_minimised_start_opens_the_journal_without_painting_first(run, journal_path, monkeypatch):
+    import journal.services.maintenance as maintenance
+
+    seen = {}
+    real_open = maintenance.open_session
+
+    def open_session(path, **kwargs):
+        [window] = _main_windows()
+        seen["visible_before_open"] = window.isVisible()
+        database = real_open(path, **kwargs)
+        QTimer.singleShot(0, lambda: QApplication.instance().exit(0))
+        return database
+
+    monkeypatch.setattr(maintenance, "open_session", open_session)
+    args = _args(journal_path)
+    args.minimized = True
+    assert run(args) == 0
+    assert seen == {"visible_before_open": False}  # nothing flashes up before the tray decides
+    [window] = _main_windows()
+    assert window.current_key() == "today"  # the first view is built all the same
