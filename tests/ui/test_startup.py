@@ -32,23 +32,30 @@ def run(qapp):
         shiboken6.delete(window)
 
 
-def test_the_window_paints_before_the_journal_opens_and_then_shows_today(run, journal_path, monkeypatch):
+@pytest.fixture
+def quit_once_open(monkeypatch):
+    """Quit the app as soon as the journal is open and the first view is in; returns what the
+    window was like just before the journal opened."""
     import journal.services.maintenance as maintenance
 
-    seen = {}
+    before: dict = {}
     real_open = maintenance.open_session
 
     def open_session(path, **kwargs):
         [window] = _main_windows()
-        seen["visible_before_open"] = window.isVisible()
-        seen["today_built_before_open"] = "today" not in window._factories
+        before["visible"] = window.isVisible()
+        before["today_built"] = "today" not in window._factories
         database = real_open(path, **kwargs)
         QTimer.singleShot(0, lambda: QApplication.instance().exit(0))  # once the first view is in
         return database
 
     monkeypatch.setattr(maintenance, "open_session", open_session)
+    return before
+
+
+def test_the_window_paints_before_the_journal_opens_and_then_shows_today(run, journal_path, quit_once_open):
     assert run(_args(journal_path)) == 0
-    assert seen == {"visible_before_open": True, "today_built_before_open": False}
+    assert quit_once_open == {"visible": True, "today_built": False}
     [window] = _main_windows()
     assert window.current_key() == "today"
     assert window.sidebar.currentRow() == 0
@@ -67,20 +74,10 @@ def test_a_file_that_is_not_a_journal_is_refused_with_a_message_and_status_1(run
     assert path.read_bytes() == before  # left exactly as it was
 
 
-def test_the_window_opens_on_the_view_it_was_closed_on(run, journal_path, monkeypatch):
+def test_the_window_opens_on_the_view_it_was_closed_on(run, journal_path, quit_once_open):
     from PySide6.QtCore import QSettings
 
     QSettings().setValue("window/view", "calendar")
-    import journal.services.maintenance as maintenance
-
-    real_open = maintenance.open_session
-
-    def open_session(path, **kwargs):
-        database = real_open(path, **kwargs)
-        QTimer.singleShot(0, lambda: QApplication.instance().exit(0))
-        return database
-
-    monkeypatch.setattr(maintenance, "open_session", open_session)
     assert run(_args(journal_path)) == 0
     [window] = _main_windows()
     assert window.current_key() == "calendar"
@@ -127,23 +124,10 @@ def test_the_first_frame_does_not_build_the_qt_namespace(tmp_path):
     assert "MenuRole" in out  # the probe did see the shell's own types being built
 
 
-def test_a_minimised_start_opens_the_journal_without_painting_first(run, journal_path, monkeypatch):
-    import journal.services.maintenance as maintenance
-
-    seen = {}
-    real_open = maintenance.open_session
-
-    def open_session(path, **kwargs):
-        [window] = _main_windows()
-        seen["visible_before_open"] = window.isVisible()
-        database = real_open(path, **kwargs)
-        QTimer.singleShot(0, lambda: QApplication.instance().exit(0))
-        return database
-
-    monkeypatch.setattr(maintenance, "open_session", open_session)
+def test_a_minimised_start_opens_the_journal_without_painting_first(run, journal_path, quit_once_open):
     args = _args(journal_path)
     args.minimized = True
     assert run(args) == 0
-    assert seen == {"visible_before_open": False}  # nothing flashes up before the tray decides
+    assert quit_once_open["visible"] is False  # nothing flashes up before the tray decides
     [window] = _main_windows()
     assert window.current_key() == "today"  # the first view is built all the same
