@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -30,6 +29,7 @@ from journal.ui.calendar.reschedule_dialog import RescheduleDialog
 from journal.ui.context import AppContext
 from journal.ui import dates
 from journal.ui.labels import item_title
+from journal.ui.widgets.status import show_status
 
 OVERDUE_LISTED = 50  # the most recent overdue items the agenda beside the month lists
 AGENDA_DAYS = 14
@@ -159,9 +159,7 @@ class CalendarView(QWidget):
         super().showEvent(event)
 
     def _show_status(self, text: str) -> None:
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, 6000)
+        show_status(self, text, 6000)
 
     # --- wiring ------------------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from journal.ui.widgets.empty_hint import EmptyHint
 from journal.ui.widgets.filter_field import FilterField
 from journal.ui.widgets.table_selection import select_row
 from journal.ui.widgets.undo_bar import UndoBar
+from journal.ui.widgets.status import show_status
 
 COLUMN_WIDTHS = (190, 150, 150, 95, 95, 140)
 
@@ -402,6 +403,4 @@ class PeopleView(QWidget):
         self._show_status(self.tr("Restored {name}.").format(name=snapshot.name))
 
     def _show_status(self, text: str) -> None:
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(text, 5000)
+        show_status(self, text)
