@@ -46,7 +46,7 @@ dist: $(DIST_STAMP)
 
 # Menu entry and icons for this user, running this checkout's venv.
 install-desktop: $(STAMP)
-	$(BIN)/python -m journal.services.desktop_integration install --exec "$(abspath $(BIN))/contact-journal"
+	$(BIN)/python -m journal.desktop.integration install --exec "$(abspath $(BIN))/contact-journal"
 
 # Re-scan journal/ui for tr() strings into the .ts files, then compile them to .qm.
 translations: $(STAMP)

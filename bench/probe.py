@@ -84,7 +84,7 @@ def _open_app(path: str, ready):
     opened = {}
 
     def load():
-        from journal.services.maintenance import open_session
+        from journal.services.upkeep.maintenance import open_session
 
         opened["database"] = open_session(Path(path), auto_backup=False)
         window.show_last_view()
@@ -128,7 +128,7 @@ def interact(app, window) -> None:
 
     from bench.reference import REFERENCE_NOW
     from journal.clock import FixedClock
-    from journal.services.agenda import agenda, due_between
+    from journal.services.agenda.items import agenda, due_between
 
     from journal.ui.search.action import palette_of
 

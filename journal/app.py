@@ -126,12 +126,12 @@ def run_gui(args) -> int:
     path: Path = journal_path(args)
     demo_dir = None
     if getattr(args, "demo", False):
-        from journal.services.demo import DEMO_FILENAME, new_demo_folder
+        from journal.services.upkeep.demo import DEMO_FILENAME, new_demo_folder
 
         demo_dir = new_demo_folder()
         path = demo_dir / DEMO_FILENAME
-    from journal.services.preferences import Preferences
-    from journal.services.single_instance import SingleInstanceServer, send_to_running, socket_name
+    from journal.desktop.preferences import Preferences
+    from journal.desktop.single_instance import SingleInstanceServer, send_to_running, socket_name
 
     instance = socket_name(path)
     if send_to_running(instance, {"action": "log" if getattr(args, "log", False) else "raise"}):
@@ -167,8 +167,8 @@ class _Session:
     def open(self) -> None:
         """Open the journal, show the first view, start the tray and reminders; on a refusal (a
         newer, damaged or foreign file) say why and quit with status 1."""
-        from journal.services.maintenance import open_session
-        from journal.store.errors import JournalError
+        from journal.services.upkeep.maintenance import open_session
+        from journal.errors import JournalError
 
         try:
             self.database = open_session(self.path, auto_backup=False)
@@ -185,12 +185,12 @@ class _Session:
             self._fail(f"{APP_NAME} could not start: {exc}")
 
     def _fill(self) -> None:
-        from journal.services.maintenance import start_daily_backup
-        from journal.services.preferences import Preferences
-        from journal.ui.tray_setup import install_desktop
+        from journal.services.upkeep.maintenance import start_daily_backup
+        from journal.desktop.preferences import Preferences
+        from journal.ui.tray.integration import install_desktop
 
         if self.demo:
-            from journal.services.demo import populate
+            from journal.services.upkeep.demo import populate
 
             populate()
         self.backup = start_daily_backup(self.path, keep=Preferences().backups_kept)

@@ -91,19 +91,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 # format -> "module:function". Imported only when used, so the command line starts fast.
 # An importer is called as fn(path, *, dry_run, clock) and returns an object whose str() is the
-# summary to print; it raises journal.store.errors.JournalError (or a subclass) for bad input.
+# summary to print; it raises journal.errors.JournalError (or a subclass) for bad input.
 IMPORTERS: dict[str, str] = {
-    "vcard": "journal.services.imports:import_vcard",
-    "linkedin": "journal.services.imports:import_linkedin",
-    "google": "journal.services.imports:import_google",
-    "json": "journal.services.imports:import_json",
+    "vcard": "journal.services.interchange.imports:import_vcard",
+    "linkedin": "journal.services.interchange.imports:import_linkedin",
+    "google": "journal.services.interchange.imports:import_google",
+    "json": "journal.services.interchange.imports:import_json",
 }
 # An exporter is called as fn(stream, *, clock) with a text stream and returns the number of items.
 EXPORTERS: dict[str, str] = {
-    "vcard": "journal.services.exports:export_vcard",
-    "csv": "journal.services.exports:export_csv",
-    "json": "journal.services.exports:export_json",
-    "ics": "journal.services.calendar_export:export_ics",
+    "vcard": "journal.services.interchange.exports:export_vcard",
+    "csv": "journal.services.interchange.exports:export_csv",
+    "json": "journal.services.interchange.exports:export_json",
+    "ics": "journal.services.interchange.calendar_export:export_ics",
 }
 
 
@@ -122,7 +122,7 @@ def run(argv: list[str]) -> int:
         return 2
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
-    from journal.store.errors import JournalError
+    from journal.errors import JournalError
 
     try:
         if args.self_test:
@@ -177,7 +177,7 @@ def _opened(args, *, auto_backup: bool = True):
     """The journal open for one verb; yields its path. Verbs that write (log, import) take the
     daily backup first, as the app does; verbs that only read skip it, so a quick look at a big
     journal never waits for a copy of it."""
-    from journal.services.maintenance import open_session
+    from journal.services.upkeep.maintenance import open_session
 
     path = journal_path(args)
     database = open_session(path, auto_backup=auto_backup, clock=_clock())
@@ -195,7 +195,7 @@ def _start_gui(args) -> int:
 
 def cmd_log(args) -> int:
     from journal.domain.names import is_description
-    from journal.services.conversations import OfferDraft, PersonRef, StepDraft, log_conversation
+    from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
 
     if args.due and not args.next_text:
         raise UsageError("--due needs --next TEXT")
@@ -231,7 +231,7 @@ def cmd_log(args) -> int:
 
 
 def cmd_agenda(args) -> int:
-    from journal.services.agenda import agenda
+    from journal.services.agenda.items import agenda
 
     with _opened(args, auto_backup=False):  # reading changes nothing to save
         items = agenda(args.days, clock=_clock())
@@ -250,7 +250,7 @@ def cmd_agenda(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    from journal.services.maintenance import backup_now
+    from journal.services.upkeep.maintenance import backup_now
 
     with _opened(args, auto_backup=False) as path:
         target = backup_now(path, clock=_clock())
@@ -259,7 +259,7 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from journal.services.maintenance import restore
+    from journal.services.upkeep.maintenance import restore
 
     path = journal_path(args)
     kept = restore(path, args.file, clock=_clock())
@@ -268,7 +268,7 @@ def cmd_restore(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from journal.services.maintenance import check
+    from journal.services.upkeep.maintenance import check
 
     path = journal_path(args)
     if not path.exists():

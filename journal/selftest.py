@@ -96,8 +96,8 @@ class SelfTest:
         return f"SQLite {sqlite3.sqlite_version} with FTS5"
 
     def journal_round_trip(self) -> str:
-        from journal.services.conversations import OfferDraft, PersonRef, StepDraft, log_conversation
-        from journal.services.maintenance import open_session
+        from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
+        from journal.services.upkeep.maintenance import open_session
 
         today = dt.date.today()
         self.database = open_session(self.journal, auto_backup=False)
@@ -116,8 +116,8 @@ class SelfTest:
         return self._read_back(result.introduction_ids[0])
 
     def _read_back(self, intro_id: int) -> str:
-        from journal.services.agenda import agenda
-        from journal.services.introductions import cards
+        from journal.services.agenda.items import agenda
+        from journal.services.pipeline.introductions import cards
         from journal.store.models import Conversation, Participant, Person
 
         conversation = Conversation.get_or_none(Conversation.id == self.conversation_id)

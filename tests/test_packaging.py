@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from journal import APP_ID, APP_NAME, paths
-from journal.services import desktop_integration as di
+from journal.desktop import integration as di
 from journal.ui.icons import BUNDLED
 
 ROOT = Path(__file__).resolve().parent.parent

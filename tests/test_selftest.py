@@ -74,9 +74,9 @@ def test_a_search_that_misses_the_conversation_fails(qapp, fresh_icons, monkeypa
 
 
 def test_an_offer_that_does_not_come_back_fails_the_journal_check(qapp, fresh_icons, monkeypatch):
-    import journal.services.introductions
+    import journal.services.pipeline.introductions
 
-    monkeypatch.setattr(journal.services.introductions, "cards", lambda stages=None: [])
+    monkeypatch.setattr(journal.services.pipeline.introductions, "cards", lambda stages=None: [])
     code, lines = _run()
     assert code == 1
     assert _status(lines)["journal"] == "FAIL"

@@ -67,7 +67,7 @@ def shoot_views(app, window, out: Path) -> list[Path]:
 
 def shoot_log_dialog(app, window, out: Path) -> Path:
     """The dialog as it looks mid-way through "one person, one offer, one next step"."""
-    from journal.services.lookup import suggest
+    from journal.services.people.lookup import suggest
     from journal.ui.dialogs.log_dialog import LogDialog
 
     known = suggest("Dana", 1)
@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
 
         from journal.app import build_main_window, create_application
         from journal.clock import FixedClock
-        from journal.services.demo import create_demo_journal
+        from journal.services.upkeep.demo import create_demo_journal
         from journal.ui.context import AppContext
 
         app = create_application()

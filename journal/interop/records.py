@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from journal.store.errors import JournalError
+from journal.errors import JournalError
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 

@@ -14,7 +14,7 @@ import re
 
 from peewee import IntegrityError, OperationalError
 
-from journal.store.errors import BusyError, ValidationError
+from journal.errors import BusyError, ValidationError
 from journal.store.models import DB
 
 _UNIQUE = re.compile(r"UNIQUE constraint failed: (\w+)\.(\w+)")

@@ -12,7 +12,7 @@ from pathlib import Path
 from peewee import PeeweeException, SqliteDatabase
 
 from journal.store import backups, migrations
-from journal.store.errors import JournalError, NewerJournalError, NotAJournalError
+from journal.errors import JournalError, NewerJournalError, NotAJournalError
 from journal.store.models import DB
 
 # 'CJNL' in ASCII: marks a SQLite file as a Contact Journal.

@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from journal.domain.agenda import ItemKind
 from journal.domain.pipeline import Stage, next_forward
-from journal.services.today import Group
+from journal.services.agenda.today import Group
 
 CONTEXT = "Labels"
 

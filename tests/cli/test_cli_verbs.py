@@ -150,7 +150,8 @@ def test_bad_arguments_on_a_journal_that_does_not_exist_yet_create_nothing(cli, 
 @pytest.fixture
 def varied(cli, journal_path, clock):
     """A journal with something of every kind, some of it overdue."""
-    from journal.services import next_steps, people
+    from journal.services.agenda import next_steps
+    from journal.services.people import records as people
     from journal.store.db import close_journal, open_journal
 
     assert cli("log", "--with", "Dana Smith", "--date", day(-10), "--offer", "Lee Park").code == 0

@@ -20,10 +20,10 @@ def main(journal: Path) -> int:
 
     from journal.app import build_main_window, create_application
     from journal.clock import SYSTEM_CLOCK
-    from journal.services import next_steps
-    from journal.services.maintenance import open_session
+    from journal.services.agenda import next_steps
+    from journal.services.upkeep.maintenance import open_session
     from journal.ui.context import AppContext
-    from journal.ui.tray_setup import install_desktop
+    from journal.ui.tray.integration import install_desktop
 
     app = create_application([sys.argv[0]])
     database = open_session(journal, auto_backup=False)

@@ -7,10 +7,16 @@ import datetime as dt
 import pytest
 from peewee import IntegrityError
 
-from journal.services import conversations, introductions, next_steps, people
-from journal.services.conversations import PersonRef, log_conversation
+from journal.services.conversations import records as conversations
+
+from journal.services.pipeline import introductions
+
+from journal.services.agenda import next_steps
+
+from journal.services.people import records as people
+from journal.services.conversations.records import PersonRef, log_conversation
 from journal.services.transaction import explain, write
-from journal.store.errors import ValidationError
+from journal.errors import ValidationError
 from journal.store.models import ALL_MODELS, Conversation, Participant, Tag
 
 
@@ -97,7 +103,7 @@ def test_next_step_lifecycle(logged, clock):
 def test_a_journal_locked_by_another_program_is_a_busy_error(logged, journal_path, db):
     import sqlite3
 
-    from journal.store.errors import BusyError
+    from journal.errors import BusyError
 
     db.execute_sql("PRAGMA busy_timeout = 20")
     blocker = sqlite3.connect(journal_path, timeout=0.02)

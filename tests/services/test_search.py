@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from playhouse.test_utils import count_queries
 
 from journal.services import search as svc
-from journal.services.conversations import OfferDraft, PersonRef, StepDraft, log_conversation
-from journal.services.people import set_tags
+from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
+from journal.services.people.records import set_tags
 from journal.store.models import Conversation, Person
 
 

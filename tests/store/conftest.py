@@ -35,7 +35,7 @@ def corrupt():
 @pytest.fixture
 def filled_journal(journal_path, clock) -> Path:
     """A closed journal holding a couple of conversations, an offer and steps."""
-    from journal.services.conversations import OfferDraft, PersonRef, StepDraft, log_conversation
+    from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
     from journal.store.db import close_journal, open_journal
 
     open_journal(journal_path)

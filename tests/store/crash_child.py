@@ -13,7 +13,7 @@ import datetime as dt
 import sys
 
 from journal.clock import FixedClock
-from journal.services.conversations import OfferDraft, PersonRef, StepDraft, log_conversation
+from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
 from journal.store.db import open_journal
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from journal.store import backups, migrations
 from journal.store.db import APPLICATION_ID, close_journal, open_journal
-from journal.store.errors import JournalError
+from journal.errors import JournalError
 from journal.store.models import (
     ContactDetail,
     Conversation,
@@ -121,7 +121,7 @@ def assert_holds(expected: dict) -> None:
 
 def assert_keep_in_touch_dates(expected: dict, clock) -> None:
     """Keep-in-touch dates after the upgrade follow from the stored conversations and cadences."""
-    from journal.services.agenda import keep_in_touch_items
+    from journal.services.agenda.items import keep_in_touch_items
 
     archived = set(expected["archived"])
     wanted = {}
@@ -153,8 +153,8 @@ def test_an_older_journal_upgrades_with_its_data_intact_and_a_backup_first(store
 
         # The upgraded journal takes new work: log, advance, edit.
         from journal.domain.pipeline import Stage
-        from journal.services.conversations import PersonRef, log_conversation
-        from journal.services.introductions import advance
+        from journal.services.conversations.records import PersonRef, log_conversation
+        from journal.services.pipeline.introductions import advance
 
         dana = Person.get(Person.name == "Dana Smith")
         log_conversation([PersonRef(id=dana.id), PersonRef.named("Ravi Jain")], summary="After the upgrade", clock=clock)

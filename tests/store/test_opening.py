@@ -10,7 +10,7 @@ import pytest
 
 from journal.store import backups, migrations
 from journal.store.db import APPLICATION_ID, close_journal, open_journal
-from journal.store.errors import NewerJournalError, NotAJournalError
+from journal.errors import NewerJournalError, NotAJournalError
 from journal.store.models import Person
 
 
@@ -156,7 +156,7 @@ def test_a_journal_left_with_a_wal_after_a_crash_opens_with_its_latest_data(jour
 
 def test_a_journal_locked_by_another_program_is_reported_as_such(filled_journal, monkeypatch, snapshot):
     from journal.store import db as store_db
-    from journal.store.errors import JournalError
+    from journal.errors import JournalError
 
     holder = sqlite3.connect(filled_journal, timeout=0.01)
     holder.execute("PRAGMA locking_mode = EXCLUSIVE")

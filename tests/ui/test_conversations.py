@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from journal.services import conversation_list
-from journal.services.conversations import PersonRef, log_conversation
+from journal.services.conversations import listing as conversation_list
+from journal.services.conversations.records import PersonRef, log_conversation
 from journal.store.models import Conversation, Participant, Person
 from journal.ui.conversations.conversations_model import ConversationsModel
 from journal.ui.conversations.conversations_view import ConversationsView

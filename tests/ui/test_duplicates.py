@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from journal.services.conversations import PersonRef, log_conversation
-from journal.services.people import add_detail, create_person
+from journal.services.conversations.records import PersonRef, log_conversation
+from journal.services.people.records import add_detail, create_person
 from journal.store.models import Participant, Person
 from journal.ui.dialogs.duplicates import DuplicatesDialog
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from journal.services.people import create_person
+from journal.services.people.records import create_person
 from journal.store.models import Person
 from journal.ui.dialogs.import_wizard import ImportWizard
 from tests.interop import samples

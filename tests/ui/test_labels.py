@@ -10,7 +10,7 @@ from journal.domain.agenda import ItemKind
 from journal.domain.cadence import CADENCE_PRESETS, describe_cadence
 from journal.domain.channels import CHANNELS
 from journal.domain.pipeline import Stage
-from journal.services.today import Group, TodayItem
+from journal.services.agenda.today import Group, TodayItem
 from journal.ui import labels
 
 

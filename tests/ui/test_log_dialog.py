@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from journal.services.people import create_person
+from journal.services.people.records import create_person
 from journal.store.models import Conversation, Introduction, NextStep, Participant, Person
 from journal.ui.dialogs.log_dialog import LogDialog
 
@@ -296,7 +296,7 @@ def test_jumping_to_another_field_closes_the_suggestions(qtbot, window, clock, d
 
 
 def test_a_new_person_gets_the_default_cadence_from_preferences(qtbot, window, context):
-    from journal.services.preferences import Preferences
+    from journal.desktop.preferences import Preferences
 
     Preferences(context.settings).default_cadence_days = 91
     open_dialog(qtbot, window)

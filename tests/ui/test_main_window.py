@@ -1,4 +1,4 @@
-from journal.services.conversations import PersonRef, log_conversation
+from journal.services.conversations.records import PersonRef, log_conversation
 
 
 def test_window_opens_with_people_and_quits(qtbot, context, clock):

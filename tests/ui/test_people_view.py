@@ -8,8 +8,14 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from journal.services import introductions, next_steps, people, people_table
-from journal.services.conversations import OfferDraft, PersonRef, StepDraft, log_conversation
+from journal.services.pipeline import introductions
+
+from journal.services.agenda import next_steps
+
+from journal.services.people import records as people
+
+from journal.services.people import table as people_table
+from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
 from journal.store.models import ContactDetail, Introduction, NextStep, Participant, Person
 from journal.ui.people.people_model import PeopleModel
 from journal.ui.people.people_view import PeopleView
@@ -198,7 +204,7 @@ def test_add_person_with_keyboard(qtbot, context, journal, monkeypatch):
 
 
 def test_an_added_person_gets_the_default_cadence(qtbot, context, journal, monkeypatch):
-    from journal.services.preferences import Preferences
+    from journal.desktop.preferences import Preferences
 
     Preferences(context.settings).default_cadence_days = 30
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Casey Jones", True))

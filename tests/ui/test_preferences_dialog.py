@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt, QTime
 from PySide6.QtWidgets import QDialogButtonBox
 
-from journal.services.autostart import Autostart
-from journal.services.preferences import DEFAULT_REMINDER_TIME, Preferences
+from journal.desktop.autostart import Autostart
+from journal.desktop.preferences import DEFAULT_REMINDER_TIME, Preferences
 
 
 @pytest.fixture
@@ -106,7 +106,7 @@ def test_without_a_tray_its_options_are_off(qtbot, prefs, autostart):
 def test_opened_from_the_window_with_ctrl_comma(qtbot, context, tmp_path):
     from journal.ui.dialogs.preferences import PreferencesDialog
     from journal.ui.main_window import MainWindow
-    from journal.ui.tray_setup import DesktopIntegration
+    from journal.ui.tray.integration import DesktopIntegration
 
     window = MainWindow(context)
     qtbot.addWidget(window)

@@ -19,7 +19,7 @@ def load_tool():
 
 def test_every_view_and_the_log_dialog_are_shot(qtbot, qapp, context, clock, tmp_path):
     from journal.app import build_main_window
-    from journal.services.demo import populate
+    from journal.services.upkeep.demo import populate
 
     tool = load_tool()
     populate(clock=clock)

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
-from journal.services.conversations import OfferDraft, PersonRef, StepDraft, log_conversation
+from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
 from journal.ui.search.delegate import runs
 from journal.ui.search.action import install_search, palette_of
 from journal.ui.search.results_model import IsHeaderRole, KindRole, SearchResultsModel
@@ -178,7 +178,7 @@ def test_screenshot_of_results(qtbot, window, tmp_path):
 
 
 def test_open_results_follow_changes_to_the_journal(qtbot, context, filled):
-    from journal.services.conversations import PersonRef, log_conversation
+    from journal.services.conversations.records import PersonRef, log_conversation
 
     win = FakeWindow()
     win.context = context

@@ -36,7 +36,7 @@ def run(qapp):
 def quit_once_open(monkeypatch):
     """Quit the app as soon as the journal is open and the first view is in; returns what the
     window was like just before the journal opened."""
-    import journal.services.maintenance as maintenance
+    import journal.services.upkeep.maintenance as maintenance
 
     before: dict = {}
     real_open = maintenance.open_session

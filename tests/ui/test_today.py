@@ -9,9 +9,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
 from journal.domain.agenda import ItemKind
-from journal.services import next_steps, people
-from journal.services.conversations import OfferDraft, PersonRef, StepDraft, log_conversation
-from journal.services.today import Group
+from journal.services.agenda import next_steps
+from journal.services.people import records as people
+from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
+from journal.services.agenda.today import Group
 from journal.store.models import Conversation, Introduction, NextStep, Participant, Person
 from journal.ui.dialogs.log_dialog import LogDialog
 from journal.ui.today.today_view import TodayView

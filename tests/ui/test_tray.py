@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from journal.services import next_steps
-from journal.services.autostart import Autostart
+from journal.services.agenda import next_steps
+from journal.desktop.autostart import Autostart
 from journal.store.models import NextStep
 
 TODAY = dt.date(2026, 3, 11)
@@ -18,7 +18,7 @@ TODAY = dt.date(2026, 3, 11)
 def make_desktop(qtbot, context, monkeypatch, tmp_path):
     from journal.ui.calendar.calendar_view import CalendarView
     from journal.ui.main_window import MainWindow
-    from journal.ui.tray_setup import DesktopIntegration
+    from journal.ui.tray.integration import DesktopIntegration
 
     quits = []
     monkeypatch.setattr(QApplication, "quit", staticmethod(lambda: quits.append(True)))

@@ -45,7 +45,7 @@ def test_log_conversation_is_in_the_toolbar_and_the_file_menu_with_ctrl_n(qtbot,
 
 
 def test_a_logged_conversation_shows_on_today_at_once(qtbot, window, clock):
-    from journal.services.conversations import PersonRef, StepDraft, log_conversation
+    from journal.services.conversations.records import PersonRef, StepDraft, log_conversation
 
     today = window.view("today")
     assert today.pages.currentWidget() is today.empty
@@ -68,7 +68,7 @@ FOCUSED = {
 def active_window(qtbot, context, clock):
     """The composed window over the demo journal, shown and active (it has the keyboard)."""
     from journal.app import build_main_window
-    from journal.services.demo import populate
+    from journal.services.upkeep.demo import populate
 
     populate(clock=clock)
     window = build_main_window(context)
@@ -103,7 +103,7 @@ def test_arrows_in_the_sidebar_keep_the_keyboard_there_and_enter_goes_in(qtbot, 
 @pytest.mark.qt_log_ignore("This plugin does not support")
 def test_demo_opens_a_filled_throwaway_journal_and_removes_it(monkeypatch, qtapp_for_demo):
     from journal.cli import run
-    from journal.services import demo
+    from journal.services.upkeep import demo
     from journal.store.models import Conversation, Person
 
     seen = {}
@@ -148,7 +148,7 @@ def qtapp_for_demo(qapp):
     yield qapp
     import shiboken6
 
-    from journal.services.demo import DEMO_FILENAME
+    from journal.services.upkeep.demo import DEMO_FILENAME
 
     doomed = [
         w

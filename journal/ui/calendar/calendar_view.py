@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.agenda import AgendaItem, ItemKind
-from journal.services import due_actions
-from journal.services.agenda import all_keep_in_touch, due_between, due_counts, open_item
-from journal.store.errors import JournalError
+from journal.services.agenda import due_actions
+from journal.services.agenda.items import all_keep_in_touch, due_between, due_counts, open_item
+from journal.errors import JournalError
 from journal.ui.calendar.item_list import DueItemList, day_heading
 from journal.ui.calendar.month_grid import DayCount, MonthGrid
 from journal.ui.calendar.reschedule_dialog import RescheduleDialog

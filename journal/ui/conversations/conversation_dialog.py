@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.services.conversation_list import ConversationDetail, save_conversation
-from journal.services.conversations import PersonRef
-from journal.store.errors import JournalError
+from journal.services.conversations.listing import ConversationDetail, save_conversation
+from journal.services.conversations.records import PersonRef
+from journal.errors import JournalError
 from journal.ui.labels import fill_channels
 from journal.ui.widgets.people_picker import PeoplePicker
 

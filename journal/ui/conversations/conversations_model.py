@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from journal.services import conversation_list
-from journal.services.conversation_list import ConversationRow
+from journal.services.conversations import listing as conversation_list
+from journal.services.conversations.listing import ConversationRow
 from journal.ui.labels import channel_label
 from journal.ui import dates
 

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.services.conversation_list import get_conversation
-from journal.services.conversations import DeletedConversation, delete_conversation, restore_conversation
-from journal.store.errors import JournalError
+from journal.services.conversations.listing import get_conversation
+from journal.services.conversations.records import DeletedConversation, delete_conversation, restore_conversation
+from journal.errors import JournalError
 from journal.ui.context import AppContext
 from journal.ui.conversations.conversation_dialog import ConversationDialog
 from journal.ui.conversations.conversations_model import ConversationsModel

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from journal.store.errors import JournalError
+from journal.errors import JournalError
 
 
 class _Worker(QObject):
@@ -26,7 +26,7 @@ class _Worker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            from journal.services.imports import in_own_connection  # with the import libraries: on use
+            from journal.services.interchange.imports import in_own_connection  # with the import libraries: on use
 
             result = in_own_connection(self._function, self.progress.emit)
         except JournalError as exc:

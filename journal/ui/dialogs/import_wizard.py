@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from journal.services import imports
+from journal.services.interchange import imports
 from journal.ui.context import AppContext
 from journal.ui.dialogs.background import BackgroundTask
 from journal.ui.widgets.rows_model import RowsModel

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 
 def export_filters() -> dict[str, tuple[str, str]]:
-    from journal.services import exports
+    from journal.services.interchange import exports
 
     return {f"{title} (*.{suffix})": (fmt, suffix) for fmt, (title, suffix, _fn) in exports.EXPORTERS.items()}
 
@@ -88,7 +88,7 @@ class InteropActions(QObject):
 
     def export_to(self, fmt: str, path: Path):
         """Write on a worker thread; the status bar says when it is done."""
-        from journal.services import exports
+        from journal.services.interchange import exports
         from journal.ui.dialogs.background import BackgroundTask
 
         clock = self.window.context.clock

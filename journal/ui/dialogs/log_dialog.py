@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.channels import DEFAULT_CHANNEL
-from journal.services.conversations import LogResult, log_conversation
-from journal.services.preferences import Preferences
-from journal.store.errors import JournalError
+from journal.services.conversations.records import LogResult, log_conversation
+from journal.desktop.preferences import Preferences
+from journal.errors import JournalError
 from journal.ui.dialogs.log_rows import OfferRow, RowList, StepRow, person_ref
 from journal.ui.labels import fill_channels
 from journal.ui.widgets.action_icons import action_icon

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from journal.services.conversations import OfferDraft, PersonRef, StepDraft
-from journal.services.lookup import looks_like_description
+from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft
+from journal.services.people.lookup import looks_like_description
 from journal.ui.widgets.due_date_edit import DueDateEdit
 from journal.ui.widgets.name_edit import NameEdit
 

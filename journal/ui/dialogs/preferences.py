@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.services.autostart import Autostart
-from journal.services.preferences import MAX_BACKUPS_KEPT, Preferences
+from journal.desktop.autostart import Autostart
+from journal.desktop.preferences import MAX_BACKUPS_KEPT, Preferences
 from journal.ui.labels import cadence_label, cadence_presets
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QP
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from journal.services.introductions import IntroductionCard
+from journal.services.pipeline.introductions import IntroductionCard
 from journal.ui.labels import stage_label
 from journal.ui import dates
 

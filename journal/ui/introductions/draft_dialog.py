@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.services import drafts
-from journal.services.introductions import IntroductionCard
+from journal.services.pipeline import drafts
+from journal.services.pipeline.introductions import IntroductionCard
 from journal.ui.widgets.action_icons import action_icon
 
 

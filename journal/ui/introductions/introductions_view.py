@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.pipeline import Stage, allowed_targets, next_forward
-from journal.services import introductions
-from journal.services.introductions import IntroductionCard
+from journal.services.pipeline import introductions
+from journal.services.pipeline.introductions import IntroductionCard
 from journal.services.search import matching_ids
-from journal.store.errors import JournalError
+from journal.errors import JournalError
 from journal.ui.context import AppContext
 from journal.ui.introductions.cards import CardDelegate, StageCardsModel
 from journal.ui.introductions.draft_dialog import DraftDialog

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.services.organisations import (
+from journal.services.people.organisations import (
     OrganisationMember,
     OrganisationSummary,
     list_organisations,
@@ -33,7 +33,7 @@ from journal.services.organisations import (
     members,
     organisation_of,
 )
-from journal.store.errors import JournalError
+from journal.errors import JournalError
 from journal.ui.context import AppContext
 from journal.ui.widgets.empty_hint import EmptyHint
 from journal.ui.widgets.filter_field import FilterField

@@ -9,8 +9,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from journal.services import people_table
-from journal.services.people_table import COLUMNS, PersonRow
+from journal.services.people import table as people_table
+from journal.services.people.table import COLUMNS, PersonRow
 from journal.ui import dates
 
 HEADERS = {

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.services import people
-from journal.services.people_table import count_people, same_name_count
-from journal.services.person_detail import get_person, linked_counts
-from journal.services.preferences import Preferences
-from journal.store.errors import JournalError
+from journal.services.people import records as people
+from journal.services.people.table import count_people, same_name_count
+from journal.services.people.detail import get_person, linked_counts
+from journal.desktop.preferences import Preferences
+from journal.errors import JournalError
 from journal.ui.context import AppContext
 from journal.ui.people.people_model import PeopleModel
 from journal.ui.people.person_editor import PersonEditor, archived_suffix

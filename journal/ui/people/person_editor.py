@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.services import next_steps, people
-from journal.services.organisations import organisation_names
-from journal.services.people import PersonChanges
-from journal.services.person_detail import PersonDetail, get_person, timeline
-from journal.store.errors import JournalError
+from journal.services.agenda import next_steps
+
+from journal.services.people import records as people
+from journal.services.people.organisations import organisation_names
+from journal.services.people.records import PersonChanges
+from journal.services.people.detail import PersonDetail, get_person, timeline
+from journal.errors import JournalError
 from journal.ui.dialogs.log_action import log_icon
 from journal.ui.labels import cadence_presets
 from journal.ui.people.people_model import format_date

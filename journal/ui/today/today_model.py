@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from journal.domain.agenda import ItemKind
-from journal.services.today import Group, TodayItem
+from journal.services.agenda.today import Group, TodayItem
 from journal.ui.labels import cadence_label, group_title, stage_label
 from journal.ui import dates
 from journal.ui.labels import item_title

@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.agenda import ItemKind
-from journal.services import introductions, next_steps, people
-from journal.services.stats import conversations_per_week
-from journal.services.today import Group, TodayItem, mark_contacted, snooze_introduction, today_items
-from journal.store.errors import JournalError
+from journal.services.pipeline import introductions
+from journal.services.agenda import next_steps
+from journal.services.people import records as people
+from journal.services.agenda.stats import conversations_per_week
+from journal.services.agenda.today import Group, TodayItem, mark_contacted, snooze_introduction, today_items
+from journal.errors import JournalError
 from journal.ui.labels import done_label
 from journal.ui.today.snooze import snooze_menu
 from journal.ui.today.today_model import TodayModel

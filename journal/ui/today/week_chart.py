@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from journal.services.stats import WeekCount
+from journal.services.agenda.stats import WeekCount
 from journal.ui import dates
 
 CURRENT_WEEK = QColor("#e39b3a")

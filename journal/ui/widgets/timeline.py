@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from journal.services.person_detail import (
+from journal.services.people.detail import (
     CONVERSATION,
     NEXT_STEP,
     OFFER_GIVEN,

@@ -1,0 +1,218 @@
+"""The reminder scheduler: one single-shot timer to the next due moment, never polling.
+
+A date-only item falls due at the preferred reminder time of day on its date; a timed item at its
+time. After every change to the journal the timer is re-armed. A slow heartbeat compares the
+wall clock with monotonic time to notice a sleep/wake or a clock change (it never reads the
+journal). The moment up to which items were announced is remembered in the settings, so items
+that fell due while the app was closed are announced once at the next start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import math
+import sqlite3
+import time
+from collections.abc import Callable
+
+from peewee import PeeweeException
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from journal.clock import SYSTEM_CLOCK, Clock
+from journal.domain.agenda import AgendaItem, sort_key
+from journal.services import events
+from journal.services.agenda.items import due_between
+from journal.desktop.preferences import Preferences
+
+MAX_TIMER_MS = 2**31 - 1  # QTimer takes a signed 32-bit interval (about 24.8 days)
+HEARTBEAT_MS = 60_000
+RETRY_MS = 60_000
+JUMP_TOLERANCE = dt.timedelta(seconds=90)
+HORIZON_DAYS = 400
+EARLIEST = dt.date(1900, 1, 1)
+
+DueSource = Callable[..., list[AgendaItem]]
+log = logging.getLogger(__name__)
+
+
+class ReminderScheduler(QObject):
+    due = Signal(list)  # list[AgendaItem] that fell due together, in agenda order
+    armed = Signal(object)  # the datetime the timer now waits for, or None
+    clock_jumped = Signal(object)  # how far the wall clock moved beyond monotonic time (timedelta)
+    day_changed = Signal(object)  # the new date, noticed by the heartbeat (what is overdue moved)
+    _journal_changed = Signal()
+
+    def __init__(
+        self,
+        preferences: Preferences,
+        *,
+        clock: Clock = SYSTEM_CLOCK,
+        monotonic: Callable[[], float] = time.monotonic,
+        source: DueSource = due_between,
+        heartbeat_ms: int = HEARTBEAT_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.preferences = preferences
+        self.clock = clock
+        self._monotonic = monotonic
+        self._source = source
+        self.target: dt.datetime | None = None
+        self.interval_ms: int | None = None
+        self._running = False
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self.check_now)
+
+        self._heartbeat = QTimer(self)
+        self._heartbeat.setInterval(heartbeat_ms)
+        self._heartbeat.setTimerType(Qt.TimerType.VeryCoarseTimer)
+        self._heartbeat.timeout.connect(self.check_clock)
+        self._wall_mark = clock.now()
+        self._mono_mark = monotonic()
+
+        # Many changes in a row (an import) cost one re-arm; changes from a worker thread arrive
+        # here queued, on this object's thread.
+        self._rearm = QTimer(self)
+        self._rearm.setSingleShot(True)
+        self._rearm.setInterval(0)
+        self._rearm.timeout.connect(self.check_now)
+        self._journal_changed.connect(self._rearm.start)
+
+    # --- life cycle --------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Announce what fell due while the app was closed, then arm the timer."""
+        if self._running:
+            return
+        self._running = True
+        if self.preferences.last_checked is None:
+            # First run: what is already overdue shows in the window, not as a burst of messages.
+            self.preferences.last_checked = self.clock.now()
+        events.subscribe(self._on_journal_event)
+        self._mark_clocks()
+        self._heartbeat.start()
+        self.check_now()
+
+    def stop(self) -> None:
+        self._running = False
+        events.unsubscribe(self._on_journal_event)
+        self.timer.stop()
+        self._heartbeat.stop()
+        self._rearm.stop()
+
+    @property
+    def is_armed(self) -> bool:
+        return self.timer.isActive()
+
+    def _on_journal_event(self, _what: str) -> None:
+        self._journal_changed.emit()
+
+    # --- what is due when --------------------------------------------------------------------
+
+    def moment(self, item: AgendaItem) -> dt.datetime:
+        """When `item` reminds: its time, or the reminder time of day for date-only items."""
+        return dt.datetime.combine(item.due, item.due_time or self.preferences.reminder_time)
+
+    def due_now(self) -> list[AgendaItem]:
+        """Everything overdue or due today (what the tray counts and lists)."""
+        return self._source(EARLIEST, self.clock.today(), clock=self.clock)
+
+    def _fallen_due(self, since: dt.datetime, now: dt.datetime) -> list[AgendaItem]:
+        items = self._source(since.date(), now.date(), clock=self.clock)
+        return [i for i in items if since < self.moment(i) <= now]
+
+    def check_now(self) -> None:
+        """Announce items that fell due since the last check, then re-arm."""
+        if not self._running:
+            return
+        try:
+            self._check()
+        except (PeeweeException, sqlite3.Error) as exc:
+            # The journal is busy or went away for a moment: try again later, never crash a timer.
+            log.warning("Reminders could not read the journal (%s); retrying in a minute", exc)
+            self.target = None
+            self.interval_ms = RETRY_MS
+            self.timer.start(RETRY_MS)
+
+    def _check(self) -> None:
+        now = self.clock.now()
+        prefs = self.preferences
+        since = prefs.last_checked or now
+        if now < since:  # the clock went back: start counting again from here
+            prefs.last_checked = since = now
+        if not prefs.reminders_paused:
+            snoozes = prefs.snoozed
+            ripe = {key for key, moment in snoozes.items() if moment <= now}
+            waiting = {key for key in snoozes if key not in ripe}
+            fallen = [i for i in self._fallen_due(since, now) if i.key not in waiting]
+            if ripe:
+                known = {i.key for i in fallen}
+                fallen += [i for i in self.due_now() if i.key in ripe and i.key not in known]
+                prefs.snoozed = {k: v for k, v in snoozes.items() if k not in ripe}
+            prefs.last_checked = now
+            if fallen:
+                self.due.emit(sorted(fallen, key=sort_key))
+        self._arm(now)
+
+    def _next_moment(self, now: dt.datetime) -> dt.datetime | None:
+        horizon = now.date() + dt.timedelta(days=HORIZON_DAYS)
+        moments = [self.moment(i) for i in self._source(now.date(), horizon, clock=self.clock)]
+        moments += list(self.preferences.snoozed.values())
+        future = [m for m in moments if m > now]
+        return min(future) if future else None
+
+    def _arm(self, now: dt.datetime) -> None:
+        self.timer.stop()
+        target = None if self.preferences.reminders_paused else self._next_moment(now)
+        self.target = target
+        if target is None:
+            self.interval_ms = None
+            self.armed.emit(None)
+            return
+        delay = math.ceil((target - now).total_seconds() * 1000)
+        # Past the limit the timer wakes early, finds nothing due and arms again.
+        self.interval_ms = max(0, min(delay, MAX_TIMER_MS))
+        self.timer.start(self.interval_ms)
+        self.armed.emit(target)
+
+    # --- sleep, wake and clock changes -------------------------------------------------------
+
+    def _mark_clocks(self) -> None:
+        self._wall_mark = self.clock.now()
+        self._mono_mark = self._monotonic()
+
+    def check_clock(self) -> bool:
+        """Re-arm if the wall clock moved differently from monotonic time (sleep or a clock
+        change); returns True when it did. The heartbeat calls this once a minute."""
+        wall, mono = self.clock.now(), self._monotonic()
+        expected = self._wall_mark + dt.timedelta(seconds=mono - self._mono_mark)
+        drift = wall - expected
+        new_day = wall.date() != self._wall_mark.date()
+        self._wall_mark, self._mono_mark = wall, mono
+        if new_day:
+            self.day_changed.emit(wall.date())
+        if abs(drift) <= JUMP_TOLERANCE:
+            return False
+        self.clock_jumped.emit(drift)
+        self.check_now()
+        return True
+
+    # --- user actions ------------------------------------------------------------------------
+
+    def snooze(self, items: list[AgendaItem], minutes: int = 60) -> dt.datetime:
+        """Remind of `items` again in `minutes` (their dates stay as they are)."""
+        until = self.clock.now() + dt.timedelta(minutes=minutes)
+        snoozes = self.preferences.snoozed
+        snoozes.update({item.key: until for item in items})
+        self.preferences.snoozed = snoozes
+        self._arm(self.clock.now())
+        return until
+
+    def set_paused(self, paused: bool) -> None:
+        """Pause reminders; on resuming, what fell due meanwhile is announced together."""
+        self.preferences.reminders_paused = paused
+        self.check_now()

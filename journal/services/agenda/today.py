@@ -1,0 +1,173 @@
+"""The Today view's list: what needs you now, grouped, with what each action needs.
+
+The same open steps and keep-in-touch dates as agenda(days=0) (overdue plus today), read with
+what the list's actions need, and the introductions whose next step is due.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from peewee import fn
+
+from journal.clock import SYSTEM_CLOCK, Clock
+from journal.domain.agenda import ItemKind, sort_key
+from journal.domain.pipeline import Stage
+from journal.services import events
+from journal.services.people import records as people
+from journal.services.agenda.items import keep_in_touch_entries, open_steps
+from journal.errors import ValidationError
+from journal.store.models import DB, Introduction, NextStep, Person
+
+
+class Group(StrEnum):
+    STEPS = "steps"
+    INTRODUCTIONS = "introductions"
+    KEEP_IN_TOUCH = "keep_in_touch"
+
+
+@dataclass(frozen=True)
+class TodayItem:
+    kind: ItemKind
+    id: int  # the step, the introduction or the person
+    title: str
+    due: dt.date
+    overdue: bool
+    people: tuple[str, ...] = ()
+    person_id: int | None = None
+    conversation_id: int | None = None
+    step_id: int | None = None  # an introduction's open step (what a snooze moves)
+    stage: Stage | None = None
+    days_waiting: int | None = None
+    cadence_days: int | None = None
+    detail: str = ""
+
+    @property
+    def group(self) -> Group:
+        return {
+            ItemKind.NEXT_STEP: Group.STEPS,
+            ItemKind.INTRODUCTION: Group.INTRODUCTIONS,
+            ItemKind.KEEP_IN_TOUCH: Group.KEEP_IN_TOUCH,
+        }[self.kind]
+
+
+def _introductions_due(today: dt.date) -> tuple[list[TodayItem], set[int]]:
+    """Open introductions with a step due by `today` (one item each, its earliest such step), and
+    the ids of all those steps. One query over the due steps only, not over every offer."""
+    introducer, target = Person.alias(), Person.alias()
+    effective = fn.COALESCE(NextStep.snoozed_until, NextStep.due_date)
+    rows = (
+        NextStep.select(
+            NextStep.id.alias("step_id"),
+            NextStep.text,
+            effective.alias("effective"),
+            Introduction.id.alias("intro_id"),
+            Introduction.stage,
+            Introduction.stage_changed_on,
+            Introduction.introducer.alias("introducer_id"),
+            introducer.name.alias("introducer_name"),
+            target.name.alias("target_name"),
+        )
+        .join(Introduction, on=(NextStep.introduction == Introduction.id))
+        .join(introducer, on=(Introduction.introducer == introducer.id))
+        .switch(Introduction)
+        .join(target, on=(Introduction.target == target.id))
+        .where(
+            NextStep.done_at.is_null()
+            & NextStep.due_date.is_null(False)
+            & (effective <= today)
+            & Introduction.stage.in_([s.value for s in Stage if not s.is_closed])
+        )
+        .order_by(effective, NextStep.id)
+        .dicts()
+    )
+    items: dict[int, TodayItem] = {}
+    step_ids: set[int] = set()
+    for row in rows:
+        step_ids.add(row["step_id"])
+        if row["intro_id"] in items:
+            continue
+        due = _as_date(row["effective"])
+        changed = _as_date(row["stage_changed_on"])
+        items[row["intro_id"]] = TodayItem(
+            ItemKind.INTRODUCTION,
+            row["intro_id"],
+            f"{row['introducer_name']} → {row['target_name']}",
+            due,
+            due < today,
+            (row["introducer_name"], row["target_name"]),
+            person_id=row["introducer_id"],
+            step_id=row["step_id"],
+            stage=Stage(row["stage"]),
+            days_waiting=(today - changed).days,
+            detail=row["text"],
+        )
+    return list(items.values()), step_ids
+
+
+def _as_date(value) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def today_items(*, clock: Clock = SYSTEM_CLOCK) -> dict[Group, list[TodayItem]]:
+    """Overdue and due-today steps, introductions whose next step is due, keep-in-touch due.
+
+    Three reads in all (open steps, keep-in-touch people, introductions' due steps): a big
+    journal's Today list holds thousands of rows, and it is the first thing the window shows.
+    """
+    now = clock.now()
+    today = now.date()
+    # An introduction's steps show once, as the introduction (with its stage), not as steps.
+    introductions, intro_step_ids = _introductions_due(today)
+    steps = [s for s in open_steps(None, today, now) if s.item.id not in intro_step_ids]
+    steps.sort(key=lambda s: sort_key(s.item))
+    keep = keep_in_touch_entries(None, today, today)
+    keep.sort(key=lambda k: sort_key(k.item))
+    return {
+        Group.STEPS: [
+            TodayItem(
+                ItemKind.NEXT_STEP, s.item.id, s.item.title, s.item.due, s.item.overdue, s.item.people,
+                person_id=s.person_id, conversation_id=s.conversation_id,
+            )
+            for s in steps
+        ],
+        Group.INTRODUCTIONS: introductions,
+        Group.KEEP_IN_TOUCH: [
+            TodayItem(
+                ItemKind.KEEP_IN_TOUCH, k.item.id, k.item.title, k.item.due, k.item.overdue, k.item.people,
+                person_id=k.item.id, cadence_days=k.cadence_days,
+            )
+            for k in keep
+        ],
+    }
+
+
+def mark_contacted(person_id: int, *, clock: Clock = SYSTEM_CLOCK) -> dt.date:
+    """"I was in touch" without logging a conversation: the reminder moves one cadence on."""
+    person = Person.get_or_none(Person.id == person_id)
+    if person is None:
+        raise ValidationError(f"There is no person {person_id}.")
+    if not person.cadence_days:
+        raise ValidationError(f"{person.name} has no keep-in-touch cadence.")
+    until = clock.today() + dt.timedelta(days=person.cadence_days)
+    people.snooze_keep_in_touch(person_id, until, clock=clock)
+    return until
+
+
+def snooze_introduction(intro_id: int, until: dt.date) -> None:
+    """Move an introduction's open next step to `until`."""
+    with DB.atomic():
+        updated = (
+            NextStep.update(snoozed_until=until)
+            .where((NextStep.introduction == intro_id) & NextStep.done_at.is_null())
+            .execute()
+        )
+        if not updated:
+            raise ValidationError("This introduction has no open next step to snooze.")
+    events.emit("introductions")

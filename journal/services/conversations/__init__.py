@@ -1,0 +1,1 @@
+"""Conversations: logging, editing and deleting them, and the journal's list."""

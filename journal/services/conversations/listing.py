@@ -1,0 +1,150 @@
+"""The Conversations journal: ids newest first in one query, rows fetched a page at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from array import array
+from dataclasses import dataclass
+
+from journal.clock import SYSTEM_CLOCK, Clock
+from journal.services.conversations import records as conversations
+from journal.services.conversations.records import PersonRef
+from journal.services.people.records import resolve_person
+from journal.services.transaction import write
+from journal.errors import ValidationError
+from journal.store.search import match_expression
+from journal.store.models import DB, Conversation, Participant, Person
+
+SNIPPET_LENGTH = 140
+
+
+@dataclass(frozen=True)
+class ConversationRow:
+    id: int
+    occurred_at: dt.datetime
+    channel: str
+    participants: str
+    snippet: str
+
+
+@dataclass(frozen=True)
+class ConversationDetail:
+    id: int
+    occurred_at: dt.datetime
+    channel: str
+    summary: str
+    notes: str
+    participants: tuple[tuple[int, str], ...]
+
+
+def snippet(summary: str, notes: str, length: int = SNIPPET_LENGTH) -> str:
+    """The summary, else the start of the notes, on one line and cut at a word."""
+    text = " ".join((summary or notes or "").split())
+    if summary and notes:
+        text = f"{' '.join(summary.split())} — {' '.join(notes.split())}"
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def _datetime(value) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
+
+
+def conversation_ids(person_id: int | None = None, *, text: str = "") -> array:
+    """Conversation ids newest first: all, those with one person, or those matching `text`
+    (in their summary or notes, or a participant's name, organisation, role or tags).
+
+    A packed array read row by row: a big journal's 200,000 ids take 1.6 MB this way, where a
+    fetched list of row tuples peaks at over 20 MB."""
+    where, params = [], []
+    if person_id is not None:
+        where.append("c.id IN (SELECT conversation_id FROM participant WHERE person_id = ?)")
+        params.append(person_id)
+    expression = match_expression(text)
+    if expression is not None:
+        where.append(
+            "(c.id IN (SELECT rowid FROM conversation_fts WHERE conversation_fts MATCH ?) "
+            "OR c.id IN (SELECT conversation_id FROM participant WHERE person_id IN "
+            "(SELECT rowid FROM person_fts WHERE person_fts MATCH ?)))"
+        )
+        params += [expression, expression]
+    sql = "SELECT c.id FROM conversation c"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY c.occurred_at DESC, c.id DESC"
+    return array("q", (row[0] for row in DB.execute_sql(sql, params)))
+
+
+def fetch_rows(ids: list[int]) -> dict[int, ConversationRow]:
+    """The list's columns for `ids`, in one query."""
+    if not ids:
+        return {}
+    sql = """
+        SELECT c.id, c.occurred_at, c.channel, c.summary, c.notes,
+               coalesce((SELECT group_concat(name, ', ') FROM (
+                   SELECT p.name AS name FROM participant pa JOIN person p ON p.id = pa.person_id
+                   WHERE pa.conversation_id = c.id ORDER BY p.name COLLATE NOCASE)), '')
+        FROM conversation c WHERE c.id IN (SELECT value FROM json_each(?))
+    """
+    rows = DB.execute_sql(sql, (json.dumps(list(ids)),)).fetchall()
+    return {r[0]: ConversationRow(r[0], _datetime(r[1]), r[2], r[5], snippet(r[3], r[4])) for r in rows}
+
+
+def get_conversation(conversation_id: int) -> ConversationDetail:
+    conv = Conversation.get_or_none(Conversation.id == conversation_id)
+    if conv is None:
+        raise ValidationError("This conversation no longer exists; it may have been deleted.")
+    people = (
+        Person.select(Person.id, Person.name)
+        .join(Participant)
+        .where(Participant.conversation == conversation_id)
+        .order_by(Person.name)
+    )
+    return ConversationDetail(
+        conv.id,
+        _datetime(conv.occurred_at),
+        conv.channel,
+        conv.summary,
+        conv.notes,
+        tuple((p.id, p.name) for p in people),
+    )
+
+
+def save_conversation(
+    conversation_id: int,
+    *,
+    participants: list[PersonRef],
+    when: dt.datetime,
+    channel: str,
+    summary: str,
+    notes: str,
+    clock: Clock = SYSTEM_CLOCK,
+) -> list[int]:
+    """Save an edited conversation in one transaction; a participant given by a new name is
+    created. Returns the ids of people created."""
+    if when > clock.now() + dt.timedelta(days=1):
+        raise ValidationError("A conversation cannot be in the future.")
+    created: list[int] = []
+    with write():
+        ids = []
+        for ref in participants:
+            if ref.id is not None:
+                ids.append(ref.id)
+                continue
+            person, was_created = resolve_person(ref.name, clock=clock)
+            if was_created:
+                created.append(person.id)
+            ids.append(person.id)
+        conversations.update_conversation(
+            conversation_id, participant_ids=ids, when=when, channel=channel, summary=summary, notes=notes
+        )
+    return created
+
+
+def count_conversations() -> int:
+    return DB.execute_sql("SELECT count(*) FROM conversation").fetchone()[0]

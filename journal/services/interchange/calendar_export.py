@@ -1,0 +1,117 @@
+"""Exporting next steps and keep-in-touch dates to an iCalendar file of to-dos.
+
+Open next steps are NEEDS-ACTION; steps completed in the last RECENT_DAYS days are exported as
+COMPLETED so that re-importing the file ticks them off in the calendar app too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import TextIO
+
+from peewee import JOIN
+
+from journal.clock import SYSTEM_CLOCK, Clock
+from journal.domain.agenda import AgendaItem, ItemKind
+from journal.interop.ical import COMPLETED, NEEDS_ACTION, TodoEntry, write_calendar
+from journal.services.agenda.items import keep_in_touch_items
+from journal.store.models import DB, Conversation, NextStep, Person
+
+RECENT_DAYS = 30
+KEEP_IN_TOUCH_HORIZON_DAYS = 3660
+CATEGORY = "Contact Journal"
+
+
+def _as_datetime(value) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
+
+
+def _step_entries(now: dt.datetime, reminder_time: dt.time) -> list[TodoEntry]:
+    since = now - dt.timedelta(days=RECENT_DAYS)
+    query = (
+        NextStep.select(NextStep, Person.name.alias("person_name"), Conversation.summary.alias("conversation"))
+        .join(Person, JOIN.LEFT_OUTER, on=(NextStep.person == Person.id))
+        .switch(NextStep)
+        .join(Conversation, JOIN.LEFT_OUTER, on=(NextStep.conversation == Conversation.id))
+        .where(NextStep.done_at.is_null() | (NextStep.done_at >= since))
+        .order_by(NextStep.id)
+    )
+    entries = []
+    for step in query.objects():
+        due = step.snoozed_until or step.due_date
+        due_time = step.due_time if step.snoozed_until is None else None
+        done = step.done_at is not None
+        lines = []
+        if step.person_name:
+            lines.append(f"With {step.person_name}")
+        if step.conversation:
+            lines.append(f"From the conversation: {step.conversation}")
+        alarm = dt.datetime.combine(due, due_time or reminder_time) if due and not done else None
+        entries.append(
+            TodoEntry(
+                key=f"{ItemKind.NEXT_STEP.value}:{step.id}",
+                summary=step.text,
+                due=due,
+                due_time=due_time,
+                status=COMPLETED if done else NEEDS_ACTION,
+                completed_at=_as_datetime(step.done_at),
+                description="\n".join(lines),
+                categories=(CATEGORY, "Next step"),
+                alarm_at=alarm,
+            )
+        )
+    return entries
+
+
+def _keep_in_touch_entry(item: AgendaItem, reminder_time: dt.time) -> TodoEntry:
+    return TodoEntry(
+        key=item.key,
+        summary=item.title,
+        due=item.due,
+        description="A keep-in-touch date: log a conversation with them to reset it.",
+        categories=(CATEGORY, "Keep in touch"),
+        alarm_at=dt.datetime.combine(item.due, reminder_time),
+    )
+
+
+def calendar_entries(*, clock: Clock = SYSTEM_CLOCK, reminder_time: dt.time | None = None) -> list[TodoEntry]:
+    if reminder_time is None:
+        from journal.desktop.preferences import Preferences
+
+        reminder_time = Preferences().reminder_time
+    now = clock.now()
+    horizon = now.date() + dt.timedelta(days=KEEP_IN_TOUCH_HORIZON_DAYS)
+    with DB.atomic():  # one consistent snapshot
+        entries = _step_entries(now, reminder_time)
+        people = keep_in_touch_items(None, horizon, now.date())
+    return entries + [_keep_in_touch_entry(item, reminder_time) for item in people]
+
+
+def export_ics(stream: TextIO, *, clock: Clock = SYSTEM_CLOCK, reminder_time: dt.time | None = None) -> int:
+    """Write the calendar to a text stream; returns how many to-dos it holds (the CLI's exporter)."""
+    entries = calendar_entries(clock=clock, reminder_time=reminder_time)
+    stream.write(write_calendar(entries, now=clock.now()).decode("utf-8"))
+    return len(entries)
+
+
+def export_ics_file(target: Path, *, clock: Clock = SYSTEM_CLOCK, reminder_time: dt.time | None = None) -> int:
+    """Write the calendar to `target` atomically: a partial file never replaces a good one."""
+    entries = calendar_entries(clock=clock, reminder_time=reminder_time)
+    data = write_calendar(entries, now=clock.now())
+    target = Path(target).expanduser()
+    staging = target.with_name(f".{target.name}.partial")
+    try:
+        fd = os.open(staging, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(staging, target)
+    except BaseException:
+        staging.unlink(missing_ok=True)
+        raise
+    return len(entries)

@@ -1,0 +1,143 @@
+"""Importing the journal's own JSON: an exact restore into an empty journal; into a journal
+that already holds people, its people are matched and merged like any other import.
+
+The export is read twice when restoring (once to check every row, once to write), table by
+table, so a journal of any size restores without being held in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+from peewee import IntegrityError
+
+from journal.interop.ids import person_uid
+from journal.interop.json_io import Export
+from journal.interop.records import ContactRecord, ImportFormatError
+from journal.services.interchange.import_writer import bulk_insert, stored
+from journal.services.interchange.json_tables import convert_row, table_models
+from journal.store.migrations import SCHEMA_VERSION
+
+BATCH = 2000
+TABLE_WORDS = {"organisation": "organisations", "person": "people", "contact_detail": "e-mails and phones",
+               "tag": "tags", "person_tag": "tag links", "conversation": "conversations",
+               "participant": "conversation participants", "introduction": "introductions", "next_step": "next steps"}
+PEOPLE_TABLES = ("organisation", "person", "contact_detail", "tag", "person_tag")
+
+
+def _journal_is_empty() -> bool:
+    return all(not model.select().exists() for model in table_models())
+
+
+def _models() -> dict:
+    return {model._meta.table_name: model for model in table_models()}
+
+
+def _checked_tables(source: Export):
+    """(name, model, converted rows iterator) for every table; unknown tables are refused."""
+    models = _models()
+    for name, rows in source.tables():
+        if name not in models:
+            raise ImportFormatError(f"This export has a table this journal does not know: {name}.")
+        model = models[name]
+        yield name, model, (convert_row(model, row, number) for number, row in enumerate(rows, 1))
+
+
+def _records(tables: dict) -> list[ContactRecord]:
+    orgs = {row.get("id"): row.get("name", "") for row in tables.get("organisation", [])}
+    tag_names = {row.get("id"): row.get("name", "") for row in tables.get("tag", [])}
+    details: dict[int, list[dict]] = {}
+    for row in tables.get("contact_detail", []):
+        details.setdefault(row.get("person"), []).append(row)
+    tags: dict[int, list[str]] = {}
+    for row in tables.get("person_tag", []):
+        tags.setdefault(row.get("person"), []).append(tag_names.get(row.get("tag"), ""))
+    records = []
+    for number, row in enumerate(tables.get("person", []), 1):
+        pid = row.get("id")
+        created = row.get("created_at")
+        mine = details.get(pid, [])
+        records.append(
+            ContactRecord(
+                line=number,
+                name=row.get("name") or "",
+                organisation=orgs.get(row.get("organisation"), "") or "",
+                role=row.get("role") or "",
+                emails=[(d.get("value") or "", d.get("label") or "") for d in mine if d.get("kind") == "email"],
+                phones=[(d.get("value") or "", d.get("label") or "") for d in mine if d.get("kind") == "phone"],
+                linkedin=row.get("linkedin") or "",
+                website=row.get("website") or "",
+                location=row.get("location") or "",
+                notes=row.get("notes") or "",
+                connected_on=row.get("connected_on"),
+                tags=[t for t in tags.get(pid, []) if t],
+                uid=person_uid(pid, created.isoformat() if isinstance(created, dt.datetime) else created),
+            )
+        )
+    return records
+
+
+def plan(source: Export, name: str, decisions, report):
+    """(plan, planner or None, whether to restore every table)."""
+    from journal.services.interchange.imports import NEW, ImportPlan, Planner, RowPlan
+
+    schema = source.header.get("schema")
+    if not isinstance(schema, int) or schema > SCHEMA_VERSION:
+        raise ImportFormatError(
+            f"This export comes from a newer Contact Journal (schema {schema}); this version reads up to {SCHEMA_VERSION}."
+        )
+    report(10, "Checking every row of the export")
+    empty = _journal_is_empty()
+    kept: dict[str, list[dict]] = {}
+    counts: dict[str, int] = {}
+    for table, _model, rows in _checked_tables(source):
+        counts[table] = 0
+        keep = table in PEOPLE_TABLES
+        for row in rows:
+            counts[table] += 1
+            if keep:
+                kept.setdefault(table, []).append(row)
+    if empty:
+        result = ImportPlan("json", name)
+        orgs = {row["id"]: row["name"] for row in kept.get("organisation", [])}
+        for number, row in enumerate(kept.get("person", []), 1):
+            result.rows.append(RowPlan(number, NEW, row.get("name", ""), orgs.get(row.get("organisation"), "")))
+        result.restore_counts = {TABLE_WORDS.get(t, t.replace("_", " ")): n for t, n in counts.items() if n}
+        return result, None, True
+    records = [r for r in _records(kept) if r.name.strip()]
+    planner = Planner(records, decisions)
+    result = ImportPlan("json", name, planner.plan(report))
+    skipped = {t: counts.get(t, 0) for t in ("conversation", "introduction", "next_step")}
+    if any(skipped.values()):
+        result.notes.append(
+            "The journal already holds people, so only people were merged; "
+            + ", ".join(f"{n} {TABLE_WORDS[t]}" for t, n in skipped.items() if n)
+            + " are restored only into an empty journal."
+        )
+    return result, planner, False
+
+
+def write(source: Export) -> None:
+    """Insert every table's rows as they were, ids included. The caller holds the transaction."""
+    for _table, model, rows in _checked_tables(source):
+        batch: list[dict] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= BATCH:
+                _insert(model, batch)
+                batch = []
+        if batch:
+            _insert(model, batch)
+
+
+def _insert(model, batch: list[dict]) -> None:
+    groups: dict[tuple[str, ...], list[tuple]] = {}
+    for row in batch:
+        columns = tuple(row)
+        groups.setdefault(columns, []).append(tuple(stored(row[c]) for c in columns))
+    try:
+        for columns, values in groups.items():
+            bulk_insert(model, list(columns), values)
+    except (IntegrityError, sqlite3.IntegrityError) as exc:
+        raise ImportFormatError(f"This export is damaged: {model._meta.table_name} rows break a rule ({exc}).") from None

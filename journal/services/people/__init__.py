@@ -1,0 +1,1 @@
+"""People: records, the People table, the detail pane, lookup, organisations and merges."""

@@ -1,0 +1,206 @@
+"""One person in full, for the detail pane: their fields and a timeline of what happened."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from peewee import JOIN, fn
+
+from journal.clock import SYSTEM_CLOCK, Clock
+from journal.domain.cadence import keep_in_touch_due
+from journal.services.people.records import last_contact, tags_of
+from journal.errors import ValidationError
+from journal.store.models import (
+    ContactDetail,
+    Conversation,
+    Introduction,
+    NextStep,
+    Organisation,
+    Participant,
+    Person,
+)
+
+
+@dataclass(frozen=True)
+class PersonDetail:
+    id: int
+    name: str
+    is_placeholder: bool
+    organisation: str
+    role: str
+    emails: tuple[str, ...]
+    phones: tuple[str, ...]
+    linkedin: str
+    website: str
+    location: str
+    how_met: str
+    notes: str
+    tags: tuple[str, ...]
+    cadence_days: int | None
+    last_contact: dt.date | None
+    next_due: dt.date | None
+    archived: bool
+
+
+def get_person(person_id: int) -> PersonDetail:
+    person = Person.get_or_none(Person.id == person_id)
+    if person is None:
+        raise ValidationError("This person no longer exists; it may have been deleted.")
+    org = Organisation.get_or_none(Organisation.id == person.organisation_id) if person.organisation_id else None
+    details = list(ContactDetail.select().where(ContactDetail.person == person_id).order_by(ContactDetail.id))
+    last = last_contact(person_id)
+    return PersonDetail(
+        id=person.id,
+        name=person.name,
+        is_placeholder=person.is_placeholder,
+        organisation=org.name if org else "",
+        role=person.role,
+        emails=tuple(d.value for d in details if d.kind == "email"),
+        phones=tuple(d.value for d in details if d.kind == "phone"),
+        linkedin=person.linkedin,
+        website=person.website,
+        location=person.location,
+        how_met=person.how_met,
+        notes=person.notes,
+        tags=tuple(tags_of(person_id)),
+        cadence_days=person.cadence_days,
+        last_contact=last,
+        next_due=keep_in_touch_due(
+            person.cadence_days, last, person.cadence_set_on, person.keep_in_touch_snoozed_until
+        ),
+        archived=person.archived,
+    )
+
+
+def first_email(person_id: int) -> str:
+    """The person's first e-mail address, or "" when none is known."""
+    detail = (
+        ContactDetail.select(ContactDetail.value)
+        .where((ContactDetail.person == person_id) & (ContactDetail.kind == "email"))
+        .order_by(ContactDetail.id)
+        .first()
+    )
+    return detail.value if detail else ""
+
+
+# Timeline entry kinds.
+CONVERSATION = "conversation"
+OFFER_GIVEN = "offer_given"
+OFFER_RECEIVED = "offer_received"
+NEXT_STEP = "next_step"
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    kind: str
+    id: int
+    date: dt.date | None
+    title: str
+    detail: str = ""
+    done: bool = False
+    overdue: bool = False
+
+    @property
+    def open_kind(self) -> str:
+        """The kind the window opens for this entry."""
+        return "introduction" if self.kind in (OFFER_GIVEN, OFFER_RECEIVED) else self.kind
+
+
+def _day(value) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def timeline(person_id: int, *, clock: Clock = SYSTEM_CLOCK, limit: int = 200) -> list[TimelineEntry]:
+    """Open next steps first (soonest due first), then everything else newest first."""
+    today = clock.today()
+    entries: list[TimelineEntry] = []
+    conversations = (
+        Conversation.select(Conversation, fn.group_concat(Person.name, ", ").alias("others"))
+        .join(Participant)
+        .switch(Conversation)
+        .join(
+            Person,
+            on=(Person.id == Participant.person) & (Person.id != person_id),
+            join_type=JOIN.LEFT_OUTER,
+        )
+        .where(
+            Conversation.id.in_(
+                Participant.select(Participant.conversation).where(Participant.person == person_id)
+            )
+        )
+        .group_by(Conversation.id)
+        .order_by(Conversation.occurred_at.desc())
+        .limit(limit)
+    )
+    for conv in conversations:
+        title = conv.summary or (conv.notes.splitlines()[0] if conv.notes else "Conversation")
+        with_others = f" · with {conv.others}" if conv.others else ""
+        entries.append(
+            TimelineEntry(CONVERSATION, conv.id, _day(conv.occurred_at), title, f"{conv.channel}{with_others}")
+        )
+    Introducer = Person.alias()
+    Target = Person.alias()
+    intros = (
+        Introduction.select(Introduction, Introducer.name.alias("introducer_name"), Target.name.alias("target_name"))
+        .join(Introducer, on=(Introduction.introducer == Introducer.id))
+        .switch(Introduction)
+        .join(Target, on=(Introduction.target == Target.id))
+        .where((Introduction.introducer == person_id) | (Introduction.target == person_id))
+        .order_by(Introduction.offered_on.desc())
+        .limit(limit)
+    )
+    for intro in intros.objects():
+        if intro.introducer_id == person_id:
+            kind, title = OFFER_GIVEN, f"Offered to introduce you to {intro.target_name}"
+        else:
+            kind, title = OFFER_RECEIVED, f"{intro.introducer_name} offered to introduce you"
+        entries.append(TimelineEntry(kind, intro.id, _day(intro.offered_on), title, f"stage: {intro.stage}"))
+    steps = NextStep.select().where(NextStep.person == person_id).order_by(NextStep.id.desc()).limit(limit)
+    open_steps = []
+    for step in steps:
+        due = step.snoozed_until or step.due_date
+        done = step.done_at is not None
+        if done:
+            entry = TimelineEntry(NEXT_STEP, step.id, _day(step.done_at), step.text, "done", done=True)
+            entries.append(entry)
+        else:
+            detail = f"due {due:%a %d %b %Y}" if due else "no due date"
+            open_steps.append(
+                TimelineEntry(NEXT_STEP, step.id, due, step.text, detail, overdue=bool(due and due < today))
+            )
+    open_steps.sort(key=lambda e: (e.date is None, e.date or dt.date.max, e.id))
+    entries.sort(key=lambda e: (e.date or dt.date.min, e.id), reverse=True)
+    return open_steps + entries
+
+
+@dataclass(frozen=True)
+class LinkedCounts:
+    conversations: int
+    introductions: int
+    next_steps: int
+
+    def describe(self) -> str:
+        def n(count: int, word: str) -> str:
+            return f"{count} {word}{'' if count == 1 else 's'}"
+
+        return ", ".join(
+            (n(self.conversations, "conversation"), n(self.introductions, "introduction"), n(self.next_steps, "next step"))
+        )
+
+
+def linked_counts(person_id: int) -> LinkedCounts:
+    """What a delete would take with it (conversations only lose this participant)."""
+    return LinkedCounts(
+        Participant.select().where(Participant.person == person_id).count(),
+        Introduction.select()
+        .where((Introduction.introducer == person_id) | (Introduction.target == person_id))
+        .count(),
+        NextStep.select().where(NextStep.person == person_id).count(),
+    )

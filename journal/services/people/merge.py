@@ -1,0 +1,272 @@
+"""Merging two records of one person, finding likely duplicates, and undoing a merge.
+
+`merge_people(keep, drop)` moves everything of `drop` onto `keep` (conversations, offers given and
+received, next steps, e-mails and phones, tags), fills what `keep` lacks, then deletes `drop`,
+all in one transaction. It returns an `UndoMerge` that puts everything back as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from peewee import JOIN, ForeignKeyField
+
+from journal.clock import SYSTEM_CLOCK, Clock
+from journal.interop.dedupe import Entry, duplicate_pairs, linkedin_key
+from journal.services import events
+from journal.errors import ValidationError
+from journal.store.models import (
+    ALL_MODELS,
+    DB,
+    ContactDetail,
+    Introduction,
+    NextStep,
+    Organisation,
+    Participant,
+    Person,
+    PersonTag,
+)
+
+FILLED = ("organisation", "role", "linkedin", "website", "location", "how_met", "connected_on", "cadence_days", "cadence_set_on")
+
+FIELD_NAMES = {"linkedin": "LinkedIn", "how_met": "how you met", "cadence_days": "keep-in-touch cadence",
+               "cadence_set_on": "cadence start"}
+
+
+@dataclass(frozen=True)
+class PersonBrief:
+    id: int
+    name: str
+    organisation: str
+    details: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    a: PersonBrief
+    b: PersonBrief
+    reason: str
+    score: int
+
+
+@dataclass(frozen=True)
+class MergePreview:
+    keep: PersonBrief
+    drop: PersonBrief
+    conversations: int
+    offers: int
+    next_steps: int
+    details: int
+    tags: int
+    fills: tuple[str, ...]
+
+    def lines(self) -> list[str]:
+        moved = [
+            f"{self.conversations} conversation(s)",
+            f"{self.offers} offered introduction(s)",
+            f"{self.next_steps} next step(s)",
+            f"{self.details} e-mail address(es) and phone number(s)",
+            f"{self.tags} tag(s)",
+        ]
+        out = [f"Keep {self.keep.name} (#{self.keep.id}) and move onto them: " + ", ".join(moved) + "."]
+        if self.fills:
+            out.append(f"{self.keep.name} gets from {self.drop.name}: " + ", ".join(self.fills) + ".")
+        out.append(f"{self.drop.name} (#{self.drop.id}) is then removed.")
+        return out
+
+
+@dataclass
+class UndoMerge:
+    """What a merge changed, enough to reverse it."""
+
+    keep_id: int
+    drop_row: dict
+    keep_before: dict
+    participants_moved: list[int] = field(default_factory=list)  # conversation ids
+    participants_dropped: list[int] = field(default_factory=list)
+    introducers_moved: list[int] = field(default_factory=list)
+    targets_moved: list[int] = field(default_factory=list)
+    steps_moved: list[int] = field(default_factory=list)
+    details_moved: list[int] = field(default_factory=list)
+    details_dropped: list[dict] = field(default_factory=list)
+    tags_moved: list[int] = field(default_factory=list)
+    tags_dropped: list[int] = field(default_factory=list)
+    others_moved: list[tuple[str, str, list]] = field(default_factory=list)  # table, column, ids
+
+
+def _brief(person_id: int) -> PersonBrief:
+    person = Person.get_or_none(Person.id == person_id)
+    if person is None:
+        raise ValidationError(f"There is no person {person_id}; they may have been merged or deleted already.")
+    details = tuple(d.value for d in person.details.order_by(ContactDetail.id))
+    return PersonBrief(person.id, person.name, person.organisation.name if person.organisation else "", details)
+
+
+def _fills(keep: Person, drop: Person) -> dict[str, object]:
+    values = {}
+    for name in FILLED:
+        if getattr(drop, name + "_id" if name == "organisation" else name) and not getattr(
+            keep, name + "_id" if name == "organisation" else name
+        ):
+            values[name] = getattr(drop, name + "_id" if name == "organisation" else name)
+    if drop.notes.strip() and drop.notes.strip() not in keep.notes:
+        values["notes"] = f"{keep.notes}\n\n{drop.notes}".strip()
+    if drop.connected_on and keep.connected_on and drop.connected_on < keep.connected_on:
+        values["connected_on"] = drop.connected_on
+    return values
+
+
+def preview_merge(keep_id: int, drop_id: int) -> MergePreview:
+    if keep_id == drop_id:
+        raise ValidationError("Pick two different people to merge.")
+    keep, drop = Person.get_or_none(Person.id == keep_id), Person.get_or_none(Person.id == drop_id)
+    if keep is None or drop is None:
+        raise ValidationError("One of these people no longer exists.")
+    keep_details = {(d.kind, d.normalized) for d in keep.details}
+    keep_tags = {t.tag_id for t in keep.person_tags}
+    return MergePreview(
+        keep=_brief(keep_id),
+        drop=_brief(drop_id),
+        conversations=Participant.select().where(Participant.person == drop_id).count(),
+        offers=Introduction.select().where((Introduction.introducer == drop_id) | (Introduction.target == drop_id)).count(),
+        next_steps=NextStep.select().where(NextStep.person == drop_id).count(),
+        details=sum(1 for d in drop.details if (d.kind, d.normalized) not in keep_details),
+        tags=sum(1 for t in drop.person_tags if t.tag_id not in keep_tags),
+        fills=tuple(FIELD_NAMES.get(name, name.replace("_", " ")) for name in _fills(keep, drop)),
+    )
+
+
+def _ids(query) -> list[int]:
+    return [row[0] for row in query.tuples()]
+
+
+def _row(model, **where) -> dict:
+    query = model.select().where(*[getattr(model, k) == v for k, v in where.items()]).dicts()
+    return dict(query.get())
+
+
+def merge_people(keep_id: int, drop_id: int, *, clock: Clock = SYSTEM_CLOCK) -> UndoMerge:
+    """Move everything of `drop_id` onto `keep_id` and remove `drop_id`; one transaction."""
+    preview_merge(keep_id, drop_id)  # validates both
+    with DB.atomic():
+        keep, drop = Person.get_by_id(keep_id), Person.get_by_id(drop_id)
+        undo = UndoMerge(keep_id, _row(Person, id=drop_id), _row(Person, id=keep_id))
+        shared = _ids(Participant.select(Participant.conversation).where(Participant.person == keep_id))
+        undo.participants_dropped = _ids(
+            Participant.select(Participant.conversation).where((Participant.person == drop_id) & Participant.conversation.in_(shared))
+        )
+        undo.participants_moved = _ids(
+            Participant.select(Participant.conversation).where((Participant.person == drop_id) & Participant.conversation.not_in(shared))
+        )
+        Participant.update(person=keep_id).where(
+            (Participant.person == drop_id) & Participant.conversation.in_(undo.participants_moved)
+        ).execute()
+        undo.introducers_moved = _ids(Introduction.select(Introduction.id).where(Introduction.introducer == drop_id))
+        undo.targets_moved = _ids(Introduction.select(Introduction.id).where(Introduction.target == drop_id))
+        Introduction.update(introducer=keep_id).where(Introduction.introducer == drop_id).execute()
+        Introduction.update(target=keep_id).where(Introduction.target == drop_id).execute()
+        undo.steps_moved = _ids(NextStep.select(NextStep.id).where(NextStep.person == drop_id))
+        NextStep.update(person=keep_id).where(NextStep.person == drop_id).execute()
+        keep_details = {(d.kind, d.normalized) for d in keep.details}
+        for detail in drop.details:
+            if (detail.kind, detail.normalized) in keep_details:
+                undo.details_dropped.append(_row(ContactDetail, id=detail.id))
+            else:
+                undo.details_moved.append(detail.id)
+        ContactDetail.update(person=keep_id).where(ContactDetail.id.in_(undo.details_moved)).execute()
+        keep_tags = {t.tag_id for t in keep.person_tags}
+        for link in drop.person_tags:
+            (undo.tags_dropped if link.tag_id in keep_tags else undo.tags_moved).append(link.tag_id)
+        PersonTag.update(person=keep_id).where((PersonTag.person == drop_id) & PersonTag.tag.in_(undo.tags_moved)).execute()
+        undo.others_moved = _move_other_references(keep_id, drop_id)
+        fills = _fills(keep, drop)
+        Person.update(**fills, updated_at=clock.now()).where(Person.id == keep_id).execute()
+        Person.delete().where(Person.id == drop_id).execute()
+    _announce()
+    return undo
+
+
+def _announce() -> None:
+    """A merge moves conversations, offers and next steps as well as people."""
+    for what in ("people", "conversations", "introductions", "next_steps"):
+        events.emit(what)
+
+
+HANDLED = {(Participant, "person"), (Introduction, "introducer"), (Introduction, "target"), (NextStep, "person"),
+           (ContactDetail, "person"), (PersonTag, "person")}
+
+
+def _move_other_references(keep_id: int, drop_id: int) -> list[tuple[str, str, list]]:
+    """Tables added later that point at a person follow the merge too."""
+    moved = []
+    for model in ALL_MODELS:
+        for fk in model._meta.fields.values():
+            if not isinstance(fk, ForeignKeyField) or fk.rel_model is not Person or (model, fk.name) in HANDLED:
+                continue
+            pk = model._meta.primary_key
+            if not pk:
+                continue
+            ids = _ids(model.select(pk).where(fk == drop_id))
+            model.update({fk: keep_id}).where(pk.in_(ids)).execute()
+            moved.append((model._meta.table_name, fk.name, ids))
+    return moved
+
+
+def undo_merge(undo: UndoMerge) -> None:
+    """Bring back the removed person and everything that moved, as before the merge."""
+    drop_id = undo.drop_row["id"]
+    with DB.atomic():
+        if Person.get_or_none(Person.id == drop_id) is not None or Person.get_or_none(Person.id == undo.keep_id) is None:
+            raise ValidationError("This merge cannot be undone any more: the people have changed since.")
+        Person.insert(undo.drop_row).execute()
+        keep_fields = {k: v for k, v in undo.keep_before.items() if k != "id"}
+        Person.update(keep_fields).where(Person.id == undo.keep_id).execute()
+        Participant.update(person=drop_id).where(
+            (Participant.person == undo.keep_id) & Participant.conversation.in_(undo.participants_moved)
+        ).execute()
+        for conversation in undo.participants_dropped:
+            Participant.insert(conversation=conversation, person=drop_id).execute()
+        Introduction.update(introducer=drop_id).where(Introduction.id.in_(undo.introducers_moved)).execute()
+        Introduction.update(target=drop_id).where(Introduction.id.in_(undo.targets_moved)).execute()
+        NextStep.update(person=drop_id).where(NextStep.id.in_(undo.steps_moved)).execute()
+        ContactDetail.update(person=drop_id).where(ContactDetail.id.in_(undo.details_moved)).execute()
+        for row in undo.details_dropped:
+            ContactDetail.insert(row).execute()
+        PersonTag.update(person=drop_id).where((PersonTag.person == undo.keep_id) & PersonTag.tag.in_(undo.tags_moved)).execute()
+        for tag in undo.tags_dropped:
+            PersonTag.insert(person=drop_id, tag=tag).execute()
+        models = {m._meta.table_name: m for m in ALL_MODELS}
+        for table, column, ids in undo.others_moved:
+            model = models[table]
+            model.update({model._meta.fields[column]: drop_id}).where(model._meta.primary_key.in_(ids)).execute()
+    _announce()
+
+
+def find_duplicates() -> list[DuplicatePair]:
+    """People who look like one person: shared e-mail, phone or LinkedIn, or a close name at
+    the same organisation. Placeholders are left out."""
+    people = {}
+    query = (
+        Person.select(Person.id, Person.name, Organisation.name, Person.linkedin)
+        .join(Organisation, JOIN.LEFT_OUTER)
+        .where(Person.is_placeholder == False)  # noqa: E712
+        .order_by(Person.id)
+        .tuples()
+    )
+    for pid, name, org, linkedin in query:
+        keys = {f"linkedin:{linkedin_key(linkedin)}"} if linkedin and linkedin_key(linkedin) else set()
+        people[pid] = Entry(pid, name, org or "", keys)
+    details: dict[int, list[str]] = {}
+    for pid, kind, value, normalized in ContactDetail.select(
+        ContactDetail.person, ContactDetail.kind, ContactDetail.value, ContactDetail.normalized
+    ).tuples():
+        if pid in people:
+            details.setdefault(pid, []).append(value)
+            if normalized.strip("+"):
+                people[pid].keys.add(f"{kind}:{normalized}")
+
+    def brief(pid: int) -> PersonBrief:
+        entry = people[pid]
+        return PersonBrief(pid, entry.name, entry.organisation, tuple(details.get(pid, ())))
+
+    return [DuplicatePair(brief(a), brief(b), reason, score) for a, b, reason, score in duplicate_pairs(list(people.values()))]

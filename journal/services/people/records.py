@@ -1,0 +1,419 @@
+"""People and organisations: find, create, edit, archive, delete, cadence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from peewee import JOIN, fn
+
+from journal.clock import SYSTEM_CLOCK, Clock
+from journal.domain.cadence import keep_in_touch_due
+from journal.services import events
+from journal.services.transaction import write
+from journal.errors import ValidationError
+from journal.store.models import (
+    ContactDetail,
+    Conversation,
+    Introduction,
+    NextStep,
+    Organisation,
+    Participant,
+    Person,
+    PersonTag,
+    Tag,
+)
+
+
+def clean_name(name: str) -> str:
+    return " ".join((name or "").split())
+
+
+def organisation_named(name: str) -> Organisation | None:
+    """The organisation called `name` (case-insensitive), created if new; None for blank."""
+    name = clean_name(name)
+    if not name:
+        return None
+    org = Organisation.get_or_none(Organisation.name == name)
+    return org or Organisation.create(name=name)
+
+
+def _same_name(name: str) -> list[Person]:
+    """People called `name`, ignoring case in every script (SQLite's lower() folds ASCII only)."""
+    if name.isascii():
+        query = Person.select().where(fn.lower(Person.name) == name.lower())
+    else:
+        query = Person.select().where(fn.length(Person.name) == len(name))
+    folded = name.casefold()
+    return [p for p in query.order_by(Person.id) if p.name.casefold() == folded]
+
+
+def find_by_name(name: str) -> Person | None:
+    """The one active person called `name` (else an archived one); raises when it is ambiguous."""
+    name = clean_name(name)
+    matches = _same_name(name)
+    active = [p for p in matches if not p.archived]
+    if len(active) > 1:
+        raise ValidationError(f"Several people are called {name!r}; pick one in the app or rename one.")
+    if active:
+        return active[0]
+    return matches[0] if matches else None
+
+
+def create_person(
+    name: str,
+    *,
+    placeholder: bool = False,
+    organisation: str = "",
+    role: str = "",
+    clock: Clock = SYSTEM_CLOCK,
+    **fields,
+) -> Person:
+    name = clean_name(name)
+    if not name:
+        raise ValidationError("A person needs a name or a description.")
+    now = clock.now()
+    with write():  # a savepoint when called inside a bigger change
+        person = Person.create(
+            name=name,
+            is_placeholder=placeholder,
+            organisation=organisation_named(organisation),
+            role=role.strip(),
+            created_at=now,
+            updated_at=now,
+            **fields,
+        )
+    return person
+
+
+def resolve_person(name: str, *, clock: Clock = SYSTEM_CLOCK, placeholder: bool = False) -> tuple[Person, bool]:
+    """(person, created): the person called `name`, or a new one."""
+    found = find_by_name(name)
+    if found is not None:
+        return found, False
+    return create_person(name, placeholder=placeholder, clock=clock), True
+
+
+def last_contact(person_id: int) -> dt.date | None:
+    value = (
+        Conversation.select(fn.MAX(Conversation.occurred_at))
+        .join(Participant)
+        .where(Participant.person == person_id)
+        .scalar()
+    )
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    return value.date()
+
+
+def next_contact_due(person: Person) -> dt.date | None:
+    return keep_in_touch_due(
+        person.cadence_days,
+        last_contact(person.id),
+        person.cadence_set_on,
+        person.keep_in_touch_snoozed_until,
+    )
+
+
+def set_cadence(person_id: int, days: int | None, *, clock: Clock = SYSTEM_CLOCK) -> None:
+    if days is not None and days <= 0:
+        raise ValidationError("A keep-in-touch cadence is a positive number of days.")
+    with write():
+        changed = Person.update(
+            cadence_days=days,
+            cadence_set_on=clock.today() if days else None,
+            keep_in_touch_snoozed_until=None,
+            updated_at=clock.now(),
+        ).where(Person.id == person_id).execute()
+        if not changed:
+            raise ValidationError(f"There is no person {person_id}.")
+    events.emit("people")
+
+
+def snooze_keep_in_touch(person_id: int, until: dt.date, *, clock: Clock = SYSTEM_CLOCK) -> None:
+    with write():
+        changed = Person.update(keep_in_touch_snoozed_until=until, updated_at=clock.now()).where(
+            Person.id == person_id
+        ).execute()
+        if not changed:
+            raise ValidationError(f"There is no person {person_id}.")
+    events.emit("people")
+
+
+def set_tags(person_id: int, names: list[str]) -> None:
+    """Replace a person's tags with `names` (new tags are created)."""
+    wanted = []
+    for raw in names:
+        name = clean_name(raw).lstrip("#")
+        if name and name.casefold() not in {w.casefold() for w in wanted}:
+            wanted.append(name)
+    with write():
+        PersonTag.delete().where(PersonTag.person == person_id).execute()
+        for name in wanted:
+            tag = Tag.get_or_none(Tag.name == name) or Tag.create(name=name)
+            PersonTag.create(person=person_id, tag=tag)
+    events.emit("people")
+
+
+def tags_of(person_id: int) -> list[str]:
+    query = Tag.select(Tag.name).join(PersonTag).where(PersonTag.person == person_id).order_by(Tag.name)
+    return [t.name for t in query]
+
+
+def add_detail(person_id: int, kind: str, value: str, label: str = "") -> ContactDetail:
+    from journal.domain.contact_details import normalize_detail
+
+    if kind not in ContactDetail.KINDS:
+        raise ValidationError(f"Unknown contact detail kind {kind!r}.")
+    value = value.strip()
+    if not value:
+        raise ValidationError("A contact detail needs a value.")
+    with write():
+        detail = ContactDetail.create(
+            person=person_id, kind=kind, label=label.strip(), value=value, normalized=normalize_detail(kind, value)
+        )
+    return detail
+
+
+@dataclass(frozen=True)
+class PersonSummary:
+    id: int
+    name: str
+    organisation: str
+    role: str
+    is_placeholder: bool
+    archived: bool
+
+
+def list_people(include_archived: bool = False) -> list[PersonSummary]:
+    query = (
+        Person.select(Person, Organisation.name.alias("org_name"))
+        .join(Organisation, JOIN.LEFT_OUTER)
+        .order_by(fn.lower(Person.name))
+    )
+    if not include_archived:
+        query = query.where(Person.archived == False)  # noqa: E712
+    return [
+        PersonSummary(p.id, p.name, p.org_name or "", p.role, p.is_placeholder, p.archived)
+        for p in query.objects()
+    ]
+
+
+# --- editing, archiving, deleting ------------------------------------------------------------
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass(frozen=True)
+class PersonChanges:
+    """Everything the detail pane edits; `emails`, `phones` and `tags` replace the old lists."""
+
+    name: str
+    is_placeholder: bool = False
+    organisation: str = ""
+    role: str = ""
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    linkedin: str = ""
+    website: str = ""
+    location: str = ""
+    how_met: str = ""
+    notes: str = ""
+    tags: tuple[str, ...] = ()
+    cadence_days: int | None = None
+
+
+def validate_changes(changes: PersonChanges) -> None:
+    """Raise ValidationError naming the first field a user must fix."""
+    if not clean_name(changes.name):
+        raise ValidationError("A person needs a name or a description.")
+    for email in changes.emails:
+        if not _EMAIL.match(email.strip()):
+            raise ValidationError(f"{email.strip()!r} is not an e-mail address (like name@example.com).")
+    for phone in changes.phones:
+        if sum(ch.isdigit() for ch in phone) < 3:
+            raise ValidationError(f"{phone.strip()!r} is not a phone number.")
+    if changes.cadence_days is not None and changes.cadence_days <= 0:
+        raise ValidationError("A keep-in-touch cadence is a positive number of days.")
+
+
+def _replace_details(person_id: int, kind: str, values: tuple[str, ...]) -> None:
+    """Keep the details that stay (and their labels), drop the removed ones, add the new ones."""
+    from journal.domain.contact_details import normalize_detail
+
+    wanted: dict[str, str] = {}
+    for value in values:
+        value = value.strip()
+        if value:
+            wanted.setdefault(normalize_detail(kind, value), value)
+    existing = list(ContactDetail.select().where((ContactDetail.person == person_id) & (ContactDetail.kind == kind)))
+    kept = set()
+    for detail in existing:
+        if detail.normalized in wanted and detail.normalized not in kept:
+            kept.add(detail.normalized)
+            if detail.value != wanted[detail.normalized]:
+                detail.value = wanted[detail.normalized]
+                detail.save()
+        else:
+            detail.delete_instance()
+    for normalized, value in wanted.items():
+        if normalized not in kept:
+            ContactDetail.create(person=person_id, kind=kind, value=value, normalized=normalized)
+
+
+def update_person(person_id: int, changes: PersonChanges, *, clock: Clock = SYSTEM_CLOCK) -> None:
+    """Save the detail pane in one transaction: fields, contact details, tags and cadence."""
+    validate_changes(changes)
+    with write():
+        person = Person.get_or_none(Person.id == person_id)
+        if person is None:
+            raise ValidationError("This person no longer exists; it may have been deleted.")
+        person.name = clean_name(changes.name)
+        person.is_placeholder = changes.is_placeholder
+        person.organisation = organisation_named(changes.organisation)
+        person.role = changes.role.strip()
+        person.linkedin = changes.linkedin.strip()
+        person.website = changes.website.strip()
+        person.location = changes.location.strip()
+        person.how_met = changes.how_met.strip()
+        person.notes = changes.notes.strip()
+        if changes.cadence_days != person.cadence_days:
+            person.cadence_days = changes.cadence_days
+            person.cadence_set_on = clock.today() if changes.cadence_days else None
+            person.keep_in_touch_snoozed_until = None
+        person.updated_at = clock.now()
+        person.save()
+        _replace_details(person_id, "email", changes.emails)
+        _replace_details(person_id, "phone", changes.phones)
+        set_tags(person_id, list(changes.tags))
+    events.emit("people")
+
+
+def add_person(
+    name: str, *, organisation: str = "", cadence_days: int | None = None, clock: Clock = SYSTEM_CLOCK
+) -> int:
+    """Create a person from the People view (one transaction); returns the new id.
+
+    `cadence_days` is the user's default keep-in-touch cadence for new people, if any.
+    """
+    if cadence_days is not None and cadence_days <= 0:
+        raise ValidationError("A keep-in-touch cadence is a positive number of days.")
+    with write():
+        person = create_person(
+            name,
+            organisation=organisation,
+            cadence_days=cadence_days,
+            cadence_set_on=clock.today() if cadence_days else None,
+            clock=clock,
+        )
+    events.emit("people")
+    return person.id
+
+
+def set_archived(person_id: int, archived: bool, *, clock: Clock = SYSTEM_CLOCK) -> None:
+    """Archive (hide from lists and reminders, keep everything) or bring a person back."""
+    with write():
+        updated = (
+            Person.update(archived=archived, updated_at=clock.now()).where(Person.id == person_id).execute()
+        )
+        if not updated:
+            raise ValidationError("This person no longer exists; it may have been deleted.")
+    events.emit("people")
+
+
+@dataclass(frozen=True)
+class DeletedPerson:
+    """A deleted person and every row the delete cascaded to, so `restore_person` can undo it."""
+
+    name: str
+    person: dict
+    details: list[dict]
+    tag_names: list[str]
+    participations: list[dict]
+    introductions: list[dict]
+    next_steps: list[dict]
+
+
+def _rows(query) -> list[dict]:
+    return [dict(row) for row in query.dicts()]
+
+
+def delete_person(person_id: int) -> DeletedPerson:
+    """Delete a person with their details, tags, participations, offers and steps (one
+    transaction); returns what was removed, for undo."""
+    with write():
+        person = Person.get_or_none(Person.id == person_id)
+        if person is None:
+            raise ValidationError("This person no longer exists; it may have been deleted.")
+        intro_query = Introduction.select().where(
+            (Introduction.introducer == person_id) | (Introduction.target == person_id)
+        )
+        intro_ids = [row.id for row in intro_query]
+        steps = NextStep.select().where(
+            (NextStep.person == person_id) | NextStep.introduction.in_(intro_ids)
+        ).order_by(NextStep.id)
+        snapshot = DeletedPerson(
+            name=person.name,
+            person=_rows(Person.select().where(Person.id == person_id))[0],
+            details=_rows(ContactDetail.select().where(ContactDetail.person == person_id).order_by(ContactDetail.id)),
+            tag_names=tags_of(person_id),
+            participations=_rows(Participant.select().where(Participant.person == person_id)),
+            introductions=_rows(intro_query.order_by(Introduction.id)),
+            next_steps=_rows(steps),
+        )
+        person.delete_instance()
+    events.emit("people")
+    return snapshot
+
+
+def restore_person(snapshot: DeletedPerson) -> int:
+    """Put back a person removed by `delete_person`, with the same id and everything that went
+    with them. Links to things deleted since (a conversation, the other person of an offer)
+    are left out. Returns the person's id."""
+    person_id = snapshot.person["id"]
+    with write():
+        if Person.get_or_none(Person.id == person_id) is not None:
+            raise ValidationError(f"{snapshot.name} is already in the journal.")
+        data = dict(snapshot.person)
+        if data.get("organisation") and Organisation.get_or_none(Organisation.id == data["organisation"]) is None:
+            data["organisation"] = None
+        Person.insert(**data).execute()
+        for row in snapshot.details:
+            ContactDetail.insert(**row).execute()
+        for name in snapshot.tag_names:
+            tag = Tag.get_or_none(Tag.name == name) or Tag.create(name=name)
+            PersonTag.insert(person=person_id, tag=tag.id).execute()
+        live_conversations = {
+            c.id
+            for c in Conversation.select(Conversation.id).where(
+                Conversation.id.in_([row["conversation"] for row in snapshot.participations])
+            )
+        }
+        for row in snapshot.participations:
+            if row["conversation"] in live_conversations:
+                Participant.insert(**row).execute()
+        restored_intros = set()
+        for row in snapshot.introductions:
+            others = {row["introducer"], row["target"]} - {person_id}
+            if all(Person.get_or_none(Person.id == other) for other in others):
+                row = dict(row)
+                if row.get("conversation") and row["conversation"] not in live_conversations and not (
+                    Conversation.get_or_none(Conversation.id == row["conversation"])
+                ):
+                    row["conversation"] = None
+                Introduction.insert(**row).execute()
+                restored_intros.add(row["id"])
+        for row in snapshot.next_steps:
+            row = dict(row)
+            if row.get("introduction") and row["introduction"] not in restored_intros:
+                continue
+            if row.get("person") not in (None, person_id) and not Person.get_or_none(Person.id == row["person"]):
+                continue
+            if row.get("conversation") and not Conversation.get_or_none(Conversation.id == row["conversation"]):
+                row["conversation"] = None
+            NextStep.insert(**row).execute()
+    events.emit("people")
+    return person_id

@@ -1,0 +1,1 @@
+"""The introduction pipeline: offers, their stages and the messages they ask for."""

@@ -1,0 +1,1 @@
+"""Looking after the journal file: opening a session, backups, restore, checks, the demo."""

@@ -1,0 +1,257 @@
+"""The system tray icon: what is due at a glance, reminders as notifications, quick actions.
+
+The menu is rebuilt each time it opens, so it always lists what is due right now.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
+
+from journal import APP_NAME
+from journal.domain.agenda import AgendaItem, ItemKind
+from journal.services.agenda import due_actions
+from journal.desktop.reminders import ReminderScheduler
+from journal.errors import JournalError
+from journal.ui.tray.icons import due_icon, tray_icon
+from journal.ui.labels import item_title
+
+MAX_MENU_ITEMS = 15
+MESSAGE_MS = 15_000
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class TrayController(QObject):
+    """Owns the QSystemTrayIcon; works (menu, tooltip) even where no tray exists to show it."""
+
+    quit_requested = Signal()
+
+    def __init__(self, window, scheduler: ReminderScheduler, *, available: bool | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.scheduler = scheduler
+        self.clock = scheduler.clock
+        self.available = QSystemTrayIcon.isSystemTrayAvailable() if available is None else available
+        self.due_items: list[AgendaItem] = []
+        self.last_announced: list[AgendaItem] = []
+
+        self.icon = QSystemTrayIcon(tray_icon(), self)
+        self.menu = QMenu()
+        self.menu.setObjectName("trayMenu")
+        self.menu.aboutToShow.connect(self.rebuild_menu)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._on_activated)
+        self.icon.messageClicked.connect(self.open_announced)
+        scheduler.due.connect(self.announce)
+
+        self._status_timer = QTimer(self, singleShot=True, interval=0)
+        self._status_timer.timeout.connect(self.refresh_status)
+        window.context.signals.changed.connect(lambda _what: self._status_timer.start())
+        scheduler.armed.connect(lambda _when: self._status_timer.start())
+        self.rebuild_menu()
+        self.refresh_status()
+        if self.available and QSystemTrayIcon.isSystemTrayAvailable():
+            self.icon.show()
+
+    def deleteLater(self) -> None:  # the menu has no parent (a tray menu must not), so free it too
+        self.menu.deleteLater()
+        super().deleteLater()
+
+    # --- status ------------------------------------------------------------------------------
+
+    def refresh_status(self) -> None:
+        """Tooltip and icon from what is due now."""
+        self.due_items = self.scheduler.due_now()
+        overdue = sum(1 for i in self.due_items if i.overdue)
+        count = len(self.due_items)
+        if count:
+            detail = self.tr("{n} due").format(n=count) + (self.tr(" ({n} overdue)").format(n=overdue) if overdue else "")
+            self.icon.setIcon(due_icon(count))
+        else:
+            detail = self.tr("Nothing due")
+            self.icon.setIcon(tray_icon())
+        if self.scheduler.preferences.reminders_paused:
+            detail += self.tr(" · reminders paused")
+        self.icon.setToolTip(f"{APP_NAME} — {detail}")
+
+    # --- menu --------------------------------------------------------------------------------
+
+    def rebuild_menu(self) -> None:
+        self.refresh_status()
+        menu = self.menu
+        menu.clear()
+        menu.addAction(self.tr("&Log conversation…")).triggered.connect(lambda _=False: self.log_conversation())
+        menu.addSeparator()
+        if self.due_items:
+            heading = menu.addAction(self.tr("Due now ({n})").format(n=len(self.due_items)))
+            heading.setEnabled(False)
+            for item in self.due_items[:MAX_MENU_ITEMS]:
+                self._add_item_menu(item)
+            if len(self.due_items) > MAX_MENU_ITEMS:
+                more = menu.addAction(self.tr("{n} more in the calendar…").format(n=len(self.due_items) - MAX_MENU_ITEMS))
+                more.triggered.connect(lambda _=False: self.show_view("calendar"))
+        else:
+            menu.addAction(self.tr("Nothing due")).setEnabled(False)
+        menu.addSeparator()
+        snooze_all = menu.addAction(self.tr("&Snooze all 1 hour"))
+        snooze_all.setEnabled(bool(self.due_items))
+        snooze_all.triggered.connect(lambda _=False: self.snooze_all())
+        pause = menu.addAction(self.tr("&Pause reminders"))
+        pause.setCheckable(True)
+        pause.setChecked(self.scheduler.preferences.reminders_paused)
+        pause.toggled.connect(self.set_paused)
+        menu.addSeparator()
+        menu.addAction(self.tr("&Open {app}").format(app=APP_NAME)).triggered.connect(lambda _=False: self.show_window())
+        menu.addAction(self.tr("&Quit")).triggered.connect(lambda _=False: self.quit())
+
+    def _add_item_menu(self, item: AgendaItem) -> None:
+        title = _short(item_title(item)) + (self.tr(" (overdue)") if item.overdue else "")
+        sub = self.menu.addMenu(title)
+        sub.setObjectName(f"due:{item.key}")
+        sub.setToolTipsVisible(True)
+        sub.menuAction().setToolTip(item_title(item))
+        acts = item.kind is not ItemKind.INTRODUCTION
+        done = sub.addAction(self.tr("&Done"))
+        done.setEnabled(acts)
+        done.triggered.connect(lambda _=False, i=item: self.mark_done(i))
+        snooze = sub.addAction(self.tr("&Snooze 1 hour"))
+        snooze.triggered.connect(lambda _=False, i=item: self.snooze([i]))
+        tomorrow = sub.addAction(self.tr("Snooze until &tomorrow"))
+        tomorrow.setEnabled(acts)
+        tomorrow.triggered.connect(lambda _=False, i=item: self.snooze_until_tomorrow(i))
+        sub.addAction(self.tr("&Open")).triggered.connect(lambda _=False, i=item: self.open_item(i))
+
+    def action(self, text: str, menu: QMenu | None = None) -> QAction | None:
+        """The menu's action whose text (without &) is `text` (for tests and accessibility)."""
+        for act in (menu or self.menu).actions():
+            if act.text().replace("&", "") == text:
+                return act
+        return None
+
+    def item_menu(self, item_key: str) -> QMenu | None:
+        return self.menu.findChild(QMenu, f"due:{item_key}")
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def _run(self, action) -> None:
+        try:
+            action()
+        except JournalError as exc:
+            self.notify(APP_NAME, str(exc), QSystemTrayIcon.MessageIcon.Warning)
+        self.refresh_status()
+
+    def mark_done(self, item: AgendaItem) -> None:
+        self._run(lambda: due_actions.mark_done(item, clock=self.clock))
+
+    def snooze(self, items: list[AgendaItem], minutes: int = 60) -> None:
+        self.scheduler.snooze(items, minutes)
+
+    def snooze_until_tomorrow(self, item: AgendaItem) -> None:
+        self._run(lambda: due_actions.snooze(item, 1, clock=self.clock))
+
+    def snooze_all(self) -> None:
+        self.scheduler.snooze(self.scheduler.due_now(), 60)
+
+    def set_paused(self, paused: bool) -> None:
+        self.scheduler.set_paused(paused)
+        self.refresh_status()
+
+    def log_conversation(self) -> None:
+        self.show_window()
+        opener = getattr(self.window, "open_log_dialog", None)
+        if callable(opener):
+            opener()
+            return
+        action = getattr(self.window, "log_action", None)
+        if action is not None:
+            action.trigger()
+
+    def show_window(self) -> None:
+        window = self.window
+        if window.isMinimized():
+            window.showNormal()
+        else:
+            window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def show_view(self, key: str) -> None:
+        self.show_window()
+        try:
+            self.window.show_view(key)
+        except ValueError:
+            pass
+
+    def open_item(self, item: AgendaItem) -> None:
+        self.show_window()
+        kind, item_id = due_actions.open_target(item)
+        if not self.window.open_item(kind, item_id):
+            calendar = self._calendar()
+            if calendar is not None:
+                self.show_view("calendar")
+                calendar.show_date(item.due)
+
+    def _calendar(self):
+        try:
+            return self.window.view("calendar")
+        except ValueError:
+            return None
+
+    def quit(self) -> None:
+        self.quit_requested.emit()
+        request = getattr(self.window, "request_quit", None)
+        if callable(request):
+            request()
+        QTimer.singleShot(0, QApplication.quit)
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
+            if self.window.isVisible() and not self.window.isMinimized() and reason is QSystemTrayIcon.ActivationReason.Trigger:
+                self.window.hide()
+            else:
+                self.show_window()
+
+    # --- notifications -----------------------------------------------------------------------
+
+    def notify(self, title: str, text: str, icon=QSystemTrayIcon.MessageIcon.Information) -> bool:
+        if not (self.available and QSystemTrayIcon.supportsMessages()):
+            return False
+        self.icon.showMessage(title, text, icon, MESSAGE_MS)
+        return True
+
+    @staticmethod
+    def message_for(items: list[AgendaItem]) -> tuple[str, str]:
+        """(title, text) of the notification for items falling due together."""
+        if len(items) == 1:
+            item = items[0]
+            people = f" — {', '.join(item.people)}" if item.people and item.kind is not ItemKind.KEEP_IN_TOUCH else ""
+            if item.due_time:
+                title = QCoreApplication.translate("TrayController", "Due now")
+            else:
+                title = QCoreApplication.translate("TrayController", "Due today")
+            return title, f"{item_title(item)}{people}"
+        lines = [f"• {_short(item_title(i), 50)}" for i in items[:5]]
+        if len(items) > 5:
+            lines.append(QCoreApplication.translate("TrayController", "and {n} more").format(n=len(items) - 5))
+        return QCoreApplication.translate("TrayController", "{n} items are due").format(n=len(items)), "\n".join(lines)
+
+    def announce(self, items: list[AgendaItem]) -> None:
+        """A notification per item, or one summary when several fall due together."""
+        self.last_announced = list(items)
+        self.refresh_status()
+        title, text = self.message_for(items)
+        self.notify(title, text)
+
+    def open_announced(self) -> None:
+        """The notification was clicked: open its item, or the calendar for a summary."""
+        if len(self.last_announced) == 1:
+            self.open_item(self.last_announced[0])
+        else:
+            self.show_view("calendar")
+            calendar = self._calendar()
+            if calendar is not None:
+                calendar.go_to_today()

@@ -1,0 +1,163 @@
+"""Putting the desktop pieces together around the main window: the reminder scheduler, the tray
+(or the in-window fallback), close-to-tray, messages from later launches, and the File menu's
+Export calendar and Preferences actions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from journal.desktop.autostart import Autostart
+from journal.services.interchange.calendar_export import export_ics_file
+from journal.desktop.preferences import KEY_NO_TRAY_EXPLAINED, Preferences
+from journal.desktop.reminders import ReminderScheduler
+from journal.ui.tray.controller import TrayController
+from journal.ui.tray.window_hooks import CloseToTray, ReminderBanner
+
+
+class DesktopIntegration(QObject):
+    def __init__(
+        self,
+        window,
+        *,
+        server=None,
+        tray_available: bool | None = None,
+        autostart: Autostart | None = None,
+        scheduler: ReminderScheduler | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.context = window.context
+        self.preferences = Preferences(self.context.settings)
+        self.autostart = autostart or Autostart()
+        self.scheduler = scheduler or ReminderScheduler(self.preferences, clock=self.context.clock, parent=self)
+        self.tray = TrayController(window, self.scheduler, available=tray_available)
+        self.close_filter = CloseToTray(window, self.preferences, self.tray)
+        self.banner = ReminderBanner(window)
+        window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner)
+        self.banner.open_requested.connect(self._open_from_banner)
+        self.scheduler.due.connect(self._remind_in_window)
+        # A new day changes what is overdue: every view listening for changes refreshes.
+        self.scheduler.day_changed.connect(lambda _day: self.context.signals.changed.emit("day"))
+        QApplication.setQuitOnLastWindowClosed(not self.tray.available)
+        if server is not None:
+            server.message_received.connect(self.handle_message)
+        self._add_menu_actions()
+
+    # --- start -------------------------------------------------------------------------------
+
+    def start(self, *, minimized: bool = False) -> None:
+        """Show the window (or stay in the tray) and start the reminders."""
+        hidden = (minimized or self.preferences.start_minimized) and self.tray.available
+        if hidden:
+            pass
+        elif minimized:
+            self.window.showMinimized()
+        else:
+            self.window.show()
+        if not self.tray.available and self.preferences.once(KEY_NO_TRAY_EXPLAINED):
+            self.banner.show_text(
+                self.tr(
+                    "No system tray was found on this desktop, so reminders will appear here in the window "
+                    "while it is open."
+                )
+            )
+        self.scheduler.start()
+
+    def stop(self) -> None:
+        self.scheduler.stop()
+        self.tray.icon.hide()
+
+    # --- reminders in the window -------------------------------------------------------------
+
+    def _remind_in_window(self, items) -> None:
+        if self.tray.available and self.window.isHidden():
+            return  # the tray's notification is the reminder
+        if not self.tray.available:
+            self.banner.show_items(items)
+        QApplication.alert(self.window, 0)
+
+    def _open_from_banner(self, item) -> None:
+        if item is not None:
+            self.tray.open_item(item)
+        else:
+            self.tray.last_announced = list(self.banner.items)
+            self.tray.open_announced()
+
+    # --- later launches ----------------------------------------------------------------------
+
+    def handle_message(self, message: dict) -> None:
+        self.tray.show_window()
+        if message.get("action") == "log":
+            self.tray.log_conversation()
+
+    # --- menu actions ------------------------------------------------------------------------
+
+    def _add_menu_actions(self) -> None:
+        window = self.window
+        before = getattr(window, "quit_action", None)
+        self.export_action = QAction(self.tr("Export &calendar (.ics)…"), window)
+        self.export_action.setObjectName("exportCalendar")
+        self.export_action.setToolTip(self.tr("Write next steps and keep-in-touch dates as calendar to-dos"))
+        self.export_action.triggered.connect(lambda _=False: self.export_calendar())
+        self.preferences_action = QAction(self.tr("&Preferences…"), window)
+        self.preferences_action.setObjectName("preferences")
+        keys = [QKeySequence("Ctrl+,")] + QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+        self.preferences_action.setShortcuts(list({k.toString(): k for k in keys if not k.isEmpty()}.values()))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.triggered.connect(lambda _=False: self.open_preferences())
+        menu = window.file_menu
+        menu.insertAction(before, self.export_action)
+        menu.insertAction(before, self.preferences_action)
+        menu.insertSeparator(before)
+        window.addAction(self.preferences_action)
+
+    def ask_export_path(self) -> Path | None:
+        default = str(Path.home() / "contact-journal.ics")
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export calendar"), default, self.tr("iCalendar files (*.ics);;All files (*)")
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix else path.with_suffix(".ics")
+
+    def export_calendar(self) -> int | None:
+        path = self.ask_export_path()
+        if path is None:
+            return None
+        try:
+            count = export_ics_file(path, clock=self.context.clock, reminder_time=self.preferences.reminder_time)
+        except OSError as exc:
+            QMessageBox.warning(
+                self.window,
+                self.tr("Export calendar"),
+                self.tr("Could not write {path}: {error}").format(path=path, error=exc.strerror or exc),
+            )
+            return None
+        self.window.statusBar().showMessage(self.tr("Exported {count} to-do(s) to {path}").format(count=count, path=path), 8000)
+        return count
+
+    def open_preferences(self):
+        from journal.ui.dialogs.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(
+            self.preferences, autostart=self.autostart, tray_available=self.tray.available, parent=self.window
+        )
+        dialog.applied.connect(self._preferences_applied)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _preferences_applied(self) -> None:
+        self.scheduler.check_now()  # the reminder time may have moved
+        self.tray.refresh_status()
+
+
+def install_desktop(window, **kwargs) -> DesktopIntegration:
+    return DesktopIntegration(window, **kwargs)
+
