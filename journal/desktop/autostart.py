@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from journal import APP_ID, APP_NAME
+from journal.desktop.desktop_entry import application_entry
 
 DESKTOP_FILE = f"{APP_ID}.desktop"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
@@ -31,27 +32,10 @@ def launch_command() -> list[str]:
     return [sys.executable, "-m", "journal", MINIMIZED]
 
 
-def _desktop_quote(arg: str) -> str:
-    """Quote one argument of an Exec= line (Desktop Entry Specification)."""
-    arg = arg.replace("%", "%%")
-    if not any(c in arg for c in ' \t\n"\'\\><~|&;$*?#()`'):
-        return arg
-    escaped = "".join("\\" + c if c in '"`$\\' else c for c in arg)
-    return f'"{escaped}"'
-
-
 def desktop_entry(command: list[str]) -> str:
-    exec_line = " ".join(_desktop_quote(a) for a in command)
-    return (
-        "[Desktop Entry]\n"
-        "Type=Application\n"
-        f"Name={APP_NAME}\n"
-        "Comment=Reminders for your career conversations\n"
-        f"Exec={exec_line}\n"
-        f"Icon={APP_ID}\n"
-        "Terminal=false\n"
-        "X-GNOME-Autostart-enabled=true\n"
-    )
+    """The XDG autostart entry running `command`: the menu entry's identity, written by the same
+    writer (journal.desktop.desktop_entry), without the menu actions."""
+    return application_entry(command, autostart=True)
 
 
 def _write_private(path: Path, data: bytes) -> None:

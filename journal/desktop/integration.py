@@ -1,5 +1,6 @@
-"""Linux desktop integration: the .desktop entry (menu and autostart share one identity) and a
-user-level install of the menu entry and the icons into the hicolor theme.
+"""Linux desktop integration: the .desktop entry (menu and autostart share one identity, written
+by journal.desktop.desktop_entry) and a user-level install of the menu entry and the icons into
+the hicolor theme.
 
     python -m journal.desktop.integration install --exec /path/to/contact-journal
     python -m journal.desktop.integration uninstall
@@ -17,34 +18,23 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from journal import APP_ID, APP_NAME
+from journal import APP_ID
+from journal.desktop.desktop_entry import DesktopEntryError, application_entry, exec_value
 from journal.paths import resource
 
 DESKTOP_FILE = f"{APP_ID}.desktop"
 ICON_NAME = APP_ID
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
-COMMENT = "Log conversations, follow offered introductions and keep in touch"
-# Characters that make the Desktop Entry spec require a quoted Exec argument.
-_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 
 
 class DesktopIntegrationError(Exception):
     """A clear, one-line reason why the entry or the icons could not be installed."""
 
 
-def quote_exec_arg(arg: str) -> str:
-    """One Exec argument quoted as the Desktop Entry spec wants ("%" doubled for field codes)."""
-    arg = arg.replace("%", "%%")
-    if not arg or any(ch in _RESERVED for ch in arg):
-        escaped = "".join("\\" + ch if ch in '"`$\\' else ch for ch in arg)
-        arg = f'"{escaped}"'
-    # The whole value is then a desktop-file string, whose own escape character is the backslash.
-    return arg.replace("\\", "\\\\")
-
-
 def exec_line(command: str | Sequence[str], args: Sequence[str] = ()) -> str:
+    """The Exec value (as written in the file) that runs `command` with `args`."""
     parts = [command] if isinstance(command, str) else list(command)
-    return " ".join(quote_exec_arg(str(part)) for part in [*parts, *args])
+    return exec_value([*parts, *args])
 
 
 def desktop_entry(
@@ -53,43 +43,8 @@ def desktop_entry(
     args: Sequence[str] = (),
     autostart: bool = False,
 ) -> str:
-    """The text of the .desktop entry. `command` is the program (a name on PATH or an absolute
-    path, or a list such as [python, "-m", "journal"]); `args` are added to the main Exec line.
-
-    The autostart entry is the same identity with `args=["--minimized"], autostart=True`: no
-    menu actions, and the GNOME key that lets the session switch it off.
-    """
-    main = exec_line(command, args)
-    lines = [
-        "[Desktop Entry]",
-        "Type=Application",
-        "Version=1.4",
-        f"Name={APP_NAME}",
-        "GenericName=Networking Journal",
-        f"Comment={COMMENT}",
-        f"Exec={main}",
-    ]
-    program = command if isinstance(command, str) else command[0]
-    if os.path.isabs(str(program)):
-        lines.append("TryExec=" + str(program).replace("\\", "\\\\"))
-    lines += [
-        f"Icon={ICON_NAME}",
-        "Terminal=false",
-        "Categories=Office;ContactManagement;Qt;",
-        "Keywords=contacts;networking;career;introductions;conversations;journal;",
-        "StartupNotify=true",
-    ]
-    if autostart:
-        lines.append("X-GNOME-Autostart-enabled=true")
-        return "\n".join(lines) + "\n"
-    lines += [
-        "Actions=log-conversation;",
-        "",
-        "[Desktop Action log-conversation]",
-        "Name=Log a Conversation",
-        f"Exec={exec_line(command, ['--log'])}",
-    ]
-    return "\n".join(lines) + "\n"
+    """The text of the .desktop entry; see journal.desktop.desktop_entry.application_entry."""
+    return application_entry(command, args=args, autostart=autostart)
 
 
 def data_home() -> Path:
@@ -134,12 +89,16 @@ def install(command: str | Sequence[str], home: Path | None = None) -> list[Path
     missing = [str(src) for src in pairs if not src.is_file()]
     if missing:
         raise DesktopIntegrationError(f"icon files are missing: {', '.join(missing)}")
+    try:
+        text = desktop_entry(command)
+    except DesktopEntryError as exc:
+        raise DesktopIntegrationError(str(exc)) from None
     written = []
     for source, target in pairs.items():
         _write_atomically(target, source.read_bytes())
         written.append(target)
     entry = entry_path(home)
-    _write_atomically(entry, desktop_entry(command).encode("utf-8"))
+    _write_atomically(entry, text.encode("utf-8"))
     written.append(entry)
     _refresh_caches(home)
     return written

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import plistlib
-import shlex
+import subprocess
 
+from journal.desktop import desktop_entry as de
 from journal.desktop.autostart import LAUNCH_AGENT_LABEL, RUN_KEY, Autostart, desktop_entry, launch_command
 
 COMMAND = ["/opt/Contact Journal/bin/contact-journal", "--minimized"]
@@ -64,16 +65,16 @@ def test_linux_writes_an_xdg_autostart_entry(tmp_path, monkeypatch):
     assert autostart.is_enabled()
     text = path.read_text()
     assert "[Desktop Entry]" in text and "Type=Application" in text and "X-GNOME-Autostart-enabled=true" in text
-    exec_line = next(line for line in text.splitlines() if line.startswith("Exec="))
-    assert shlex.split(exec_line.removeprefix("Exec=")) == COMMAND
+    assert de.split_exec(de.parse(text)["Desktop Entry"]["Exec"]) == COMMAND
     autostart.disable()
     assert not path.exists() and not autostart.is_enabled()
     autostart.disable()  # twice is fine
 
 
 def test_desktop_entry_escapes_specials():
+    # "$" is escaped inside the quotes, and that backslash again as a string value: \\$ in the file.
     entry = desktop_entry(["/home/a$b/run", "100%"])
-    assert 'Exec="/home/a\\$b/run" 100%%' in entry
+    assert 'Exec="/home/a\\\\$b/run" 100%%\n' in entry
 
 
 def test_windows_uses_the_run_key():
@@ -88,6 +89,22 @@ def test_windows_uses_the_run_key():
     autostart.disable()
     assert not autostart.is_enabled()
     autostart.disable()
+
+
+def test_windows_quotes_the_run_value_as_the_c_runtime_reads_it():
+    """The Run key takes a Windows command line, not a .desktop one: "%" stays single, "$" unescaped."""
+    registry = FakeWinreg()
+    command = ["C:\\Program Files\\100% $HOME\\cj.exe", 'say "hi"', "--minimized"]
+    Autostart("win32", registry=registry).enable(command)
+    _, value = registry.store[f"HKCU\\{RUN_KEY}"]["Contact Journal"]
+    assert value == subprocess.list2cmdline(command)
+    assert value == '"C:\\Program Files\\100% $HOME\\cj.exe" "say \\"hi\\"" --minimized'
+
+
+def test_macos_keeps_the_arguments_as_they_are(tmp_path):
+    command = ["/Applications/A b $HOME `x` 100%/cj", "--minimized"]
+    path = Autostart("darwin", home=tmp_path).enable(command)
+    assert plistlib.loads(path.read_bytes())["ProgramArguments"] == command
 
 
 def test_macos_writes_a_launch_agent(tmp_path):
