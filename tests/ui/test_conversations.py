@@ -161,7 +161,8 @@ def test_lazy_rows(qtbot, context, clock):
             [{"occurred_at": dt.datetime(2025, 1, 1) + dt.timedelta(hours=i), "summary": f"c{i}"} for i in range(2000)]
         ).execute()
     view = make_view(qtbot, context)
-    qtbot.wait(10)
+    qtbot.waitUntil(lambda: view.model.fetched_count > 0)  # the first screenful is painted
+    QApplication.processEvents()  # and what it set off (selecting the first row) has run
     assert view.model.rowCount() == 2000
     assert view.model.fetched_count <= 50
 

@@ -284,7 +284,8 @@ def test_ten_thousand_people_fetch_only_shown_rows(qtbot, context, clock):
         ).execute()
     people_table.STATS.reset()
     view = make_view(qtbot, context)
-    qtbot.wait(10)
+    qtbot.waitUntil(lambda: view.model.fetched_count > 0)  # the first screenful is painted
+    QApplication.processEvents()  # and what it set off (selecting the first row) has run
     assert view.model.rowCount() == 10_000
     visible = view.table.rowAt(view.table.viewport().height() - 1) + 1
     assert 5 < visible < 60
@@ -295,12 +296,14 @@ def test_ten_thousand_people_fetch_only_shown_rows(qtbot, context, clock):
     people_table.STATS.reset()
     header = view.table.horizontalHeader()
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(20, 5))  # Name, now descending
-    qtbot.wait(10)
+    qtbot.waitUntil(lambda: people_table.STATS.row_queries > 0)  # the new top rows are painted
+    QApplication.processEvents()
     assert view.model.index(0, 0).data() == "Person 09999"
     assert people_table.STATS.id_queries == 1 and people_table.STATS.rows_fetched <= 50
     # Scrolling to the end fetches the last page only.
     view.table.scrollToBottom()
-    qtbot.wait(10)
+    QApplication.processEvents()  # the bottom is painted
+    assert view.table.rowAt(view.table.viewport().height() - 1) == 9_999
     assert view.model.fetched_count <= 100
 
 
@@ -370,7 +373,7 @@ def test_leaving_unsaved_changes_asks(qtbot, context, journal, monkeypatch, answ
     view.table.setFocus()
     qtbot.waitUntil(view.table.hasFocus)
     qtbot.keyClick(view.table, Qt.Key.Key_Down)
-    qtbot.wait(5)
+    QApplication.processEvents()  # what the answer set off has run
     assert asked == ["Save the changes to Ali Khan?"]
     assert (Person.get_by_id(journal["ali"]).role == "Founder") is saved
     assert (view.current_person_id() != journal["ali"]) is moved
