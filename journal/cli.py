@@ -208,8 +208,11 @@ def cmd_log(args) -> int:
     when = None
     if args.date:
         when = now if args.date == now.date() else dt.datetime.combine(args.date, dt.time(12, 0))
+    from journal.services import operations
+
     with _opened(args):
-        result = log_conversation(
+        result = operations.run(
+            log_conversation,
             [PersonRef.named(n) for n in args.people],
             when=when,
             channel=args.channel,
@@ -218,7 +221,7 @@ def cmd_log(args) -> int:
             offers=[OfferDraft(PersonRef.named(t), target_is_description=is_description(t)) for t in args.offer],
             next_steps=[StepDraft(args.next_text, args.due)] if args.next_text else [],
             clock=clock,
-        )
+        ).value
     parts = [f"Logged conversation {result.conversation_id} with {', '.join(args.people)}"]
     if result.people_created:
         parts.append(f"{len(result.people_created)} new {'person' if len(result.people_created) == 1 else 'people'}")
@@ -291,8 +294,14 @@ def cmd_import(args) -> int:
 
     if not args.file.is_file():
         raise UsageError(f"{args.file} is not a file")
+    from journal.services import operations
+
+    importer = _load(IMPORTERS[args.format])
     with _opened(args):
-        summary = _load(IMPORTERS[args.format])(args.file, dry_run=args.dry_run, clock=SYSTEM_CLOCK)
+        if args.dry_run:
+            summary = importer(args.file, dry_run=True, clock=SYSTEM_CLOCK)
+        else:  # the same operation as File > Import: one transaction, taken with the write lock
+            summary = operations.run(importer, args.file, clock=SYSTEM_CLOCK).value
     print(summary)
     return 0
 

@@ -53,3 +53,30 @@ def db(journal_path):
     yield database
     if not database.is_closed():
         database.close()
+
+
+def dump_journal(database) -> list:
+    """Everything in the journal, table by table, rowids included: the tables, the derived
+    `person_last_contact` and what each full-text index holds. Two dumps are equal exactly when
+    the journal reads the same; the FTS5 shadow tables' own b-trees are left out, as deleting and
+    re-adding a row may lay them out differently for the same content."""
+    out = []
+    tables = database.execute_sql(
+        "SELECT name, type FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'sqlite_%' ORDER BY name"
+    ).fetchall()
+    fts = {name for (name,) in database.execute_sql("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")}
+    shadow = {f"{name}_{part}" for name in fts for part in ("data", "idx", "docsize", "config", "content")}
+    for name, _type in tables:
+        if name in shadow:
+            continue
+        rows = database.execute_sql(f'SELECT rowid, * FROM "{name}"').fetchall()
+        out.append((name, sorted(rows, key=repr)))
+    for name in sorted(fts):  # and each index agrees with its rows (raises if not)
+        database.execute_sql(f"INSERT INTO {name}({name}) VALUES ('integrity-check')")
+    return out
+
+
+@pytest.fixture
+def dump(db):
+    """`dump()`: the whole journal as comparable values (see dump_journal)."""
+    return lambda: dump_journal(db)

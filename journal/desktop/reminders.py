@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.agenda import AgendaItem, sort_key
-from journal.services import events
+from journal.services import changes as change_notices
 from journal.services.agenda.items import due_between
 from journal.desktop.preferences import Preferences
 
@@ -92,14 +92,14 @@ class ReminderScheduler(QObject):
         if self.preferences.last_checked is None:
             # First run: what is already overdue shows in the window, not as a burst of messages.
             self.preferences.last_checked = self.clock.now()
-        events.subscribe(self._on_journal_event)
+        change_notices.subscribe(self._on_journal_event)
         self._mark_clocks()
         self._heartbeat.start()
         self.check_now()
 
     def stop(self) -> None:
         self._running = False
-        events.unsubscribe(self._on_journal_event)
+        change_notices.unsubscribe(self._on_journal_event)
         self.timer.stop()
         self._heartbeat.stop()
         self._rearm.stop()
@@ -108,8 +108,9 @@ class ReminderScheduler(QObject):
     def is_armed(self) -> bool:
         return self.timer.isActive()
 
-    def _on_journal_event(self, _what: str) -> None:
-        self._journal_changed.emit()
+    def _on_journal_event(self, changes) -> None:
+        if changes.due_items:
+            self._journal_changed.emit()
 
     # --- what is due when --------------------------------------------------------------------
 

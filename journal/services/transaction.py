@@ -39,9 +39,13 @@ def explain(exc: Exception) -> str:
 
 @contextlib.contextmanager
 def write():
-    """`DB.atomic()` whose integrity errors become ValidationError (after the rollback)."""
+    """`DB.atomic()` whose integrity errors become ValidationError (after the rollback).
+
+    The outermost one begins IMMEDIATE: it takes the write lock at the start, so a second writer
+    (the command line while the window is open, a sync thread) waits on the busy timeout instead
+    of failing when a transaction that read first tries to write."""
     try:
-        with DB.atomic() as transaction:
+        with DB.atomic("IMMEDIATE") as transaction:
             yield transaction
     except IntegrityError as exc:
         raise ValidationError(explain(exc)) from exc

@@ -13,7 +13,7 @@ from peewee import SqliteDatabase
 
 from journal.store.models import ALL_MODELS
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # STEPS[n] upgrades a journal from version n to n + 1.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {}
@@ -52,6 +52,19 @@ def _v2_search_index(database: SqliteDatabase) -> None:
 
 STEPS[1] = _v2_search_index
 POST_CREATE[1] = _v2_search_index
+
+
+def _v3_tag_moves(database: SqliteDatabase) -> None:
+    """Version 3: moving a tag link between people keeps the full-text index true."""
+    from journal.store import search
+
+    for statement in search.tag_move_statements():
+        database.execute_sql(statement)
+    search.rebuild(database)
+
+
+STEPS[2] = _v3_tag_moves
+POST_CREATE[2] = _v3_tag_moves
 
 
 def upgrade(database: SqliteDatabase, from_version: int) -> None:

@@ -143,6 +143,15 @@ def schema_statements() -> list[str]:
     return statements
 
 
+def tag_move_statements() -> list[str]:
+    """Schema 3: a tag link moved from one person to another (a merge, or undoing one) re-indexes
+    both people; before, only adding and removing a link did."""
+    return [
+        "CREATE TRIGGER person_tag_fts_au AFTER UPDATE OF person_id ON person_tag WHEN old.person_id IS NOT new.person_id "
+        f"BEGIN {_refresh_person('old.person_id')} {_refresh_person('new.person_id')} END",
+    ]
+
+
 def rebuild_statements() -> list[str]:
     """Fill (or refill) the index from the journal's tables."""
     return [

@@ -1,4 +1,5 @@
-"""What every view needs: the clock, the journal's path, settings and a change signal."""
+"""What every view needs: the clock, the journal's path, settings, the change notices and the
+operation runner."""
 
 from __future__ import annotations
 
@@ -8,24 +9,28 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from journal.clock import SYSTEM_CLOCK, Clock
-from journal.services import events
+from journal.ui.operations import OperationRunner
 
 
 class JournalSignals(QObject):
-    """Bridges the services' change hub to a Qt signal: `changed(what)`."""
+    """Bridges the services' change notices to a Qt signal: `changed(Changes)`, one per
+    operation, undo or redo, saying which people, conversations, offers and steps changed."""
 
-    changed = Signal(str)
+    changed = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()
-        events.subscribe(self._relay)
-        self.destroyed.connect(lambda *_: events.unsubscribe(self._relay))
+        from journal.services import changes  # plain Python and light: no store behind it
 
-    def _relay(self, what: str) -> None:
-        self.changed.emit(what)
+        self._hub = changes
+        changes.subscribe(self._relay)
+        self.destroyed.connect(lambda *_: changes.unsubscribe(self._relay))
+
+    def _relay(self, changes) -> None:
+        self.changed.emit(changes)
 
     def detach(self) -> None:
-        events.unsubscribe(self._relay)
+        self._hub.unsubscribe(self._relay)
 
 
 @dataclass
@@ -34,3 +39,4 @@ class AppContext:
     settings: QSettings
     clock: Clock = SYSTEM_CLOCK
     signals: JournalSignals = field(default_factory=JournalSignals)
+    operations: OperationRunner = field(default_factory=OperationRunner)

@@ -11,11 +11,13 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from journal import APP_NAME
 from journal.ui.context import AppContext
+from journal.ui.dialogs.edit_actions import add_edit_actions
 from journal.ui.dialogs.help_actions import add_help_actions
 from journal.ui.dialogs.interop_actions import add_interop_actions
 from journal.ui.icons import app_icon
@@ -69,7 +71,12 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([170, 930])
-        self.setCentralWidget(self.splitter)
+        central = QWidget(objectName="central")
+        self.undo_bar_area = QVBoxLayout(central)  # the views, and under them the Undo bar
+        self.undo_bar_area.setContentsMargins(0, 0, 0, 0)
+        self.undo_bar_area.setSpacing(0)
+        self.undo_bar_area.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.sidebar.currentRowChanged.connect(self._show_row)
         self.sidebar.entered.connect(self.focus_view)
 
@@ -80,6 +87,7 @@ class MainWindow(QMainWindow):
 
         menubar = self.menuBar()
         self.file_menu = menubar.addMenu(self.tr("&File"))
+        self.edit_menu = menubar.addMenu(self.tr("&Edit"))
         self.view_menu = menubar.addMenu(self.tr("&View"))
         self.help_menu = menubar.addMenu(self.tr("&Help"))
         self.quit_action = QAction(self.tr("&Quit"), self)
@@ -88,6 +96,7 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.request_quit)
         self.file_menu.addAction(self.quit_action)
         self.about_action = add_help_actions(self)
+        self.edit_actions = add_edit_actions(self)
         self.interop_actions = add_interop_actions(self)
         self.statusBar()
         self.resize(1100, 720)

@@ -12,6 +12,7 @@ from journal.services.agenda import next_steps
 from journal.services.people import records as people
 from journal.desktop.preferences import Preferences
 from journal.desktop.reminders import MAX_TIMER_MS, ReminderScheduler
+from journal.services import operations
 
 # TEST_NOW is Wednesday 2026-03-11 09:30.
 
@@ -89,11 +90,11 @@ def test_rearms_on_every_change_to_the_journal(qtbot, make_scheduler):
     scheduler.start()
     assert scheduler.target == dt.datetime(2026, 3, 20, 9, 0)
     with qtbot.waitSignal(scheduler.armed) as blocker:
-        next_steps.add("Sooner", due=dt.date(2026, 3, 11), due_time=dt.time(10, 0))
+        operations.run(next_steps.add, "Sooner", due=dt.date(2026, 3, 11), due_time=dt.time(10, 0))
     assert blocker.args == [dt.datetime(2026, 3, 11, 10, 0)]
     with qtbot.waitSignal(scheduler.armed) as blocker:
-        next_steps.complete(step)
-        next_steps.delete(step + 1)
+        operations.run(next_steps.complete, step)
+        operations.run(next_steps.delete, step + 1)
     assert blocker.args == [None]
     assert not scheduler.is_armed
 

@@ -33,8 +33,8 @@ def integrity(db):
         db.execute_sql(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
 
 
-def test_new_journal_has_the_index_and_version_2(db):
-    assert db.pragma("user_version") == migrations.SCHEMA_VERSION == 2
+def test_new_journal_has_the_index_at_the_current_version(db):
+    assert db.pragma("user_version") == migrations.SCHEMA_VERSION == 3
     tables = {row[0] for row in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert set(index.TABLES.values()) <= tables
 
@@ -203,7 +203,7 @@ def test_upgrade_from_version_1_indexes_existing_rows(tmp_path):
 
     db = open_journal(path)
     try:
-        assert db.pragma("user_version") == 2
+        assert db.pragma("user_version") == migrations.SCHEMA_VERSION
         assert ids(db, "jurgen", "person") == [person.id]
         assert ids(db, "robot", "conversation") == [1]
         assert ids(db, "pitch", "next_step") == [1]
@@ -270,3 +270,15 @@ def test_snippet_finds_a_match_deep_in_long_notes():
     assert f"{index.MARK_START}Zoë{index.MARK_END}" in snippet
     assert f"{index.MARK_START}kubernetes{index.MARK_END}" in snippet
     assert index.make_snippet("no match here at all", "zoe") == "no match here at all"
+
+
+def test_a_tag_link_moved_to_another_person_reindexes_both(db, clock):
+    from journal.services.people.records import create_person, set_tags
+    from journal.store.models import PersonTag
+
+    ann = create_person("Ann Ash", clock=clock)
+    bo = create_person("Bo Birch", clock=clock)
+    set_tags(ann.id, ["sailing"])
+    assert ids(db, "sailing", "person") == [ann.id]
+    PersonTag.update(person=bo.id).where(PersonTag.person == ann.id).execute()
+    assert ids(db, "sailing", "person") == [bo.id]

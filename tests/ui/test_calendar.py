@@ -14,6 +14,7 @@ from journal.services.agenda import next_steps
 from journal.services.people import records as people
 from journal.store.models import Conversation, NextStep, Person
 from journal.ui.calendar.month_grid import ITEM_MIME, DayCount
+from journal.services import operations
 
 TODAY = dt.date(2026, 3, 11)  # TEST_NOW's date, a Wednesday
 
@@ -136,7 +137,7 @@ def test_reschedule_dialog_returns_the_picked_date(qtbot):
     assert dialog.chosen_date() == dt.date(2026, 3, 12)
 
 
-def test_keep_in_touch_done_logs_a_contact_and_snooze_delays_it(qtbot, db, window, clock):
+def test_keep_in_touch_done_moves_it_a_cadence_on_and_snooze_delays_it(qtbot, db, window, clock):
     marta = people.create_person("Marta").id
     people.set_cadence(marta, 14, clock=clock)
     omar = people.create_person("Omar").id
@@ -145,8 +146,8 @@ def test_keep_in_touch_done_logs_a_contact_and_snooze_delays_it(qtbot, db, windo
     view.show_date(dt.date(2026, 3, 25))
     select_row(qtbot, view.day_list, "Keep in touch with Marta")
     qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
-    conversation = Conversation.get()
-    assert [p.person.name for p in conversation.participants] == ["Marta"]
+    assert Person.get_by_id(marta).keep_in_touch_snoozed_until == clock.today() + dt.timedelta(days=14)
+    assert Conversation.select().count() == 0  # "I was in touch" makes up no conversation
     select_row(qtbot, view.day_list, "Keep in touch with Omar")
     view.snooze(7)
     assert Person.get_by_id(omar).keep_in_touch_snoozed_until == dt.date(2026, 3, 18)
@@ -202,7 +203,7 @@ def test_open_asks_the_window_to_show_the_item(qtbot, steps, window):
 
 def test_view_follows_changes_made_elsewhere(qtbot, steps, window, clock):
     view = view_of(window)
-    next_steps.add("Added elsewhere", due=TODAY, clock=clock)
+    operations.run(next_steps.add, "Added elsewhere", due=TODAY, clock=clock)
     qtbot.waitUntil(lambda: view.grid.count_on(TODAY) == DayCount(due=2), timeout=1000)
 
 
@@ -248,7 +249,7 @@ def test_month_switches_follow_a_cadence_set_while_the_calendar_is_open(qtbot, s
     grid.shift_month(1)
     assert grid.count_on(dt.date(2026, 4, 10)) == DayCount()
     person = people.create_person("Ana Pérez", clock=clock)
-    people.set_cadence(person.id, 30, clock=clock)  # due 10 April
+    operations.run(people.set_cadence, person.id, 30, clock=clock)  # due 10 April
     qtbot.waitUntil(lambda: grid.count_on(dt.date(2026, 4, 10)) == DayCount(1, 0))
     grid.shift_month(-1)
     grid.shift_month(1)

@@ -35,14 +35,9 @@ def journal(context, clock):
     return {"older": first.conversation_id, "newer": second.conversation_id}
 
 
-def make_view(qtbot, context):
+def make_view(qtbot, context, host):
     view = ConversationsView(context)
-    qtbot.addWidget(view)
-    view.resize(900, 500)
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    view.host = host(view, (900, 500))
     return view
 
 
@@ -50,8 +45,8 @@ def test_model_passes_modeltester(qtmodeltester, context, journal):
     qtmodeltester.check(ConversationsModel(context.clock))
 
 
-def test_newest_first_with_people_and_snippet(qtbot, context, journal):
-    view = make_view(qtbot, context)
+def test_newest_first_with_people_and_snippet(qtbot, context, journal, host):
+    view = make_view(qtbot, context, host)
     model = view.model
     assert model.rowCount() == 2
     assert [model.index(0, c).data() for c in range(3)] == ["Mon 09 Mar, 08:15", "in person", "Ali Khan"]
@@ -61,8 +56,8 @@ def test_newest_first_with_people_and_snippet(qtbot, context, journal):
     assert snippet.endswith("…") and len(snippet) <= conversation_list.SNIPPET_LENGTH
 
 
-def test_enter_opens_the_editor_and_saves(qtbot, context, journal):
-    view = make_view(qtbot, context)
+def test_enter_opens_the_editor_and_saves(qtbot, context, journal, host):
+    view = make_view(qtbot, context, host)
     view.select(journal["older"])
     qtbot.waitUntil(view.table.hasFocus)
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
@@ -88,10 +83,10 @@ def test_enter_opens_the_editor_and_saves(qtbot, context, journal):
     assert view.model.index(row, 2).data() == "Dana Smith, Erin Park"
 
 
-def test_saving_without_people_is_refused(qtbot, context, journal, monkeypatch):
+def test_saving_without_people_is_refused(qtbot, context, journal, monkeypatch, host):
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
-    view = make_view(qtbot, context)
+    view = make_view(qtbot, context, host)
     view.edit_conversation(journal["newer"])
     dialog = view.dialog
     ali = Person.get(Person.name == "Ali Khan")
@@ -102,10 +97,10 @@ def test_saving_without_people_is_refused(qtbot, context, journal, monkeypatch):
     assert Participant.select().where(Participant.conversation == journal["newer"]).count() == 1
 
 
-def test_delete_is_confirmed(qtbot, context, journal, monkeypatch):
+def test_delete_is_confirmed(qtbot, context, journal, monkeypatch, host):
     answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: next(answers))
-    view = make_view(qtbot, context)
+    view = make_view(qtbot, context, host)
     view.select(journal["newer"])
     qtbot.waitUntil(view.table.hasFocus)
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
@@ -113,12 +108,12 @@ def test_delete_is_confirmed(qtbot, context, journal, monkeypatch):
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
     assert Conversation.get_or_none(Conversation.id == journal["newer"]) is None
     assert view.model.rowCount() == 1
-    assert view.undo_bar.isVisible() and "Deleted the conversation of" in view.undo_bar.label.text()
+    assert view.host.edit_actions.bar.isVisible() and "Deleted the conversation of" in view.host.edit_actions.bar.label.text()
 
 
-def test_ctrl_z_brings_a_deleted_conversation_back_with_its_people(qtbot, context, journal, monkeypatch):
+def test_ctrl_z_brings_a_deleted_conversation_back_with_its_people(qtbot, context, journal, monkeypatch, host):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    view = make_view(qtbot, context)
+    view = make_view(qtbot, context, host)
     view.select(journal["older"])
     qtbot.waitUntil(view.table.hasFocus)
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
@@ -128,47 +123,47 @@ def test_ctrl_z_brings_a_deleted_conversation_back_with_its_people(qtbot, contex
     names = {p.person.name for p in Participant.select().where(Participant.conversation == journal["older"])}
     assert names == {"Dana Smith", "Bo Chen"}
     assert view.current_id() == journal["older"]
-    assert not view.undo_bar.isVisible()
+    assert not view.host.edit_actions.bar.isVisible()
     qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # nothing left to undo
     assert view.model.rowCount() == 2
 
 
-def test_undo_button_and_dismiss(qtbot, context, journal, monkeypatch):
+def test_undo_button_and_dismiss(qtbot, context, journal, monkeypatch, host):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    view = make_view(qtbot, context)
+    view = make_view(qtbot, context, host)
     view.select(journal["newer"])
     view.delete_current()
-    qtbot.mouseClick(view.undo_bar.close_button, Qt.MouseButton.LeftButton)
-    assert not view.undo_bar.isVisible()
+    qtbot.mouseClick(view.host.edit_actions.bar.close_button, Qt.MouseButton.LeftButton)
+    assert not view.host.edit_actions.bar.isVisible()
     view.select(journal["older"])
     view.delete_current()
-    qtbot.mouseClick(view.undo_bar.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.host.edit_actions.bar.undo_button, Qt.MouseButton.LeftButton)
     assert Conversation.get_or_none(Conversation.id == journal["older"]) is not None
     assert Conversation.get_or_none(Conversation.id == journal["newer"]) is None  # only the last delete
 
 
-def test_empty_state(qtbot, context):
-    view = make_view(qtbot, context)
+def test_empty_state(qtbot, context, host):
+    view = make_view(qtbot, context, host)
     assert view.stack.currentWidget() is view.empty
     assert "Ctrl+N" in view.empty.text.text()
 
 
-def test_lazy_rows(qtbot, context, clock):
+def test_lazy_rows(qtbot, context, clock, host):
     from journal.store.models import DB
 
     with DB.atomic():
         Conversation.insert_many(
             [{"occurred_at": dt.datetime(2025, 1, 1) + dt.timedelta(hours=i), "summary": f"c{i}"} for i in range(2000)]
         ).execute()
-    view = make_view(qtbot, context)
+    view = make_view(qtbot, context, host)
     qtbot.waitUntil(lambda: view.model.fetched_count > 0)  # the first screenful is painted
     QApplication.processEvents()  # and what it set off (selecting the first row) has run
     assert view.model.rowCount() == 2000
     assert view.model.fetched_count <= 50
 
 
-def test_filter_by_words_or_a_person(qtbot, context, journal):
-    view = make_view(qtbot, context)
+def test_filter_by_words_or_a_person(qtbot, context, journal, host):
+    view = make_view(qtbot, context, host)
     view.table.setFocus()
     qtbot.waitUntil(view.table.hasFocus)
     qtbot.keyClick(view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

@@ -40,14 +40,9 @@ def journal(context, clock):
     return {"dana": dana.id, "bo": bo.id, "ali": ali.id}
 
 
-def make_view(qtbot, context):
+def make_view(qtbot, context, host):
     view = PeopleView(context)
-    qtbot.addWidget(view)
-    view.resize(1100, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    view.host = host(view, (1100, 700))
     return view
 
 
@@ -63,8 +58,8 @@ def test_model_passes_modeltester(qtmodeltester, context, journal):
     qtmodeltester.check(model)
 
 
-def test_columns_and_sorting_by_header_click(qtbot, context, journal):
-    view = make_view(qtbot, context)
+def test_columns_and_sorting_by_header_click(qtbot, context, journal, host):
+    view = make_view(qtbot, context, host)
     assert names(view) == ["Ali Khan", "Bo Chen", "Dana Smith"]
     model = view.model
     row = model.row_of(journal["dana"])
@@ -81,8 +76,8 @@ def test_columns_and_sorting_by_header_click(qtbot, context, journal):
     assert {tuple(first), tuple(second)} == {("Bo Chen", "Dana Smith", "Ali Khan"), ("Dana Smith", "Bo Chen", "Ali Khan")}
 
 
-def test_filter_box_with_ctrl_f(qtbot, context, journal):
-    view = make_view(qtbot, context)
+def test_filter_box_with_ctrl_f(qtbot, context, journal, host):
+    view = make_view(qtbot, context, host)
     view.table.setFocus()
     qtbot.waitUntil(view.table.hasFocus)
     qtbot.keyClick(view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -108,8 +103,8 @@ def test_like_fallback_when_full_text_is_missing(context, journal, monkeypatch):
     assert people_table.person_ids(text="100%") == []
 
 
-def test_edit_and_save_with_ctrl_s(qtbot, context, journal):
-    view = make_view(qtbot, context)
+def test_edit_and_save_with_ctrl_s(qtbot, context, journal, host):
+    view = make_view(qtbot, context, host)
     view.open_person(journal["dana"])
     editor = view.editor
     assert editor.name.text() == "Dana Smith"
@@ -140,8 +135,8 @@ def test_edit_and_save_with_ctrl_s(qtbot, context, journal):
     assert view.model.index(row, 4).data() == "01 Jun"  # 2 Mar + 91 days
 
 
-def test_custom_cadence(qtbot, context, journal):
-    view = make_view(qtbot, context)
+def test_custom_cadence(qtbot, context, journal, host):
+    view = make_view(qtbot, context, host)
     view.open_person(journal["ali"])
     editor = view.editor
     editor.cadence.setCurrentIndex(editor.cadence.findData(-1))
@@ -151,10 +146,10 @@ def test_custom_cadence(qtbot, context, journal):
     assert Person.get_by_id(journal["ali"]).cadence_days == 45
 
 
-def test_invalid_email_is_refused_with_a_dialog(qtbot, context, journal, monkeypatch):
+def test_invalid_email_is_refused_with_a_dialog(qtbot, context, journal, monkeypatch, host):
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
-    view = make_view(qtbot, context)
+    view = make_view(qtbot, context, host)
     view.open_person(journal["bo"])
     qtbot.keyClicks(view.editor.emails, "not-an-address")
     view.editor.name.clear()
@@ -167,8 +162,8 @@ def test_invalid_email_is_refused_with_a_dialog(qtbot, context, journal, monkeyp
     assert view.editor.dirty
 
 
-def test_timeline_and_add_next_step(qtbot, context, journal):
-    view = make_view(qtbot, context)
+def test_timeline_and_add_next_step(qtbot, context, journal, host):
+    view = make_view(qtbot, context, host)
     view.open_person(journal["dana"])
     timeline = view.editor.timeline
     texts = [timeline.item(i).text() for i in range(timeline.count())]
@@ -191,9 +186,9 @@ def test_timeline_and_add_next_step(qtbot, context, journal):
     assert NextStep.get_by_id(deck.id).done_at is not None
 
 
-def test_add_person_with_keyboard(qtbot, context, journal, monkeypatch):
+def test_add_person_with_keyboard(qtbot, context, journal, monkeypatch, host):
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Casey Jones", True))
-    view = make_view(qtbot, context)
+    view = make_view(qtbot, context, host)
     view.table.setFocus()
     qtbot.waitUntil(view.table.hasFocus)
     qtbot.keyClick(view.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
@@ -203,19 +198,19 @@ def test_add_person_with_keyboard(qtbot, context, journal, monkeypatch):
     assert person.cadence_days is None
 
 
-def test_an_added_person_gets_the_default_cadence(qtbot, context, journal, monkeypatch):
+def test_an_added_person_gets_the_default_cadence(qtbot, context, journal, monkeypatch, host):
     from journal.desktop.preferences import Preferences
 
     Preferences(context.settings).default_cadence_days = 30
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Casey Jones", True))
-    view = make_view(qtbot, context)
+    view = make_view(qtbot, context, host)
     view.add_person()
     person = Person.get(Person.name == "Casey Jones")
     assert (person.cadence_days, person.cadence_set_on) == (30, context.clock.today())
 
 
-def test_archive_and_show_archived(qtbot, context, journal):
-    view = make_view(qtbot, context)
+def test_archive_and_show_archived(qtbot, context, journal, host):
+    view = make_view(qtbot, context, host)
     view.open_person(journal["bo"])
     qtbot.mouseClick(view.archive_button, Qt.MouseButton.LeftButton)
     assert Person.get_by_id(journal["bo"]).archived
@@ -228,7 +223,7 @@ def test_archive_and_show_archived(qtbot, context, journal):
     assert not Person.get_by_id(journal["bo"]).archived
 
 
-def test_delete_confirmed_then_undo_restores_everything(qtbot, context, journal, monkeypatch):
+def test_delete_confirmed_then_undo_restores_everything(qtbot, context, journal, monkeypatch, host):
     answers = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.append(a[2]) or QMessageBox.StandardButton.Yes)
     dana = journal["dana"]
@@ -238,13 +233,13 @@ def test_delete_confirmed_then_undo_restores_everything(qtbot, context, journal,
         NextStep.select().where(NextStep.person == dana).count(),
     )
     assert before == (1, 1, 2)
-    view = make_view(qtbot, context)
+    view = make_view(qtbot, context, host)
     view.open_person(dana)
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
     assert "Delete Dana Smith?" in answers[0] and "1 introduction" in answers[0]
     assert Person.get_or_none(Person.id == dana) is None
     assert Introduction.select().count() == 0
-    assert view.undo_bar.isVisible()
+    assert view.host.edit_actions.bar.isVisible()
     qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert Person.get_by_id(dana).name == "Dana Smith"
     after = (
@@ -254,28 +249,28 @@ def test_delete_confirmed_then_undo_restores_everything(qtbot, context, journal,
     )
     assert after == before
     assert people.tags_of(dana) == ["investor"]
-    assert not view.undo_bar.isVisible()
+    assert not view.host.edit_actions.bar.isVisible()
     assert view.current_person_id() == dana
     # The restored person is found by the full-text filter again.
     assert people_table.person_ids(text="dana") == [dana]
 
 
-def test_delete_cancelled_keeps_the_person(qtbot, context, journal, monkeypatch):
+def test_delete_cancelled_keeps_the_person(qtbot, context, journal, monkeypatch, host):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-    view = make_view(qtbot, context)
+    view = make_view(qtbot, context, host)
     view.open_person(journal["ali"])
     qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
     assert Person.get_or_none(Person.id == journal["ali"]) is not None
 
 
-def test_empty_journal_says_what_to_do(qtbot, context):
-    view = make_view(qtbot, context)
+def test_empty_journal_says_what_to_do(qtbot, context, host):
+    view = make_view(qtbot, context, host)
     assert view.list_stack.currentWidget() is view.empty
     assert "Ctrl+N" in view.empty.text.text()
     assert not view.delete_button.isEnabled()
 
 
-def test_ten_thousand_people_fetch_only_shown_rows(qtbot, context, clock):
+def test_ten_thousand_people_fetch_only_shown_rows(qtbot, context, clock, host):
     from journal.store.models import DB
 
     with DB.atomic():
@@ -283,7 +278,7 @@ def test_ten_thousand_people_fetch_only_shown_rows(qtbot, context, clock):
             [{"name": f"Person {i:05d}", "created_at": clock.now(), "updated_at": clock.now()} for i in range(10_000)]
         ).execute()
     people_table.STATS.reset()
-    view = make_view(qtbot, context)
+    view = make_view(qtbot, context, host)
     qtbot.waitUntil(lambda: view.model.fetched_count > 0)  # the first screenful is painted
     QApplication.processEvents()  # and what it set off (selecting the first row) has run
     assert view.model.rowCount() == 10_000
@@ -307,8 +302,8 @@ def test_ten_thousand_people_fetch_only_shown_rows(qtbot, context, clock):
     assert view.model.fetched_count <= 100
 
 
-def test_keyboard_only_find_and_edit(qtbot, context, journal):
-    view = make_view(qtbot, context)
+def test_keyboard_only_find_and_edit(qtbot, context, journal, host):
+    view = make_view(qtbot, context, host)
     view.table.setFocus()
     qtbot.waitUntil(view.table.hasFocus)
     qtbot.keyClick(view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -327,13 +322,13 @@ def test_keyboard_only_find_and_edit(qtbot, context, journal):
     assert Person.get_by_id(journal["bo"]).name == "Bo Chen-Li"
 
 
-def test_sort_and_splitter_are_remembered(qtbot, context, journal):
-    view = make_view(qtbot, context)
+def test_sort_and_splitter_are_remembered(qtbot, context, journal, host):
+    view = make_view(qtbot, context, host)
     view.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
     view.splitter.setSizes([500, 560])
     sizes = view.splitter.sizes()
     view.hide()
-    again = make_view(qtbot, context)
+    again = make_view(qtbot, context, host)
     assert (again.model.sort_column, again.model.descending) == ("last_contact", True)
     assert names(again)[0] == "Dana Smith"
     assert again.splitter.sizes() == sizes
@@ -364,10 +359,10 @@ def test_log_conversation_with_the_selected_person(qtbot, context, journal):
         (QMessageBox.StandardButton.Cancel, False, False),
     ],
 )
-def test_leaving_unsaved_changes_asks(qtbot, context, journal, monkeypatch, answer, saved, moved):
+def test_leaving_unsaved_changes_asks(qtbot, context, journal, monkeypatch, answer, saved, moved, host):
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answer)
-    view = make_view(qtbot, context)
+    view = make_view(qtbot, context, host)
     view.open_person(journal["ali"])
     qtbot.keyClicks(view.editor.role, "Founder")
     view.table.setFocus()
@@ -382,16 +377,16 @@ def test_leaving_unsaved_changes_asks(qtbot, context, journal, monkeypatch, answ
         assert view.editor.dirty and view.editor.role.text() == "Founder"
 
 
-def test_organisation_field_completes_known_names(qtbot, context, journal):
-    view = make_view(qtbot, context)
+def test_organisation_field_completes_known_names(qtbot, context, journal, host):
+    view = make_view(qtbot, context, host)
     view.open_person(journal["ali"])
     completer = view.editor.organisation.completer()
     completer.setCompletionPrefix("zen")
     assert completer.currentCompletion() == "Zenith"
 
 
-def test_space_ticks_a_timeline_step_and_enter_opens_a_conversation(qtbot, context, journal):
-    view = make_view(qtbot, context)
+def test_space_ticks_a_timeline_step_and_enter_opens_a_conversation(qtbot, context, journal, host):
+    view = make_view(qtbot, context, host)
     view.open_person(journal["dana"])
     view.editor.tabs.setCurrentIndex(1)
     timeline = view.editor.timeline
@@ -411,11 +406,11 @@ def test_space_ticks_a_timeline_step_and_enter_opens_a_conversation(qtbot, conte
     assert blocker.args[0] == "conversation"
 
 
-def test_adding_a_name_already_there_asks_first(qtbot, context, journal, monkeypatch):
+def test_adding_a_name_already_there_asks_first(qtbot, context, journal, monkeypatch, host):
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("dana  smith", True))
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
-    view = make_view(qtbot, context)
+    view = make_view(qtbot, context, host)
     qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
     assert asked and "already in the journal" in asked[0]
     assert Person.select().where(Person.name == "dana smith").count() == 0

@@ -12,6 +12,7 @@ from journal.services.conversations.records import OfferDraft, PersonRef, StepDr
 from journal.ui.search.delegate import runs
 from journal.ui.search.action import install_search, palette_of
 from journal.ui.search.results_model import IsHeaderRole, KindRole, SearchResultsModel
+from journal.services import operations
 
 
 class FakeWindow(QMainWindow):
@@ -191,5 +192,5 @@ def test_open_results_follow_changes_to_the_journal(qtbot, context, filled):
     type_query(qtbot, palette, "quantum")
     assert palette.model.result_count() == 0
     with qtbot.waitSignal(palette.results_shown, timeout=2000):
-        log_conversation([PersonRef.named("Olga Ivanov")], summary="Quantum computing chat")
+        operations.run(log_conversation, [PersonRef.named("Olga Ivanov")], summary="Quantum computing chat")
     assert palette.model.index(1).data().endswith("Quantum computing chat")

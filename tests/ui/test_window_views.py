@@ -9,6 +9,7 @@ from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication
 
 from journal.ui.dialogs.log_dialog import LogDialog
+from journal.services import operations
 
 ORDER = ["today", "people", "conversations", "introductions", "organisations", "calendar"]
 
@@ -49,7 +50,7 @@ def test_a_logged_conversation_shows_on_today_at_once(qtbot, window, clock):
 
     today = window.view("today")
     assert today.pages.currentWidget() is today.empty
-    log_conversation([PersonRef.named("Ann")], next_steps=[StepDraft("Call Ann", clock.today())], clock=clock)
+    operations.run(log_conversation, [PersonRef.named("Ann")], next_steps=[StepDraft("Call Ann", clock.today())], clock=clock)
     assert today.pages.currentWidget() is today.table
     assert today.current_item().title == "Call Ann"
 

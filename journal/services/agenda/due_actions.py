@@ -1,48 +1,112 @@
-"""Acting on a due item (a next step or a keep-in-touch date) by its kind and id.
+"""Acting on a due item, whatever its kind: one path for Today, the calendar, the tray and a
+notification, so each verb means the same everywhere.
 
-The calendar and the tray offer the same verbs on every due item; this maps each verb to the
-service that owns the item, so a widget never needs to know which table an item lives in.
+- Done: a next step is completed; an introduction moves to its next stage (which creates the
+  step that stage implies); a keep-in-touch reminder is met ("I was in touch"), moving it one
+  cadence on. Logging the conversation instead is the Log dialog's (Today offers both).
+- Snooze: hidden until a day; an introduction's open step is what moves.
+- Reschedule: a step (or an introduction's step) gets a new due date; a keep-in-touch date can
+  only move later than its cadence makes it, and not into the past.
+
+Each is a plain service function; run it through journal.services.operations to have it undone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.agenda import AgendaItem, ItemKind
+from journal.errors import ValidationError
 from journal.services.agenda import next_steps
 from journal.services.people import records as people
-from journal.services.conversations.records import PersonRef, log_conversation
-from journal.errors import ValidationError
-
-KEPT_IN_TOUCH_SUMMARY = "Kept in touch"
+from journal.services.transaction import write
+from journal.store.models import NextStep, Person
 
 
-def _kind(item: AgendaItem | tuple[str, int]) -> tuple[ItemKind, int]:
-    if isinstance(item, AgendaItem):
-        return item.kind, item.id
-    kind, item_id = item
-    return ItemKind(kind), int(item_id)
+def _kind(item) -> tuple[ItemKind, int]:
+    """(kind, id) of an AgendaItem, a Today item, or a (kind, id) pair."""
+    if isinstance(item, tuple):
+        kind, item_id = item
+        return ItemKind(kind), int(item_id)
+    return item.kind, item.id
 
 
-def mark_done(item, *, clock: Clock = SYSTEM_CLOCK) -> None:
-    """A next step is completed; a keep-in-touch date is met by logging a contact today."""
+@dataclass(frozen=True)
+class Outcome:
+    """What a verb did, for the status line: the new date, or an offer's new stage."""
+
+    kind: ItemKind
+    id: int
+    until: dt.date | None = None
+    stage: str = ""
+
+
+def _open_intro_steps(intro_id: int):
+    return NextStep.select().where((NextStep.introduction == intro_id) & NextStep.done_at.is_null())
+
+
+def mark_done(item, *, clock: Clock = SYSTEM_CLOCK) -> Outcome:
     kind, item_id = _kind(item)
     if kind is ItemKind.NEXT_STEP:
         next_steps.complete(item_id, clock=clock)
-    elif kind is ItemKind.KEEP_IN_TOUCH:
-        log_conversation([PersonRef(id=item_id)], summary=KEPT_IN_TOUCH_SUMMARY, clock=clock)
+        return Outcome(kind, item_id)
+    if kind is ItemKind.INTRODUCTION:
+        from journal.services.pipeline import introductions
+
+        stage = introductions.advance(item_id, clock=clock)
+        return Outcome(kind, item_id, stage=stage.value)
+    return Outcome(kind, item_id, until=mark_contacted(item_id, clock=clock))
+
+
+def mark_contacted(person_id: int, *, clock: Clock = SYSTEM_CLOCK) -> dt.date:
+    """"I was in touch" without logging a conversation: the reminder moves one cadence on."""
+    person = Person.get_or_none(Person.id == person_id)
+    if person is None:
+        raise ValidationError(f"There is no person {person_id}.")
+    if not person.cadence_days:
+        raise ValidationError(f"{person.name} has no keep-in-touch cadence.")
+    until = clock.today() + dt.timedelta(days=person.cadence_days)
+    people.snooze_keep_in_touch(person_id, until, clock=clock)
+    return until
+
+
+def snooze_until(item, until: dt.date, *, clock: Clock = SYSTEM_CLOCK) -> Outcome:
+    """Hide an item until `until`."""
+    kind, item_id = _kind(item)
+    if until < clock.today():
+        raise ValidationError("Snooze to today or a later day.")
+    if kind is ItemKind.NEXT_STEP:
+        next_steps.snooze(item_id, until)
+    elif kind is ItemKind.INTRODUCTION:
+        with write():
+            if not NextStep.update(snoozed_until=until).where(NextStep.id.in_(_open_intro_steps(item_id).select(NextStep.id))).execute():
+                raise ValidationError("This introduction has no open next step to snooze.")
     else:
-        raise ValidationError("An introduction moves on by advancing it, not by marking it done.")
+        people.snooze_keep_in_touch(item_id, until, clock=clock)
+    return Outcome(kind, item_id, until=until)
 
 
-def reschedule(item, day: dt.date, *, clock: Clock = SYSTEM_CLOCK) -> None:
+def snooze(item, days: int = 1, *, clock: Clock = SYSTEM_CLOCK) -> Outcome:
+    """Hide an item until `days` days from today."""
+    return snooze_until(item, clock.today() + dt.timedelta(days=days), clock=clock)
+
+
+def reschedule(item, day: dt.date, *, clock: Clock = SYSTEM_CLOCK) -> Outcome:
     """Move an item to `day` (a step keeps its time of day; keep-in-touch is snoozed to it)."""
     kind, item_id = _kind(item)
     if kind is ItemKind.NEXT_STEP:
-        due_time = item.due_time if isinstance(item, AgendaItem) else None
+        due_time = item.due_time if isinstance(item, AgendaItem) else _step(item_id).due_time
         next_steps.reschedule(item_id, day, due_time)
-    elif kind is ItemKind.KEEP_IN_TOUCH:
+    elif kind is ItemKind.INTRODUCTION:
+        steps = list(_open_intro_steps(item_id))
+        if not steps:
+            raise ValidationError("This introduction has no open next step to move.")
+        with write():
+            for step in steps:
+                next_steps.reschedule(step.id, day, step.due_time)
+    else:
         if day < clock.today():
             raise ValidationError("A keep-in-touch date can only move to today or later.")
         natural = _keep_in_touch_natural_due(item_id)
@@ -52,13 +116,11 @@ def reschedule(item, day: dt.date, *, clock: Clock = SYSTEM_CLOCK) -> None:
                 "makes it due; log a conversation or change the cadence instead."
             )
         people.snooze_keep_in_touch(item_id, day, clock=clock)
-    else:
-        raise ValidationError("An introduction's date follows its next step; reschedule the step instead.")
+    return Outcome(kind, item_id, until=day)
 
 
 def _keep_in_touch_natural_due(person_id: int) -> dt.date | None:
     from journal.domain.cadence import keep_in_touch_due
-    from journal.store.models import Person
 
     person = Person.get_or_none(Person.id == person_id)
     if person is None:
@@ -66,26 +128,16 @@ def _keep_in_touch_natural_due(person_id: int) -> dt.date | None:
     return keep_in_touch_due(person.cadence_days, people.last_contact(person_id), person.cadence_set_on)
 
 
-def snooze(item, days: int = 1, *, clock: Clock = SYSTEM_CLOCK) -> dt.date:
-    """Hide an item until `days` days from today; returns the new date."""
-    kind, item_id = _kind(item)
-    until = clock.today() + dt.timedelta(days=days)
-    if kind is ItemKind.NEXT_STEP:
-        next_steps.snooze(item_id, until)
-    elif kind is ItemKind.KEEP_IN_TOUCH:
-        people.snooze_keep_in_touch(item_id, until, clock=clock)
-    else:
-        raise ValidationError("Snooze the introduction's next step instead.")
-    return until
+def _step(step_id: int) -> NextStep:
+    step = NextStep.get_or_none(NextStep.id == step_id)
+    if step is None:
+        raise ValidationError(f"There is no next step {step_id}.")
+    return step
 
 
 def step_date(step_id: int) -> dt.date | None:
     """The day a next step shows on in the calendar (its snooze, else its due date)."""
-    from journal.store.models import NextStep
-
-    step = NextStep.get_or_none(NextStep.id == step_id)
-    if step is None:
-        raise ValidationError(f"There is no next step {step_id}.")
+    step = _step(step_id)
     return step.snoozed_until or step.due_date
 
 

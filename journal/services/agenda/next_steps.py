@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from journal.clock import SYSTEM_CLOCK, Clock
-from journal.services import events
 from journal.errors import ValidationError
 from journal.services.transaction import write
 from journal.store.models import NextStep
@@ -41,7 +40,6 @@ def create_step(
 def add(text: str, *, clock: Clock = SYSTEM_CLOCK, **links) -> int:
     with write():
         step = create_step(text, clock=clock, **links)
-    events.emit("next_steps")
     return step.id
 
 
@@ -57,7 +55,6 @@ def complete(step_id: int, *, clock: Clock = SYSTEM_CLOCK) -> None:
         step = _get(step_id)
         step.done_at = clock.now()
         step.save()
-    events.emit("next_steps")
 
 
 def reopen(step_id: int) -> None:
@@ -65,7 +62,6 @@ def reopen(step_id: int) -> None:
         step = _get(step_id)
         step.done_at = None
         step.save()
-    events.emit("next_steps")
 
 
 def snooze(step_id: int, until: dt.date) -> None:
@@ -74,7 +70,6 @@ def snooze(step_id: int, until: dt.date) -> None:
         step = _get(step_id)
         step.snoozed_until = until
         step.save()
-    events.emit("next_steps")
 
 
 def reschedule(step_id: int, due: dt.date, due_time: dt.time | None = None) -> None:
@@ -85,7 +80,6 @@ def reschedule(step_id: int, due: dt.date, due_time: dt.time | None = None) -> N
         step.due_time = due_time
         step.snoozed_until = None
         step.save()
-    events.emit("next_steps")
 
 
 def edit_text(step_id: int, text: str) -> None:
@@ -95,10 +89,8 @@ def edit_text(step_id: int, text: str) -> None:
     with write():
         if not NextStep.update(text=text).where(NextStep.id == step_id).execute():
             raise ValidationError(f"There is no next step {step_id}.")
-    events.emit("next_steps")
 
 
 def delete(step_id: int) -> None:
     with write():
         NextStep.delete().where(NextStep.id == step_id).execute()
-    events.emit("next_steps")

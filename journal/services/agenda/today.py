@@ -15,11 +15,8 @@ from peewee import fn
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.agenda import ItemKind, sort_key
 from journal.domain.pipeline import Stage
-from journal.services import events
-from journal.services.people import records as people
 from journal.services.agenda.items import keep_in_touch_entries, open_steps
-from journal.errors import ValidationError
-from journal.store.models import DB, Introduction, NextStep, Person
+from journal.store.models import Introduction, NextStep, Person
 
 
 class Group(StrEnum):
@@ -146,28 +143,3 @@ def today_items(*, clock: Clock = SYSTEM_CLOCK) -> dict[Group, list[TodayItem]]:
             for k in keep
         ],
     }
-
-
-def mark_contacted(person_id: int, *, clock: Clock = SYSTEM_CLOCK) -> dt.date:
-    """"I was in touch" without logging a conversation: the reminder moves one cadence on."""
-    person = Person.get_or_none(Person.id == person_id)
-    if person is None:
-        raise ValidationError(f"There is no person {person_id}.")
-    if not person.cadence_days:
-        raise ValidationError(f"{person.name} has no keep-in-touch cadence.")
-    until = clock.today() + dt.timedelta(days=person.cadence_days)
-    people.snooze_keep_in_touch(person_id, until, clock=clock)
-    return until
-
-
-def snooze_introduction(intro_id: int, until: dt.date) -> None:
-    """Move an introduction's open next step to `until`."""
-    with DB.atomic():
-        updated = (
-            NextStep.update(snoozed_until=until)
-            .where((NextStep.introduction == intro_id) & NextStep.done_at.is_null())
-            .execute()
-        )
-        if not updated:
-            raise ValidationError("This introduction has no open next step to snooze.")
-    events.emit("introductions")

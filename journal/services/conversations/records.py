@@ -6,13 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from journal.clock import SYSTEM_CLOCK, Clock
-from journal.services import events
 from journal.services.pipeline.introductions import create_offer
 from journal.services.agenda.next_steps import create_step
 from journal.services.people.records import clean_name, resolve_person
 from journal.errors import ValidationError
 from journal.services.transaction import write
-from journal.store.models import CHANNELS, Conversation, Introduction, NextStep, Participant, Person
+from journal.store.models import CHANNELS, Conversation, Participant, Person
 
 
 @dataclass(frozen=True)
@@ -138,7 +137,6 @@ def log_conversation(
                 clock=clock,
             )
             step_ids.append(step.id)
-    events.emit("conversations")
     return LogResult(conversation.id, created, intro_ids, step_ids)
 
 
@@ -167,60 +165,11 @@ def update_conversation(
         Participant.delete().where(Participant.conversation == conversation_id).execute()
         for pid in dict.fromkeys(participant_ids):
             Participant.create(conversation=conversation_id, person=pid)
-    events.emit("conversations")
 
 
-@dataclass(frozen=True)
-class DeletedConversation:
-    """A deleted conversation as it was, so `restore_conversation` can undo the delete: its row,
-    who took part, and the offers and next steps that were logged with it (kept by the delete,
-    only unlinked)."""
-
-    conversation: dict
-    person_ids: tuple[int, ...]
-    introduction_ids: tuple[int, ...]
-    next_step_ids: tuple[int, ...]
-
-
-def delete_conversation(conversation_id: int) -> DeletedConversation:
-    """Delete a conversation (its offers and next steps stay, unlinked); returns what undo needs."""
+def delete_conversation(conversation_id: int) -> None:
+    """Delete a conversation; its offers and next steps stay, unlinked. As an operation it is
+    undone like any other: the conversation comes back with its people and links."""
     with write():
-        rows = list(Conversation.select().where(Conversation.id == conversation_id).dicts())
-        if not rows:
+        if not Conversation.delete().where(Conversation.id == conversation_id).execute():
             raise ValidationError("This conversation no longer exists; it may have been deleted.")
-        snapshot = DeletedConversation(
-            conversation=rows[0],
-            person_ids=tuple(
-                p.person_id for p in Participant.select(Participant.person).where(Participant.conversation == conversation_id)
-            ),
-            introduction_ids=tuple(
-                i.id for i in Introduction.select(Introduction.id).where(Introduction.conversation == conversation_id)
-            ),
-            next_step_ids=tuple(s.id for s in NextStep.select(NextStep.id).where(NextStep.conversation == conversation_id)),
-        )
-        Conversation.delete().where(Conversation.id == conversation_id).execute()
-    events.emit("conversations")
-    return snapshot
-
-
-def restore_conversation(snapshot: DeletedConversation) -> int:
-    """Put back a conversation removed by `delete_conversation`, with the same id, the people
-    still in the journal, and its offers and next steps linked again (those not deleted or
-    linked elsewhere since). Returns its id."""
-    conversation_id = snapshot.conversation["id"]
-    with write():
-        if Conversation.get_or_none(Conversation.id == conversation_id) is not None:
-            raise ValidationError("This conversation is already in the journal.")
-        Conversation.insert(**snapshot.conversation).execute()
-        living = [p.id for p in Person.select(Person.id).where(Person.id.in_(snapshot.person_ids))]
-        for person_id in snapshot.person_ids:
-            if person_id in living:
-                Participant.insert(conversation=conversation_id, person=person_id).execute()
-        Introduction.update(conversation=conversation_id).where(
-            Introduction.id.in_(snapshot.introduction_ids) & Introduction.conversation.is_null()
-        ).execute()
-        NextStep.update(conversation=conversation_id).where(
-            NextStep.id.in_(snapshot.next_step_ids) & NextStep.conversation.is_null()
-        ).execute()
-    events.emit("conversations")
-    return conversation_id

@@ -21,7 +21,6 @@ from journal.interop import google_csv, json_io, linkedin, vcard
 from journal.interop.dedupe import DedupeIndex, Match, linkedin_key
 from journal.interop.ids import person_uid
 from journal.interop.records import MAX_FILE_BYTES, ContactRecord, ImportFormatError, ParseResult
-from journal.services import events
 from journal.services.interchange.import_writer import ExistingPerson, PendingPerson, existing_keys, load_existing, write_plan
 from journal.errors import JournalError
 from journal.store.models import DB
@@ -257,19 +256,18 @@ def run_import(
     decisions: dict[int, str] | None = None,
     clock: Clock = SYSTEM_CLOCK,
     progress: Progress | None = None,
-    notify: bool = True,
 ) -> ImportSummary:
     """Plan and (unless a dry run) write the import, all inside one transaction."""
     collecting = gc.isenabled()
     gc.disable()  # an import allocates ~10 objects per row and frees none until the end
     try:
-        return _run_import(fmt, Path(path), dry_run, decisions, clock, progress, notify)
+        return _run_import(fmt, Path(path), dry_run, decisions, clock, progress)
     finally:
         if collecting:
             gc.enable()
 
 
-def _run_import(fmt, path, dry_run, decisions, clock, progress, notify) -> ImportSummary:
+def _run_import(fmt, path, dry_run, decisions, clock, progress) -> ImportSummary:
     from journal.services.interchange import json_restore
 
     report = progress or (lambda _p, _m: None)
@@ -297,18 +295,7 @@ def _run_import(fmt, path, dry_run, decisions, clock, progress, notify) -> Impor
                 json_restore.write(source)
             report(95, "Saving")
     report(100, "Done")
-    summary = ImportSummary(plan, dry_run)
-    if not dry_run and notify:
-        announce(summary)
-    return summary
-
-
-def announce(summary: ImportSummary | None = None) -> None:
-    """Tell the window what changed (call on the GUI thread after a worker's import)."""
-    events.emit("people")
-    if summary is not None and summary.plan.restore_counts:
-        for what in ("conversations", "introductions", "next_steps"):
-            events.emit(what)
+    return ImportSummary(plan, dry_run)
 
 
 def _entry(fmt: str):

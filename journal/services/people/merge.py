@@ -1,23 +1,23 @@
-"""Merging two records of one person, finding likely duplicates, and undoing a merge.
+"""Merging two records of one person, and finding likely duplicates.
 
 `merge_people(keep, drop)` moves everything of `drop` onto `keep` (conversations, offers given and
 received, next steps, e-mails and phones, tags), fills what `keep` lacks, then deletes `drop`,
-all in one transaction. It returns an `UndoMerge` that puts everything back as it was.
+all in one transaction. Run as an operation (journal.services.operations), it is undone like
+any other: every row it touched is put back.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from peewee import JOIN, ForeignKeyField
 
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.interop.dedupe import Entry, duplicate_pairs, linkedin_key
-from journal.services import events
 from journal.errors import ValidationError
+from journal.services.transaction import write
 from journal.store.models import (
     ALL_MODELS,
-    DB,
     ContactDetail,
     Introduction,
     NextStep,
@@ -75,25 +75,6 @@ class MergePreview:
         return out
 
 
-@dataclass
-class UndoMerge:
-    """What a merge changed, enough to reverse it."""
-
-    keep_id: int
-    drop_row: dict
-    keep_before: dict
-    participants_moved: list[int] = field(default_factory=list)  # conversation ids
-    participants_dropped: list[int] = field(default_factory=list)
-    introducers_moved: list[int] = field(default_factory=list)
-    targets_moved: list[int] = field(default_factory=list)
-    steps_moved: list[int] = field(default_factory=list)
-    details_moved: list[int] = field(default_factory=list)
-    details_dropped: list[dict] = field(default_factory=list)
-    tags_moved: list[int] = field(default_factory=list)
-    tags_dropped: list[int] = field(default_factory=list)
-    others_moved: list[tuple[str, str, list]] = field(default_factory=list)  # table, column, ids
-
-
 def _brief(person_id: int) -> PersonBrief:
     person = Person.get_or_none(Person.id == person_id)
     if person is None:
@@ -136,110 +117,41 @@ def preview_merge(keep_id: int, drop_id: int) -> MergePreview:
     )
 
 
-def _ids(query) -> list[int]:
-    return [row[0] for row in query.tuples()]
-
-
-def _row(model, **where) -> dict:
-    query = model.select().where(*[getattr(model, k) == v for k, v in where.items()]).dicts()
-    return dict(query.get())
-
-
-def merge_people(keep_id: int, drop_id: int, *, clock: Clock = SYSTEM_CLOCK) -> UndoMerge:
-    """Move everything of `drop_id` onto `keep_id` and remove `drop_id`; one transaction."""
-    preview_merge(keep_id, drop_id)  # validates both
-    with DB.atomic():
+def merge_people(keep_id: int, drop_id: int, *, clock: Clock = SYSTEM_CLOCK) -> MergePreview:
+    """Move everything of `drop_id` onto `keep_id` and remove `drop_id`; one transaction.
+    Returns what moved (the preview as it was just before)."""
+    moved = preview_merge(keep_id, drop_id)  # validates both
+    with write():
         keep, drop = Person.get_by_id(keep_id), Person.get_by_id(drop_id)
-        undo = UndoMerge(keep_id, _row(Person, id=drop_id), _row(Person, id=keep_id))
-        shared = _ids(Participant.select(Participant.conversation).where(Participant.person == keep_id))
-        undo.participants_dropped = _ids(
-            Participant.select(Participant.conversation).where((Participant.person == drop_id) & Participant.conversation.in_(shared))
-        )
-        undo.participants_moved = _ids(
-            Participant.select(Participant.conversation).where((Participant.person == drop_id) & Participant.conversation.not_in(shared))
-        )
+        shared = Participant.select(Participant.conversation).where(Participant.person == keep_id)
         Participant.update(person=keep_id).where(
-            (Participant.person == drop_id) & Participant.conversation.in_(undo.participants_moved)
+            (Participant.person == drop_id) & Participant.conversation.not_in(shared)
         ).execute()
-        undo.introducers_moved = _ids(Introduction.select(Introduction.id).where(Introduction.introducer == drop_id))
-        undo.targets_moved = _ids(Introduction.select(Introduction.id).where(Introduction.target == drop_id))
         Introduction.update(introducer=keep_id).where(Introduction.introducer == drop_id).execute()
         Introduction.update(target=keep_id).where(Introduction.target == drop_id).execute()
-        undo.steps_moved = _ids(NextStep.select(NextStep.id).where(NextStep.person == drop_id))
         NextStep.update(person=keep_id).where(NextStep.person == drop_id).execute()
         keep_details = {(d.kind, d.normalized) for d in keep.details}
-        for detail in drop.details:
-            if (detail.kind, detail.normalized) in keep_details:
-                undo.details_dropped.append(_row(ContactDetail, id=detail.id))
-            else:
-                undo.details_moved.append(detail.id)
-        ContactDetail.update(person=keep_id).where(ContactDetail.id.in_(undo.details_moved)).execute()
-        keep_tags = {t.tag_id for t in keep.person_tags}
-        for link in drop.person_tags:
-            (undo.tags_dropped if link.tag_id in keep_tags else undo.tags_moved).append(link.tag_id)
-        PersonTag.update(person=keep_id).where((PersonTag.person == drop_id) & PersonTag.tag.in_(undo.tags_moved)).execute()
-        undo.others_moved = _move_other_references(keep_id, drop_id)
+        moving = [d.id for d in drop.details if (d.kind, d.normalized) not in keep_details]
+        ContactDetail.update(person=keep_id).where(ContactDetail.id.in_(moving)).execute()
+        keep_tags = [t.tag_id for t in keep.person_tags]
+        PersonTag.update(person=keep_id).where((PersonTag.person == drop_id) & PersonTag.tag.not_in(keep_tags)).execute()
+        _move_other_references(keep_id, drop_id)
         fills = _fills(keep, drop)
         Person.update(**fills, updated_at=clock.now()).where(Person.id == keep_id).execute()
-        Person.delete().where(Person.id == drop_id).execute()
-    _announce()
-    return undo
-
-
-def _announce() -> None:
-    """A merge moves conversations, offers and next steps as well as people."""
-    for what in ("people", "conversations", "introductions", "next_steps"):
-        events.emit(what)
+        Person.delete().where(Person.id == drop_id).execute()  # what stayed behind goes with them
+    return moved
 
 
 HANDLED = {(Participant, "person"), (Introduction, "introducer"), (Introduction, "target"), (NextStep, "person"),
            (ContactDetail, "person"), (PersonTag, "person")}
 
 
-def _move_other_references(keep_id: int, drop_id: int) -> list[tuple[str, str, list]]:
+def _move_other_references(keep_id: int, drop_id: int) -> None:
     """Tables added later that point at a person follow the merge too."""
-    moved = []
     for model in ALL_MODELS:
         for fk in model._meta.fields.values():
-            if not isinstance(fk, ForeignKeyField) or fk.rel_model is not Person or (model, fk.name) in HANDLED:
-                continue
-            pk = model._meta.primary_key
-            if not pk:
-                continue
-            ids = _ids(model.select(pk).where(fk == drop_id))
-            model.update({fk: keep_id}).where(pk.in_(ids)).execute()
-            moved.append((model._meta.table_name, fk.name, ids))
-    return moved
-
-
-def undo_merge(undo: UndoMerge) -> None:
-    """Bring back the removed person and everything that moved, as before the merge."""
-    drop_id = undo.drop_row["id"]
-    with DB.atomic():
-        if Person.get_or_none(Person.id == drop_id) is not None or Person.get_or_none(Person.id == undo.keep_id) is None:
-            raise ValidationError("This merge cannot be undone any more: the people have changed since.")
-        Person.insert(undo.drop_row).execute()
-        keep_fields = {k: v for k, v in undo.keep_before.items() if k != "id"}
-        Person.update(keep_fields).where(Person.id == undo.keep_id).execute()
-        Participant.update(person=drop_id).where(
-            (Participant.person == undo.keep_id) & Participant.conversation.in_(undo.participants_moved)
-        ).execute()
-        for conversation in undo.participants_dropped:
-            Participant.insert(conversation=conversation, person=drop_id).execute()
-        Introduction.update(introducer=drop_id).where(Introduction.id.in_(undo.introducers_moved)).execute()
-        Introduction.update(target=drop_id).where(Introduction.id.in_(undo.targets_moved)).execute()
-        NextStep.update(person=drop_id).where(NextStep.id.in_(undo.steps_moved)).execute()
-        ContactDetail.update(person=drop_id).where(ContactDetail.id.in_(undo.details_moved)).execute()
-        for row in undo.details_dropped:
-            ContactDetail.insert(row).execute()
-        PersonTag.update(person=drop_id).where((PersonTag.person == undo.keep_id) & PersonTag.tag.in_(undo.tags_moved)).execute()
-        for tag in undo.tags_dropped:
-            PersonTag.insert(person=drop_id, tag=tag).execute()
-        models = {m._meta.table_name: m for m in ALL_MODELS}
-        for table, column, ids in undo.others_moved:
-            model = models[table]
-            model.update({model._meta.fields[column]: drop_id}).where(model._meta.primary_key.in_(ids)).execute()
-    _announce()
+            if isinstance(fk, ForeignKeyField) and fk.rel_model is Person and (model, fk.name) not in HANDLED:
+                model.update({fk: keep_id}).where(fk == drop_id).execute()
 
 
 def find_duplicates() -> list[DuplicatePair]:

@@ -10,14 +10,11 @@ from peewee import JOIN, fn
 
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.cadence import keep_in_touch_due
-from journal.services import events
 from journal.services.transaction import write
 from journal.errors import ValidationError
 from journal.store.models import (
     ContactDetail,
     Conversation,
-    Introduction,
-    NextStep,
     Organisation,
     Participant,
     Person,
@@ -130,7 +127,6 @@ def set_cadence(person_id: int, days: int | None, *, clock: Clock = SYSTEM_CLOCK
         ).where(Person.id == person_id).execute()
         if not changed:
             raise ValidationError(f"There is no person {person_id}.")
-    events.emit("people")
 
 
 def snooze_keep_in_touch(person_id: int, until: dt.date, *, clock: Clock = SYSTEM_CLOCK) -> None:
@@ -140,7 +136,6 @@ def snooze_keep_in_touch(person_id: int, until: dt.date, *, clock: Clock = SYSTE
         ).execute()
         if not changed:
             raise ValidationError(f"There is no person {person_id}.")
-    events.emit("people")
 
 
 def set_tags(person_id: int, names: list[str]) -> None:
@@ -155,7 +150,6 @@ def set_tags(person_id: int, names: list[str]) -> None:
         for name in wanted:
             tag = Tag.get_or_none(Tag.name == name) or Tag.create(name=name)
             PersonTag.create(person=person_id, tag=tag)
-    events.emit("people")
 
 
 def tags_of(person_id: int) -> list[str]:
@@ -289,7 +283,6 @@ def update_person(person_id: int, changes: PersonChanges, *, clock: Clock = SYST
         _replace_details(person_id, "email", changes.emails)
         _replace_details(person_id, "phone", changes.phones)
         set_tags(person_id, list(changes.tags))
-    events.emit("people")
 
 
 def add_person(
@@ -309,7 +302,6 @@ def add_person(
             cadence_set_on=clock.today() if cadence_days else None,
             clock=clock,
         )
-    events.emit("people")
     return person.id
 
 
@@ -321,99 +313,15 @@ def set_archived(person_id: int, archived: bool, *, clock: Clock = SYSTEM_CLOCK)
         )
         if not updated:
             raise ValidationError("This person no longer exists; it may have been deleted.")
-    events.emit("people")
 
 
-@dataclass(frozen=True)
-class DeletedPerson:
-    """A deleted person and every row the delete cascaded to, so `restore_person` can undo it."""
-
-    name: str
-    person: dict
-    details: list[dict]
-    tag_names: list[str]
-    participations: list[dict]
-    introductions: list[dict]
-    next_steps: list[dict]
-
-
-def _rows(query) -> list[dict]:
-    return [dict(row) for row in query.dicts()]
-
-
-def delete_person(person_id: int) -> DeletedPerson:
+def delete_person(person_id: int) -> str:
     """Delete a person with their details, tags, participations, offers and steps (one
-    transaction); returns what was removed, for undo."""
+    transaction; as an operation it is undone like any other). Returns their name."""
     with write():
         person = Person.get_or_none(Person.id == person_id)
         if person is None:
             raise ValidationError("This person no longer exists; it may have been deleted.")
-        intro_query = Introduction.select().where(
-            (Introduction.introducer == person_id) | (Introduction.target == person_id)
-        )
-        intro_ids = [row.id for row in intro_query]
-        steps = NextStep.select().where(
-            (NextStep.person == person_id) | NextStep.introduction.in_(intro_ids)
-        ).order_by(NextStep.id)
-        snapshot = DeletedPerson(
-            name=person.name,
-            person=_rows(Person.select().where(Person.id == person_id))[0],
-            details=_rows(ContactDetail.select().where(ContactDetail.person == person_id).order_by(ContactDetail.id)),
-            tag_names=tags_of(person_id),
-            participations=_rows(Participant.select().where(Participant.person == person_id)),
-            introductions=_rows(intro_query.order_by(Introduction.id)),
-            next_steps=_rows(steps),
-        )
+        name = person.name
         person.delete_instance()
-    events.emit("people")
-    return snapshot
-
-
-def restore_person(snapshot: DeletedPerson) -> int:
-    """Put back a person removed by `delete_person`, with the same id and everything that went
-    with them. Links to things deleted since (a conversation, the other person of an offer)
-    are left out. Returns the person's id."""
-    person_id = snapshot.person["id"]
-    with write():
-        if Person.get_or_none(Person.id == person_id) is not None:
-            raise ValidationError(f"{snapshot.name} is already in the journal.")
-        data = dict(snapshot.person)
-        if data.get("organisation") and Organisation.get_or_none(Organisation.id == data["organisation"]) is None:
-            data["organisation"] = None
-        Person.insert(**data).execute()
-        for row in snapshot.details:
-            ContactDetail.insert(**row).execute()
-        for name in snapshot.tag_names:
-            tag = Tag.get_or_none(Tag.name == name) or Tag.create(name=name)
-            PersonTag.insert(person=person_id, tag=tag.id).execute()
-        live_conversations = {
-            c.id
-            for c in Conversation.select(Conversation.id).where(
-                Conversation.id.in_([row["conversation"] for row in snapshot.participations])
-            )
-        }
-        for row in snapshot.participations:
-            if row["conversation"] in live_conversations:
-                Participant.insert(**row).execute()
-        restored_intros = set()
-        for row in snapshot.introductions:
-            others = {row["introducer"], row["target"]} - {person_id}
-            if all(Person.get_or_none(Person.id == other) for other in others):
-                row = dict(row)
-                if row.get("conversation") and row["conversation"] not in live_conversations and not (
-                    Conversation.get_or_none(Conversation.id == row["conversation"])
-                ):
-                    row["conversation"] = None
-                Introduction.insert(**row).execute()
-                restored_intros.add(row["id"])
-        for row in snapshot.next_steps:
-            row = dict(row)
-            if row.get("introduction") and row["introduction"] not in restored_intros:
-                continue
-            if row.get("person") not in (None, person_id) and not Person.get_or_none(Person.id == row["person"]):
-                continue
-            if row.get("conversation") and not Conversation.get_or_none(Conversation.id == row["conversation"]):
-                row["conversation"] = None
-            NextStep.insert(**row).execute()
-    events.emit("people")
-    return person_id
+    return name

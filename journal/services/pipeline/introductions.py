@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.pipeline import Stage, TransitionError, check_transition, implied_step, next_forward
-from journal.services import events
 from journal.errors import ValidationError
 from journal.services.transaction import write
 from journal.store.models import DB, Introduction, NextStep, Person
@@ -75,7 +74,6 @@ def offer(
         if introducer is None or target is None:
             raise ValidationError("That person is no longer in the journal.")
         intro = create_offer(introducer, target, notes=notes, clock=clock)
-    events.emit("introductions")
     return intro.id
 
 
@@ -117,7 +115,6 @@ def advance(intro_id: int, target: Stage | None = None, *, clock: Clock = SYSTEM
             (NextStep.introduction == intro.id) & NextStep.done_at.is_null()
         ).execute()
         _create_implied_step(intro, target, day, now)
-    events.emit("introductions")
     return target
 
 

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.pipeline import Stage
-from journal.services import events
 from journal.services.pipeline import introductions
 from journal.services.agenda import next_steps
 from journal.services.people import records as people
@@ -273,7 +272,6 @@ def populate(*, clock: Clock = SYSTEM_CLOCK, seed: int = 2024) -> DemoSummary:
         for name, days in (("Anna Kowalski", 45), ("Noah Fischer", 31), ("Victor Lam", 21), ("Ravi Deshpande", 95)):
             log([name], days)
 
-    events.emit("demo")
     return DemoSummary(
         Person.select().count(), conversations, Introduction.select().count(), NextStep.select().count()
     )

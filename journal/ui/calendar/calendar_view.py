@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QToolButton,
@@ -138,7 +137,7 @@ class CalendarView(QWidget):
         self._connect()
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self.refresh)
-        context.signals.changed.connect(lambda _what: self._refresh_timer.start())
+        context.signals.changed.connect(lambda changes: changes.due_items and self._refresh_timer.start())
         self.setTabOrder(self.grid, self.day_list)
         self.setTabOrder(self.day_list, self.done_button)
         self.setTabOrder(self.done_button, self.snooze_button)
@@ -324,29 +323,29 @@ class CalendarView(QWidget):
     def show_date(self, day: dt.date) -> None:
         self.grid.select_date(day)
 
-    def _run(self, what: str, action) -> bool:
-        try:
-            action()
-        except JournalError as exc:
-            QMessageBox.warning(self, what, str(exc))
-            return False
-        self.refresh()
-        return True
+    def _run(self, label: str, fn, *args):
+        """Run a due-item verb as an operation (undoable); the list refreshes from its notice."""
+        result = self.context.operations.run(label, fn, *args, clock=self.clock, parent=self)
+        if result is not None:
+            self.refresh()
+        return result
 
     def mark_done(self) -> None:
         item = self.selected_item()
         if item is None:
             return
-        if self._run(self.tr("Done"), lambda: due_actions.mark_done(item, clock=self.clock)):
-            self.status.emit(self.tr("Done: {title}").format(title=item_title(item)))
+        title = item_title(item)
+        if self._run(self.tr("Done: {title}").format(title=title), due_actions.mark_done, item):
+            self.status.emit(self.tr("Done: {title}").format(title=title))
 
     def snooze(self, days: int) -> None:
         item = self.selected_item()
         if item is None:
             return
-        result = {}
-        if self._run(self.tr("Snooze"), lambda: result.setdefault("until", due_actions.snooze(item, days, clock=self.clock))):
-            self.status.emit(self.tr("Snoozed until {day}: {title}").format(day=dates.weekday(result["until"]), title=item_title(item)))
+        title = item_title(item)
+        result = self._run(self.tr("Snooze: {title}").format(title=title), due_actions.snooze, item, days)
+        if result is not None:
+            self.status.emit(self.tr("Snoozed until {day}: {title}").format(day=dates.weekday(result.value.until), title=title))
 
     def ask_date(self, item: AgendaItem) -> dt.date | None:
         """The new date for `item` from a date picker, or None when cancelled."""
@@ -363,8 +362,9 @@ class CalendarView(QWidget):
             self.reschedule_to(item, day)
 
     def reschedule_to(self, item: AgendaItem, day: dt.date) -> None:
-        if self._run(self.tr("Reschedule"), lambda: due_actions.reschedule(item, day, clock=self.clock)):
-            self.status.emit(self.tr("Moved to {day}: {title}").format(day=dates.weekday(day), title=item_title(item)))
+        title, when = item_title(item), dates.weekday(day)
+        if self._run(self.tr("Move to {day}: {title}").format(day=when, title=title), due_actions.reschedule, item, day):
+            self.status.emit(self.tr("Moved to {day}: {title}").format(day=when, title=title))
 
     def _on_drop(self, key: str, day: dt.date) -> None:
         item = self._items.get(key) or open_item(key, clock=self.clock)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from journal.services.conversations.listing import ConversationDetail, save_conversation
 from journal.services.conversations.records import PersonRef
-from journal.errors import JournalError
 from journal.ui.labels import fill_channels
 from journal.ui.widgets.people_picker import PeoplePicker
 
@@ -68,17 +66,18 @@ class ConversationDialog(QDialog):
 
     def accept(self) -> None:
         refs = [PersonRef(id=pid) if pid is not None else PersonRef(name=name) for pid, name in self.picker.people()]
-        try:
-            save_conversation(
-                self.detail.id,
-                participants=refs,
-                when=self.when.dateTime().toPython().replace(second=0, microsecond=0),
-                channel=self.channel.currentData(),
-                summary=self.summary.text(),
-                notes=self.notes.toPlainText(),
-                clock=self.context.clock,
-            )
-        except JournalError as exc:
-            QMessageBox.warning(self, self.tr("Cannot save the conversation"), str(exc))
-            return
-        super().accept()
+        summary = " ".join(self.summary.text().split())
+        result = self.context.operations.run(
+            self.tr("Edit the conversation “{summary}”").format(summary=summary) if summary else self.tr("Edit a conversation"),
+            save_conversation,
+            self.detail.id,
+            participants=refs,
+            when=self.when.dateTime().toPython().replace(second=0, microsecond=0),
+            channel=self.channel.currentData(),
+            summary=self.summary.text(),
+            notes=self.notes.toPlainText(),
+            clock=self.context.clock,
+            parent=self,
+        )
+        if result is not None:
+            super().accept()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.services.conversations.listing import get_conversation
-from journal.services.conversations.records import DeletedConversation, delete_conversation, restore_conversation
+from journal.services.conversations.records import delete_conversation
 from journal.errors import JournalError
 from journal.ui.context import AppContext
 from journal.ui.conversations.conversation_dialog import ConversationDialog
@@ -27,7 +27,6 @@ from journal.ui.widgets.action_icons import action_icon
 from journal.ui.widgets.empty_hint import EmptyHint
 from journal.ui.widgets.filter_field import FilterField
 from journal.ui.widgets.table_selection import select_row
-from journal.ui.widgets.undo_bar import UndoBar
 from journal.ui.widgets.status import show_status
 
 
@@ -48,7 +47,7 @@ class ConversationsView(QWidget):
         super().__init__(parent)
         self.context = context
         self.dialog: ConversationDialog | None = None
-        self._deleted: DeletedConversation | None = None
+        self._deleted: tuple | None = None  # (the undo step, the conversation id) of the last delete here
         self.model = ConversationsModel(context.clock, self)
         self.table = QTableView(objectName="conversationsTable")
         self.table.setModel(self.model)
@@ -85,11 +84,9 @@ class ConversationsView(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
-        self.undo_bar = UndoBar(self.tr("Bring the deleted conversation back, with its people and links (Ctrl+Z)"))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
-        layout.addWidget(self.undo_bar)
 
         self.table.activated.connect(lambda index: self.edit_conversation(self.model.conversation_id(index.row())))
         self.edit_button.clicked.connect(lambda: self.edit_conversation(self.current_id()))
@@ -99,10 +96,7 @@ class ConversationsView(QWidget):
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_current)
-        self.undo_bar.undo_button.clicked.connect(self.undo_delete)
-        undo = QShortcut(QKeySequence.StandardKey.Undo, self)
-        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        undo.activated.connect(self.undo_delete)
+        context.operations.undone.connect(self._undone)
         self.filter.changed.connect(self.model.set_filter)
         self.filter.leave.connect(self._focus_table)
         context.signals.changed.connect(self._journal_changed)
@@ -137,8 +131,8 @@ class ConversationsView(QWidget):
             self.select(self.model.conversation_id(0), focus=False)
         self._update_buttons()
 
-    def _journal_changed(self, what: str) -> None:
-        if what in ("conversations", "people", "import", "journal"):
+    def _journal_changed(self, changes) -> None:
+        if changes.conversations or changes.people:
             selected = self.current_id()
             self.model.reload()
             if selected is not None:
@@ -190,31 +184,26 @@ class ConversationsView(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         row = index.row()
-        try:
-            self._deleted = delete_conversation(conversation_id)
-        except JournalError as exc:
-            QMessageBox.warning(self, self.tr("Cannot delete"), str(exc))
+        result = self.context.operations.run(
+            self.tr("Delete the conversation of {when} with {who}").format(when=when, who=who),
+            delete_conversation, conversation_id, parent=self, destructive=True,
+            done_text=self.tr("Deleted the conversation of {when} with {who}. Ctrl+Z or Undo brings it back.").format(
+                when=when, who=who
+            ),
+        )
+        if result is None:
             return
-        self.undo_bar.show_text(self.tr("Deleted the conversation of {when} with {who}.").format(when=when, who=who))
-        self._show_status(self.tr("Deleted the conversation. Ctrl+Z or Undo brings it back."))
+        self._deleted = (result.step, conversation_id)
         next_id = self.model.conversation_id(min(row, self.model.rowCount() - 1))
         if next_id is not None:
             self.select(next_id)
 
-    def undo_delete(self) -> None:
-        snapshot = self._deleted
-        if snapshot is None:
-            return
-        try:
-            conversation_id = restore_conversation(snapshot)
-        except JournalError as exc:
-            QMessageBox.warning(self, self.tr("Cannot undo"), str(exc))
-            return
-        self._deleted = None
-        self.undo_bar.hide()
-        self.model.reload()  # at once, so the restored row can be selected
-        self.select(conversation_id)
-        self._show_status(self.tr("Restored the conversation."))
+    def _undone(self, step) -> None:
+        """Undoing a delete made here selects the conversation again."""
+        if self._deleted is not None and self._deleted[0] is step:
+            self.model.reload()  # at once, so the restored row can be selected
+            self.select(self._deleted[1])
+            self._deleted = None
 
     def _show_status(self, text: str) -> None:
         show_status(self, text)

@@ -65,7 +65,7 @@ class DuplicatesDialog(QDialog):
         self.context = context
         self.setObjectName("duplicatesDialog")
         self.setWindowTitle(self.tr("Find duplicates"))
-        self.undo: merge.UndoMerge | None = None
+        self.undo = None  # the UndoStep of the last merge made here
         self.undo_text = ""
         self.task: BackgroundTask | None = None
 
@@ -218,12 +218,21 @@ class DuplicatesDialog(QDialog):
         keep, drop = ids
         try:
             preview = merge.preview_merge(keep, drop)
-            if not self.confirm(preview):
-                return False
-            self.undo = merge.merge_people(keep, drop, clock=self.context.clock)
         except JournalError as exc:
-            QMessageBox.warning(self, self.tr("Merge people"), str(exc))
+            self.context.operations.show_failure(self.tr("Merge people"), exc, self)
             return False
+        if not self.confirm(preview):
+            return False
+        result = self.context.operations.run(
+            self.tr("Merge {drop} into {keep}").format(drop=preview.drop.name, keep=preview.keep.name),
+            merge.merge_people, keep, drop, clock=self.context.clock, parent=self, destructive=True,
+            done_text=self.tr("Merged {drop} into {keep}. Ctrl+Z or Undo takes it back.").format(
+                drop=preview.drop.name, keep=preview.keep.name
+            ),
+        )
+        if result is None:
+            return False
+        self.undo = result.step
         self.undo_text = self.tr("Merged {drop} into {keep} (Ctrl+Z undoes it).").format(
             drop=preview.drop.name, keep=preview.keep.name
         )
@@ -237,17 +246,16 @@ class DuplicatesDialog(QDialog):
         return True
 
     def undo_last(self) -> None:
-        if self.undo is None:
+        """Undo the merge made here (only while it is still the latest thing done)."""
+        if self.undo is None or self.context.operations.history.undo_step() is not self.undo:
+            self.undo, self.undo_text = None, ""
+            self._update_buttons()
             return
-        try:
-            merge.undo_merge(self.undo)
-        except JournalError as exc:
-            QMessageBox.warning(self, self.tr("Undo merge"), str(exc))
-            return
-        finally:
-            self.undo = None
-            self.undo_text = ""
-        self.search()
+        self.undo, self.undo_text = None, ""
+        if self.context.operations.undo(self) is not None:
+            self.search()
+        else:
+            self._update_buttons()
 
     def done(self, result: int) -> None:
         if self.task is not None and self.task.running:

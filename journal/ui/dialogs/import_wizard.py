@@ -337,22 +337,23 @@ class CommitPage(QWizardPage):
         decisions = self.preview.decisions()
         clock = self.context.clock
         self.status.setText(self.tr("Writing everything in one transaction…"))
-        self.task = BackgroundTask(
-            lambda report: imports.run_import(fmt, path, decisions=decisions, clock=clock, progress=report, notify=False),
-            self,
+        self.task = self.context.operations.run_in_background(
+            self.tr("Import {file}").format(file=path.name),
+            lambda report: imports.run_import(fmt, path, decisions=decisions, clock=clock, progress=report),
+            parent=self,
+            destructive=True,
+            done=self._done,
+            failed=self._failed,
+            progress=lambda percent, _m: self.progress.setValue(percent),
         )
-        self.task.progress.connect(lambda percent, _m: self.progress.setValue(percent))
-        self.task.done.connect(self._done)
-        self.task.failed.connect(self._failed)
-        self.task.start()
 
-    def _done(self, summary: imports.ImportSummary) -> None:
+    def _done(self, result) -> None:
+        summary: imports.ImportSummary = result.value
         self.summary = summary
         self.progress.setValue(100)
         self.setTitle(self.tr("Import finished"))
         self.status.setText(self.tr("Everything below was written to your journal in one go."))
         self.report.setPlainText(str(summary))
-        imports.announce(summary)  # on the GUI thread: views refresh
         self.completeChanged.emit()
 
     def _failed(self, message: str) -> None:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from journal.domain.channels import DEFAULT_CHANNEL
 from journal.services.conversations.records import LogResult, log_conversation
 from journal.desktop.preferences import Preferences
-from journal.errors import JournalError
 from journal.ui.dialogs.log_rows import OfferRow, RowList, StepRow, person_ref
 from journal.ui.labels import fill_channels
 from journal.ui.widgets.action_icons import action_icon
@@ -203,21 +202,24 @@ class LogDialog(QDialog):
         participants = [person_ref(pid, name) for pid, name in self.picker.people()]
         offers = [d for d in (row.draft() for row in self.offers.rows) if d is not None]
         steps = [d for d in (row.draft() for row in self.steps.rows) if d is not None]
-        try:
-            result = log_conversation(
-                participants,
-                when=self.when.dateTime().toPython().replace(second=0, microsecond=0),
-                channel=self.channel.currentData(),
-                summary=self.summary.text(),
-                notes=self.notes.toPlainText(),
-                offers=offers,
-                next_steps=steps,
-                clock=self.context.clock,
-                new_people_cadence_days=Preferences(self.context.settings).default_cadence_days,
-            )
-        except JournalError as exc:
-            self.show_error(str(exc))
+        names = ", ".join(name for _pid, name in self.picker.people())
+        outcome = self.context.operations.run(
+            self.tr("Log a conversation with {names}").format(names=names) if names else self.tr("Log a conversation"),
+            log_conversation,
+            participants,
+            when=self.when.dateTime().toPython().replace(second=0, microsecond=0),
+            channel=self.channel.currentData(),
+            summary=self.summary.text(),
+            notes=self.notes.toPlainText(),
+            offers=offers,
+            next_steps=steps,
+            clock=self.context.clock,
+            new_people_cadence_days=Preferences(self.context.settings).default_cadence_days,
+            failure=self.show_error,
+        )
+        if outcome is None:
             return
+        result = outcome.value
         self.result_ = result
         self.saved.emit(result)
         self.accept()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMenu,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -26,7 +25,6 @@ from journal.domain.pipeline import Stage, allowed_targets, next_forward
 from journal.services.pipeline import introductions
 from journal.services.pipeline.introductions import IntroductionCard
 from journal.services.search import matching_ids
-from journal.errors import JournalError
 from journal.ui.context import AppContext
 from journal.ui.introductions.cards import CardDelegate, StageCardsModel
 from journal.ui.introductions.draft_dialog import DraftDialog
@@ -218,8 +216,8 @@ class IntroductionsView(QWidget):
             else:
                 self._update_buttons()
 
-    def _journal_changed(self, what: str) -> None:
-        if what in ("introductions", "people", "conversations", "next_steps", "import", "journal"):
+    def _journal_changed(self, changes) -> None:
+        if changes.introductions or changes.people or changes.next_steps:
             self.reload()
 
     def current_card(self) -> IntroductionCard | None:
@@ -334,10 +332,10 @@ class IntroductionsView(QWidget):
         card = self.current_card()
         if card is None or stage not in allowed_targets(card.stage):
             return
-        try:
-            introductions.advance(card.id, stage, clock=self.context.clock)
-        except (JournalError, ValueError) as exc:
-            QMessageBox.warning(self, self.tr("Cannot move the introduction"), str(exc))
+        label = self.tr("{introducer} → {target}: {stage}").format(
+            introducer=card.introducer, target=card.target, stage=stage_label(stage)
+        )
+        if self.context.operations.run(label, introductions.advance, card.id, stage, clock=self.context.clock, parent=self) is None:
             return
         self.reload(keep=card.id)
         self.select(card.id)

@@ -32,7 +32,6 @@ from journal.ui.widgets.action_icons import action_icon
 from journal.ui.widgets.empty_hint import EmptyHint
 from journal.ui.widgets.filter_field import FilterField
 from journal.ui.widgets.table_selection import select_row
-from journal.ui.widgets.undo_bar import UndoBar
 from journal.ui.widgets.status import show_status
 
 COLUMN_WIDTHS = (190, 150, 150, 95, 95, 140)
@@ -46,7 +45,7 @@ class PeopleView(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self._deleted: people.DeletedPerson | None = None
+        self._deleted: tuple | None = None  # (the undo step, the person id) of the last delete here
         self._current_id: int | None = None
 
         self.filter = FilterField(
@@ -96,12 +95,10 @@ class PeopleView(QWidget):
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty)
         self.count_label = QLabel(objectName="peopleCount")
-        self.undo_bar = UndoBar(self.tr("Bring the deleted person back, with everything deleted with them (Ctrl+Z)"))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.list_stack, 1)
-        left_layout.addWidget(self.undo_bar)
         left_layout.addWidget(self.count_label)
 
         self.editor = PersonEditor(context)
@@ -122,7 +119,6 @@ class PeopleView(QWidget):
         self.add_button.clicked.connect(self.add_person)
         self.archive_button.clicked.connect(self.toggle_archive)
         self.delete_button.clicked.connect(self.delete_current)
-        self.undo_bar.undo_button.clicked.connect(self.undo_delete)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         # Enter or a double-click on a row goes to the details to edit them.
         self.table.activated.connect(self._edit_current)
@@ -137,7 +133,7 @@ class PeopleView(QWidget):
         self._shortcut("Ctrl+Shift+A", self.toggle_archive)
         self._shortcut("Ctrl+Shift+L", self.log_with_current)
         self.editor.log_button.clicked.connect(self.log_with_current)
-        self._shortcut(QKeySequence.StandardKey.Undo, self.undo_delete)
+        context.operations.undone.connect(self._undone)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_current)
@@ -252,8 +248,8 @@ class PeopleView(QWidget):
         if selected is not None and self.model.row_of(selected) >= 0:
             self.select_person(selected, focus=False)
 
-    def _journal_changed(self, what: str) -> None:
-        if what in ("people", "conversations", "introductions", "next_steps", "import", "journal"):
+    def _journal_changed(self, changes) -> None:
+        if changes.people or changes.conversations or changes.introductions or changes.next_steps:
             self._reload_keeping_selection()
             if self._current_id is not None:
                 if self.editor.dirty:
@@ -331,13 +327,15 @@ class PeopleView(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        try:
-            default_cadence = Preferences(self.context.settings).default_cadence_days
-            person_id = people.add_person(name, cadence_days=default_cadence, clock=self.context.clock)
-        except JournalError as exc:
-            QMessageBox.warning(self, self.tr("Cannot add the person"), str(exc))
+        default_cadence = Preferences(self.context.settings).default_cadence_days
+        clean = " ".join(name.split())
+        result = self.context.operations.run(
+            self.tr("Add {name}").format(name=clean), people.add_person, name,
+            cadence_days=default_cadence, clock=self.context.clock, parent=self,
+        )
+        if result is None:
             return
-        self.open_person(person_id)
+        self.open_person(result.value)
         self.editor.organisation.setFocus()
 
     def log_with_current(self) -> None:
@@ -350,11 +348,16 @@ class PeopleView(QWidget):
             return
         try:
             archived = get_person(person_id).archived
-            people.set_archived(person_id, not archived, clock=self.context.clock)
         except JournalError as exc:
-            QMessageBox.warning(self, self.tr("Cannot archive"), str(exc))
+            self.context.operations.show_failure(self.tr("Archive"), exc, self)
             return
-        self._show_status((self.tr("Restored {name}.") if archived else self.tr("Archived {name}.")).format(name=self.editor.name.text()))
+        name = self.editor.name.text()
+        label = (self.tr("Restore {name}") if archived else self.tr("Archive {name}")).format(name=name)
+        done = (self.tr("Restored {name}.") if archived else self.tr("Archived {name}: hidden everywhere, nothing lost.")).format(name=name)
+        self.context.operations.run(
+            label, people.set_archived, person_id, not archived, clock=self.context.clock, parent=self,
+            destructive=not archived, done_text=done,
+        )
 
     def delete_current(self) -> None:
         person_id = self._current_id
@@ -376,31 +379,22 @@ class PeopleView(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         row = self.model.row_of(person_id)
-        try:
-            self._deleted = people.delete_person(person_id)
-        except JournalError as exc:
-            QMessageBox.warning(self, self.tr("Cannot delete"), str(exc))
+        result = self.context.operations.run(
+            self.tr("Delete {name}").format(name=name), people.delete_person, person_id, parent=self, destructive=True,
+            done_text=self.tr("Deleted {name}. Ctrl+Z or Undo brings them back.").format(name=name),
+        )
+        if result is None:
             return
-        self.undo_bar.label.setText(self.tr("Deleted {name}.").format(name=self._deleted.name))
-        self.undo_bar.show()
-        self._show_status(self.tr("Deleted {name}. Ctrl+Z or Undo brings them back.").format(name=self._deleted.name))
+        self._deleted = (result.step, person_id)
         next_id = self.model.person_id(min(row, self.model.rowCount() - 1))
         if next_id is not None:
             self.select_person(next_id)
 
-    def undo_delete(self) -> None:
-        snapshot = self._deleted
-        if snapshot is None:
-            return
-        try:
-            person_id = people.restore_person(snapshot)
-        except JournalError as exc:
-            QMessageBox.warning(self, self.tr("Cannot undo"), str(exc))
-            return
-        self._deleted = None
-        self.undo_bar.hide()
-        self.open_person(person_id)
-        self._show_status(self.tr("Restored {name}.").format(name=snapshot.name))
+    def _undone(self, step) -> None:
+        """Undoing a delete made here shows the person again."""
+        if self._deleted is not None and self._deleted[0] is step:
+            self.open_person(self._deleted[1])
+            self._deleted = None
 
     def _show_status(self, text: str) -> None:
         show_status(self, text)

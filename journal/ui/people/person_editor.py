@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -323,10 +322,12 @@ class PersonEditor(QWidget):
         """Validate and save; a refusal is shown in a dialog and nothing is written."""
         if self.person_id is None or not self._dirty:
             return True
-        try:
-            people.update_person(self.person_id, self.changes(), clock=self.context.clock)
-        except JournalError as exc:
-            QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
+        changes = self.changes()
+        result = self.context.operations.run(
+            self.tr("Edit {name}").format(name=changes.name.strip() or self.tr("person")),
+            people.update_person, self.person_id, changes, clock=self.context.clock, parent=self,
+        )
+        if result is None:
             return False
         person_id = self.person_id
         self.load(person_id)
@@ -339,23 +340,21 @@ class PersonEditor(QWidget):
     def add_step(self) -> None:
         if self.person_id is None:
             return
-        try:
-            next_steps.add(
-                self.step_text.text(), due=self.step_due.date(), person_id=self.person_id, clock=self.context.clock
-            )
-        except JournalError as exc:
-            QMessageBox.warning(self, self.tr("Cannot add the next step"), str(exc))
+        text = " ".join(self.step_text.text().split())
+        result = self.context.operations.run(
+            self.tr("Add next step: {text}").format(text=text), next_steps.add, text,
+            due=self.step_due.date(), person_id=self.person_id, clock=self.context.clock, parent=self,
+        )
+        if result is None:
             return
         self.step_text.clear()
         self.refresh_timeline()
 
     def _toggle_step(self, step_id: int, done: bool) -> None:
-        try:
-            if done:
-                next_steps.complete(step_id, clock=self.context.clock)
-            else:
-                next_steps.reopen(step_id)
-        except JournalError as exc:
-            QMessageBox.warning(self, self.tr("Cannot change the next step"), str(exc))
+        runner = self.context.operations
+        if done:
+            runner.run(self.tr("Done: next step"), next_steps.complete, step_id, clock=self.context.clock, parent=self)
+        else:
+            runner.run(self.tr("Reopen next step"), next_steps.reopen, step_id, parent=self)
         # Not from inside the list's own itemChanged signal: rebuild once it has returned.
         QTimer.singleShot(0, self.refresh_timeline)

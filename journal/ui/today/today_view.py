@@ -27,13 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.agenda import ItemKind
-from journal.services.pipeline import introductions
-from journal.services.agenda import next_steps
-from journal.services.people import records as people
+from journal.services.agenda import due_actions
 from journal.services.agenda.stats import conversations_per_week
-from journal.services.agenda.today import Group, TodayItem, mark_contacted, snooze_introduction, today_items
-from journal.errors import JournalError
-from journal.ui.labels import done_label
+from journal.services.agenda.today import Group, TodayItem, today_items
+from journal.domain.pipeline import Stage
+from journal.ui.labels import done_label, stage_label
 from journal.ui.today.snooze import snooze_menu
 from journal.ui.today.today_model import TodayModel
 
@@ -245,17 +243,20 @@ class TodayView(QWidget):
         item = self.current_item()
         if item is None:
             return
-        try:
-            if item.kind is ItemKind.NEXT_STEP:
-                next_steps.complete(item.id, clock=self.context.clock)
-                self.acted.emit(self.tr("Done: {title}").format(title=item_title(item)))
-            elif item.kind is ItemKind.INTRODUCTION:
-                stage = introductions.advance(item.id, clock=self.context.clock)
-                self.acted.emit(self.tr("{title}: now {stage}").format(title=item.title, stage=stage.value))
-            else:
-                self._contacted(item)
-        except JournalError as exc:
-            QMessageBox.warning(self, self.tr("Could not do that"), str(exc))
+        if item.kind is ItemKind.KEEP_IN_TOUCH:
+            self._contacted(item)
+            return
+        title = item_title(item)
+        result = self.context.operations.run(
+            self.tr("Done: {title}").format(title=title), due_actions.mark_done, item, clock=self.context.clock, parent=self
+        )
+        if result is None:
+            return
+        if item.kind is ItemKind.INTRODUCTION:
+            stage = stage_label(Stage(result.value.stage))
+            self.acted.emit(self.tr("{title}: now {stage}. Ctrl+Z undoes it.").format(title=item.title, stage=stage))
+        else:
+            self.acted.emit(self.tr("Done: {title}. Ctrl+Z undoes it.").format(title=title))
 
     def _contacted(self, item: TodayItem) -> None:
         box = QMessageBox(self)
@@ -280,10 +281,16 @@ class TodayView(QWidget):
         if clicked is log:
             self.log_with(item.id, name)
         elif clicked is mark:
-            until = mark_contacted(item.id, clock=self.context.clock)
-            self.acted.emit(
-                self.tr("Marked {name} as contacted; next reminder {day}.").format(name=name, day=dates.weekday(until))
+            result = self.context.operations.run(
+                self.tr("In touch with {name}").format(name=name),
+                due_actions.mark_done, item, clock=self.context.clock, parent=self,
             )
+            if result is not None:
+                self.acted.emit(
+                    self.tr("Marked {name} as contacted; next reminder {day}.").format(
+                        name=name, day=dates.weekday(result.value.until)
+                    )
+                )
 
     def _log_new(self) -> None:
         action = getattr(self.window(), "log_action", None)
@@ -309,17 +316,13 @@ class TodayView(QWidget):
         item = self.current_item()
         if item is None:
             return
-        try:
-            if item.kind is ItemKind.NEXT_STEP:
-                next_steps.snooze(item.id, until)
-            elif item.kind is ItemKind.INTRODUCTION:
-                snooze_introduction(item.id, until)
-            else:
-                people.snooze_keep_in_touch(item.id, until, clock=self.context.clock)
-        except JournalError as exc:
-            QMessageBox.warning(self, self.tr("Could not snooze"), str(exc))
-            return
-        self.acted.emit(self.tr("Snoozed until {day}: {title}").format(day=dates.weekday(until), title=item_title(item)))
+        day, title = dates.weekday(until), item_title(item)
+        result = self.context.operations.run(
+            self.tr("Snooze until {day}: {title}").format(day=day, title=title),
+            due_actions.snooze_until, item, until, clock=self.context.clock, parent=self,
+        )
+        if result is not None:
+            self.acted.emit(self.tr("Snoozed until {day}: {title}").format(day=day, title=title))
 
     def show_snooze_menu(self) -> None:
         if self.current_item() is None:
@@ -384,7 +387,9 @@ class TodayView(QWidget):
         if row is not None:
             self.table.setCurrentIndex(self.model.index(row, 0))
 
-    def _journal_changed(self, _what: str) -> None:
+    def _journal_changed(self, changes) -> None:
+        if not (changes.due_items or changes.conversations):
+            return
         # Hidden behind another view, the list waits until it is shown again.
         if self.isVisible():
             self.refresh()

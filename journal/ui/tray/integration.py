@@ -19,6 +19,9 @@ from journal.ui.tray.window_hooks import CloseToTray, ReminderBanner
 
 
 class DesktopIntegration(QObject):
+    """The reminder scheduler, the tray (or its in-window fallback) and close-to-tray, wired to
+    the window."""
+
     def __init__(
         self,
         window,
@@ -42,13 +45,19 @@ class DesktopIntegration(QObject):
         self.banner.open_requested.connect(self._open_from_banner)
         self.scheduler.due.connect(self._remind_in_window)
         # A new day changes what is overdue: every view listening for changes refreshes.
-        self.scheduler.day_changed.connect(lambda _day: self.context.signals.changed.emit("day"))
+        self.scheduler.day_changed.connect(self._new_day)
         QApplication.setQuitOnLastWindowClosed(not self.tray.available)
         if server is not None:
             server.message_received.connect(self.handle_message)
         self._add_menu_actions()
 
     # --- start -------------------------------------------------------------------------------
+
+    def _new_day(self, _day) -> None:
+        """Past midnight what is due has moved: every view that shows it refreshes."""
+        from journal.services.changes import NEW_DAY
+
+        self.context.signals.changed.emit(NEW_DAY)
 
     def start(self, *, minimized: bool = False) -> None:
         """Show the window (or stay in the tray) and start the reminders."""

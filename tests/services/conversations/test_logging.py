@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from journal.services import events
+from journal.services import changes, operations
 from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
 from journal.errors import ValidationError
 from journal.store.models import ALL_MODELS, Conversation, Introduction, NextStep, Participant, Person
@@ -107,16 +107,19 @@ def test_a_described_target_becomes_a_placeholder(db, clock):
     assert not Person.get(Person.name == "Dana Smith").is_placeholder
 
 
-def test_listeners_hear_about_a_committed_log_only(db, clock):
+def test_listeners_hear_what_a_committed_log_changed_and_nothing_of_a_refused_one(db, clock):
     heard = []
-    events.subscribe(heard.append)
+    changes.subscribe(heard.append)
     try:
-        log_conversation([PersonRef.named("Dana Smith")], clock=clock)
+        result = operations.run(log_conversation, [PersonRef.named("Dana Smith")], clock=clock).value
         with pytest.raises(ValidationError):
-            log_conversation([PersonRef.named("Dana Smith")], channel="nope", clock=clock)
+            operations.run(log_conversation, [PersonRef.named("Dana Smith")], channel="nope", clock=clock)
     finally:
-        events.unsubscribe(heard.append)
-    assert heard == ["conversations"]
+        changes.unsubscribe(heard.append)
+    (notice,) = heard
+    dana = Person.get(Person.name == "Dana Smith").id
+    assert notice.conversation_ids == {result.conversation_id} and notice.person_ids == {dana}
+    assert notice.conversations and notice.people and not notice.introductions and not notice.next_steps
 
 
 @pytest.mark.parametrize("typed", ["ZOË MÜLLER", "zoë müller", "Zoë  Müller"])

@@ -253,7 +253,7 @@ def test_fuzzed_imports_raise_only_journal_errors_and_leave_nothing_partial(db, 
     path = write(tmp_path, "fuzz", data)
     before = snapshot()
     try:
-        imports.run_import(fmt, path, clock=clock, notify=False)
+        imports.run_import(fmt, path, clock=clock)
     except JournalError:
         assert snapshot() == before
 

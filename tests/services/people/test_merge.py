@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from journal.services import operations
 from journal.services.people import merge
 from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
 from journal.services.interchange.json_tables import dump_tables
@@ -52,10 +53,11 @@ def test_preview_counts_what_would_move_and_changes_nothing(pair):
     assert dump_tables() == before
 
 
-def test_merge_moves_everything_and_undo_restores_exactly(pair, clock):
+def test_merge_moves_everything_and_undo_restores_exactly(pair, clock, dump):
     keep, drop = pair
-    before = dump_tables()
-    undo = merge.merge_people(keep, drop, clock=clock)
+    before = dump()
+    history = operations.History()
+    history.record(operations.run(merge.merge_people, keep, drop, clock=clock, label="Merge"))
     assert not Person.select().where(Person.id == drop).exists()
     kept = Person.get_by_id(keep)
     assert (kept.role, kept.notes) == ("CTO", "Likes sailing")
@@ -67,8 +69,8 @@ def test_merge_moves_everything_and_undo_restores_exactly(pair, clock):
     assert {d.normalized for d in ContactDetail.select().where(ContactDetail.person == keep)} == {"ana@acme.com", "+14155550100"}
     assert tags_of(keep) == ["mentor", "vc"]
     assert merge.find_duplicates() == []
-    merge.undo_merge(undo)
-    assert dump_tables() == before
+    history.undo()
+    assert dump() == before
 
 
 def test_merge_refuses_nonsense(pair):
@@ -79,12 +81,17 @@ def test_merge_refuses_nonsense(pair):
         merge.merge_people(keep, 9999)
 
 
-def test_undo_refuses_after_the_people_changed(pair, clock):
+def test_undo_refuses_after_the_kept_person_changed(pair, clock, dump):
     keep, drop = pair
-    undo = merge.merge_people(keep, drop, clock=clock)
-    merge.undo_merge(undo)
-    with pytest.raises(ValidationError, match="cannot be undone"):
-        merge.undo_merge(undo)
+    history = operations.History()
+    history.record(operations.run(merge.merge_people, keep, drop, clock=clock, label="Merge Ana"))
+    from journal.services.people.records import set_cadence
+
+    set_cadence(keep, 30, clock=clock)  # a later change, not on this history
+    after = dump()
+    with pytest.raises(operations.UndoRefused, match="Cannot undo “Merge Ana”: the person “Ana Pérez” was changed since"):
+        history.undo()
+    assert dump() == after
 
 
 def test_close_names_at_the_same_organisation_are_found(db, clock):

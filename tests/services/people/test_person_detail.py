@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 
+from journal.services import operations
+
 from journal.services.conversations import listing as conversation_list
 
 from journal.services.pipeline import drafts
@@ -72,35 +74,29 @@ def test_update_keeps_labels_and_refuses_bad_input(journal, clock):
     assert Person.get_by_id(journal["dana"]).name == "Dana Smith"
 
 
-def test_delete_and_restore_round_trip(journal, clock):
+def test_delete_is_undone_exactly(journal, clock, dump):
     dana = journal["dana"]
-    def state():
-        return (
-            Person.get_by_id(dana).__data__,
-            sorted((d.kind, d.value) for d in ContactDetail.select().where(ContactDetail.person == dana)),
-            people.tags_of(dana),
-            Participant.select().where(Participant.person == dana).count(),
-            sorted((i.id, i.stage) for i in Introduction.select()),
-            sorted((s.id, s.text, s.done_at) for s in NextStep.select()),
-        )
-    before = state()
+    before = dump()
     counts = person_detail.linked_counts(dana)
     assert counts.describe() == "1 conversation, 1 introduction, 2 next steps"
-    snapshot = people.delete_person(dana)
+    history = operations.History()
+    history.record(operations.run(people.delete_person, dana, label="Delete Dana"))
     assert Person.get_or_none(Person.id == dana) is None
     assert Introduction.select().count() == 0
-    assert people.restore_person(snapshot) == dana
-    assert state() == before
-    with pytest.raises(ValidationError):
-        people.restore_person(snapshot)  # already back
+    history.undo()
+    assert dump() == before
+    history.redo()
+    assert Person.get_or_none(Person.id == dana) is None
 
 
-def test_restore_skips_what_was_deleted_since(journal, clock):
-    snapshot = people.delete_person(journal["dana"])
-    people.delete_person(people.find_by_name("Ali Khan").id)
-    people.restore_person(snapshot)
-    assert Introduction.select().count() == 0  # its other person is gone
-    assert [s.text for s in NextStep.select()] == ["Send the deck"]
+def test_undoing_a_delete_is_refused_when_their_offer_lost_its_other_person(journal, clock, dump):
+    history = operations.History()
+    history.record(operations.run(people.delete_person, journal["dana"], label="Delete Dana"))
+    people.delete_person(people.find_by_name("Ali Khan").id)  # not through this history
+    after = dump()
+    with pytest.raises(operations.UndoRefused, match="Delete Dana"):
+        history.undo()
+    assert dump() == after
 
 
 def test_conversation_list_and_save(journal, clock):

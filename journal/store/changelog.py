@@ -1,0 +1,322 @@
+"""What a write did to the journal's rows, captured as it happens, and putting rows back.
+
+Every connection gets TEMP triggers on the tables that hold the user's data. While capture is
+on, each insert, update and delete appends one row to `temp.change_log`: the table, the rowid
+and, for an update or a delete, the row as it was (a JSON array of its columns). Cascades
+(ON DELETE CASCADE, SET NULL) fire the same triggers, so the whole reach of a delete is seen.
+At the end of the capture, still inside the write transaction, the log is condensed to one
+`RowChange` per row (how it was before the first change, how it is now): a `ChangeSet`.
+
+`apply(changeset, "before")` puts every row back as it was, `apply(changeset, "after")` as it
+was made; both refuse (raising `ChangeConflict`, and the caller's transaction rolls back) when a
+row is not in the state the change set expects, when putting rows back would reach rows outside
+it (a cascade onto something added since), or when a row would refer to one that no longer
+exists. So an undo is never applied over a later change, and never half-applied.
+
+The full-text index and `person_last_contact` are derived: their own triggers keep them when
+rows are put back, so they are not captured.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from journal.errors import JournalError
+
+# The tables whose rows are the user's data, in an order where a row's parents come first.
+CAPTURED = (
+    "organisation",
+    "person",
+    "contact_detail",
+    "tag",
+    "person_tag",
+    "conversation",
+    "participant",
+    "introduction",
+    "next_step",
+)
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """One row: its values before the change and after it (None where it did not exist)."""
+
+    table: str
+    rowid: int
+    before: tuple | None
+    after: tuple | None
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    rows: tuple[RowChange, ...] = ()
+    # Column names per table, in the order of the values in `before` and `after`.
+    columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def tables(self) -> frozenset[str]:
+        return frozenset(row.table for row in self.rows)
+
+    def value(self, row: RowChange, column: str, side: str = "either"):
+        """`column` of `row` after the change, or before it where the row is gone."""
+        names = self.columns[row.table]
+        if column not in names:
+            return None
+        index = names.index(column)
+        values = row.after if side == "after" or (side == "either" and row.after is not None) else row.before
+        return None if values is None else values[index]
+
+    def values(self, table: str, column: str) -> set:
+        """Every value `column` has, before or after, in the rows of `table`."""
+        names = self.columns.get(table, ())
+        if column not in names:
+            return set()
+        index = names.index(column)
+        found = set()
+        for row in self.rows:
+            if row.table == table:
+                for values in (row.before, row.after):
+                    if values is not None and values[index] is not None:
+                        found.add(values[index])
+        return found
+
+    def ids(self, table: str) -> frozenset[int]:
+        return frozenset(row.rowid for row in self.rows if row.table == table)
+
+
+class ChangeConflict(JournalError):
+    """The rows are no longer as a change set expects. `row` is the first one in the way, and
+    `reason` one of "changed", "deleted", "exists", "reaches", "refers" or "refused"."""
+
+    def __init__(self, row: RowChange, reason: str, changeset: ChangeSet, detail: str = "") -> None:
+        self.row = row
+        self.reason = reason
+        self.changeset = changeset
+        self.detail = detail
+        super().__init__(f"{row.table} {row.rowid} {reason}{': ' + detail if detail else ''}")
+
+
+# --- capture -----------------------------------------------------------------------------------
+
+
+def _columns(database, table: str) -> tuple[str, ...]:
+    return tuple(row[1] for row in database.execute_sql(f'PRAGMA main.table_info("{table}")').fetchall())
+
+
+def installed(database) -> bool:
+    return bool(
+        database.execute_sql("SELECT 1 FROM temp.sqlite_master WHERE name = 'change_log'").fetchone()
+    )
+
+
+def install(database) -> None:
+    """Create this connection's capture table and triggers (once per connection)."""
+    if installed(database):
+        return
+    statements = [
+        "CREATE TEMP TABLE change_log (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, rid INTEGER NOT NULL, "
+        "op TEXT NOT NULL, old TEXT)",
+        "CREATE TEMP TABLE change_capture (active INTEGER NOT NULL)",
+        "INSERT INTO temp.change_capture VALUES (0)",
+    ]
+    on = "WHEN (SELECT active FROM temp.change_capture)"
+    for table in CAPTURED:
+        old = ", ".join(f'old."{name}"' for name in _columns(database, table))
+        statements += [
+            f"CREATE TEMP TRIGGER change_{table}_i AFTER INSERT ON main.{table} {on} BEGIN "
+            f"INSERT INTO change_log (tbl, rid, op) VALUES ('{table}', new.rowid, 'I'); END",
+            f"CREATE TEMP TRIGGER change_{table}_u AFTER UPDATE ON main.{table} {on} BEGIN "
+            f"INSERT INTO change_log (tbl, rid, op, old) VALUES ('{table}', old.rowid, 'U', json_array({old})); END",
+            f"CREATE TEMP TRIGGER change_{table}_d AFTER DELETE ON main.{table} {on} BEGIN "
+            f"INSERT INTO change_log (tbl, rid, op, old) VALUES ('{table}', old.rowid, 'D', json_array({old})); END",
+        ]
+    for statement in statements:
+        database.execute_sql(statement)
+
+
+def current_rows(database, table: str, rowids: Iterable[int], columns: tuple[str, ...]) -> dict[int, tuple]:
+    """The rows of `table` with these rowids as they are now, keyed by rowid."""
+    ids = list(rowids)
+    names = ", ".join(f'"{name}"' for name in columns)
+    found: dict[int, tuple] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        cursor = database.execute_sql(f"SELECT rowid, {names} FROM main.{table} WHERE rowid IN ({marks})", chunk)
+        for row in cursor.fetchall():
+            found[row[0]] = tuple(row[1:])
+    return found
+
+
+class Capture:
+    """Filled in when the `capture()` block ends: `changeset`."""
+
+    changeset: ChangeSet = ChangeSet()
+
+
+def _logged(database) -> dict[tuple[str, int], tuple | None]:
+    """(table, rowid) -> its values before its first logged change (None: it was inserted)."""
+    first: dict[tuple[str, int], tuple | None] = {}
+    for table, rowid, op, old in database.execute_sql("SELECT tbl, rid, op, old FROM temp.change_log ORDER BY seq"):
+        key = (table, rowid)
+        if key not in first:
+            first[key] = None if op == "I" else tuple(json.loads(old))
+    return first
+
+
+def _set_active(database, active: bool) -> None:
+    database.execute_sql("UPDATE temp.change_capture SET active = ?", (1 if active else 0,))
+
+
+@contextlib.contextmanager
+def capture(database) -> Iterator[Capture]:
+    """Capture the rows the block changes. Use inside a write transaction; the change set is
+    read before the block's transaction commits, so it is exactly what commits."""
+    install(database)
+    database.execute_sql("DELETE FROM temp.change_log")
+    _set_active(database, True)
+    result = Capture()
+    try:
+        yield result
+        _set_active(database, False)
+        result.changeset = _condense(database, _logged(database))
+    finally:
+        _set_active(database, False)
+        database.execute_sql("DELETE FROM temp.change_log")
+
+
+def _condense(database, first: dict[tuple[str, int], tuple | None]) -> ChangeSet:
+    by_table: dict[str, list[int]] = {}
+    for table, rowid in first:
+        by_table.setdefault(table, []).append(rowid)
+    columns = {table: _columns(database, table) for table in by_table}
+    now = {table: current_rows(database, table, ids, columns[table]) for table, ids in by_table.items()}
+    rows = []
+    for (table, rowid), before in first.items():
+        after = now[table].get(rowid)
+        if before != after:
+            rows.append(RowChange(table, rowid, before, after))
+    return ChangeSet(tuple(rows), columns)
+
+
+# --- putting rows back -------------------------------------------------------------------------
+
+
+def _foreign_keys(database, table: str) -> list[tuple[str, str, str | None]]:
+    """(column, parent table, parent column or None for its rowid) of each foreign key."""
+    return [(row[3], row[2], row[4]) for row in database.execute_sql(f'PRAGMA main.foreign_key_list("{table}")')]
+
+
+def apply(database, changeset: ChangeSet, side: str) -> ChangeSet:
+    """Put every row of `changeset` as it was on `side` ("before" undoes, "after" redoes).
+
+    Run inside a write transaction: on ChangeConflict the caller rolls it back, so nothing is
+    half-applied. Returns the change set of what this did (the inverse of the one it was asked to
+    reverse, with the rows read back), for the other direction.
+    """
+    if side not in ("before", "after"):
+        raise ValueError(side)
+    expected_side = "after" if side == "before" else "before"
+
+    def target(row: RowChange):
+        return row.before if side == "before" else row.after
+
+    def expected(row: RowChange):
+        return row.after if side == "before" else row.before
+
+    install(database)
+    columns = changeset.columns
+    by_table: dict[str, list[RowChange]] = {}
+    for row in changeset.rows:
+        by_table.setdefault(row.table, []).append(row)
+
+    # 1. Every row is as the change left it (or as it was before it, for a redo).
+    for table, rows in by_table.items():
+        now = current_rows(database, table, (row.rowid for row in rows), columns[table])
+        for row in rows:
+            current, wanted = now.get(row.rowid), expected(row)
+            if current != wanted:
+                if current is None:
+                    reason = "deleted"
+                elif wanted is None:
+                    reason = "exists"
+                else:
+                    reason = "changed"
+                raise ChangeConflict(row, reason, changeset, expected_side)
+
+    # 2. Every row put back refers only to rows that exist now or are put back with it.
+    restored = {(row.table, row.rowid) for row in changeset.rows if target(row) is not None}
+    removed = {(row.table, row.rowid) for row in changeset.rows if target(row) is None}
+    for table, rows in by_table.items():
+        for column, parent, parent_column in _foreign_keys(database, table):
+            if column not in columns[table]:
+                continue
+            index = columns[table].index(column)
+            needed: dict[int, RowChange] = {}
+            for row in rows:
+                values = target(row)
+                if values is not None and values[index] is not None:
+                    ref = values[index]
+                    if (parent, ref) in removed:
+                        raise ChangeConflict(row, "refers", changeset, parent)
+                    if (parent, ref) not in restored:
+                        needed.setdefault(ref, row)
+            if not needed:
+                continue
+            key = f'"{parent_column}"' if parent_column else "rowid"
+            present: set = set()
+            refs = list(needed)
+            for start in range(0, len(refs), _CHUNK):
+                chunk = refs[start : start + _CHUNK]
+                marks = ", ".join("?" * len(chunk))
+                cursor = database.execute_sql(f"SELECT {key} FROM main.{parent} WHERE {key} IN ({marks})", chunk)
+                present.update(value for (value,) in cursor.fetchall())
+            for ref, row in needed.items():
+                if ref not in present:
+                    raise ChangeConflict(row, "refers", changeset, parent)
+
+    # 3. Put them back, watching what that reaches.
+    database.execute_sql("PRAGMA defer_foreign_keys = ON")
+    from peewee import IntegrityError
+
+    with capture(database) as watched:
+        order = [table for table in CAPTURED if table in by_table] + [t for t in by_table if t not in CAPTURED]
+        for table in reversed(order):  # children go before their parents
+            for row in by_table[table]:
+                if target(row) is None:
+                    database.execute_sql(f"DELETE FROM main.{table} WHERE rowid = ?", (row.rowid,))
+        for table in order:
+            names = columns[table]
+            quoted = ", ".join(f'"{name}"' for name in names)
+            marks = ", ".join("?" * (len(names) + 1))
+            sets = ", ".join(f'"{name}" = ?' for name in names)
+            for row in by_table[table]:
+                values = target(row)
+                if values is None:
+                    continue
+                try:
+                    if expected(row) is None:
+                        database.execute_sql(
+                            f"INSERT INTO main.{table} (rowid, {quoted}) VALUES ({marks})", (row.rowid, *values)
+                        )
+                    else:
+                        database.execute_sql(f"UPDATE main.{table} SET {sets} WHERE rowid = ?", (*values, row.rowid))
+                except IntegrityError as exc:
+                    raise ChangeConflict(row, "refused", changeset, str(exc)) from exc
+    wanted = {(row.table, row.rowid): target(row) for row in changeset.rows}
+    for row in watched.changeset.rows:
+        key = (row.table, row.rowid)
+        if key not in wanted:
+            raise ChangeConflict(row, "reaches", watched.changeset)
+        if row.after != wanted[key]:
+            raise ChangeConflict(row, "refused", changeset, "the journal kept other values")
+    return watched.changeset
