@@ -179,6 +179,8 @@ def interact(app, window) -> None:
             view.repaint()
             today_view.append((time.perf_counter() - started) * 1000)
     emit(event="today", service_ms=today_service, view_ms=today_view, median_service=statistics.median(today_service))
+    if "today" in window._keys:
+        done_undo(app, window, clock)
 
     # Last, as it drives another view's code: the calendar's own month change, painted.
     view_ms = []
@@ -194,6 +196,51 @@ def interact(app, window) -> None:
             emit(event="month_view_step", ms=view_ms[-1])  # kept even if a later switch fails
     emit(event="month_view", view_ms=view_ms)
 
+
+
+def done_undo(app, window, clock) -> None:
+    """Done on Today's first next step, then Edit > Undo, each until the list has repainted.
+    Every Done is undone, so the journal is left as it was."""
+    from journal.services.agenda.today import Group, today_items
+
+    from PySide6.QtCore import QEvent, QObject
+
+    view = window.view("today")
+    window.show_view("today")
+    app.processEvents()
+    painted: list[float] = []
+
+    class _Paints(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and not painted:
+                painted.append(time.perf_counter())
+            return False
+
+    watch = _Paints(view.table.viewport())
+    view.table.viewport().installEventFilter(watch)
+    done_ms, undo_ms, settled_ms = [], [], []
+    for _ in range(10):
+        steps = today_items(clock=clock)[Group.STEPS]
+        if not steps:
+            break
+        view.select("next_step", steps[0].id)
+        app.processEvents()
+        history = window.context.operations.history
+        started = time.perf_counter()
+        view.done_current()
+        app.processEvents()  # the notice's refresh and the repaint it queued
+        done_ms.append((time.perf_counter() - started) * 1000)
+        if not history.can_undo():
+            break
+        painted.clear()
+        started = time.perf_counter()
+        window.edit_actions.undo.trigger()
+        app.processEvents()  # the list's repaint, and whatever else the notice set going
+        settled_ms.append((time.perf_counter() - started) * 1000)
+        if painted:  # from the key to the list's repaint starting (painting it is ~1 ms more)
+            undo_ms.append((painted[0] - started) * 1000)
+    view.table.viewport().removeEventFilter(watch)
+    emit(event="done_undo", done_ms=done_ms, undo_ms=undo_ms, settled_ms=settled_ms)
 
 
 def app_mode(path: str, interactive: bool) -> None:

@@ -36,6 +36,7 @@ class Changes:
     organisations: bool = False
     tags: bool = False
     everything: bool = False
+    tables: frozenset[str] = frozenset()  # the journal's tables whose rows changed
     new_day: bool = False  # midnight passed (or the machine woke on another day): what is due moved
 
     @property
@@ -82,7 +83,16 @@ class Changes:
             next_step_ids=changeset.ids("next_step"),
             organisations="organisation" in tables or bool(changeset.values("person", "organisation_id")),
             tags="tag" in tables or "person_tag" in tables,
+            tables=tables,
         )
+
+    def touches(self, *tables: str) -> bool:
+        """True when rows of any of these tables changed (or the whole journal did)."""
+        return self.everything or bool(self.tables.intersection(tables))
+
+    def only(self, *tables: str) -> bool:
+        """True when rows of no other tables changed (and it is not a whole-journal notice)."""
+        return not (self.everything or self.new_day) and self.tables <= set(tables)
 
 
 EVERYTHING = Changes(everything=True)

@@ -339,3 +339,20 @@ def test_refreshing_keeps_one_snooze_menu(qtbot, view, journal):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     menus = [m for m in view.findChildren(QMenu) if m.objectName() == "snoozeMenu"]
     assert len(menus) == 1
+
+
+def test_done_and_its_undo_patch_one_row_instead_of_reading_the_list_again(qtbot, window, view, journal, clock):
+    view.refresh()
+    resets, removed, inserted = [], [], []
+    view.model.modelReset.connect(lambda: resets.append(1))
+    view.model.rowsRemoved.connect(lambda _p, first, last: removed.append((first, last)))
+    view.model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    before = titles(view)
+    view.select("next_step", NextStep.get(NextStep.text == "Send Ann the slides").id)
+    key(qtbot, view, Qt.Key.Key_Space)
+    assert removed == [(1, 1)] and not resets
+    assert titles(view)["Next steps due (1)"] == ["Call Bo back"]
+    assert view.current_item().title == "Call Bo back"  # the selection moves to the next row
+    window.context.operations.undo()
+    assert inserted == [(1, 1)] and not resets
+    assert titles(view) == before

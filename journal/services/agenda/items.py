@@ -60,6 +60,16 @@ def open_steps(start: dt.date | None, end: dt.date, now: dt.datetime) -> list[Op
     return _steps(DB.execute_sql(sql, params).fetchall(), now)
 
 
+def open_steps_among(ids, end: dt.date, now: dt.datetime) -> list[OpenStep]:
+    """Those of the steps `ids` that are open and fall due by `end` (snoozes applied)."""
+    ids = [int(i) for i in ids]
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    sql = _OPEN_STEPS.format(hint="") + f" AND coalesce(s.snoozed_until, s.due_date) <= ? AND s.id IN ({marks})"
+    return _steps(DB.execute_sql(sql, [end.isoformat(), *ids]).fetchall(), now)
+
+
 def _steps(rows, now: dt.datetime) -> list[OpenStep]:
     steps = []
     for step_id, text, due_time, snoozed_until, person_name, effective, person_id, conversation_id in rows:

@@ -29,6 +29,7 @@ from journal.ui.context import AppContext
 from journal.ui import dates
 from journal.ui.labels import item_title
 from journal.ui.widgets.status import show_status
+from journal.ui.widgets.when_shown import WhenShown
 
 OVERDUE_LISTED = 50  # the most recent overdue items the agenda beside the month lists
 AGENDA_DAYS = 14
@@ -137,7 +138,8 @@ class CalendarView(QWidget):
         self._connect()
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self.refresh)
-        context.signals.changed.connect(lambda changes: changes.due_items and self._refresh_timer.start())
+        self._when_shown = WhenShown(self, self._refresh_timer.start)
+        context.signals.changed.connect(lambda changes: changes.due_items and self._when_shown.request())
         self.setTabOrder(self.grid, self.day_list)
         self.setTabOrder(self.day_list, self.done_button)
         self.setTabOrder(self.done_button, self.snooze_button)

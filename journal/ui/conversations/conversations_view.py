@@ -28,6 +28,7 @@ from journal.ui.widgets.empty_hint import EmptyHint
 from journal.ui.widgets.filter_field import FilterField
 from journal.ui.widgets.table_selection import select_row
 from journal.ui.widgets.status import show_status
+from journal.ui.widgets.when_shown import WhenShown
 
 
 EMPTY = (
@@ -99,6 +100,7 @@ class ConversationsView(QWidget):
         context.operations.undone.connect(self._undone)
         self.filter.changed.connect(self.model.set_filter)
         self.filter.leave.connect(self._focus_table)
+        self._when_shown = WhenShown(self, self._reload_keeping_selection)
         context.signals.changed.connect(self._journal_changed)
         self.setFocusProxy(self.table)  # the window's Ctrl+1.. put the keyboard in the list
         self._after_reload()
@@ -132,11 +134,14 @@ class ConversationsView(QWidget):
         self._update_buttons()
 
     def _journal_changed(self, changes) -> None:
-        if changes.conversations or changes.people:
-            selected = self.current_id()
-            self.model.reload()
-            if selected is not None:
-                self.select(selected, focus=False)
+        if changes.touches("conversation", "participant", "person"):  # its rows, who took part, their names
+            self._when_shown.request()
+
+    def _reload_keeping_selection(self) -> None:
+        selected = self.current_id()
+        self.model.reload()
+        if selected is not None:
+            self.select(selected, focus=False)
 
     def select(self, conversation_id: int, *, focus: bool = True) -> bool:
         row = self.model.row_of(conversation_id)

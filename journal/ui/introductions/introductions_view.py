@@ -32,6 +32,7 @@ from journal.ui.labels import stage_label
 from journal.ui.widgets.action_icons import action_icon
 from journal.ui.widgets.empty_hint import EmptyHint
 from journal.ui.widgets.filter_field import FilterField
+from journal.ui.widgets.when_shown import WhenShown
 
 # Board columns: (title, stages shown in it).
 COLUMNS = (
@@ -172,6 +173,7 @@ class IntroductionsView(QWidget):
             shortcut.activated.connect(slot)
         self.filter.changed.connect(lambda _text: self.reload())
         self.filter.leave.connect(self._leave_filter)
+        self._when_shown = WhenShown(self, self.reload)
         context.signals.changed.connect(self._journal_changed)
         self.reload()
 
@@ -217,8 +219,8 @@ class IntroductionsView(QWidget):
                 self._update_buttons()
 
     def _journal_changed(self, changes) -> None:
-        if changes.introductions or changes.people or changes.next_steps:
-            self.reload()
+        if changes.touches("introduction", "next_step", "person"):  # the cards, their steps, the names
+            self._when_shown.request()
 
     def current_card(self) -> IntroductionCard | None:
         return self.columns[self._active].current_card()

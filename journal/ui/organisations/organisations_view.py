@@ -37,6 +37,7 @@ from journal.errors import JournalError
 from journal.ui.context import AppContext
 from journal.ui.widgets.empty_hint import EmptyHint
 from journal.ui.widgets.filter_field import FilterField
+from journal.ui.widgets.when_shown import WhenShown
 from journal.ui.widgets.rows_model import RowsModel
 from journal.ui import dates
 
@@ -158,6 +159,7 @@ class OrganisationsView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._organisation_changed)
         self.members.activated.connect(self._open_member)
         self.table.activated.connect(lambda _i: self.members.setFocus())
+        self._when_shown = WhenShown(self, self.reload)
         context.signals.changed.connect(self._journal_changed)
         self.setFocusProxy(self.table)  # the window's Ctrl+1.. put the keyboard in the list
         self.reload()
@@ -195,9 +197,9 @@ class OrganisationsView(QWidget):
         if self.model.rowCount():
             self._select_row(0, focus=True)
 
-    def _journal_changed(self, what: str) -> None:
-        if what in ("people", "conversations", "import", "journal"):
-            self.reload()
+    def _journal_changed(self, changes) -> None:
+        if changes.touches("organisation", "person", "conversation", "participant"):
+            self._when_shown.request()
 
     def current_organisation(self) -> int | None:
         index = self.table.currentIndex()

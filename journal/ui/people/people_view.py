@@ -33,6 +33,7 @@ from journal.ui.widgets.empty_hint import EmptyHint
 from journal.ui.widgets.filter_field import FilterField
 from journal.ui.widgets.table_selection import select_row
 from journal.ui.widgets.status import show_status
+from journal.ui.widgets.when_shown import WhenShown
 
 COLUMN_WIDTHS = (190, 150, 150, 95, 95, 140)
 
@@ -125,6 +126,8 @@ class PeopleView(QWidget):
         self.model.modelReset.connect(self._after_reload)
         self.editor.saved.connect(lambda _id: self._reload_keeping_selection())
         self.editor.open_requested.connect(self.open_requested)
+        self._table_stale = False
+        self._when_shown = WhenShown(self, self._refresh_from_journal)
         context.signals.changed.connect(self._journal_changed)
         self.setFocusProxy(self.table)  # the window's Ctrl+1.. put the keyboard in the list
 
@@ -250,12 +253,19 @@ class PeopleView(QWidget):
 
     def _journal_changed(self, changes) -> None:
         if changes.people or changes.conversations or changes.introductions or changes.next_steps:
+            # Steps show only in the person's timeline; anything else may change the table's rows.
+            self._table_stale = self._table_stale or not changes.only("next_step")
+            self._when_shown.request()
+
+    def _refresh_from_journal(self) -> None:
+        if self._table_stale:
+            self._table_stale = False
             self._reload_keeping_selection()
-            if self._current_id is not None:
-                if self.editor.dirty:
-                    self.editor.refresh_timeline()
-                else:
-                    self.editor.load(self._current_id)
+        if self._current_id is not None:
+            if self.editor.dirty:
+                self.editor.refresh_timeline()
+            else:
+                self.editor.load(self._current_id)
 
     def select_person(self, person_id: int | None, *, focus: bool = True) -> bool:
         row = self.model.row_of(person_id) if person_id is not None else -1

@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from journal.domain.agenda import ItemKind
-from journal.services.agenda.today import Group, TodayItem
+from journal.services.agenda.today import Group, TodayItem, step_sort_key
 from journal.ui.labels import cadence_label, group_title, stage_label
 from journal.ui import dates
 from journal.ui.labels import item_title
@@ -70,6 +70,37 @@ class TodayModel(QAbstractTableModel):
                 self._counts[group] = len(items)
         self._today = today
         self.endResetModel()
+
+    def patch_steps(self, changed: set[int], fresh: list[TodayItem]) -> bool:
+        """Put the steps `changed` as they are now (`fresh`: those of them that belong in Today)
+        in place: rows removed and inserted one by one, the rest untouched, so a Done or its undo
+        repaints one row, not thousands. False (and nothing done) when the steps' heading would
+        have to appear or go: then the caller sets the whole list again."""
+        start = next((r for r, e in enumerate(self._rows) if e is Group.STEPS), None)
+        kept = self._counts.get(Group.STEPS, 0) - sum(
+            1 for e in self._rows[start + 1 : start + 1 + self._counts.get(Group.STEPS, 0)] if e.id in changed
+        ) if start is not None else 0
+        if start is None or kept + len(fresh) == 0:
+            return False
+        for row in range(start + self._counts[Group.STEPS], start, -1):
+            if self._rows[row].id in changed:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self._counts[Group.STEPS] -= 1
+                self.endRemoveRows()
+        for item in fresh:
+            key = step_sort_key(item)
+            row = start + 1
+            end = start + 1 + self._counts[Group.STEPS]
+            while row < end and step_sort_key(self._rows[row]) <= key:
+                row += 1
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.insert(row, item)
+            self._counts[Group.STEPS] += 1
+            self.endInsertRows()
+        heading = self.index(start, 0)
+        self.dataChanged.emit(heading, heading, [Qt.ItemDataRole.DisplayRole])
+        return True
 
     def is_empty(self) -> bool:
         return not self._rows

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from journal.domain.agenda import ItemKind
 from journal.services.agenda import due_actions
 from journal.services.agenda.stats import conversations_per_week
-from journal.services.agenda.today import Group, TodayItem, today_items
+from journal.services.agenda.today import Group, TodayItem, today_items, today_steps
 from journal.domain.pipeline import Stage
 from journal.ui.labels import done_label, stage_label
 from journal.ui.today.snooze import snooze_menu
@@ -185,6 +185,16 @@ class TodayView(QWidget):
         self.pages.setCurrentWidget(self.empty if self.model.is_empty() else self.table)
         self._restore_current(key, position)
         self._update_buttons()
+
+    def _patch_steps(self, changed: set[int]) -> bool:
+        key = self._current_key()
+        position = self._position()
+        if not self.model.patch_steps(changed, today_steps(changed, clock=self.context.clock)):
+            return False
+        self.summary.setText(self._summary_text())
+        self._restore_current(key, position)
+        self._update_buttons()
+        return True
 
     def _summary_text(self) -> str:
         counts = self.model.counts()
@@ -390,6 +400,10 @@ class TodayView(QWidget):
     def _journal_changed(self, changes) -> None:
         if not (changes.due_items or changes.conversations):
             return
+        # A change to a few plain next steps (a Done, a snooze, their undo) patches those rows.
+        if self.isVisible() and not self._stale and changes.only("next_step") and not changes.introduction_ids:
+            if self._patch_steps(set(changes.next_step_ids)):
+                return
         # Hidden behind another view, the list waits until it is shown again.
         if self.isVisible():
             self.refresh()
