@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 from journal import APP_NAME
 from journal.domain.agenda import AgendaItem, ItemKind
 from journal.services.agenda import due_actions
+from journal.desktop.notifications import ReminderNotifications, desktop_notifier
 from journal.desktop.reminders import ReminderScheduler
 from journal.errors import JournalError
 from journal.ui.tray.icons import due_icon, tray_icon
@@ -30,7 +31,7 @@ class TrayController(QObject):
 
     quit_requested = Signal()
 
-    def __init__(self, window, scheduler: ReminderScheduler, *, available: bool | None = None) -> None:
+    def __init__(self, window, scheduler: ReminderScheduler, *, available: bool | None = None, notifier=None) -> None:
         super().__init__(window)
         self.window = window
         self.scheduler = scheduler
@@ -52,6 +53,8 @@ class TrayController(QObject):
         self._status_timer.timeout.connect(self.refresh_status)
         window.context.signals.changed.connect(lambda _what: self._status_timer.start())
         scheduler.armed.connect(lambda _when: self._status_timer.start())
+        # Reminders with Done / Snooze / Open buttons where the desktop has a notification service.
+        self.notifications = ReminderNotifications(self, desktop_notifier() if notifier is None else notifier)
         self.rebuild_menu()
         self.refresh_status()
         if self.available and QSystemTrayIcon.isSystemTrayAvailable():
@@ -244,7 +247,8 @@ class TrayController(QObject):
         self.last_announced = list(items)
         self.refresh_status()
         title, text = self.message_for(items)
-        self.notify(title, text)
+        if not self.notifications.post(items, title, text):  # no notification service: a tray message
+            self.notify(title, text)
 
     def open_announced(self) -> None:
         """The notification was clicked: open its item, or the calendar for a summary."""
