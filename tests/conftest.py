@@ -23,6 +23,9 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))
     monkeypatch.setenv("HOME", str(home))
+    # No test reaches the desktop's own session bus (real notifications would pop up and be
+    # clicked on); the notification tests start a bus of their own.
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         from PySide6.QtCore import QSettings

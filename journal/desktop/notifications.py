@@ -50,7 +50,7 @@ from PySide6.QtDBus import (
 )
 
 from journal import APP_ID, APP_NAME
-from journal.domain.agenda import AgendaItem, ItemKind
+from journal.domain.agenda import AgendaItem
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
@@ -459,9 +459,7 @@ class ReminderNotifications(QObject):
             self._summary = list(items)
             return self.notifier.show(SUMMARY_KEY, title, text, [opens])
         item = items[0]
-        actions = [opens]
-        if item.kind is not ItemKind.INTRODUCTION:  # as in the menu: an introduction is advanced
-            actions.append((ACTION_DONE, _menu_word("&Done")))
+        actions = [opens, (ACTION_DONE, _menu_word("&Done"))]  # Done advances an introduction, as in the menu
         actions += [(ACTION_SNOOZE, _menu_word("&Snooze 1 hour")), (ACTION_OPEN, opens[1])]
         return self.notifier.show(item.key, title, text, actions)
 

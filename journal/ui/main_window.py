@@ -52,7 +52,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.context = context
         self.setObjectName("MainWindow")
-        self.setWindowTitle(f"{APP_NAME} — {context.journal_path.name}")
+        # Ending in the app's name: Qt appends it to a title that does not, which doubled it.
+        self.setWindowTitle(f"{context.journal_path.name} — {APP_NAME}")
         self.setWindowIcon(app_icon())
         self._keys: list[str] = []
         self._openers: dict[str, tuple[str, object]] = {}

@@ -76,10 +76,10 @@ class OperationRunner(QObject):
             return
         self.history.push(result.step)
         self.history_changed.emit()
-        if done_text:
-            self.status.emit(done_text)
-        if result.step.destructive:
+        if result.step.destructive:  # the Undo bar says it, with its button
             self.destructive_done.emit(result.step, done_text or result.step.label)
+        elif done_text:
+            self.status.emit(done_text)
 
     def run_in_background(
         self,

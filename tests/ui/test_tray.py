@@ -99,6 +99,21 @@ def test_done_from_the_item_submenu(qtbot, due, make_desktop):
     assert NextStep.get_by_id(due["late"]).done_at is not None
     assert desktop.tray.icon.toolTip() == "Contact Journal — 1 due"
     assert "Send Dana the deck (overdue)" not in texts(open_menu(desktop))
+    desktop.window.edit_actions.undo.trigger()  # Ctrl+Z in the window takes the tray's Done back
+    assert NextStep.get_by_id(due["late"]).done_at is None
+    assert "Send Dana the deck (overdue)" in texts(open_menu(desktop))
+
+
+def test_a_refusal_from_the_tray_is_told_in_the_tray(qtbot, due, make_desktop, monkeypatch):
+    desktop = make_desktop()
+    desktop.start()
+    told = []
+    monkeypatch.setattr(desktop.tray, "notify", lambda title, text, icon=None: told.append(text))
+    open_menu(desktop)
+    sub = desktop.tray.item_menu(f"next_step:{due['late']}")
+    NextStep.delete_by_id(due["late"])  # gone meanwhile (another program)
+    desktop.tray.action("Done", sub).trigger()
+    assert told == [f"There is no next step {due['late']}."]
 
 
 def test_snooze_until_tomorrow_from_the_submenu(qtbot, due, make_desktop):

@@ -162,7 +162,7 @@ class ConversationsView(QWidget):
         try:
             detail = get_conversation(conversation_id)
         except JournalError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open the conversation"), str(exc))
+            self.context.operations.show_failure(self.tr("Cannot open the conversation"), exc, self)
             self.model.reload()
             return
         self.dialog = ConversationDialog(self.context, detail, self)

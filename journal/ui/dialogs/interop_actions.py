@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 # The format libraries (vobject, icalendar, phonenumbers, rapidfuzz) load when an action is used,
 # not at start-up: importing them here cost ~0.1 s of every cold start.
@@ -107,7 +107,7 @@ class InteropActions(QObject):
     def _export_failed(self, message: str) -> None:
         self.export_action.setEnabled(True)
         self.window.statusBar().clearMessage()
-        QMessageBox.warning(self.window, self.tr("Export contacts"), message)
+        self.window.context.operations.show_failure(self.tr("Export contacts"), message, self.window)
 
 
 def add_interop_actions(window: QMainWindow) -> InteropActions:

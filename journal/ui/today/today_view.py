@@ -157,6 +157,7 @@ class TodayView(QWidget):
         self._last_position: tuple[int, int] | None = None
         self._stale = False
         context.signals.changed.connect(self._journal_changed)
+        context.operations.undone.connect(self._undone)
         # Past midnight, "today" is another day: a cheap check once a minute keeps the list true.
         self._day_timer = QTimer(self, interval=60_000, timerType=Qt.TimerType.VeryCoarseTimer)
         self._day_timer.timeout.connect(self._check_day)
@@ -185,6 +186,13 @@ class TodayView(QWidget):
         self.pages.setCurrentWidget(self.empty if self.model.is_empty() else self.table)
         self._restore_current(key, position)
         self._update_buttons()
+
+    def _undone(self, step) -> None:
+        """What an undo brought back is selected, so Done again is one key away."""
+        if self.isVisible():
+            for kind in ("next_step", "introduction"):
+                if any(self.select(kind, item_id) for item_id in sorted(step.changeset.ids(kind))):
+                    return
 
     def _patch_steps(self, changed: set[int]) -> bool:
         key = self._current_key()

@@ -14,7 +14,6 @@ from journal.domain.agenda import AgendaItem, ItemKind
 from journal.services.agenda import due_actions
 from journal.desktop.notifications import ReminderNotifications, desktop_notifier
 from journal.desktop.reminders import ReminderScheduler
-from journal.errors import JournalError
 from journal.ui.tray.icons import due_icon, tray_icon
 from journal.ui.labels import item_title
 
@@ -117,14 +116,12 @@ class TrayController(QObject):
         sub.setObjectName(f"due:{item.key}")
         sub.setToolTipsVisible(True)
         sub.menuAction().setToolTip(item_title(item))
-        acts = item.kind is not ItemKind.INTRODUCTION
+        # The same verbs as Today and the calendar for every kind: Done advances an introduction.
         done = sub.addAction(self.tr("&Done"))
-        done.setEnabled(acts)
         done.triggered.connect(lambda _=False, i=item: self.mark_done(i))
         snooze = sub.addAction(self.tr("&Snooze 1 hour"))
         snooze.triggered.connect(lambda _=False, i=item: self.snooze([i]))
         tomorrow = sub.addAction(self.tr("Snooze until &tomorrow"))
-        tomorrow.setEnabled(acts)
         tomorrow.triggered.connect(lambda _=False, i=item: self.snooze_until_tomorrow(i))
         sub.addAction(self.tr("&Open")).triggered.connect(lambda _=False, i=item: self.open_item(i))
 
@@ -140,21 +137,23 @@ class TrayController(QObject):
 
     # --- actions -----------------------------------------------------------------------------
 
-    def _run(self, action) -> None:
-        try:
-            action()
-        except JournalError as exc:
-            self.notify(APP_NAME, str(exc), QSystemTrayIcon.MessageIcon.Warning)
+    def _run(self, label: str, fn, item: AgendaItem) -> None:
+        """A due-item verb as the window's operation (so Ctrl+Z in the window undoes it); a
+        refusal is told in the tray, where it was asked for."""
+        self.window.context.operations.run(
+            label, fn, item, clock=self.clock,
+            failure=lambda message: self.notify(APP_NAME, message, QSystemTrayIcon.MessageIcon.Warning),
+        )
         self.refresh_status()
 
     def mark_done(self, item: AgendaItem) -> None:
-        self._run(lambda: due_actions.mark_done(item, clock=self.clock))
+        self._run(self.tr("Done: {title}").format(title=item_title(item)), due_actions.mark_done, item)
 
     def snooze(self, items: list[AgendaItem], minutes: int = 60) -> None:
         self.scheduler.snooze(items, minutes)
 
     def snooze_until_tomorrow(self, item: AgendaItem) -> None:
-        self._run(lambda: due_actions.snooze(item, 1, clock=self.clock))
+        self._run(self.tr("Snooze until tomorrow: {title}").format(title=item_title(item)), due_actions.snooze, item)
 
     def snooze_all(self) -> None:
         self.scheduler.snooze(self.scheduler.due_now(), 60)
