@@ -118,12 +118,12 @@ def run_gui(args) -> int:
     was left in) paints before the journal is opened, upgraded if need be, and read."""
     from PySide6.QtCore import QSettings
 
-    from journal.cli import journal_path
+    from journal.paths import journal_path
     from journal.ui.context import AppContext
     from journal.ui.first_paint import after_first_paint
 
     app = create_application()
-    path: Path = journal_path(args)
+    path: Path = journal_path(args.db)
     demo_dir = None
     if getattr(args, "demo", False):
         from journal.services.upkeep.demo import DEMO_FILENAME, new_demo_folder

@@ -98,7 +98,8 @@ IMPORTERS: dict[str, str] = {
     "google": "journal.services.interchange.imports:import_google",
     "json": "journal.services.interchange.imports:import_json",
 }
-# An exporter is called as fn(stream, *, clock) with a text stream and returns the number of items.
+# An exporter is called as fn(stream, *, clock) with a text stream and returns the number of items;
+# the calendar's also takes reminder_time, the time of day its date-only to-dos alarm at.
 EXPORTERS: dict[str, str] = {
     "vcard": "journal.services.interchange.exports:export_vcard",
     "csv": "journal.services.interchange.exports:export_csv",
@@ -160,9 +161,9 @@ def _describe_unexpected(exc: Exception) -> str:
 
 
 def journal_path(args) -> Path:
-    from journal.paths import default_journal_path
+    from journal import paths
 
-    return (args.db or default_journal_path()).expanduser()
+    return paths.journal_path(args.db)
 
 
 def _clock():
@@ -313,9 +314,14 @@ def cmd_export(args) -> int:
     from journal.clock import SYSTEM_CLOCK
 
     exporter = _load(EXPORTERS[args.format])
+    options = {}
+    if args.format == "ics":  # the same alarms as File > Export calendar: at the preferred time of day
+        from journal.desktop.preferences import Preferences
+
+        options["reminder_time"] = Preferences().reminder_time
     with _opened(args, auto_backup=False):  # reading changes nothing to save
         buffer = io.StringIO()
-        count = exporter(buffer, clock=SYSTEM_CLOCK)
+        count = exporter(buffer, clock=SYSTEM_CLOCK, **options)
     if args.output is None:
         sys.stdout.write(buffer.getvalue())
         return 0

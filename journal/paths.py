@@ -31,6 +31,11 @@ def default_journal_path() -> Path:
     return data_dir() / JOURNAL_FILENAME
 
 
+def journal_path(chosen: Path | None = None) -> Path:
+    """The journal to open: the one chosen (--db), else the default."""
+    return (chosen or default_journal_path()).expanduser()
+
+
 def resources_dir() -> Path:
     """Bundled resources, found the same way from a source tree, a wheel or a frozen build."""
     frozen_root = getattr(sys, "_MEIPASS", None)

@@ -135,3 +135,18 @@ def test_command_line_export_ics(db, journal_path, clock, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Exported 1 item(s)" in result.stderr
     assert read_todos(out.read_bytes())[0].summary == "Call Omar"
+
+
+def test_command_line_export_ics_alarms_at_the_preferred_time(db, journal_path, clock, capsys, monkeypatch):
+    import journal.clock
+    from journal.cli import run
+    from journal.desktop.preferences import Preferences
+
+    monkeypatch.setattr(journal.clock, "SYSTEM_CLOCK", clock)
+    next_steps.add("Call Omar", due=dt.date(2030, 1, 2), clock=clock)
+    db.close()
+    Preferences().reminder_time = dt.time(7, 45)
+    capsys.readouterr()
+    assert run(["--db", str(journal_path), "export", "ics"]) == 0
+    (todo,) = read_todos(capsys.readouterr().out)
+    assert todo.alarms == (local_to_utc(dt.datetime(2030, 1, 2, 7, 45)),)

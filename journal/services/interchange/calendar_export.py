@@ -78,11 +78,9 @@ def _keep_in_touch_entry(item: AgendaItem, reminder_time: dt.time) -> TodoEntry:
     )
 
 
-def calendar_entries(*, clock: Clock = SYSTEM_CLOCK, reminder_time: dt.time | None = None) -> list[TodoEntry]:
-    if reminder_time is None:
-        from journal.desktop.preferences import Preferences
-
-        reminder_time = Preferences().reminder_time
+def calendar_entries(*, clock: Clock = SYSTEM_CLOCK, reminder_time: dt.time) -> list[TodoEntry]:
+    """Every to-do of the calendar; date-only ones alarm at `reminder_time` (the user's preference,
+    which the caller reads: the services know nothing of where preferences are kept)."""
     now = clock.now()
     horizon = now.date() + dt.timedelta(days=KEEP_IN_TOUCH_HORIZON_DAYS)
     with DB.atomic():  # one consistent snapshot
@@ -91,14 +89,14 @@ def calendar_entries(*, clock: Clock = SYSTEM_CLOCK, reminder_time: dt.time | No
     return entries + [_keep_in_touch_entry(item, reminder_time) for item in people]
 
 
-def export_ics(stream: TextIO, *, clock: Clock = SYSTEM_CLOCK, reminder_time: dt.time | None = None) -> int:
+def export_ics(stream: TextIO, *, clock: Clock = SYSTEM_CLOCK, reminder_time: dt.time) -> int:
     """Write the calendar to a text stream; returns how many to-dos it holds (the CLI's exporter)."""
     entries = calendar_entries(clock=clock, reminder_time=reminder_time)
     stream.write(write_calendar(entries, now=clock.now()).decode("utf-8"))
     return len(entries)
 
 
-def export_ics_file(target: Path, *, clock: Clock = SYSTEM_CLOCK, reminder_time: dt.time | None = None) -> int:
+def export_ics_file(target: Path, *, clock: Clock = SYSTEM_CLOCK, reminder_time: dt.time) -> int:
     """Write the calendar to `target` atomically: a partial file never replaces a good one."""
     entries = calendar_entries(clock=clock, reminder_time=reminder_time)
     data = write_calendar(entries, now=clock.now())

@@ -21,6 +21,7 @@ from journal.interop import google_csv, json_io, linkedin, vcard
 from journal.interop.dedupe import DedupeIndex, Match, linkedin_key
 from journal.interop.ids import person_uid
 from journal.interop.records import MAX_FILE_BYTES, ContactRecord, ImportFormatError, ParseResult
+from journal.services.interchange import json_restore
 from journal.services.interchange.import_writer import ExistingPerson, PendingPerson, existing_keys, load_existing, write_plan
 from journal.errors import JournalError
 from journal.store.models import DB
@@ -267,9 +268,21 @@ def run_import(
             gc.enable()
 
 
-def _run_import(fmt, path, dry_run, decisions, clock, progress) -> ImportSummary:
-    from journal.services.interchange import json_restore
+def _json_plan(source: json_io.Export, source_name: str, decisions, report) -> tuple[ImportPlan, Planner | None, bool]:
+    """(plan, planner or None, whether to restore every table as it was)."""
+    contents = json_restore.read(source, report)
+    if contents.into_empty:
+        rows = [RowPlan(number, NEW, name, org) for number, (name, org) in enumerate(contents.people(), 1)]
+        return ImportPlan("json", source_name, rows, restore_counts=contents.restored()), None, True
+    planner = Planner(contents.records(), decisions)
+    plan = ImportPlan("json", source_name, planner.plan(report))
+    note = contents.not_merged()
+    if note:
+        plan.notes.append(note)
+    return plan, planner, False
 
+
+def _run_import(fmt, path, dry_run, decisions, clock, progress) -> ImportSummary:
     report = progress or (lambda _p, _m: None)
     report(0, f"Reading {path.name}")
     if fmt == "json":
@@ -282,7 +295,7 @@ def _run_import(fmt, path, dry_run, decisions, clock, progress) -> ImportSummary
     # and writing; a preview only reads.
     with DB.atomic(None if dry_run else "IMMEDIATE") as transaction:
         if fmt == "json":
-            plan, planner, restore = json_restore.plan(source, path.name, decisions, report)
+            plan, planner, restore = _json_plan(source, path.name, decisions, report)
         else:
             plan, planner = _people_plan(fmt, path.name, result, decisions, report)
         if dry_run:

@@ -1,5 +1,6 @@
 """Importing the journal's own JSON: an exact restore into an empty journal; into a journal
-that already holds people, its people are matched and merged like any other import.
+that already holds people, its people are matched and merged like any other import (the
+import plans from what `read` found; this module knows the export, not the plan).
 
 The export is read twice when restoring (once to check every row, once to write), table by
 table, so a journal of any size restores without being held in memory.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from dataclasses import dataclass
 
 from peewee import IntegrityError
 
@@ -78,10 +80,41 @@ def _records(tables: dict) -> list[ContactRecord]:
     return records
 
 
-def plan(source: Export, name: str, decisions, report):
-    """(plan, planner or None, whether to restore every table)."""
-    from journal.services.interchange.imports import NEW, ImportPlan, Planner, RowPlan
+@dataclass
+class Contents:
+    """What the first read of an export found (the import plans from it)."""
 
+    counts: dict[str, int]  # rows per table
+    kept: dict[str, list[dict]]  # the rows of the people tables
+    into_empty: bool  # the journal holds nothing yet: every table is restored as it was
+
+    def restored(self) -> dict[str, int]:
+        """Rows per table, in the words a user knows them by."""
+        return {TABLE_WORDS.get(t, t.replace("_", " ")): n for t, n in self.counts.items() if n}
+
+    def people(self) -> list[tuple[str, str]]:
+        """(name, organisation) of every person row, in the export's order."""
+        orgs = {row["id"]: row["name"] for row in self.kept.get("organisation", [])}
+        return [(row.get("name", ""), orgs.get(row.get("organisation"), "")) for row in self.kept.get("person", [])]
+
+    def records(self) -> list[ContactRecord]:
+        """The people as records to match against the journal; nameless rows left out."""
+        return [r for r in _records(self.kept) if r.name.strip()]
+
+    def not_merged(self) -> str | None:
+        """Why conversations, introductions and next steps are left out of a merge, if there are any."""
+        skipped = {t: self.counts.get(t, 0) for t in ("conversation", "introduction", "next_step")}
+        if not any(skipped.values()):
+            return None
+        return (
+            "The journal already holds people, so only people were merged; "
+            + ", ".join(f"{n} {TABLE_WORDS[t]}" for t, n in skipped.items() if n)
+            + " are restored only into an empty journal."
+        )
+
+
+def read(source: Export, report) -> Contents:
+    """Check the export's schema and every row of it, keeping only the people tables' rows."""
     schema = source.header.get("schema")
     if not isinstance(schema, int) or schema > SCHEMA_VERSION:
         raise ImportFormatError(
@@ -98,24 +131,7 @@ def plan(source: Export, name: str, decisions, report):
             counts[table] += 1
             if keep:
                 kept.setdefault(table, []).append(row)
-    if empty:
-        result = ImportPlan("json", name)
-        orgs = {row["id"]: row["name"] for row in kept.get("organisation", [])}
-        for number, row in enumerate(kept.get("person", []), 1):
-            result.rows.append(RowPlan(number, NEW, row.get("name", ""), orgs.get(row.get("organisation"), "")))
-        result.restore_counts = {TABLE_WORDS.get(t, t.replace("_", " ")): n for t, n in counts.items() if n}
-        return result, None, True
-    records = [r for r in _records(kept) if r.name.strip()]
-    planner = Planner(records, decisions)
-    result = ImportPlan("json", name, planner.plan(report))
-    skipped = {t: counts.get(t, 0) for t in ("conversation", "introduction", "next_step")}
-    if any(skipped.values()):
-        result.notes.append(
-            "The journal already holds people, so only people were merged; "
-            + ", ".join(f"{n} {TABLE_WORDS[t]}" for t, n in skipped.items() if n)
-            + " are restored only into an empty journal."
-        )
-    return result, planner, False
+    return Contents(counts, kept, empty)
 
 
 def write(source: Export) -> None:
