@@ -140,7 +140,7 @@ def run_gui(args) -> int:
     server.listen()
     window = build_main_window(AppContext(journal_path=path, settings=QSettings()), first_view=False)
     if demo_dir is not None:
-        window.setWindowTitle(f"{APP_NAME} — demo journal (thrown away when you quit)")
+        window.setWindowTitle(f"Demo journal (thrown away when you quit) — {APP_NAME}")
     if not (getattr(args, "minimized", False) or Preferences().start_minimized):
         window.show()  # (staying in the tray is decided once the tray is set up)
     session = _Session(app, window, path, server, args, demo=demo_dir is not None)

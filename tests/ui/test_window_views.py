@@ -136,7 +136,7 @@ def test_demo_opens_a_filled_throwaway_journal_and_removes_it(monkeypatch, qtapp
     monkeypatch.setattr(demo, "new_demo_folder", folder)
     monkeypatch.setattr(QApplication, "exec", exec_once)
     assert run(["--demo"]) == 0
-    assert "demo" in seen["title"]
+    assert seen["title"] == "Demo journal (thrown away when you quit) — Contact Journal"
     assert seen["path"].parent == folders[0]
     assert seen["people"] >= 30 and seen["conversations"] >= 60
     assert not folders[0].exists()
