@@ -216,6 +216,21 @@ def _foreign_keys(database, table: str) -> list[tuple[str, str, str | None]]:
     return [(row[3], row[2], row[4]) for row in database.execute_sql(f'PRAGMA main.foreign_key_list("{table}")')]
 
 
+def _put(database, table: str, names: tuple[str, ...], row: RowChange, values: tuple, insert: bool, changeset) -> None:
+    from peewee import IntegrityError
+
+    quoted = ", ".join(f'"{name}"' for name in names)
+    try:
+        if insert:
+            marks = ", ".join("?" * (len(names) + 1))
+            database.execute_sql(f"INSERT INTO main.{table} (rowid, {quoted}) VALUES ({marks})", (row.rowid, *values))
+        else:
+            sets = ", ".join(f'"{name}" = ?' for name in names)
+            database.execute_sql(f"UPDATE main.{table} SET {sets} WHERE rowid = ?", (*values, row.rowid))
+    except IntegrityError as exc:
+        raise ChangeConflict(row, "refused", changeset, str(exc)) from exc
+
+
 def apply(database, changeset: ChangeSet, side: str) -> ChangeSet:
     """Put every row of `changeset` as it was on `side` ("before" undoes, "after" redoes).
 
@@ -284,34 +299,34 @@ def apply(database, changeset: ChangeSet, side: str) -> ChangeSet:
                 if ref not in present:
                     raise ChangeConflict(row, "refers", changeset, parent)
 
-    # 3. Put them back, watching what that reaches.
+    # 3. Put them back, watching what that reaches. Rows of tables nothing refers to (links,
+    #    details, steps) are deleted and inserted again, never updated in place: a change that
+    #    re-made links reusing rowids leaves two of them swapped, and updating one at a time would
+    #    meet the other on a unique index. Rows others refer to are updated in place (deleting
+    #    them would cascade), and those that go are deleted last, once whatever moved away from
+    #    them has moved.
     database.execute_sql("PRAGMA defer_foreign_keys = ON")
-    from peewee import IntegrityError
-
+    order = [table for table in CAPTURED if table in by_table] + [t for t in by_table if t not in CAPTURED]
+    referred = {parent for table in CAPTURED for _column, parent, _to in _foreign_keys(database, table)}
+    leaves = [table for table in order if table not in referred]
+    parents = [table for table in order if table in referred]
     with capture(database) as watched:
-        order = [table for table in CAPTURED if table in by_table] + [t for t in by_table if t not in CAPTURED]
-        for table in reversed(order):  # children go before their parents
+        for table in leaves:
+            for row in by_table[table]:
+                if expected(row) is not None:
+                    database.execute_sql(f"DELETE FROM main.{table} WHERE rowid = ?", (row.rowid,))
+        for table in parents:
+            for row in by_table[table]:
+                if target(row) is not None:
+                    _put(database, table, columns[table], row, target(row), expected(row) is None, changeset)
+        for table in reversed(parents):  # children go before their parents
             for row in by_table[table]:
                 if target(row) is None:
                     database.execute_sql(f"DELETE FROM main.{table} WHERE rowid = ?", (row.rowid,))
-        for table in order:
-            names = columns[table]
-            quoted = ", ".join(f'"{name}"' for name in names)
-            marks = ", ".join("?" * (len(names) + 1))
-            sets = ", ".join(f'"{name}" = ?' for name in names)
+        for table in leaves:
             for row in by_table[table]:
-                values = target(row)
-                if values is None:
-                    continue
-                try:
-                    if expected(row) is None:
-                        database.execute_sql(
-                            f"INSERT INTO main.{table} (rowid, {quoted}) VALUES ({marks})", (row.rowid, *values)
-                        )
-                    else:
-                        database.execute_sql(f"UPDATE main.{table} SET {sets} WHERE rowid = ?", (*values, row.rowid))
-                except IntegrityError as exc:
-                    raise ChangeConflict(row, "refused", changeset, str(exc)) from exc
+                if target(row) is not None:
+                    _put(database, table, columns[table], row, target(row), True, changeset)
     wanted = {(row.table, row.rowid): target(row) for row in changeset.rows}
     for row in watched.changeset.rows:
         key = (row.table, row.rowid)

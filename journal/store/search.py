@@ -144,10 +144,11 @@ def schema_statements() -> list[str]:
 
 
 def tag_move_statements() -> list[str]:
-    """Schema 3: a tag link moved from one person to another (a merge, or undoing one) re-indexes
-    both people; before, only adding and removing a link did."""
+    """Schema 3: a tag link changed in place (moved to another person by a merge, or pointed at
+    another tag) re-indexes the people on both sides; before, only adding and removing a link did."""
     return [
-        "CREATE TRIGGER person_tag_fts_au AFTER UPDATE OF person_id ON person_tag WHEN old.person_id IS NOT new.person_id "
+        "CREATE TRIGGER person_tag_fts_au AFTER UPDATE OF person_id, tag_id ON person_tag "
+        "WHEN old.person_id IS NOT new.person_id OR old.tag_id IS NOT new.tag_id "
         f"BEGIN {_refresh_person('old.person_id')} {_refresh_person('new.person_id')} END",
     ]
 
