@@ -31,6 +31,7 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
 
 test: $(TEST_STAMP)
+	$(BIN)/ruff check journal tests bench tools
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(TEST_STAMP)

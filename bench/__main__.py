@@ -131,9 +131,8 @@ def machine() -> dict:
                 break
     except OSError:
         pass
-    import PySide6
     import peewee
-
+    import PySide6
     from PySide6.QtCore import qVersion
 
     return {
@@ -187,7 +186,7 @@ def measure(path: Path, runs: int) -> dict:
     keys = _event(events, "search")["keystrokes"]
     app_keys = [k["ms"] for k in keys]
     raw_keys = raw_search_ms(path, [k["text"] for k in keys])
-    raw_keys = [min(a, b) for a, b in zip(raw_keys, raw_search_ms(path, [k["text"] for k in keys]))]
+    raw_keys = [min(a, b) for a, b in zip(raw_keys, raw_search_ms(path, [k["text"] for k in keys]), strict=True)]
     month = {**_event(events, "month"), "view_ms": [e["ms"] for e in events if e.get("event") == "month_view_step"]}
     today = _event(events, "today")
     done_undo = {"done_ms": [], "undo_ms": [], "settled_ms": [], **(_event(events, "done_undo") or {})}
@@ -294,10 +293,10 @@ def table(r: dict) -> str:
         rows.append(("  calendar view switches measured", f"{mo.get('view_switches', 0)} of 24", "", "",
                      "the view crashed" if r.get("probe_error") else ""))
     widths = [max(len(str(row[i])) for row in rows + [("Measure", "Value", "Floor", "Target", "")]) for i in range(5)]
-    lines = ["| " + " | ".join(h.ljust(w) for h, w in zip(("Measure", "Value", "Floor", "Target", ""), widths)) + " |"]
+    lines = ["| " + " | ".join(h.ljust(w) for h, w in zip(("Measure", "Value", "Floor", "Target", ""), widths, strict=True)) + " |"]
     lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for row in rows:
-        lines.append("| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths)) + " |")
+        lines.append("| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
     return "\n".join(lines)
 
 

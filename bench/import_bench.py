@@ -101,11 +101,10 @@ def parse_floor(path: Path) -> float:
 
 
 def import_once(base: Path, connections: Path, workdir: Path, run: int, profile: bool = False):
+    from bench.generate import REFERENCE_NOW
     from journal.clock import FixedClock
     from journal.services.interchange.imports import run_import
     from journal.store.db import close_journal, open_journal
-
-    from bench.generate import REFERENCE_NOW
 
     path = workdir / f"run{run}.sqlite3"
     shutil.copyfile(base, path)

@@ -129,7 +129,6 @@ def interact(app, window) -> None:
     from bench.reference import REFERENCE_NOW
     from journal.clock import FixedClock
     from journal.services.agenda.items import agenda, due_between
-
     from journal.ui.search.action import palette_of
 
     palette = palette_of(window)
@@ -201,9 +200,9 @@ def interact(app, window) -> None:
 def done_undo(app, window, clock) -> None:
     """Done on Today's first next step, then Edit > Undo, each until the list has repainted.
     Every Done is undone, so the journal is left as it was."""
-    from journal.services.agenda.today import Group, today_items
-
     from PySide6.QtCore import QEvent, QObject
+
+    from journal.services.agenda.today import Group, today_items
 
     view = window.view("today")
     window.show_view("today")

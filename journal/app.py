@@ -167,8 +167,8 @@ class _Session:
     def open(self) -> None:
         """Open the journal, show the first view, start the tray and reminders; on a refusal (a
         newer, damaged or foreign file) say why and quit with status 1."""
-        from journal.services.upkeep.maintenance import open_session
         from journal.errors import JournalError
+        from journal.services.upkeep.maintenance import open_session
 
         try:
             self.database = open_session(self.path, auto_backup=False)
@@ -185,8 +185,8 @@ class _Session:
             self._fail(f"{APP_NAME} could not start: {exc}")
 
     def _fill(self) -> None:
-        from journal.services.upkeep.maintenance import start_daily_backup
         from journal.desktop.preferences import Preferences
+        from journal.services.upkeep.maintenance import start_daily_backup
         from journal.ui.tray.integration import install_desktop
 
         if self.demo:

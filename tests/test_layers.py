@@ -273,7 +273,7 @@ def cycles(result: Scan) -> list[tuple[frozenset[str], str]]:
         if len(component) == 1 and component[0] not in edges[component[0]]:
             continue
         path = _one_loop(edges, members)
-        loop = list(zip(path, path[1:]))
+        loop = list(zip(path, path[1:], strict=False))
         others = [(a, b) for a in component for b in sorted(edges[a]) if b in members and (a, b) not in loop]
         lines = [f"cycle among {', '.join(component)}:"]
         lines += [f"    {a} → {b} at {edges[a][b][0].where()}" for a, b in loop]

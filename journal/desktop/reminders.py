@@ -20,10 +20,10 @@ from peewee import PeeweeException
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from journal.clock import SYSTEM_CLOCK, Clock
+from journal.desktop.preferences import Preferences
 from journal.domain.agenda import AgendaItem, sort_key
 from journal.services import changes as change_notices
 from journal.services.agenda.items import due_between
-from journal.desktop.preferences import Preferences
 
 MAX_TIMER_MS = 2**31 - 1  # QTimer takes a signed 32-bit interval (about 24.8 days)
 HEARTBEAT_MS = 60_000

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from peewee import PeeweeException, SqliteDatabase
 
-from journal.store import backups, migrations
 from journal.errors import JournalError, NewerJournalError, NotAJournalError
+from journal.store import backups, migrations
 from journal.store.models import DB
 
 # 'CJNL' in ASCII: marks a SQLite file as a Contact Journal.

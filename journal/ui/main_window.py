@@ -22,7 +22,6 @@ from journal.ui.dialogs.help_actions import add_help_actions
 from journal.ui.dialogs.interop_actions import add_interop_actions
 from journal.ui.icons import app_icon
 
-
 # Nothing the window runs before its first frame names the `Qt` namespace: PySide builds that
 # namespace's Python enums (all of them, 11 ms) the first time it is touched, and a bare window
 # never touches it. Hence a property set by number here, and `Qt` imported where it is used.

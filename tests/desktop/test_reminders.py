@@ -7,12 +7,11 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QSettings
 
-from journal.services.agenda import next_steps
-
-from journal.services.people import records as people
 from journal.desktop.preferences import Preferences
 from journal.desktop.reminders import MAX_TIMER_MS, ReminderScheduler
 from journal.services import operations
+from journal.services.agenda import next_steps
+from journal.services.people import records as people
 
 # TEST_NOW is Wednesday 2026-03-11 09:30.
 

@@ -11,9 +11,9 @@ from icalendar import Calendar
 
 from journal.interop.ical import COMPLETED, NEEDS_ACTION, TodoEntry, read_todos, write_calendar
 from journal.services.agenda import next_steps
-from journal.services.people import records as people
-from journal.services.interchange.calendar_export import export_ics, export_ics_file
 from journal.services.conversations.records import PersonRef, StepDraft, log_conversation
+from journal.services.interchange.calendar_export import export_ics, export_ics_file
+from journal.services.people import records as people
 
 REMINDER = dt.time(8, 30)
 

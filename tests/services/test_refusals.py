@@ -7,16 +7,13 @@ import datetime as dt
 import pytest
 from peewee import IntegrityError
 
-from journal.services.conversations import records as conversations
-
-from journal.services.pipeline import introductions
-
-from journal.services.agenda import next_steps
-
-from journal.services.people import records as people
-from journal.services.conversations.records import PersonRef, log_conversation
-from journal.services.transaction import explain, write
 from journal.errors import ValidationError
+from journal.services.agenda import next_steps
+from journal.services.conversations import records as conversations
+from journal.services.conversations.records import PersonRef, log_conversation
+from journal.services.people import records as people
+from journal.services.pipeline import introductions
+from journal.services.transaction import explain, write
 from journal.store.models import ALL_MODELS, Conversation, Participant, Tag
 
 

@@ -69,7 +69,7 @@ def test_pruning_keeps_the_last_n_of_each_kind_and_every_safety_copy(filled_jour
     database = open_journal(filled_journal)
     try:
         safety = backups.backup(filled_journal, database, reason="before-upgrade-v1", now=clock.now())
-        for day in range(14):
+        for _day in range(14):
             clock.advance(days=1)
             backups.backup_if_due(filled_journal, database, clock.now(), keep=10)
             backups.backup(filled_journal, database, reason="manual", now=clock.now(), keep=3)

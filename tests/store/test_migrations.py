@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from journal.errors import JournalError
 from journal.store import backups, migrations
 from journal.store.db import APPLICATION_ID, close_journal, open_journal
-from journal.errors import JournalError
 from journal.store.models import (
     ContactDetail,
     Conversation,

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from journal.errors import NewerJournalError, NotAJournalError
 from journal.store import backups, migrations
 from journal.store.db import APPLICATION_ID, close_journal, open_journal
-from journal.errors import NewerJournalError, NotAJournalError
 from journal.store.models import Person
 
 
@@ -155,8 +155,8 @@ def test_a_journal_left_with_a_wal_after_a_crash_opens_with_its_latest_data(jour
 
 
 def test_a_journal_locked_by_another_program_is_reported_as_such(filled_journal, monkeypatch, snapshot):
-    from journal.store import db as store_db
     from journal.errors import JournalError
+    from journal.store import db as store_db
 
     holder = sqlite3.connect(filled_journal, timeout=0.01)
     holder.execute("PRAGMA locking_mode = EXCLUSIVE")

@@ -9,12 +9,11 @@ from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QTableView
 
+from journal.services import operations
 from journal.services.agenda import next_steps
-
 from journal.services.people import records as people
 from journal.store.models import Conversation, NextStep, Person
 from journal.ui.calendar.month_grid import ITEM_MIME, DayCount
-from journal.services import operations
 
 TODAY = dt.date(2026, 3, 11)  # TEST_NOW's date, a Wednesday
 

@@ -11,10 +11,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from journal.domain.pipeline import Stage
-from journal.services.pipeline import drafts
-from journal.services.pipeline import introductions
-from journal.services.people import records as people
 from journal.services.conversations.records import OfferDraft, PersonRef, log_conversation
+from journal.services.people import records as people
+from journal.services.pipeline import drafts, introductions
 from journal.store.models import Introduction, NextStep
 from journal.ui.introductions.cards import StageCardsModel
 from journal.ui.introductions.introductions_view import IntroductionsView

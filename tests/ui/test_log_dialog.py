@@ -52,7 +52,7 @@ def open_dialog(qtbot, window) -> LogDialog:
     assert dialog is not None and dialog.isVisible()
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.picker.edit)
+    qtbot.waitUntil(lambda d=dialog: QApplication.focusWidget() is d.picker.edit)
     return dialog
 
 
@@ -91,7 +91,7 @@ def test_one_person_one_offer_one_next_step_by_keyboard(qtbot, window, clock):
             qtbot.keyClick(window, *chord(token))
             dialog = window.findChild(LogDialog)
             qtbot.waitExposed(dialog)
-            qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.picker.edit)
+            qtbot.waitUntil(lambda d=dialog: QApplication.focusWidget() is d.picker.edit)
         elif token == tokens[-1]:
             with qtbot.waitSignal(dialog.finished, timeout=2000) as outcome:
                 press(qtbot, *chord(token))
@@ -240,7 +240,7 @@ def test_quick_due_buttons_and_more_rows(qtbot, window, clock):
 
 
 def test_tab_order_follows_the_form(qtbot, window):
-    dialog = open_dialog(qtbot, window)
+    open_dialog(qtbot, window)
     order = []
     for _ in range(8):
         order.append(focused().objectName())

@@ -8,10 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from journal.services.people import organisations
-
-from journal.services.people import records as people
 from journal.services.conversations.records import PersonRef, log_conversation
+from journal.services.people import organisations
+from journal.services.people import records as people
 from journal.ui.organisations.organisations_view import MembersModel, OrganisationsModel, OrganisationsView
 
 

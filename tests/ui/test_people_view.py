@@ -8,14 +8,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from journal.services.pipeline import introductions
-
-from journal.services.agenda import next_steps
-
-from journal.services.people import records as people
-
-from journal.services.people import table as people_table
 from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
+from journal.services.people import records as people
+from journal.services.people import table as people_table
 from journal.store.models import ContactDetail, Introduction, NextStep, Participant, Person
 from journal.ui.people.people_model import PeopleModel
 from journal.ui.people.people_view import PeopleView

@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
-from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
-from journal.ui.search.delegate import runs
-from journal.ui.search.action import install_search, palette_of
-from journal.ui.search.results_model import IsHeaderRole, KindRole, SearchResultsModel
 from journal.services import operations
+from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
+from journal.ui.search.action import install_search, palette_of
+from journal.ui.search.delegate import runs
+from journal.ui.search.results_model import IsHeaderRole, KindRole, SearchResultsModel
 
 
 class FakeWindow(QMainWindow):

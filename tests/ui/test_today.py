@@ -9,14 +9,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
 from journal.domain.agenda import ItemKind
+from journal.services import operations
 from journal.services.agenda import next_steps
-from journal.services.people import records as people
-from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
 from journal.services.agenda.today import Group
+from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
+from journal.services.people import records as people
 from journal.store.models import Conversation, Introduction, NextStep, Participant, Person
 from journal.ui.dialogs.log_dialog import LogDialog
 from journal.ui.today.today_view import TodayView
-from journal.services import operations
 
 DAY = dt.timedelta(days=1)
 

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from journal.services.agenda import next_steps
 from journal.desktop.autostart import Autostart
+from journal.services.agenda import next_steps
 from journal.store.models import NextStep
 
 TODAY = dt.date(2026, 3, 11)

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication
 
-from journal.ui.dialogs.log_dialog import LogDialog
 from journal.services import operations
+from journal.ui.dialogs.log_dialog import LogDialog
 
 ORDER = ["today", "people", "conversations", "introductions", "organisations", "calendar"]
 

@@ -8,13 +8,13 @@ from array import array
 from dataclasses import dataclass
 
 from journal.clock import SYSTEM_CLOCK, Clock
+from journal.errors import ValidationError
 from journal.services.conversations import records as conversations
 from journal.services.conversations.records import PersonRef
 from journal.services.people.records import resolve_person
 from journal.services.transaction import write
-from journal.errors import ValidationError
-from journal.store.search import match_expression
 from journal.store.models import DB, Conversation, Participant, Person
+from journal.store.search import match_expression
 
 SNIPPET_LENGTH = 140
 

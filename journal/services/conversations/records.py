@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from journal.clock import SYSTEM_CLOCK, Clock
-from journal.services.pipeline.introductions import create_offer
+from journal.errors import ValidationError
 from journal.services.agenda.next_steps import create_step
 from journal.services.people.records import clean_name, resolve_person
-from journal.errors import ValidationError
+from journal.services.pipeline.introductions import create_offer
 from journal.services.transaction import write
 from journal.store.models import CHANNELS, Conversation, Participant, Person
 

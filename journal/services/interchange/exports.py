@@ -9,11 +9,11 @@ from pathlib import Path
 from peewee import JOIN
 
 from journal.clock import SYSTEM_CLOCK, Clock
+from journal.errors import JournalError
 from journal.interop import csv_export, json_io, vcard
 from journal.interop.ids import person_uid
 from journal.interop.records import PersonOut
 from journal.services.interchange.json_tables import iter_table, table_models
-from journal.errors import JournalError
 from journal.store.migrations import SCHEMA_VERSION
 from journal.store.models import DB, ContactDetail, Organisation, Person, PersonTag, Tag
 

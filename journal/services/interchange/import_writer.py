@@ -117,13 +117,13 @@ def load_existing(*, with_tags: bool = True) -> Existing:
     """Everyone in the journal with their keys, in three plain queries (this runs per import,
     over every person, so it skips the ORM's per-row work). Without `with_tags` (for records
     that bring no tags, so never compare any) the tags are not read."""
-    P, O = Person._meta, Organisation._meta
+    P, ORG = Person._meta, Organisation._meta
     col = {name: f"p.{P.fields[name].column_name}" for name in P.fields}
     sql = (
-        f"SELECT p.{P.primary_key.column_name}, {col['name']}, coalesce(o.{O.fields['name'].column_name}, ''), "
+        f"SELECT p.{P.primary_key.column_name}, {col['name']}, coalesce(o.{ORG.fields['name'].column_name}, ''), "
         f"{col['role']}, {col['linkedin']}, {col['website']}, {col['location']}, {col['notes']}, "
-        f"{col['connected_on']}, {col['created_at']} FROM {P.table_name} p LEFT JOIN {O.table_name} o "
-        f"ON o.{O.primary_key.column_name} = {col['organisation']}"
+        f"{col['connected_on']}, {col['created_at']} FROM {P.table_name} p LEFT JOIN {ORG.table_name} o "
+        f"ON o.{ORG.primary_key.column_name} = {col['organisation']}"
     )
     rows = {row[0]: row for row in _rows(sql)}
     details: dict[int, set[str]] = {}

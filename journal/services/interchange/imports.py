@@ -17,13 +17,19 @@ from pathlib import Path
 
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.contact_details import normalize_email, normalize_phone
+from journal.errors import JournalError
 from journal.interop import google_csv, json_io, linkedin, vcard
 from journal.interop.dedupe import DedupeIndex, Match, linkedin_key
 from journal.interop.ids import person_uid
 from journal.interop.records import MAX_FILE_BYTES, ContactRecord, ImportFormatError, ParseResult
 from journal.services.interchange import json_restore
-from journal.services.interchange.import_writer import ExistingPerson, PendingPerson, existing_keys, load_existing, write_plan
-from journal.errors import JournalError
+from journal.services.interchange.import_writer import (
+    ExistingPerson,
+    PendingPerson,
+    existing_keys,
+    load_existing,
+    write_plan,
+)
 from journal.store.models import DB
 
 FORMATS = {

@@ -9,8 +9,8 @@ from peewee import JOIN, fn
 
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.cadence import keep_in_touch_due
-from journal.services.people.records import last_contact, tags_of
 from journal.errors import ValidationError
+from journal.services.people.records import last_contact, tags_of
 from journal.store.models import (
     ContactDetail,
     Conversation,

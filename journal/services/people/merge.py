@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from peewee import JOIN, ForeignKeyField
 
 from journal.clock import SYSTEM_CLOCK, Clock
-from journal.interop.dedupe import Entry, duplicate_pairs, linkedin_key
 from journal.errors import ValidationError
+from journal.interop.dedupe import Entry, duplicate_pairs, linkedin_key
 from journal.services.transaction import write
 from journal.store.models import (
     ALL_MODELS,

@@ -10,8 +10,8 @@ from peewee import JOIN, fn
 
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.cadence import keep_in_touch_due
-from journal.services.transaction import write
 from journal.errors import ValidationError
+from journal.services.transaction import write
 from journal.store.models import (
     ContactDetail,
     Conversation,

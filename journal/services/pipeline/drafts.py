@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from journal.domain.pipeline import Stage
-from journal.services.pipeline.introductions import IntroductionCard
 from journal.services.people.detail import first_email
+from journal.services.pipeline.introductions import IntroductionCard
 
 ASK = "ask"
 NUDGE = "nudge"

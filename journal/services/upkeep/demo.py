@@ -17,10 +17,10 @@ from pathlib import Path
 
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.pipeline import Stage
-from journal.services.pipeline import introductions
 from journal.services.agenda import next_steps
-from journal.services.people import records as people
 from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
+from journal.services.people import records as people
+from journal.services.pipeline import introductions
 from journal.store.models import DB, Introduction, NextStep, Person
 
 DEMO_FILENAME = "demo-journal.sqlite3"

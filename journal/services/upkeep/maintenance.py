@@ -7,8 +7,8 @@ import threading
 from pathlib import Path
 
 from journal.clock import SYSTEM_CLOCK, Clock
-from journal.store import backups, db, migrations
 from journal.errors import JournalError, NewerJournalError, NotAJournalError
+from journal.store import backups, db, migrations
 from journal.store.models import ALL_MODELS, DB
 
 

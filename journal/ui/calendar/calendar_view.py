@@ -7,26 +7,26 @@ import datetime as dt
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QStackedWidget,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from journal.domain.agenda import AgendaItem, ItemKind
+from journal.errors import JournalError
 from journal.services.agenda import due_actions
 from journal.services.agenda.items import all_keep_in_touch, due_between, due_counts, open_item
-from journal.errors import JournalError
+from journal.ui import dates
 from journal.ui.calendar.item_list import DueItemList, day_heading
 from journal.ui.calendar.month_grid import DayCount, MonthGrid
 from journal.ui.calendar.reschedule_dialog import RescheduleDialog
 from journal.ui.context import AppContext
-from journal.ui import dates
 from journal.ui.labels import item_title
 from journal.ui.widgets.status import show_status
 from journal.ui.widgets.when_shown import WhenShown
@@ -206,7 +206,7 @@ class CalendarView(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         for lst in (self.day_list, self.agenda_list):
             lst.item_activated.connect(self.open_item)
-            lst.itemSelectionChanged.connect(lambda l=lst: self._on_selection(l))
+            lst.itemSelectionChanged.connect(lambda which=lst: self._on_selection(which))
 
     def _on_selection(self, lst: DueItemList) -> None:
         if lst.current_agenda_item() is None:

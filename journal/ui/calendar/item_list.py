@@ -12,8 +12,8 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
 from journal.domain.agenda import AgendaItem, ItemKind
-from journal.ui.calendar.month_grid import ITEM_MIME, OVERDUE_COLOR
 from journal.ui import dates
+from journal.ui.calendar.month_grid import ITEM_MIME, OVERDUE_COLOR
 from journal.ui.labels import item_title
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1

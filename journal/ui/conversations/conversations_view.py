@@ -17,19 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.errors import JournalError
 from journal.services.conversations.listing import get_conversation
 from journal.services.conversations.records import delete_conversation
-from journal.errors import JournalError
 from journal.ui.context import AppContext
 from journal.ui.conversations.conversation_dialog import ConversationDialog
 from journal.ui.conversations.conversations_model import ConversationsModel
 from journal.ui.widgets.action_icons import action_icon
 from journal.ui.widgets.empty_hint import EmptyHint
 from journal.ui.widgets.filter_field import FilterField
-from journal.ui.widgets.table_selection import select_row
 from journal.ui.widgets.status import show_status
+from journal.ui.widgets.table_selection import select_row
 from journal.ui.widgets.when_shown import WhenShown
-
 
 EMPTY = (
     QT_TRANSLATE_NOOP("ConversationsView", "No conversations yet"),

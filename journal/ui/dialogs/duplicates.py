@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.services.people import merge
 from journal.errors import JournalError
+from journal.services.people import merge
 from journal.ui.context import AppContext
 from journal.ui.dialogs.background import BackgroundTask
 from journal.ui.widgets.rows_model import RowsModel

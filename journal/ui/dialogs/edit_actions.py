@@ -7,10 +7,10 @@ notifications' included; a text field keeps Ctrl+Z for its own text while it has
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from journal.ui.widgets.undo_bar import UndoBar

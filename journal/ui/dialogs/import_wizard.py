@@ -201,7 +201,7 @@ class PreviewPage(QWizardPage):
         actions.addWidget(self.filter_box)
         actions.addStretch(1)
         actions.addWidget(QLabel(self.tr("Selected duplicates:")))
-        for action, text, key in (
+        for action, text, _mnemonic in (
             (imports.ADD_NEW, self.tr("Add as &new"), "Alt+N"),
             (imports.MERGE, self.tr("&Merge into match"), "Alt+M"),
             (imports.SKIP, self.tr("S&kip"), "Alt+K"),

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.desktop.preferences import Preferences
 from journal.domain.channels import DEFAULT_CHANNEL
 from journal.services.conversations.records import LogResult, log_conversation
-from journal.desktop.preferences import Preferences
 from journal.ui.dialogs.log_rows import OfferRow, RowList, StepRow, person_ref
 from journal.ui.labels import fill_channels
 from journal.ui.widgets.action_icons import action_icon
@@ -173,7 +173,7 @@ class LogDialog(QDialog):
         for row in self.steps.rows:
             chain += [row.text, row.due.date_edit]
         chain += [self.add_step, self.save_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
     # --- saving ----------------------------------------------------------------------------------

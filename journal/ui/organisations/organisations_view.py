@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.errors import JournalError
 from journal.services.people.organisations import (
     OrganisationMember,
     OrganisationSummary,
@@ -33,13 +34,12 @@ from journal.services.people.organisations import (
     members,
     organisation_of,
 )
-from journal.errors import JournalError
+from journal.ui import dates
 from journal.ui.context import AppContext
 from journal.ui.widgets.empty_hint import EmptyHint
 from journal.ui.widgets.filter_field import FilterField
-from journal.ui.widgets.when_shown import WhenShown
 from journal.ui.widgets.rows_model import RowsModel
-from journal.ui import dates
+from journal.ui.widgets.when_shown import WhenShown
 
 
 def _date(day: dt.date | None, today: dt.date) -> str:

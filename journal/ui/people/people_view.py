@@ -20,19 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.services.people import records as people
-from journal.services.people.table import count_people, same_name_count
-from journal.services.people.detail import get_person, linked_counts
 from journal.desktop.preferences import Preferences
 from journal.errors import JournalError
+from journal.services.people import records as people
+from journal.services.people.detail import get_person, linked_counts
+from journal.services.people.table import count_people, same_name_count
 from journal.ui.context import AppContext
 from journal.ui.people.people_model import PeopleModel
 from journal.ui.people.person_editor import PersonEditor, archived_suffix
 from journal.ui.widgets.action_icons import action_icon
 from journal.ui.widgets.empty_hint import EmptyHint
 from journal.ui.widgets.filter_field import FilterField
-from journal.ui.widgets.table_selection import select_row
 from journal.ui.widgets.status import show_status
+from journal.ui.widgets.table_selection import select_row
 from journal.ui.widgets.when_shown import WhenShown
 
 COLUMN_WIDTHS = (190, 150, 150, 95, 95, 140)

@@ -21,13 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.errors import JournalError
 from journal.services.agenda import next_steps
-
 from journal.services.people import records as people
+from journal.services.people.detail import PersonDetail, get_person, timeline
 from journal.services.people.organisations import organisation_names
 from journal.services.people.records import PersonChanges
-from journal.services.people.detail import PersonDetail, get_person, timeline
-from journal.errors import JournalError
 from journal.ui.dialogs.log_action import log_icon
 from journal.ui.labels import cadence_presets
 from journal.ui.people.people_model import format_date

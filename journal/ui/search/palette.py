@@ -17,6 +17,7 @@ from journal.services.search import search
 from journal.ui.search.delegate import ResultDelegate
 from journal.ui.search.results_model import IdRole, KindRole, SearchResultsModel
 
+
 class SearchPalette(QDialog):
     results_shown = Signal(float)  # milliseconds from the query's change to the results in the model
     opened = Signal(str, int)

@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from journal.domain.agenda import ItemKind
 from journal.services.agenda.today import Group, TodayItem, step_sort_key
-from journal.ui.labels import cadence_label, group_title, stage_label
 from journal.ui import dates
-from journal.ui.labels import item_title
+from journal.ui.labels import cadence_label, group_title, item_title, stage_label
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2

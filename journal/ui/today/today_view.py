@@ -20,27 +20,27 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QToolButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from journal.domain.agenda import ItemKind
+from journal.domain.pipeline import Stage
 from journal.services.agenda import due_actions
 from journal.services.agenda.stats import conversations_per_week
 from journal.services.agenda.today import Group, TodayItem, today_items, today_steps
-from journal.domain.pipeline import Stage
 from journal.ui.labels import done_label, stage_label
 from journal.ui.today.snooze import snooze_menu
 from journal.ui.today.today_model import TodayModel
 
 if TYPE_CHECKING:
     from journal.ui.dialogs.log_dialog import LogDialog
-from journal.ui.today.week_chart import WeekChart
-from journal.ui.widgets.action_icons import action_icon
 from journal.ui import dates
 from journal.ui.labels import item_title
+from journal.ui.today.week_chart import WeekChart
+from journal.ui.widgets.action_icons import action_icon
 
 EMPTY_TEXT = QT_TRANSLATE_NOOP(
     "TodayView",

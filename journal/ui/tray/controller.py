@@ -10,12 +10,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from journal import APP_NAME
-from journal.domain.agenda import AgendaItem, ItemKind
-from journal.services.agenda import due_actions
 from journal.desktop.notifications import ReminderNotifications, desktop_notifier
 from journal.desktop.reminders import ReminderScheduler
-from journal.ui.tray.icons import due_icon, tray_icon
+from journal.domain.agenda import AgendaItem, ItemKind
+from journal.services.agenda import due_actions
 from journal.ui.labels import item_title
+from journal.ui.tray.icons import due_icon, tray_icon
 
 MAX_MENU_ITEMS = 15
 MESSAGE_MS = 15_000

@@ -11,9 +11,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from journal.desktop.autostart import Autostart
-from journal.services.interchange.calendar_export import export_ics_file
 from journal.desktop.preferences import KEY_NO_TRAY_EXPLAINED, Preferences
 from journal.desktop.reminders import ReminderScheduler
+from journal.services.interchange.calendar_export import export_ics_file
 from journal.ui.tray.controller import TrayController
 from journal.ui.tray.window_hooks import CloseToTray, ReminderBanner
 

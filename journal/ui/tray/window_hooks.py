@@ -7,8 +7,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QSizePolicy, QToolBar, QToolButton, QWidget
 
 from journal import APP_NAME
-from journal.domain.agenda import AgendaItem
 from journal.desktop.preferences import KEY_CLOSE_EXPLAINED, Preferences
+from journal.domain.agenda import AgendaItem
 from journal.ui.labels import item_title
 
 

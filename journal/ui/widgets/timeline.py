@@ -15,8 +15,8 @@ from journal.services.people.detail import (
     OFFER_RECEIVED,
     TimelineEntry,
 )
-from journal.ui.widgets.action_icons import action_icon
 from journal.ui import dates
+from journal.ui.widgets.action_icons import action_icon
 
 KIND_LABEL = {
     CONVERSATION: QT_TRANSLATE_NOOP("TimelineList", "Conversation"),

@@ -7,12 +7,11 @@ import json
 
 import pytest
 
+from journal.errors import ValidationError
 from journal.services.agenda import next_steps
-
-from journal.services.people import records as people
 from journal.services.agenda.items import agenda, due_between
 from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
-from journal.errors import ValidationError
+from journal.services.people import records as people
 
 TODAY = dt.date(2026, 3, 11)  # the clock fixture's day; now is 09:30
 

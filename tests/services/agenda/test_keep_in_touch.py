@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from journal.services.people import records as people
+from journal.errors import ValidationError
 from journal.services.agenda.items import agenda
 from journal.services.conversations.records import PersonRef, log_conversation
-from journal.errors import ValidationError
+from journal.services.people import records as people
 from journal.store.models import Person
 
 

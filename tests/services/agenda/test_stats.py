@@ -2,8 +2,8 @@ import datetime as dt
 
 from playhouse.test_utils import count_queries
 
-from journal.services.conversations.records import PersonRef, log_conversation
 from journal.services.agenda.stats import conversations_per_week, week_start
+from journal.services.conversations.records import PersonRef, log_conversation
 
 
 def _log(clock, when):

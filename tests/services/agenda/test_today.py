@@ -1,12 +1,11 @@
 import datetime as dt
 
-
 from journal.domain.agenda import ItemKind
 from journal.domain.pipeline import Stage
-from journal.services.pipeline import introductions
 from journal.services.agenda.items import agenda
-from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
 from journal.services.agenda.today import Group, today_items
+from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
+from journal.services.pipeline import introductions
 from journal.store.models import Person
 
 DAY = dt.timedelta(days=1)

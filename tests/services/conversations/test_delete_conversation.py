@@ -9,7 +9,13 @@ import pytest
 from journal.errors import ValidationError
 from journal.services import operations
 from journal.services.agenda.items import last_contacts
-from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, delete_conversation, log_conversation
+from journal.services.conversations.records import (
+    OfferDraft,
+    PersonRef,
+    StepDraft,
+    delete_conversation,
+    log_conversation,
+)
 from journal.services.people.records import delete_person
 from journal.services.search import search
 from journal.store.models import Conversation, Introduction, NextStep, Person

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
+from journal.errors import ValidationError
 from journal.services import changes, operations
 from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
-from journal.errors import ValidationError
 from journal.store.models import ALL_MODELS, Conversation, Introduction, NextStep, Participant, Person
 
 

@@ -13,12 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from journal import cli
-from journal.services.interchange import exports
-from journal.services.interchange import imports
+from journal.errors import JournalError
 from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
+from journal.services.interchange import exports, imports
 from journal.services.interchange.json_tables import dump_tables
 from journal.services.people.records import add_detail, create_person, set_tags, tags_of
-from journal.errors import JournalError
 from journal.store.models import Organisation, Person
 from tests.interop import samples
 
@@ -322,7 +321,6 @@ def test_a_damaged_streamed_export_restores_nothing(db, clock, tmp_path, damage)
 
 
 def test_the_export_is_one_row_per_line_and_streams_back(db, clock):
-    from journal.interop.json_io import Export
 
     populate(clock)
     stream = io.StringIO()

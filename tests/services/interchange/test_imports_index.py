@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from journal.services.interchange import import_writer
-
-from journal.services.interchange import imports
+from journal.services.interchange import import_writer, imports
 from journal.services.interchange.json_tables import dump_tables
 from journal.services.people.records import add_detail, create_person
 from journal.services.search import matching_person_ids

@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 
+from journal.errors import ValidationError
 from journal.services import operations
-from journal.services.people import merge
 from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
 from journal.services.interchange.json_tables import dump_tables
+from journal.services.people import merge
 from journal.services.people.records import add_detail, create_person, set_tags, tags_of
-from journal.errors import ValidationError
 from journal.store.models import ContactDetail, Introduction, NextStep, Participant, Person
 
 
@@ -49,7 +49,7 @@ def test_preview_counts_what_would_move_and_changes_nothing(pair):
     assert (preview.conversations, preview.offers, preview.next_steps) == (2, 2, 2)
     assert (preview.details, preview.tags) == (1, 1)
     assert "role" in preview.fills and "notes" in preview.fills
-    assert "Perez, Ana (#%d) is then removed." % drop in preview.lines()
+    assert f"Perez, Ana (#{drop}) is then removed." in preview.lines()
     assert dump_tables() == before
 
 

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from playhouse.test_utils import count_queries
 
 from journal.domain.cadence import keep_in_touch_due
+from journal.services.conversations.records import PersonRef, log_conversation
 from journal.services.people import records as people
 from journal.services.people import table as people_table
-from journal.services.conversations.records import PersonRef, log_conversation
 from journal.store.models import DB, Person
 
 

@@ -6,23 +6,15 @@ import datetime as dt
 
 import pytest
 
-from journal.services import operations
-
-from journal.services.conversations import listing as conversation_list
-
-from journal.services.pipeline import drafts
-
-from journal.services.pipeline import introductions
-
-from journal.services.agenda import next_steps
-
-from journal.services.people import records as people
-
-from journal.services.people import detail as person_detail
-from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
-from journal.services.people.records import PersonChanges
 from journal.errors import ValidationError
-from journal.store.models import ContactDetail, Introduction, NextStep, Participant, Person
+from journal.services import operations
+from journal.services.conversations import listing as conversation_list
+from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
+from journal.services.people import detail as person_detail
+from journal.services.people import records as people
+from journal.services.people.records import PersonChanges
+from journal.services.pipeline import drafts
+from journal.store.models import ContactDetail, Introduction, Person
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from journal.domain.pipeline import ALL_STAGES, Stage, allowed_targets, implied_step
-from journal.services.pipeline import introductions
-from journal.services.conversations.records import OfferDraft, PersonRef, log_conversation
 from journal.errors import ValidationError
+from journal.services.conversations.records import OfferDraft, PersonRef, log_conversation
+from journal.services.pipeline import introductions
 from journal.store.models import Introduction, NextStep
 
 

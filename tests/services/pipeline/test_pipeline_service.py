@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from journal.domain.pipeline import Stage
-from journal.services.pipeline import introductions
+from journal.errors import ValidationError
 from journal.services.agenda.items import agenda
 from journal.services.conversations.records import OfferDraft, PersonRef, log_conversation
-from journal.errors import ValidationError
+from journal.services.pipeline import introductions
 from journal.store.models import Introduction, NextStep
 
 TODAY = dt.date(2026, 3, 11)

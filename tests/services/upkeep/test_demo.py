@@ -4,9 +4,9 @@ import datetime as dt
 
 from journal.domain.pipeline import Stage
 from journal.services.agenda.items import agenda
-from journal.services.upkeep.demo import create_demo_journal, populate
-from journal.services.pipeline.introductions import cards
 from journal.services.agenda.today import Group, today_items
+from journal.services.pipeline.introductions import cards
+from journal.services.upkeep.demo import create_demo_journal, populate
 from journal.store.models import Conversation, Organisation, Person, PersonTag
 
 

@@ -9,11 +9,11 @@ import textwrap
 
 import pytest
 
-from journal.services.upkeep import maintenance
+from journal.errors import JournalError, NewerJournalError
 from journal.services.conversations.records import PersonRef, log_conversation
+from journal.services.upkeep import maintenance
 from journal.store import backups, migrations
 from journal.store.db import close_journal
-from journal.errors import JournalError, NewerJournalError
 from journal.store.models import Person
 
 
