@@ -158,12 +158,6 @@ def test_the_edit_menu_says_what_undo_and_redo_would_do(qtbot, window, journal):
     assert step_done(journal["step"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="EditActions.relabel (journal/ui/dialogs/edit_actions.py:54-55) tests `if history`, and History "
-    "defines __len__ (the undo list's length): with nothing left to undo the history is falsy, so Redo is "
-    "not relabelled (and Undo would not be, with only redos left)",
-)
 def test_after_undoing_the_only_operation_the_edit_menu_offers_to_redo_it(qtbot, window, journal):
     view = window.view("today")
     go_to_item(qtbot, view, "Send Ann the slides")

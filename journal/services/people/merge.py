@@ -103,6 +103,15 @@ def preview_merge(keep_id: int, drop_id: int) -> MergePreview:
     keep, drop = Person.get_or_none(Person.id == keep_id), Person.get_or_none(Person.id == drop_id)
     if keep is None or drop is None:
         raise ValidationError("One of these people no longer exists.")
+    between = Introduction.select().where(
+        ((Introduction.introducer == keep_id) & (Introduction.target == drop_id))
+        | ((Introduction.introducer == drop_id) & (Introduction.target == keep_id))
+    )
+    if between.exists():
+        raise ValidationError(
+            f"{drop.name} and {keep.name} are on two ends of an offered introduction; merged, it would introduce "
+            "someone to themselves. Decline or delete that offer first if they are one person."
+        )
     keep_details = {(d.kind, d.normalized) for d in keep.details}
     keep_tags = {t.tag_id for t in keep.person_tags}
     return MergePreview(

@@ -51,8 +51,8 @@ class EditActions:
         """"Undo Done: Send Dana my CV" while there is something to undo, plain "Undo" otherwise;
         the same for Redo. (The actions stay enabled: with nothing to undo, the status line says so.)"""
         history = self.runner.history if self.runner._history is not None else None
-        undo = history.undo_label() if history else ""
-        redo = history.redo_label() if history else ""
+        undo = history.undo_label() if history is not None else ""  # (an empty History is falsy: len 0)
+        redo = history.redo_label() if history is not None else ""
         self.undo.setText(_tr("&Undo {what}").format(what=undo) if undo else _tr("&Undo"))
         self.redo.setText(_tr("&Redo {what}").format(what=redo) if redo else _tr("&Redo"))
         if self._bar_step is not None and (history is None or history.undo_step() is not self._bar_step):

@@ -100,3 +100,13 @@ def test_close_names_at_the_same_organisation_are_found(db, clock):
     create_person("Lukasz Wisniewski", organisation="Initech", clock=clock)
     (found,) = merge.find_duplicates()
     assert (found.a.id, found.b.id, found.score) == (a.id, b.id, 100)
+
+
+def test_two_ends_of_one_offer_are_not_merged(db, clock, dump):
+    ann = create_person("Ann Ash", clock=clock)
+    log_conversation([PersonRef(id=ann.id)], offers=[OfferDraft(PersonRef.named("Ann Ash (Acme)"))], clock=clock)
+    other = Person.get(Person.name == "Ann Ash (Acme)")
+    before = dump()
+    with pytest.raises(ValidationError, match="introduce someone to themselves"):
+        merge.merge_people(ann.id, other.id, clock=clock)
+    assert dump() == before
