@@ -25,6 +25,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from journal.store.transactions import joined
+
 TOKENIZE = "unicode61 remove_diacritics 2"
 PREFIX = "2 3 4"
 
@@ -198,11 +200,11 @@ def person_index_deferred(database):
     time, and FTS5 flushes a segment at every switch between the two (a 25,000-person import
     spent ~0.6 s there). Inside a savepoint this drops those two triggers, lets the block
     insert, indexes every person added since the start and every person who gained a tag in
-    one INSERT ... SELECT, and re-creates the triggers with their exact stored SQL. An
-    exception rolls back the savepoint: rows, index and triggers are as they were. Other
-    triggers (updates, deletes) stay in force throughout.
+    one INSERT ... SELECT, and re-creates the triggers with their exact stored SQL, all in the
+    transaction already open (or one of its own). An exception rolls that back: rows, index and
+    triggers are as they were. Other triggers (updates, deletes) stay in force throughout.
     """
-    with database.atomic():
+    with joined(database):
         last_person = database.execute_sql("SELECT coalesce(max(id), 0) FROM person").fetchone()[0]
         last_link = database.execute_sql("SELECT coalesce(max(rowid), 0) FROM person_tag").fetchone()[0]
         marks = ", ".join("?" * len(_BULK_DEFERRED))

@@ -31,6 +31,7 @@ from journal.services.interchange.import_writer import (
     write_plan,
 )
 from journal.store.models import DB
+from journal.store.transactions import joined
 
 FORMATS = {
     "vcard": ("vCard", vcard.parse),
@@ -299,7 +300,10 @@ def _run_import(fmt, path, dry_run, decisions, clock, progress) -> ImportSummary
             raise ImportFormatError(f"{path.name} holds no contacts.")
     # A real import takes the write lock up front, so the journal cannot change between matching
     # and writing; a preview only reads.
-    with DB.atomic(None if dry_run else "IMMEDIATE") as transaction:
+    # A preview rolls back what it read in a transaction of its own; a real import joins the
+    # operation's transaction (no savepoint: see journal.store.transactions.joined).
+    opened = DB.atomic() if dry_run else joined(DB, "IMMEDIATE")
+    with opened as transaction:
         if fmt == "json":
             plan, planner, restore = _json_plan(source, path.name, decisions, report)
         else:
