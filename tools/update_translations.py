@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [ROOT / "journal" / "ui", ROOT / "journal" / "app.py"]
+SOURCES = [ROOT / "journal" / "ui", ROOT / "journal" / "desktop", ROOT / "journal" / "app.py"]
 OUT = ROOT / "resources" / "translations"
 CATALOGUE = "contact_journal"
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from journal.store.changelog import ChangeSet
+if TYPE_CHECKING:  # the window subscribes before its first paint, when nothing of the store loads
+    from journal.store.changelog import ChangeSet
 
 # Columns that tie a row of one table to a person, a conversation or an introduction.
 _PERSON_LINKS = (

@@ -147,7 +147,7 @@
         <translation>Agenda der nächsten {days} Tage</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+68"/>
         <source>Go to today</source>
         <translation>Zu heute springen</translation>
     </message>
@@ -163,12 +163,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+162"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="+1"/>
         <source>Snooze until tomorrow</source>
         <translation>Bis morgen zurückstellen</translation>
     </message>
@@ -208,27 +207,28 @@
         <translation>In den nächsten {days} Tagen ist nichts fällig.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+39"/>
+        <location line="+1"/>
         <source>Done: {title}</source>
         <translation>Erledigt: {title}</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Snooze</source>
-        <translation>Zurückstellen</translation>
+        <source>Snooze: {title}</source>
+        <translation>Zurückstellen: {title}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+20"/>
+        <source>Move to {day}: {title}</source>
+        <translation>Verschieben auf {day}: {title}</translation>
+    </message>
+    <message>
+        <location line="-18"/>
         <source>Snoozed until {day}: {title}</source>
         <translation>Zurückgestellt bis {day}: {title}</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Reschedule</source>
-        <translation>Verschieben</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+19"/>
         <source>Moved to {day}: {title}</source>
         <translation>Verschoben auf {day}: {title}</translation>
     </message>
@@ -246,7 +246,7 @@
 <context>
     <name>CloseToTray</name>
     <message>
-        <location filename="../../journal/ui/tray_window.py" line="+53"/>
+        <location filename="../../journal/ui/tray/window_hooks.py" line="+53"/>
         <source>{app} keeps running in the system tray so it can remind you when something is due. Use Quit in the File menu or the tray menu to end it; Preferences can turn this off.</source>
         <translation>{app} läuft im Infobereich weiter, damit es dich erinnern kann, wenn etwas fällig ist. Beende es mit „Beenden“ im Menü „Datei“ oder im Menü des Infobereichs; in den Einstellungen lässt sich das abschalten.</translation>
     </message>
@@ -264,6 +264,11 @@
         <translation>Alles wird in einer Transaktion geschrieben…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Import {file}</source>
+        <translation>{file} importieren</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>Import finished</source>
         <translation>Import abgeschlossen</translation>
@@ -274,7 +279,7 @@
         <translation>Alles hier Aufgeführte wurde in einem Schritt in dein Journal geschrieben.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Nothing was imported: {error}</source>
         <translation>Nichts wurde importiert: {error}</translation>
     </message>
@@ -282,7 +287,7 @@
 <context>
     <name>ConversationDialog</name>
     <message>
-        <location filename="../../journal/ui/conversations/conversation_dialog.py" line="+35"/>
+        <location filename="../../journal/ui/conversations/conversation_dialog.py" line="+33"/>
         <source>Edit conversation</source>
         <translation>Gespräch bearbeiten</translation>
     </message>
@@ -322,35 +327,40 @@
         <translation>Speichern (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Cannot save the conversation</source>
-        <translation>Das Gespräch kann nicht gespeichert werden</translation>
+        <location line="+15"/>
+        <source>Edit the conversation “{summary}”</source>
+        <translation>Gespräch „{summary}“ bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit a conversation</source>
+        <translation>Ein Gespräch bearbeiten</translation>
     </message>
 </context>
 <context>
     <name>ConversationsModel</name>
     <message>
-        <location filename="../../journal/ui/conversations/conversations_model.py" line="+14"/>
+        <location filename="../../journal/ui/conversations/conversations_model.py" line="+19"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>People</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>What about</source>
         <translation>Worum es ging</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+34"/>
         <source>(no one)</source>
         <translation>(niemand)</translation>
     </message>
@@ -393,12 +403,7 @@
         <translation>Nach Wörtern in den Notizen oder dem Namen einer Person filtern (Strg+F)</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Bring the deleted conversation back, with its people and links (Ctrl+Z)</source>
-        <translation>Das gelöschte Gespräch mit seinen Personen und Verknüpfungen zurückholen (Strg+Z)</translation>
-    </message>
-    <message>
-        <location line="+40"/>
+        <location line="+48"/>
         <source>{n} matching, newest first</source>
         <translation>{n} Treffer, neueste zuerst</translation>
     </message>
@@ -423,7 +428,7 @@
         <translation>{n} Gespräche, neueste zuerst</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Cannot open the conversation</source>
         <translation>Das Gespräch kann nicht geöffnet werden</translation>
     </message>
@@ -442,29 +447,14 @@ Offers and next steps logged with it are kept. You can undo this right away (Ctr
 Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten. Du kannst das gleich danach rückgängig machen (Strg+Z).</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Deleted the conversation of {when} with {who}.</source>
-        <translation>Das Gespräch vom {when} mit {who} wurde gelöscht.</translation>
+        <location line="+10"/>
+        <source>Delete the conversation of {when} with {who}</source>
+        <translation>Gespräch vom {when} mit {who} löschen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Deleted the conversation. Ctrl+Z or Undo brings it back.</source>
-        <translation>Gespräch gelöscht. Strg+Z oder „Rückgängig“ holt es zurück.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Cannot undo</source>
-        <translation>Rückgängig nicht möglich</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Restored the conversation.</source>
-        <translation>Das Gespräch ist wiederhergestellt.</translation>
-    </message>
-    <message>
-        <location line="-21"/>
-        <source>Cannot delete</source>
-        <translation>Löschen nicht möglich</translation>
+        <location line="+2"/>
+        <source>Deleted the conversation of {when} with {who}. Ctrl+Z or Undo brings it back.</source>
+        <translation>Gespräch vom {when} mit {who} gelöscht. Strg+Z oder „Rückgängig“ holt es zurück.</translation>
     </message>
 </context>
 <context>
@@ -508,7 +498,7 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
 <context>
     <name>DesktopIntegration</name>
     <message>
-        <location filename="../../journal/ui/tray_setup.py" line="+65"/>
+        <location filename="../../journal/ui/tray/integration.py" line="+74"/>
         <source>No system tray was found on this desktop, so reminders will appear here in the window while it is open.</source>
         <translation>Auf diesem Desktop gibt es keinen Infobereich; Erinnerungen erscheinen darum hier im Fenster, solange es offen ist.</translation>
     </message>
@@ -547,6 +537,14 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <location line="+3"/>
         <source>Exported {count} to-do(s) to {path}</source>
         <translation>{count} Aufgabe(n) nach {path} exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopNotifier</name>
+    <message>
+        <location filename="../../journal/desktop/notifications.py" line="+350"/>
+        <source>To mark it done or snooze it, use the tray icon&apos;s menu.</source>
+        <translation>Zum Erledigen oder Zurückstellen das Menü des Symbols im Infobereich verwenden.</translation>
     </message>
 </context>
 <context>
@@ -727,30 +725,35 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
     </message>
     <message>
         <location line="+44"/>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Merge people</source>
         <translation>Personen zusammenführen</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-13"/>
         <source>Merge them?</source>
         <translation>Zusammenführen?</translation>
     </message>
     <message>
         <location line="+18"/>
-        <source>Merged {drop} into {keep} (Ctrl+Z undoes it).</source>
-        <translation>{drop} mit {keep} zusammengeführt (Strg+Z macht es rückgängig).</translation>
+        <source>Merge {drop} into {keep}</source>
+        <translation>{drop} mit {keep} zusammenführen</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Undo merge</source>
-        <translation>Zusammenführen rückgängig machen</translation>
+        <location line="+2"/>
+        <source>Merged {drop} into {keep}. Ctrl+Z or Undo takes it back.</source>
+        <translation>{drop} mit {keep} zusammengeführt. Strg+Z oder „Rückgängig“ nimmt es zurück.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Merged {drop} into {keep} (Ctrl+Z undoes it).</source>
+        <translation>{drop} mit {keep} zusammengeführt (Strg+Z macht es rückgängig).</translation>
     </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../journal/ui/dialogs/import_wizard.py" line="-323"/>
+        <location filename="../../journal/ui/dialogs/import_wizard.py" line="-324"/>
         <source>LinkedIn (Connections.csv)</source>
         <translation>LinkedIn (Connections.csv)</translation>
     </message>
@@ -897,7 +900,7 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <translation>Stellt das ganze Journal wieder her: </translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Import contacts</source>
         <translation>Kontakte importieren</translation>
     </message>
@@ -954,13 +957,13 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
 <context>
     <name>IntroductionsView</name>
     <message>
-        <location filename="../../journal/ui/introductions/introductions_view.py" line="+110"/>
-        <location line="+187"/>
+        <location filename="../../journal/ui/introductions/introductions_view.py" line="+109"/>
+        <location line="+188"/>
         <source>&amp;Advance</source>
         <translation>&amp;Weiter</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-187"/>
         <source>&amp;Decline</source>
         <translation>A&amp;bgelehnt</translation>
     </message>
@@ -1015,7 +1018,12 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <translation>Die vermittelnde Person unter „Personen“ öffnen (Eingabe; Umschalt+Eingabe für die Zielperson)</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="+216"/>
+        <source>{introducer} → {target}: {stage}</source>
+        <translation>{introducer} → {target}: {stage}</translation>
+    </message>
+    <message>
+        <location line="-281"/>
         <source>No introductions yet</source>
         <translation>Noch keine Vorstellungen</translation>
     </message>
@@ -1030,7 +1038,7 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <translation>Nach Person oder Notizen filtern (Strg+F)</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>No introduction matches “{text}”</source>
         <translation>Keine Vorstellung passt zu „{text}“</translation>
     </message>
@@ -1069,11 +1077,6 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <location line="+1"/>
         <source>Open {name}</source>
         <translation>{name} öffnen</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Cannot move the introduction</source>
-        <translation>Die Vorstellung kann nicht verschoben werden</translation>
     </message>
 </context>
 <context>
@@ -1276,7 +1279,7 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/log_dialog.py" line="+47"/>
+        <location filename="../../journal/ui/dialogs/log_dialog.py" line="+46"/>
         <source>Log conversation</source>
         <translation>Gespräch festhalten</translation>
     </message>
@@ -1363,7 +1366,17 @@ vorzustellen bei:</translation>
         <translation>„{name}“ ähnelt Personen, die schon in deinem Journal stehen: wähle eine aus (↓, dann Eingabe) oder drücke Eingabe, um „{name}“ als neue Person hinzuzufügen.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+11"/>
+        <source>Log a conversation with {names}</source>
+        <translation>Gespräch mit {names} festhalten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Log a conversation</source>
+        <translation>Ein Gespräch festhalten</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>&lt;b&gt;Nothing was saved.&lt;/b&gt; {error}</source>
         <translation>&lt;b&gt;Nichts wurde gespeichert.&lt;/b&gt; {error}</translation>
     </message>
@@ -1386,12 +1399,12 @@ vorzustellen bei:</translation>
         <translation>Ü&amp;ber Contact Journal</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../journal/ui/main_window.py" line="+68"/>
+        <location filename="../../journal/ui/main_window.py" line="+83"/>
         <source>Main toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
@@ -1399,6 +1412,11 @@ vorzustellen bei:</translation>
         <location line="+6"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1444,6 +1462,33 @@ vorzustellen bei:</translation>
         <location line="+1"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
+    </message>
+    <message>
+        <location filename="../../journal/ui/dialogs/edit_actions.py" line="+27"/>
+        <location line="+25"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+24"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>&amp;Undo {what}</source>
+        <translation>&amp;Rückgängig: {what}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo {what}</source>
+        <translation>&amp;Wiederholen: {what}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Take it back (Ctrl+Z)</source>
+        <translation>Zurücknehmen (Strg+Z)</translation>
     </message>
 </context>
 <context>
@@ -1500,9 +1545,47 @@ vorzustellen bei:</translation>
     </message>
 </context>
 <context>
+    <name>OperationRunner</name>
+    <message>
+        <location filename="../../journal/ui/operations.py" line="+125"/>
+        <source>Nothing to undo.</source>
+        <translation>Nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Undone: {what}</source>
+        <translation>Rückgängig gemacht: {what}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing to redo.</source>
+        <translation>Nichts zu wiederholen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Redone: {what}</source>
+        <translation>Wiederholt: {what}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Contact Journal</source>
+        <translation>Contact Journal</translation>
+    </message>
+</context>
+<context>
     <name>OrganisationsView</name>
     <message>
-        <location filename="../../journal/ui/organisations/organisations_view.py" line="+46"/>
+        <location filename="../../journal/ui/organisations/organisations_view.py" line="+47"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
@@ -1558,7 +1641,7 @@ vorzustellen bei:</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Press Esc to clear the filter.</source>
         <translation>Esc leert den Filter.</translation>
     </message>
@@ -1596,7 +1679,7 @@ vorzustellen bei:</translation>
 <context>
     <name>PairsModel</name>
     <message>
-        <location filename="../../journal/ui/dialogs/duplicates.py" line="-208"/>
+        <location filename="../../journal/ui/dialogs/duplicates.py" line="-199"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
@@ -1625,7 +1708,7 @@ vorzustellen bei:</translation>
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../journal/ui/people/people_model.py" line="+17"/>
+        <location filename="../../journal/ui/people/people_model.py" line="+20"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1655,7 +1738,7 @@ vorzustellen bei:</translation>
         <translation>Schlagwörter</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+81"/>
         <source>A placeholder: someone known only by a description. Fill in their name when you learn it.</source>
         <translation>Ein Platzhalter: jemand, den du nur durch eine Beschreibung kennst. Trag den Namen ein, sobald du ihn erfährst.</translation>
     </message>
@@ -1691,7 +1774,7 @@ vorzustellen bei:</translation>
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../../journal/ui/people/people_view.py" line="+52"/>
+        <location filename="../../journal/ui/people/people_view.py" line="+53"/>
         <source>Filter by name, organisation, role, tag or notes (Ctrl+F)</source>
         <translation>Nach Name, Organisation, Rolle, Schlagwort oder Notizen filtern (Strg+F)</translation>
     </message>
@@ -1712,12 +1795,12 @@ vorzustellen bei:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+255"/>
+        <location line="+261"/>
         <source>A&amp;rchive</source>
         <translation>A&amp;rchivieren</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-260"/>
         <source>Archive: hide from lists and reminders, keep everything (Ctrl+Shift+A)</source>
         <translation>Archivieren: aus Listen und Erinnerungen ausblenden, alles behalten (Strg+Umschalt+A)</translation>
     </message>
@@ -1733,23 +1816,18 @@ vorzustellen bei:</translation>
     </message>
     <message>
         <location line="+28"/>
-        <location line="+136"/>
+        <location line="+135"/>
         <source>No people yet</source>
         <translation>Noch keine Personen</translation>
     </message>
     <message>
-        <location line="-134"/>
-        <location line="+136"/>
+        <location line="-133"/>
+        <location line="+135"/>
         <source>Log a conversation (Ctrl+N) and the people you talked to appear here, or add someone with Ctrl+Shift+N. You can also import contacts from LinkedIn, Google or a vCard file.</source>
         <translation>Halte ein Gespräch fest (Strg+N), und die Personen, mit denen du gesprochen hast, erscheinen hier, oder füge jemanden mit Strg+Umschalt+N hinzu. Du kannst auch Kontakte aus LinkedIn, Google oder einer vCard-Datei importieren.</translation>
     </message>
     <message>
-        <location line="-128"/>
-        <source>Bring the deleted person back, with everything deleted with them (Ctrl+Z)</source>
-        <translation>Die gelöschte Person mit allem, was mit ihr gelöscht wurde, zurückholen (Strg+Z)</translation>
-    </message>
-    <message>
-        <location line="+117"/>
+        <location line="-11"/>
         <source>No one matches</source>
         <translation>Niemand passt</translation>
     </message>
@@ -1779,7 +1857,7 @@ vorzustellen bei:</translation>
         <translation>{total} Personen</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
@@ -1815,28 +1893,42 @@ vorzustellen bei:</translation>
         <translation>Jemand namens {name} steht schon im Journal. Eine weitere Person mit diesem Namen hinzufügen?</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Cannot add the person</source>
-        <translation>Die Person kann nicht hinzugefügt werden</translation>
+        <location line="+11"/>
+        <source>Add {name}</source>
+        <translation>{name} hinzufügen</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Cannot archive</source>
-        <translation>Archivieren nicht möglich</translation>
+        <location line="+19"/>
+        <source>Archive</source>
+        <translation>Archivieren</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+46"/>
+        <location line="+3"/>
+        <source>Restore {name}</source>
+        <translation>{name} wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Archive {name}</source>
+        <translation>{name} archivieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archived {name}: hidden everywhere, nothing lost.</source>
+        <translation>{name} archiviert: überall ausgeblendet, nichts verloren.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Delete {name}</source>
+        <translation>{name} löschen</translation>
+    </message>
+    <message>
+        <location line="-27"/>
         <source>Restored {name}.</source>
         <translation>{name} wiederhergestellt.</translation>
     </message>
     <message>
-        <location line="-46"/>
-        <source>Archived {name}.</source>
-        <translation>{name} archiviert.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Delete person</source>
         <translation>Person löschen</translation>
     </message>
@@ -1850,24 +1942,9 @@ This also removes them from {linked}. Conversations stay in the journal. You can
 Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kannst das gleich danach rückgängig machen (Strg+Z); um sie ohne Löschen auszublenden, nutze stattdessen „Archivieren“.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Cannot delete</source>
-        <translation>Löschen nicht möglich</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Deleted {name}.</source>
-        <translation>{name} gelöscht.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+12"/>
         <source>Deleted {name}. Ctrl+Z or Undo brings them back.</source>
         <translation>{name} gelöscht. Strg+Z oder „Rückgängig“ holt die Person zurück.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Cannot undo</source>
-        <translation>Rückgängig nicht möglich</translation>
     </message>
 </context>
 <context>
@@ -2054,19 +2131,29 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Verlauf ({n} offen)</translation>
     </message>
     <message>
-        <location line="+51"/>
-        <source>Cannot save</source>
-        <translation>Speichern nicht möglich</translation>
+        <location line="+50"/>
+        <source>Edit {name}</source>
+        <translation>{name} bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>person</source>
+        <translation>Person</translation>
     </message>
     <message>
         <location line="+18"/>
-        <source>Cannot add the next step</source>
-        <translation>Der nächste Schritt kann nicht hinzugefügt werden</translation>
+        <source>Add next step: {text}</source>
+        <translation>Nächsten Schritt hinzufügen: {text}</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Cannot change the next step</source>
-        <translation>Der nächste Schritt kann nicht geändert werden</translation>
+        <location line="+11"/>
+        <source>Done: next step</source>
+        <translation>Erledigt: nächster Schritt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reopen next step</source>
+        <translation>Nächsten Schritt wieder öffnen</translation>
     </message>
 </context>
 <context>
@@ -2168,7 +2255,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../journal/ui/dialogs/import_wizard.py" line="-211"/>
+        <location filename="../../journal/ui/dialogs/import_wizard.py" line="-212"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
@@ -2231,7 +2318,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>ReminderBanner</name>
     <message>
-        <location filename="../../journal/ui/tray_window.py" line="+15"/>
+        <location filename="../../journal/ui/tray/window_hooks.py" line="+15"/>
         <source>Reminders</source>
         <translation>Erinnerungen</translation>
     </message>
@@ -2283,7 +2370,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>SearchPalette</name>
     <message>
-        <location filename="../../journal/ui/search/palette.py" line="+28"/>
+        <location filename="../../journal/ui/search/palette.py" line="+29"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
@@ -2326,7 +2413,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../journal/ui/search/results_model.py" line="+19"/>
+        <location filename="../../journal/ui/search/results_model.py" line="+26"/>
         <source>People</source>
         <translation>Personen</translation>
     </message>
@@ -2489,7 +2576,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../../journal/ui/introductions/introductions_view.py" line="-300"/>
+        <location filename="../../journal/ui/introductions/introductions_view.py" line="-276"/>
         <source>Offered</source>
         <translation>Angeboten</translation>
     </message>
@@ -2623,7 +2710,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>TodayModel</name>
     <message>
-        <location filename="../../journal/ui/today/today_model.py" line="+20"/>
+        <location filename="../../journal/ui/today/today_model.py" line="+26"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
@@ -2673,7 +2760,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>{stage} · wartet {waiting}</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+150"/>
         <source>Next: {detail}</source>
         <translation>Als Nächstes: {detail}</translation>
     </message>
@@ -2707,12 +2794,12 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
     </message>
     <message>
         <location line="+11"/>
-        <location line="+114"/>
+        <location line="+132"/>
         <source>Done  (D)</source>
         <translation>Erledigt  (D)</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-130"/>
         <source>Snooze  (S)</source>
         <translation>Zurückstellen  (S)</translation>
     </message>
@@ -2727,12 +2814,12 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>D / Leertaste: erledigt · S: zurückstellen · 1: einen Tag später · W: eine Woche später · Eingabe: öffnen</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Today — {day}</source>
         <translation>Heute — {day}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+31"/>
         <source>All clear.</source>
         <translation>Alles erledigt.</translation>
     </message>
@@ -2767,22 +2854,27 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>{n} Personen, mit denen du in Kontakt bleiben willst</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Done: {title}</source>
         <translation>Erledigt: {title}</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{title}: now {stage}</source>
-        <translation>{title}: jetzt {stage}</translation>
+        <location line="+6"/>
+        <source>{title}: now {stage}. Ctrl+Z undoes it.</source>
+        <translation>{title}: jetzt {stage}. Strg+Z macht es rückgängig.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Could not do that</source>
-        <translation>Das ging nicht</translation>
+        <location line="+2"/>
+        <source>Done: {title}. Ctrl+Z undoes it.</source>
+        <translation>Erledigt: {title}. Strg+Z macht es rückgängig.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+62"/>
+        <source>Snooze until {day}: {title}</source>
+        <translation>Zurückstellen bis {day}: {title}</translation>
+    </message>
+    <message>
+        <location line="-57"/>
         <source>In touch</source>
         <translation>In Kontakt</translation>
     </message>
@@ -2812,22 +2904,22 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Nur als kontaktiert &amp;markieren</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>In touch with {name}</source>
+        <translation>In Kontakt mit {name}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Marked {name} as contacted; next reminder {day}.</source>
         <translation>{name} als kontaktiert markiert; nächste Erinnerung {day}.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Logged a conversation with {name}.</source>
         <translation>Gespräch mit {name} festgehalten.</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Could not snooze</source>
-        <translation>Zurückstellen nicht möglich</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+15"/>
         <source>Snoozed until {day}: {title}</source>
         <translation>Zurückgestellt bis {day}: {title}</translation>
     </message>
@@ -2845,7 +2937,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../../journal/ui/tray.py" line="+72"/>
+        <location filename="../../journal/ui/tray/controller.py" line="+74"/>
         <source>{n} due</source>
         <translation>{n} fällig</translation>
     </message>
@@ -2911,7 +3003,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>&amp;Erledigt</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Snooze 1 hour</source>
         <translation>1 Stunde &amp;zurückstellen</translation>
     </message>
@@ -2921,12 +3013,22 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Bis &amp;morgen zurückstellen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+24"/>
+        <source>Done: {title}</source>
+        <translation>Erledigt: {title}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Snooze until tomorrow: {title}</source>
+        <translation>Bis morgen zurückstellen: {title}</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>Due now</source>
         <translation>Jetzt fällig</translation>
     </message>

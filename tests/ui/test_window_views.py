@@ -159,3 +159,19 @@ def qtapp_for_demo(qapp):
     for widget in doomed:
         if shiboken6.isValid(widget):
             shiboken6.delete(widget)
+
+
+def test_a_hidden_view_catches_up_on_changes_when_it_is_shown(qtbot, window, clock):
+    from journal.services import operations
+    from journal.services.people.records import add_person
+    from journal.store.models import Person
+
+    people = window.view("people")
+    window.show_view("today")
+    reloads = []
+    people.model.modelReset.connect(lambda: reloads.append(1))
+    operations.run(add_person, "Zed Zulu", clock=clock)
+    assert reloads == []  # behind Today, People waits
+    window.show_view("people")
+    assert len(reloads) == 1
+    assert people.model.row_of(Person.get(Person.name == "Zed Zulu").id) >= 0

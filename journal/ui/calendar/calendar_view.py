@@ -158,6 +158,7 @@ class CalendarView(QWidget):
         if self.grid.selected_date and self.clock.today() != self._shown_today:
             self.refresh()  # the date moved on while the view was hidden
         super().showEvent(event)
+        self._when_shown.shown()  # what changed while another view was in front
 
     def _show_status(self, text: str) -> None:
         show_status(self, text, 6000)

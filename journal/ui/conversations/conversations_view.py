@@ -132,6 +132,10 @@ class ConversationsView(QWidget):
             self.select(self.model.conversation_id(0), focus=False)
         self._update_buttons()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._when_shown.shown()  # what changed while another view was in front
+
     def _journal_changed(self, changes) -> None:
         if changes.touches("conversation", "participant", "person"):  # its rows, who took part, their names
             self._when_shown.request()

@@ -16,10 +16,6 @@ if TYPE_CHECKING:
     from journal.ui.widgets.undo_bar import UndoBar
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class EditActions:
     """The Edit menu's Undo and Redo, relabelled from the runner's history ("Undo Done: …")."""
 
@@ -28,9 +24,9 @@ class EditActions:
         self.runner = runner = window.context.operations
         runner.dialog_parent = window
         menu = window.edit_menu
-        self.undo = QAction(_tr("&Undo"), window, objectName="undoAction")
+        self.undo = QAction(QCoreApplication.translate("MainWindow", "&Undo"), window, objectName="undoAction")
         self.undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo = QAction(_tr("&Redo"), window, objectName="redoAction")
+        self.redo = QAction(QCoreApplication.translate("MainWindow", "&Redo"), window, objectName="redoAction")
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.undo.triggered.connect(lambda: runner.undo(window))
         self.redo.triggered.connect(lambda: runner.redo(window))
@@ -53,8 +49,8 @@ class EditActions:
         history = self.runner.history if self.runner._history is not None else None
         undo = history.undo_label() if history is not None else ""  # (an empty History is falsy: len 0)
         redo = history.redo_label() if history is not None else ""
-        self.undo.setText(_tr("&Undo {what}").format(what=undo) if undo else _tr("&Undo"))
-        self.redo.setText(_tr("&Redo {what}").format(what=redo) if redo else _tr("&Redo"))
+        self.undo.setText(QCoreApplication.translate("MainWindow", "&Undo {what}").format(what=undo) if undo else QCoreApplication.translate("MainWindow", "&Undo"))
+        self.redo.setText(QCoreApplication.translate("MainWindow", "&Redo {what}").format(what=redo) if redo else QCoreApplication.translate("MainWindow", "&Redo"))
         if self._bar_step is not None and (history is None or history.undo_step() is not self._bar_step):
             self._bar.hide()  # something else happened since: the bar's Undo would not be that one
             self._bar_step = None
@@ -64,7 +60,7 @@ class EditActions:
         if self._bar is None:
             from journal.ui.widgets.undo_bar import UndoBar
 
-            self._bar = UndoBar(_tr("Take it back (Ctrl+Z)"))
+            self._bar = UndoBar(QCoreApplication.translate("MainWindow", "Take it back (Ctrl+Z)"))
             self.window.undo_bar_area.addWidget(self._bar)
             self._bar.undo_button.clicked.connect(lambda: self.runner.undo(self.window))
         return self._bar

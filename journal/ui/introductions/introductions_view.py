@@ -218,6 +218,10 @@ class IntroductionsView(QWidget):
             else:
                 self._update_buttons()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._when_shown.shown()  # what changed while another view was in front
+
     def _journal_changed(self, changes) -> None:
         if changes.touches("introduction", "next_step", "person"):  # the cards, their steps, the names
             self._when_shown.request()

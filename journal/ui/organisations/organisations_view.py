@@ -197,6 +197,10 @@ class OrganisationsView(QWidget):
         if self.model.rowCount():
             self._select_row(0, focus=True)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._when_shown.shown()  # what changed while another view was in front
+
     def _journal_changed(self, changes) -> None:
         if changes.touches("organisation", "person", "conversation", "participant"):
             self._when_shown.request()

@@ -251,6 +251,10 @@ class PeopleView(QWidget):
         if selected is not None and self.model.row_of(selected) >= 0:
             self.select_person(selected, focus=False)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._when_shown.shown()  # what changed while another view was in front
+
     def _journal_changed(self, changes) -> None:
         if changes.people or changes.conversations or changes.introductions or changes.next_steps:
             # Steps show only in the person's timeline; anything else may change the table's rows.

@@ -9,20 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
 
 
-class WhenShown(QObject):
+class WhenShown:
     """`request()` calls `refresh` at once while `view` is visible; otherwise it remembers, and
-    `refresh` runs when the view is next shown (once, however many requests came)."""
+    the view's showEvent calls `shown()`, which refreshes once however many requests came. (The
+    view calls it, rather than an event filter seeing its events: a filter would hand every event
+    of the view to Python, which a calendar month switch measurably paid for.)"""
 
     def __init__(self, view: QWidget, refresh: Callable[[], None]) -> None:
-        super().__init__(view)
         self._view = view
         self._refresh = refresh
         self.stale = False
-        view.installEventFilter(self)
 
     def request(self) -> None:
         if self._view.isVisible():
@@ -31,8 +30,7 @@ class WhenShown(QObject):
         else:
             self.stale = True
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
-        if obj is self._view and event.type() == QEvent.Type.Show and self.stale:
+    def shown(self) -> None:
+        if self.stale:
             self.stale = False
             self._refresh()
-        return False
