@@ -163,29 +163,22 @@ class History:
     def undo(self) -> tuple[UndoStep, Changes]:
         """Undo the latest operation. On UndoRefused it leaves the list (it can never apply now),
         and the journal is as it was; a BusyError keeps it for another try."""
-        if not self._undo:
-            raise UndoRefused("There is nothing to undo.")
-        step = self._undo[-1]
-        try:
-            result = _apply(step, "before")
-        except UndoRefused:
-            self._undo.pop()
-            raise
-        self._undo.pop()
-        self._redo.append(step)
-        return result
+        return self._move(self._undo, self._redo, "before", "There is nothing to undo.")
 
     def redo(self) -> tuple[UndoStep, Changes]:
-        if not self._redo:
-            raise UndoRefused("There is nothing to redo.")
-        step = self._redo[-1]
+        """Redo the latest undone operation (refusals as for undo)."""
+        return self._move(self._redo, self._undo, "after", "There is nothing to redo.")
+
+    def _move(self, source: list[UndoStep], target: list[UndoStep], side: str, empty: str) -> tuple[UndoStep, Changes]:
+        if not source:
+            raise UndoRefused(empty)
+        step = source[-1]
         try:
-            result = _apply(step, "after")
+            result = _apply(step, side)
         except UndoRefused:
-            self._redo.pop()
+            source.pop()
             raise
-        self._redo.pop()
-        self._undo.append(step)
+        target.append(source.pop())
         return result
 
     def clear(self) -> None:

@@ -121,32 +121,29 @@ class OperationRunner(QObject):
     # --- undo and redo -------------------------------------------------------------------------
 
     def undo(self, parent: QWidget | None = None):
-        if not self.history.can_undo():
-            self.status.emit(self.tr("Nothing to undo."))
-            return None
-        try:
-            step, _changes = self.history.undo()
-        except JournalError as exc:
-            self.history_changed.emit()
-            self.show_failure(self.tr("Undo"), exc, parent)
-            return None
-        self.history_changed.emit()
-        self.undone.emit(step)
-        self.status.emit(self.tr("Undone: {what}").format(what=step.label))
+        """Undo the latest operation; its UndoStep, or None (the reason has been shown)."""
+        step = self._step(undo=True, parent=parent)
+        if step is not None:
+            self.undone.emit(step)
         return step
 
     def redo(self, parent: QWidget | None = None):
-        if not self.history.can_redo():
-            self.status.emit(self.tr("Nothing to redo."))
+        return self._step(undo=False, parent=parent)
+
+    def _step(self, *, undo: bool, parent):
+        history = self.history
+        if not (history.can_undo() if undo else history.can_redo()):
+            self.status.emit(self.tr("Nothing to undo.") if undo else self.tr("Nothing to redo."))
             return None
         try:
-            step, _changes = self.history.redo()
+            step, _changes = history.undo() if undo else history.redo()
         except JournalError as exc:
             self.history_changed.emit()
-            self.show_failure(self.tr("Redo"), exc, parent)
+            self.show_failure(self.tr("Undo") if undo else self.tr("Redo"), exc, parent)
             return None
         self.history_changed.emit()
-        self.status.emit(self.tr("Redone: {what}").format(what=step.label))
+        done = self.tr("Undone: {what}") if undo else self.tr("Redone: {what}")
+        self.status.emit(done.format(what=step.label))
         return step
 
     def forget(self) -> None:

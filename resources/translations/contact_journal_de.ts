@@ -147,7 +147,7 @@
         <translation>Agenda der nächsten {days} Tage</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Go to today</source>
         <translation>Zu heute springen</translation>
     </message>
@@ -428,7 +428,7 @@
         <translation>{n} Gespräche, neueste zuerst</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Cannot open the conversation</source>
         <translation>Das Gespräch kann nicht geöffnet werden</translation>
     </message>
@@ -958,12 +958,12 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
     <name>IntroductionsView</name>
     <message>
         <location filename="../../journal/ui/introductions/introductions_view.py" line="+109"/>
-        <location line="+188"/>
+        <location line="+192"/>
         <source>&amp;Advance</source>
         <translation>&amp;Weiter</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-191"/>
         <source>&amp;Decline</source>
         <translation>A&amp;bgelehnt</translation>
     </message>
@@ -1018,12 +1018,12 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <translation>Die vermittelnde Person unter „Personen“ öffnen (Eingabe; Umschalt+Eingabe für die Zielperson)</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+220"/>
         <source>{introducer} → {target}: {stage}</source>
         <translation>{introducer} → {target}: {stage}</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-285"/>
         <source>No introductions yet</source>
         <translation>Noch keine Vorstellungen</translation>
     </message>
@@ -1063,7 +1063,7 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <translation>{shown} von {total} passen</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+88"/>
         <source>&amp;Advance to {stage}</source>
         <translation>&amp;Weiter zu {stage}</translation>
     </message>
@@ -1547,7 +1547,7 @@ vorzustellen bei:</translation>
 <context>
     <name>OperationRunner</name>
     <message>
-        <location filename="../../journal/ui/operations.py" line="+125"/>
+        <location filename="../../journal/ui/operations.py" line="+136"/>
         <source>Nothing to undo.</source>
         <translation>Nichts rückgängig zu machen.</translation>
     </message>
@@ -1557,12 +1557,12 @@ vorzustellen bei:</translation>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Undone: {what}</source>
         <translation>Rückgängig gemacht: {what}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-9"/>
         <source>Nothing to redo.</source>
         <translation>Nichts zu wiederholen.</translation>
     </message>
@@ -1577,7 +1577,7 @@ vorzustellen bei:</translation>
         <translation>Wiederholt: {what}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Contact Journal</source>
         <translation>Contact Journal</translation>
     </message>
@@ -1666,7 +1666,7 @@ vorzustellen bei:</translation>
         <translation>{n} Organisationen</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>{n} person</source>
         <translation>{n} Person</translation>
     </message>
@@ -1795,12 +1795,12 @@ vorzustellen bei:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+261"/>
+        <location line="+265"/>
         <source>A&amp;rchive</source>
         <translation>A&amp;rchivieren</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-264"/>
         <source>Archive: hide from lists and reminders, keep everything (Ctrl+Shift+A)</source>
         <translation>Archivieren: aus Listen und Erinnerungen ausblenden, alles behalten (Strg+Umschalt+A)</translation>
     </message>
@@ -1857,7 +1857,7 @@ vorzustellen bei:</translation>
         <translation>{total} Personen</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+66"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
@@ -2576,7 +2576,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../../journal/ui/introductions/introductions_view.py" line="-276"/>
+        <location filename="../../journal/ui/introductions/introductions_view.py" line="-280"/>
         <source>Offered</source>
         <translation>Angeboten</translation>
     </message>
