@@ -3,19 +3,53 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
 import sqlite3
+import tempfile
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import OperationalError, SqliteDatabase
+
+from journal.errors import JournalError
 
 DEFAULT_KEEP = 10
 SUFFIX = ".backup.sqlite3"
 
 
+PARTIAL_SUFFIX = ".partial"
+# SQLite's header: "SQLite format 3\0", then the page size at 16, the change counter at 24, the
+# page count at 28, the application id at 68 and the version-valid-for number at 92.
+_HEADER = b"SQLite format 3\x00"
+
+
 def backup_dir(journal: Path) -> Path:
     return journal.parent / "backups"
+
+
+class DiskFullError(JournalError):
+    """The disk holding `folder` has no room left; `what` says what was not done."""
+
+    def __init__(self, folder: Path, what: str = "no backup was taken", hint: str = "") -> None:
+        self.folder = folder
+        hint = hint or "Free some space and run `contact-journal backup`."
+        super().__init__(f"The disk holding {folder} is full: {what}. {hint}")
+
+
+def is_disk_full(exc: BaseException | None) -> bool:
+    """True when `exc`, or an exception it was raised from or during, is a full disk or quota."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return True
+        if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+            return True
+        if isinstance(exc, sqlite3.Error | OperationalError) and "disk is full" in str(exc):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def _stem(journal: Path) -> str:
@@ -42,15 +76,42 @@ def _parsed(journal: Path) -> list[tuple[tuple[str, str, int], str, Path]]:
     found = []
     for path in folder.iterdir():
         match = pattern.match(path.name)
-        if match:
+        if match and _looks_whole(path):
             day, time, reason, counter = match.groups()
             found.append(((day, time, int(counter or 1)), reason, path))
     found.sort(key=lambda item: item[0])
     return found
 
 
+def _looks_whole(path: Path) -> bool:
+    """A cheap look at the header: a whole SQLite file of a Contact Journal, as long as its
+    header says. A 0-byte, cut-short or foreign file named like a backup is not a backup."""
+    from journal.store.db import APPLICATION_ID  # db imports this module
+
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+            size = os.fstat(handle.fileno()).st_size
+    except OSError:
+        return False
+    if len(header) < 100 or not header.startswith(_HEADER):
+        return False
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        return False
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or size % page_size:
+        return False
+    pages = int.from_bytes(header[28:32], "big")
+    if pages and header[24:28] == header[92:96]:  # the in-header size is valid
+        return size == pages * page_size
+    return size >= page_size
+
+
 def list_backups(journal: Path, reason: str | None = None) -> list[Path]:
-    """This journal's backups (optionally only those taken for `reason`), oldest first."""
+    """This journal's backups (optionally only those taken for `reason`), oldest first.
+
+    Only whole files count: a backup cut short (a crash, a full disk) is not listed."""
     return [path for _, why, path in _parsed(journal) if reason is None or why == reason]
 
 
@@ -86,6 +147,123 @@ def _copy_online(source: sqlite3.Connection, target_path: Path) -> None:
         target.close()
 
 
+def _partials(journal: Path) -> list[Path]:
+    """This journal's partial backups (mkstemp names: .<stem>-XXXXXXXX.partial) and their companions."""
+    folder = backup_dir(journal)
+    if not folder.is_dir():
+        return []
+    pattern = re.compile(
+        r"\." + re.escape(_stem(journal)) + r"-[A-Za-z0-9_]{8}" + re.escape(PARTIAL_SUFFIX) + r"(-journal|-wal|-shm)?$"
+    )
+    return [path for path in folder.iterdir() if pattern.match(path.name)]
+
+
+def _lock(fd: int, blocking: bool) -> bool:
+    """An flock on a partial file: held while it is written, so a cleaner skips it."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+    except OSError:
+        return False
+    return True
+
+
+def _remove_partial(path: Path) -> None:
+    for name in (str(path), f"{path}-journal", f"{path}-wal", f"{path}-shm"):
+        Path(name).unlink(missing_ok=True)
+
+
+def remove_leftovers(journal: Path) -> list[Path]:
+    """Delete partial backups left by a backup that was killed or ran out of space (and their
+    -journal files); one being written right now (its writer holds a lock on it) is left alone."""
+    removed = []
+    for path in _partials(journal):
+        if not path.name.endswith(PARTIAL_SUFFIX):  # a -journal beside a partial: goes with it
+            if not path.with_name(path.name.rsplit("-", 1)[0]).exists():
+                path.unlink(missing_ok=True)
+                removed.append(path)
+            continue
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            if _lock(fd, blocking=False):
+                _remove_partial(path)
+                removed.append(path)
+        finally:
+            os.close(fd)
+    return removed
+
+
+def _check_copy(path: Path) -> str:
+    """'ok' or what is wrong with a freshly written copy: SQLite's quick check, and that it is
+    a Contact Journal."""
+    from journal.store.db import APPLICATION_ID  # db imports this module
+
+    try:
+        conn = open_readonly(path)
+        try:
+            status = conn.execute("PRAGMA quick_check").fetchall()
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return " ".join(str(exc).split())
+    messages = [row[0] for row in status]
+    if messages != ["ok"]:
+        return " ".join("; ".join(messages[:3]).split())
+    if app_id != APPLICATION_ID:
+        return "the copy is not a Contact Journal"
+    return "ok"
+
+
+def _write_backup(source: sqlite3.Connection, folder: Path, prefix: str, name_for) -> Path:
+    """Copy `source` to a partial file in `folder`, verify and fsync it, then give it the first
+    free name `name_for(counter)` without ever replacing a file. Returns the final path."""
+    fd, partial_name = tempfile.mkstemp(prefix=prefix, suffix=PARTIAL_SUFFIX, dir=folder)  # 0600
+    partial = Path(partial_name)
+    try:
+        _lock(fd, blocking=True)
+        target = sqlite3.connect(partial)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            target.close()
+        status = _check_copy(partial)
+        if status != "ok":
+            raise JournalError(f"The backup written to {folder} did not verify ({status}); no backup was taken.")
+        os.fsync(fd)
+        counter = 1
+        while True:
+            final = folder / name_for(counter)
+            try:
+                os.link(partial, final)  # atomic, and never replaces a backup of the same name
+            except FileExistsError:
+                counter += 1
+                continue
+            except OSError as exc:
+                if is_disk_full(exc):
+                    raise
+                if final.exists():  # pragma: no cover - a file system without hard links
+                    counter += 1
+                    continue
+                os.replace(partial, final)  # pragma: no cover
+            break
+        partial.unlink(missing_ok=True)
+        _fsync_dir(folder)
+        return final
+    except BaseException:
+        _remove_partial(partial)
+        raise
+    finally:
+        os.close(fd)
+
+
 def backup(
     journal: Path,
     database: SqliteDatabase | None = None,
@@ -96,30 +274,40 @@ def backup(
 ) -> Path:
     """Copy the live journal into the backups folder; returns the copy.
 
+    The copy is written to a hidden `.partial` file, checked (SQLite's quick check, and that it
+    is a Contact Journal), fsync'ed and only then renamed to its backup name, so a crash or a
+    full disk never leaves a file that looks like a backup. Partial files left by an earlier
+    backup are removed first. A full disk raises DiskFullError with nothing left behind.
     Daily and manual copies are then pruned to the newest `keep` of their kind.
     """
     folder = backup_dir(journal)
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{_stem(journal)}-{stamp}-{reason}{SUFFIX}"
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = folder / f"{_stem(journal)}-{stamp}-{reason}-{counter}{SUFFIX}"
-    if database is not None:
-        # peewee keeps a connection per thread: one opened here (a worker thread) is closed again.
-        opened_here = database.is_closed()
-        try:
-            _copy_online(database.connection(), target)
-        finally:
-            if opened_here:
-                database.close()
-    else:
-        source = open_readonly(journal)
-        try:
-            _copy_online(source, target)
-        finally:
-            source.close()
+    stem = _stem(journal)
+
+    def name_for(counter: int) -> str:
+        return f"{stem}-{stamp}-{reason}{'' if counter == 1 else f'-{counter}'}{SUFFIX}"
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        remove_leftovers(journal)
+        if database is not None:
+            # peewee keeps a connection per thread: one opened here (a worker thread) is closed again.
+            opened_here = database.is_closed()
+            try:
+                target = _write_backup(database.connection(), folder, f".{stem}-", name_for)
+            finally:
+                if opened_here:
+                    database.close()
+        else:
+            source = open_readonly(journal)
+            try:
+                target = _write_backup(source, folder, f".{stem}-", name_for)
+            finally:
+                source.close()
+    except (OSError, sqlite3.Error) as exc:
+        if is_disk_full(exc):
+            raise DiskFullError(folder) from exc
+        raise
     if reason in PRUNED_REASONS:
         prune(journal, keep, reason)
     return target

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import random
+import signal
 import sqlite3
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -185,3 +191,145 @@ def test_a_backup_from_a_worker_thread_leaves_no_connection_open_there(db, journ
     finally:
         release.set()
         thread.join(10)
+
+
+# --- backups that cannot lie: a partial or cut-short file never counts -----------------------
+
+CHILD = """
+import datetime as dt, sys
+from journal.store import backups
+from journal.store.db import open_journal
+database = open_journal(sys.argv[1])
+print("ready", flush=True)
+backups.backup_if_due(backups.Path(sys.argv[1]), database, dt.datetime.fromisoformat(sys.argv[2]))
+print("done", flush=True)
+sys.stdin.read()
+"""
+
+
+def partials(journal: Path) -> list[Path]:
+    return sorted(p for p in backups.backup_dir(journal).iterdir() if ".partial" in p.name)
+
+
+def test_a_backup_leaves_no_partial_file_and_is_private(filled_journal, clock):
+    copy = backups.backup(filled_journal, reason="manual", now=clock.now())
+    assert partials(filled_journal) == []
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    assert backups.verify(copy) == "ok"
+
+
+def test_a_leftover_partial_is_never_a_backup_and_goes_at_the_next_backup(filled_journal, clock):
+    folder = backups.backup_dir(filled_journal)
+    folder.mkdir(mode=0o700)
+    leftover = folder / ".journal-k1ll3d_x.partial"
+    leftover.write_bytes(b"SQLite format 3\x00" + b"\x00" * 5000)
+    Path(f"{leftover}-journal").write_bytes(b"x")
+    assert backups.list_backups(filled_journal) == []
+    assert backups.newest_backup(filled_journal) is None
+    database = open_journal(filled_journal)
+    try:
+        taken = backups.backup_if_due(filled_journal, database, clock.now())
+    finally:
+        close_journal()
+    assert taken is not None and backups.verify(taken) == "ok"
+    assert partials(filled_journal) == []
+    assert backups.list_backups(filled_journal) == [taken]
+
+
+@pytest.mark.parametrize("content", [b"", b"SQLite format 3\x00" + b"\x00" * 84, b"not a database at all" * 100])
+def test_a_broken_file_named_like_today_s_backup_does_not_count(filled_journal, clock, content):
+    folder = backups.backup_dir(filled_journal)
+    folder.mkdir(mode=0o700)
+    broken = folder / "journal-20260311-093000-daily.backup.sqlite3"
+    broken.write_bytes(content)
+    assert backups.list_backups(filled_journal) == []
+    assert backups.newest_backup(filled_journal) is None
+    database = open_journal(filled_journal)
+    try:
+        taken = backups.backup_if_due(filled_journal, database, clock.now())
+    finally:
+        close_journal()
+    assert taken is not None and taken != broken and backups.verify(taken) == "ok"
+    assert backups.newest_backup(filled_journal) == taken
+    assert broken.read_bytes() == content  # not ours to delete, never replaced either
+
+
+def test_a_cut_short_backup_is_not_listed(filled_journal, clock):
+    copy = backups.backup(filled_journal, reason="daily", now=clock.now())
+    data = copy.read_bytes()
+    copy.write_bytes(data[: len(data) // 2])
+    assert backups.list_backups(filled_journal) == []
+
+
+def test_a_copy_that_does_not_verify_is_refused_and_removed(filled_journal, clock, monkeypatch):
+    monkeypatch.setattr(backups, "_check_copy", lambda path: "Page 3: btreeInitPage() returns error code 11")
+    with pytest.raises(backups.JournalError, match="did not verify") as caught:
+        backups.backup(filled_journal, reason="manual", now=clock.now())
+    assert "\n" not in str(caught.value)
+    assert list(backups.backup_dir(filled_journal).iterdir()) == []
+
+
+@pytest.fixture(scope="module")
+def big_journal(tmp_path_factory) -> Path:
+    """A journal of some 15 MB, so that copying it takes a moment."""
+    journal = tmp_path_factory.mktemp("big") / "journal.sqlite3"
+    open_journal(journal)
+    rows = [{"name": f"Person {i}", "notes": f"note {i} " + "x" * 1500} for i in range(10_000)]
+    with Person._meta.database.atomic():
+        for start in range(0, len(rows), 500):
+            Person.insert_many(rows[start : start + 500]).execute()
+    close_journal()
+    return journal
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_sigkill_during_the_daily_backup_then_the_next_start_takes_a_good_one(big_journal):
+    from journal.clock import FixedClock
+    from journal.services.upkeep import maintenance
+
+    rng = random.Random(20260312)
+    offsets = [0.0, 0.005, 0.02, 0.05, 0.1, 0.2]
+    killed_midway = 0
+    for round_number in range(6):
+        day = dt.datetime(2026, 4, 1 + round_number, 9, 0)
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(big_journal), day.isoformat()],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        try:
+            assert child.stdout.readline() == b"ready\n", child.stderr.read().decode(errors="replace")
+            time.sleep(offsets[round_number % len(offsets)] + rng.uniform(0.0, 0.01))
+            os.kill(child.pid, signal.SIGKILL)
+            output, errors = child.communicate(timeout=30)
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+        assert child.returncode == -signal.SIGKILL, errors.decode(errors="replace")
+        stamp = f"{day:%Y%m%d}"
+        today = [p for p in backups.list_backups(big_journal) if stamp in p.name]
+        killed_midway += not today
+        for listed in backups.list_backups(big_journal):  # whatever is listed is a whole backup
+            assert backups.verify(listed) == "ok"
+            assert ".partial" not in listed.name
+        assert backups.newest_backup(big_journal) is None or ".partial" not in backups.newest_backup(big_journal).name
+
+        database = maintenance.open_session(big_journal, clock=FixedClock(day.replace(hour=10)))
+        database.close()
+        assert database.backup_failure is None
+        today = [p for p in backups.list_backups(big_journal, "daily") if stamp in p.name]
+        assert len(today) == 1, "the next start that day must take (or keep) one good backup"
+        assert backups.verify(today[0]) == "ok"
+        assert partials(big_journal) == []
+        conn = backups.open_readonly(today[0])
+        try:
+            assert conn.execute("SELECT count(*) FROM person").fetchone()[0] == 10_000
+        finally:
+            conn.close()
+    assert killed_midway >= 1, "no kill landed during a backup; the test proved nothing"
+    # restore accepts the newest one
+    newest = backups.newest_backup(big_journal)
+    maintenance.restore(big_journal, newest)

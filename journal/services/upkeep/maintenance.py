@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
+
+from peewee import PeeweeException
 
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.errors import JournalError, NewerJournalError, NotAJournalError
@@ -17,39 +21,80 @@ def has_data() -> bool:
     return any(model.select().exists() for model in ALL_MODELS)
 
 
-def open_session(path: Path, *, auto_backup: bool = True, keep: int = backups.DEFAULT_KEEP, clock: Clock = SYSTEM_CLOCK):
+def warn(message: str) -> None:
+    """The default for open_session's `on_backup_failure`: one line on stderr."""
+    print(f"contact-journal: warning: {' '.join(message.split())}", file=sys.stderr)
+
+
+def open_session(
+    path: Path,
+    *,
+    auto_backup: bool = True,
+    keep: int = backups.DEFAULT_KEEP,
+    clock: Clock = SYSTEM_CLOCK,
+    on_backup_failure: Callable[[str], None] | None = warn,
+):
     """Open the journal and take the daily backup if none was taken today.
 
     A journal with nothing in it yet (a brand-new one) is not backed up: there is nothing to lose.
+    A daily backup that fails (a full disk) never stops the session: the journal is returned
+    open, and the reason goes to `on_backup_failure` (by default one warning line on stderr)
+    and is kept as `database.backup_failure` (None when the backup was taken or not due).
     """
     database = db.open_journal(path)
+    database.backup_failure = None
     if auto_backup and has_data():
-        backups.backup_if_due(Path(path).expanduser(), database, clock.now(), keep=keep)
+        try:
+            backups.backup_if_due(Path(path).expanduser(), database, clock.now(), keep=keep)
+        except (JournalError, OSError, sqlite3.Error, PeeweeException) as exc:
+            database.backup_failure = _backup_failure(exc)
+            if on_backup_failure is not None:
+                on_backup_failure(database.backup_failure)
     return database
 
 
-def start_daily_backup(
-    path: Path, *, keep: int = backups.DEFAULT_KEEP, clock: Clock = SYSTEM_CLOCK
-) -> threading.Thread:
+def _backup_failure(exc: BaseException) -> str:
+    if isinstance(exc, JournalError):
+        return " ".join(str(exc).split())
+    return f"the daily backup failed: {' '.join(str(exc).split())}"
+
+
+class DailyBackup(threading.Thread):
+    """The daily backup's thread; once joined, `result` is the copy taken (None when none was
+    due) and `error` the exception it failed with (None when it did not)."""
+
+    def __init__(self, target: Callable[[], Path | None]) -> None:
+        super().__init__(name="daily-backup", daemon=True)
+        self._work = target
+        self.result: Path | None = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self._work()
+        except Exception as exc:  # a backup that fails must not take the app down
+            self.error = exc
+            print(f"contact-journal: warning: the daily backup failed: {_backup_failure(exc)}", file=sys.stderr)
+
+
+def start_daily_backup(path: Path, *, keep: int = backups.DEFAULT_KEEP, clock: Clock = SYSTEM_CLOCK) -> DailyBackup:
     """The daily backup, off the calling (GUI) thread: copying a large journal takes seconds.
 
     The thread uses its own connection (peewee keeps one per thread) and closes it; the online
-    backup API reads a consistent snapshot while the window goes on writing (WAL). A failure is
-    reported on stderr and never stops the app. Join the returned thread before closing the
-    journal.
+    backup API reads a consistent snapshot while the window goes on writing (WAL). A failure (a
+    full disk) is reported on stderr, kept as the thread's `error`, and never stops the app.
+    Join the returned thread before closing the journal.
     """
     database = DB.obj
     journal = Path(path).expanduser()
 
-    def run() -> None:
-        try:
-            with database.connection_context():
-                if has_data():
-                    backups.backup_if_due(journal, database, clock.now(), keep=keep)
-        except Exception as exc:  # a backup that fails must not take the app down
-            print(f"contact-journal: the daily backup of {journal} failed: {exc}", file=sys.stderr)
+    def work() -> Path | None:
+        with database.connection_context():
+            if has_data():
+                return backups.backup_if_due(journal, database, clock.now(), keep=keep)
+        return None
 
-    thread = threading.Thread(target=run, name="daily-backup", daemon=True)
+    thread = DailyBackup(work)
     thread.start()
     return thread
 
@@ -59,7 +104,15 @@ def current_path() -> Path:
 
 
 def backup_now(path: Path, keep: int = backups.DEFAULT_KEEP, *, clock: Clock = SYSTEM_CLOCK) -> Path:
-    return backups.backup(path, DB.obj, reason="manual", now=clock.now(), keep=keep)
+    """A manual backup. A full disk is a DiskFullError (a JournalError) naming the backups folder,
+    with nothing left behind; any other failure of SQLite or the file system is a JournalError."""
+    try:
+        return backups.backup(path, DB.obj, reason="manual", now=clock.now(), keep=keep)
+    except JournalError:
+        raise
+    except (OSError, sqlite3.Error) as exc:
+        folder = backups.backup_dir(Path(path).expanduser())
+        raise JournalError(f"No backup was taken in {folder}: {' '.join(str(exc).split())}") from exc
 
 
 def check(path: Path) -> str:
