@@ -1,8 +1,10 @@
 """vCard 2.1 (Outlook), 3.0 and 4.0 in (vobject parses each card); vCard 3.0 out (vcard_write).
 
-Cards are cut out of the file here first, so a broken card is rejected with its line number and
-the others still come in; quoted-printable soft line breaks (Outlook's 2.1) are joined before
-vobject sees them.
+Cards are cut out of the file here first, one at a time, so a broken card is rejected with its
+line number and the others still come in; quoted-printable soft line breaks (Outlook's 2.1) are
+joined before vobject sees them, and binary properties (a PHOTO's base64) are left out of what
+vobject sees: the journal keeps no photos yet, and vobject would hold each of their lines as
+objects costing far more than the line.
 """
 
 from __future__ import annotations
@@ -25,37 +27,79 @@ from journal.interop.vcard_write import CONNECTED_ON, person_to_card, write  # n
 SKIP_TYPES = {"INTERNET", "PREF", "X400", "VOICE", "UTF-8", "QUOTED-PRINTABLE", "BASE64"}
 
 
-def split_cards(text: str) -> list[tuple[int, str | None, str]]:
-    """(start line, card text or None when it is cut off, reason) for each BEGIN:VCARD block."""
-    lines = text.splitlines()
-    cards: list[tuple[int, str | None, str]] = []
+# Properties whose values are binary data (base64 in the file). The journal keeps none of them
+# yet, and vobject turns each of their lines into objects costing over a hundred times the
+# line's size, so they are cut out of the card before vobject sees it.
+BINARY_PROPERTIES = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
+
+# One line as str.splitlines() cuts them (the same line breaks), matched one at a time so a big
+# file is never held as a list of its lines.
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE = re.compile(f"([^{_BREAKS}]*)(?:\r\n|[{_BREAKS}])?")
+_PROPERTY_NAME = re.compile(r"[ \t]*(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)[ \t]*(?:[;:]|$)")
+
+
+def _lines(text: str):
+    """The lines of `text`, one at a time, exactly as `text.splitlines()` would give them."""
+    pos, end = 0, len(text)
+    while pos < end:
+        match = _LINE.match(text, pos)
+        yield match.group(1)
+        pos = match.end()
+
+
+def _is_binary(line: str) -> bool:
+    """True for the first line of a PHOTO, LOGO, SOUND or KEY property (with or without a group)."""
+    if line[:1] in (" ", "\t"):
+        return False
+    match = _PROPERTY_NAME.match(line, 0, 200)
+    return bool(match) and match.group(1).upper() in BINARY_PROPERTIES
+
+
+def split_cards(text: str):
+    """(start line, card text, reason) for each BEGIN:VCARD block, one card at a time.
+
+    Binary properties (BINARY_PROPERTIES, with their folded continuation lines) are left out of
+    the card text, so no more than one card's other lines is held at once. A file that ends
+    inside a card raises ImportFormatError once the cards before it have been given."""
+    lines = _lines(text)
     start = None
     body: list[str] = []
     depth = 0
-    i = 0
-    while i < len(lines):
-        line = lines[i]
+    number = 0  # the 1-based number of `line` in the file
+    line = next(lines, None)
+    while line is not None:
+        number += 1
         upper = line.strip().upper()
         if upper == "BEGIN:VCARD":
             if depth == 0:
-                start, body = i + 1, []
+                start, body = number, []
             depth += 1
+        if depth and _is_binary(line):
+            line = next(lines, None)
+            while line is not None and line[:1] in (" ", "\t"):  # its folded continuation lines
+                number += 1
+                line = next(lines, None)
+            continue
         if depth:
             if _is_soft_broken(line):
-                while line.endswith("=") and i + 1 < len(lines):
-                    i += 1
-                    line = line[:-1] + lines[i]
+                while line.endswith("="):
+                    following = next(lines, None)
+                    if following is None:
+                        break
+                    number += 1
+                    line = line[:-1] + following
             body.append(line)
         if upper == "END:VCARD" and depth:
             depth -= 1
             if depth == 0:
-                cards.append((start, "\r\n".join(body) + "\r\n", ""))
-        i += 1
+                yield start, "\r\n".join(body) + "\r\n", ""
+                body = []
+        line = next(lines, None)
     if depth:
         raise ImportFormatError(
             f"The file ends inside the card that starts on line {start}: it looks cut off. Nothing was imported."
         )
-    return cards
 
 
 def _is_soft_broken(line: str) -> bool:
@@ -149,11 +193,10 @@ def card_to_record(card, line: int) -> ContactRecord | Rejected:
 
 def parse(data: bytes) -> ParseResult:
     text = decode(data, "vCard")
-    cards = split_cards(text)
-    if not cards:
-        raise ImportFormatError("This is not a vCard file: no BEGIN:VCARD ... END:VCARD card was found.")
     result = ParseResult("vcard")
-    for line, body, _reason in cards:
+    found = False
+    for line, body, _reason in split_cards(text):
+        found = True
         try:
             card = vobject.readOne(body, ignoreUnreadable=False)
         except Exception as exc:  # vobject raises many kinds of errors for a broken card
@@ -168,4 +211,6 @@ def parse(data: bytes) -> ParseResult:
             result.rejected.append(outcome)
         else:
             result.records.append(outcome)
+    if not found:
+        raise ImportFormatError("This is not a vCard file: no BEGIN:VCARD ... END:VCARD card was found.")
     return result
