@@ -123,6 +123,10 @@ def run(argv: list[str]) -> int:
         return 2
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
+    undecodable = _undecodable_option(args)
+    if undecodable:
+        print(f"{PROG}: error: {undecodable} is not valid text (it holds bytes that are not UTF-8)", file=sys.stderr)
+        return 2
     from journal.errors import JournalError
 
     try:
@@ -142,6 +146,9 @@ def run(argv: list[str]) -> int:
     except OSError as exc:
         print(f"{PROG}: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return 1
+    except _OutputError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a database error or a bug: still one line, never a traceback
@@ -153,10 +160,37 @@ def run(argv: list[str]) -> int:
         return 1
 
 
+# The options that hold free text, by their argparse dest, as the user typed them.
+_TEXT_OPTIONS = {
+    "people": "--with",
+    "summary": "--summary",
+    "note": "--note",
+    "offer": "--offer",
+    "next_text": "--next",
+    "query": "QUERY",
+}
+
+
+def _undecodable_option(args) -> str | None:
+    """The option whose text holds bytes that are not UTF-8 (Python keeps them as lone
+    surrogates, which the journal cannot store), or None when all of them are text."""
+    for dest, option in _TEXT_OPTIONS.items():
+        value = getattr(args, dest, None)
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str):
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError:
+                    return option
+    return None
+
+
 def _describe_unexpected(exc: Exception) -> str:
     text = " ".join(str(exc).split())
     if "database is locked" in text:
         return "the journal is busy (another program is writing to it); try again in a moment"
+    if "readonly database" in text:
+        return "the journal cannot be changed there (it is read-only); changes cannot be saved"
     return f"unexpected error: {type(exc).__name__}: {text} (set CONTACT_JOURNAL_DEBUG=1 for details)"
 
 
@@ -174,14 +208,20 @@ def _clock():
 
 
 @contextlib.contextmanager
-def _opened(args, *, auto_backup: bool = True):
+def _opened(args, *, auto_backup: bool = True, read_only: bool = False):
     """The journal open for one verb; yields its path. Verbs that write (log, import) take the
     daily backup first, as the app does; verbs that only read skip it, so a quick look at a big
-    journal never waits for a copy of it."""
-    from journal.services.upkeep.maintenance import open_session
-
+    journal never waits for a copy of it. Those (`read_only`) never create a journal, and read
+    one where nothing can be saved (a read-only folder or file system)."""
     path = journal_path(args)
-    database = open_session(path, auto_backup=auto_backup, clock=_clock())
+    if read_only:
+        from journal.store.db import open_journal
+
+        database = open_journal(path, read_only=True)
+    else:
+        from journal.services.upkeep.maintenance import open_session
+
+        database = open_session(path, auto_backup=auto_backup, clock=_clock())
     try:
         yield path
     finally:
@@ -237,7 +277,7 @@ def cmd_log(args) -> int:
 def cmd_agenda(args) -> int:
     from journal.services.agenda.items import agenda
 
-    with _opened(args, auto_backup=False):  # reading changes nothing to save
+    with _opened(args, read_only=True):  # reading changes nothing to save
         items = agenda(args.days, clock=_clock())
     if args.json:
         print(json.dumps([item.to_json() for item in items], ensure_ascii=False, indent=2))
@@ -273,10 +313,11 @@ def cmd_restore(args) -> int:
 
 def cmd_check(args) -> int:
     from journal.services.upkeep.maintenance import check
+    from journal.store.db import refuse_odd_file
 
     path = journal_path(args)
-    if not path.exists():
-        print(f"{PROG}: {path} does not exist", file=sys.stderr)
+    if not refuse_odd_file(path) or path.stat().st_size == 0:  # nothing is created to check it
+        print(f"{PROG}: no journal at {path} yet", file=sys.stderr)
         return 1
     status = check(path)
     if status == "ok":
@@ -314,31 +355,75 @@ def cmd_export(args) -> int:
     from journal.clock import SYSTEM_CLOCK
 
     exporter = _load(EXPORTERS[args.format])
+    target = _export_target(args.output) if args.output is not None else None
+    if target is None and sys.stdout is None:
+        raise _OutputError("standard output is closed; write the export to a file with -o FILE")
     options = {}
     if args.format == "ics":  # the same alarms as File > Export calendar: at the preferred time of day
         from journal.desktop.preferences import Preferences
 
         options["reminder_time"] = Preferences().reminder_time
-    with _opened(args, auto_backup=False):  # reading changes nothing to save
+    with _opened(args, read_only=True):  # reading changes nothing to save
         buffer = io.StringIO()
         count = exporter(buffer, clock=SYSTEM_CLOCK, **options)
-    if args.output is None:
-        sys.stdout.write(buffer.getvalue())
+    if target is None:
+        try:
+            sys.stdout.write(buffer.getvalue())
+            sys.stdout.flush()
+        except OSError as exc:
+            _silence_stdout()
+            raise _OutputError(f"the export could not be written to standard output ({exc.strerror or exc})") from exc
         return 0
-    target = args.output.expanduser()
     staging = target.with_name(f".{target.name}.partial")
     fd = os.open(staging, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
         handle.write(buffer.getvalue())
     os.replace(staging, target)
-    print(f"Exported {count} item(s) to {target}", file=sys.stderr)
+    print(f"Exported {count} item(s) to {args.output}", file=sys.stderr)
     return 0
+
+
+class _OutputError(Exception):
+    """Standard output failed (closed, full, a closed pipe): one line, exit status 1."""
+
+
+def _silence_stdout() -> None:
+    """After a failed write to stdout, point it at /dev/null so that Python's flush at exit
+    cannot print a second message about it."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _export_target(output: Path) -> Path:
+    """Where `export -o` writes: the file itself, or the target of a symlink (the link stays a
+    link). Anything there that is not a regular file (a device such as /dev/null or /dev/full, a
+    FIFO, a folder) is refused: the export is written beside it and renamed over it."""
+    import os
+    import stat
+
+    target = output.expanduser()
+    if target.is_symlink():
+        target = target.resolve()
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return target
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise UsageError(f"{output} is {kind}; export -o writes regular files only (without -o it writes to stdout)")
+    return target
 
 
 def cmd_search(args) -> int:
     from journal.services.search import KIND_LABELS, plain, search_ranked
 
-    with _opened(args, auto_backup=False):  # reading changes nothing to save
+    with _opened(args, read_only=True):  # reading changes nothing to save
         results = search_ranked(args.query)
     if args.json:
         print(json.dumps([r.to_json() for r in results], ensure_ascii=False, indent=2))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -9,10 +10,21 @@ class JournalError(Exception):
     """Base of every error a user may see from opening or changing a journal."""
 
 
+def one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
 class NotAJournalError(JournalError):
-    def __init__(self, path: Path, reason: str, newest_backup: Path | None) -> None:
+    """One line; SQLite's own (often multi-line) `detail` is kept on the error and shown in the
+    message only when CONTACT_JOURNAL_DEBUG is set."""
+
+    def __init__(self, path: Path, reason: str, newest_backup: Path | None, *, detail: str | None = None) -> None:
         self.path = path
         self.newest_backup = newest_backup
+        self.detail = one_line(detail) if detail else None
+        reason = one_line(reason)
+        if self.detail and os.environ.get("CONTACT_JOURNAL_DEBUG"):
+            reason = f"{reason}: {self.detail}"
         hint = (
             f" The newest backup is {newest_backup}; restore it with `contact-journal restore FILE`."
             if newest_backup

@@ -36,6 +36,31 @@ def journal_path(chosen: Path | None = None) -> Path:
     return (chosen or default_journal_path()).expanduser()
 
 
+def unsafe_ancestor(folder: Path) -> Path | None:
+    """The first existing folder at or above `folder` that other users may write to without
+    the sticky bit, or None when there is none.
+
+    The rule for the data folder (and any journal's folder): every folder above it must be
+    writable by its owner only, or else sticky (as /tmp is), so that no other user can move the
+    private folder away and put another in its place. Folders made writable by a group are
+    trusted, as a user's own group usually is.
+    """
+    import stat
+
+    current = Path(os.path.realpath(folder))
+    while True:
+        try:
+            info = current.stat()
+        except OSError:
+            info = None
+        if info is not None and stat.S_ISDIR(info.st_mode):
+            if info.st_mode & stat.S_IWOTH and not info.st_mode & stat.S_ISVTX:
+                return current
+        if current.parent == current:
+            return None
+        current = current.parent
+
+
 def resources_dir() -> Path:
     """Bundled resources, found the same way from a source tree, a wheel or a frozen build."""
     frozen_root = getattr(sys, "_MEIPASS", None)

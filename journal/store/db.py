@@ -45,7 +45,93 @@ def private_umask():
 
 
 def ensure_private_dir(path: Path) -> None:
-    path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    """Create the folder `path` and any missing folders above it, each 0700 whatever the umask.
+
+    Refused (JournalError) when a folder above it that already exists can be written to by other
+    users without the sticky bit: another user could then move the private folder away and put
+    one of their own in its place. Sticky folders such as /tmp stay usable.
+    """
+    from journal.paths import unsafe_ancestor
+
+    unsafe = unsafe_ancestor(path)
+    if unsafe is not None:
+        raise JournalError(
+            f"{unsafe} can be changed by other users (it is world-writable without the sticky bit); "
+            f"choose a private folder for {path}."
+        )
+    missing: list[Path] = []
+    folder = path
+    while not folder.exists() and not folder.is_symlink() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    with private_umask():
+        for folder in reversed(missing):
+            try:
+                os.mkdir(folder, DIR_MODE)
+            except FileExistsError:  # made meanwhile by another process
+                pass
+    if not path.is_dir():
+        raise JournalError(f"{path} is not a folder.")
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def refuse_odd_file(path: Path) -> bool:
+    """True when a regular file (or a symlink to one) is at `path`, False when nothing is there.
+
+    Anything else (a FIFO, a folder, a device, a socket) raises JournalError, decided from its
+    stat alone: opening a FIFO would block, and SQLite would chmod it and put -wal/-shm beside it.
+    """
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return False
+    except NotADirectoryError:
+        raise JournalError(f"{path} cannot be a journal: a part of that path is a file, not a folder.") from None
+    if stat.S_ISREG(info.st_mode):
+        return True
+    kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
+    raise JournalError(f"{path} is {kind}, not a journal file; it was left untouched.")
+
+
+def cannot_save_reason(path: Path) -> str | None:
+    """None when changes to the journal at `path` can be saved, else why not (a short phrase)."""
+    folder = path.parent
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return "it is on a read-only file system"
+    except (OSError, AttributeError):  # pragma: no cover - no statvfs (Windows)
+        pass
+    if path.exists() and not os.access(path, os.W_OK):
+        return "the file is read-only"
+    for companion in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if companion.exists() and not os.access(companion, os.W_OK):
+            return f"{companion.name} is read-only"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return "its folder is read-only"
+    return None
+
+
+def unreadable_wal(path: Path) -> str | None:
+    """Why the journal at `path` cannot be read as it stands, or None: its latest changes are in
+    a -wal that SQLite can read only through a -shm, and there is none and none can be made."""
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    if not wal.exists() or wal.stat().st_size == 0 or shm.exists():
+        return None
+    blocked = cannot_save_reason(path)
+    if blocked is None:
+        return None
+    return (
+        f"{path} has changes in {wal.name} that cannot be read without {shm.name}, which cannot be made "
+        f"there ({blocked}); copy the journal with its {wal.name} to a writable folder to read it."
+    )
 
 
 def make_private(path: Path) -> None:
@@ -111,23 +197,39 @@ def inspect_file(path: Path) -> tuple[int, int, bool]:
         reason = " ".join(str(exc).split())
         if isinstance(exc, sqlite3.OperationalError) and ("locked" in reason or "busy" in reason):
             raise JournalError(f"{path} is locked by another program; try again once it is done.") from exc
+        detail = None
         if "not a database" in reason:
             reason = "it is not an SQLite database"
-        raise NotAJournalError(path, reason, backups.newest_backup(path)) from exc
+        elif "malformed" in reason or "corrupt" in reason:
+            reason, detail = "the file is damaged", reason
+        raise NotAJournalError(path, reason, backups.newest_backup(path), detail=detail) from exc
     if ok != "ok":
-        raise NotAJournalError(path, f"the file is damaged: {ok}", backups.newest_backup(path))
+        raise NotAJournalError(path, "the file is damaged", backups.newest_backup(path), detail=ok)
     return app_id, version, bool(tables)
 
 
-def open_journal(path: Path | str, *, backup_before_migrating: bool = True) -> SqliteDatabase:
+def open_journal(path: Path | str, *, backup_before_migrating: bool = True, read_only: bool = False) -> SqliteDatabase:
     """Open (creating if needed) the journal at `path` and bind the models to it.
 
     A file that is not a journal, is damaged or comes from a newer version is refused before
-    anything is written to it.
+    anything is written to it, and so is anything that is not a regular file. Where changes
+    cannot be saved (a read-only file, folder or file system) opening for writing is refused in
+    one line. `read_only` (the verbs that only read) never creates a journal: nothing there, or
+    an empty file, is "no journal at PATH yet"; where nothing can be saved it reads the journal
+    through SQLite's read-only modes.
     """
     path = Path(path).expanduser()
-    ensure_private_dir(path.parent)
-    existed = path.exists() and path.stat().st_size > 0
+    present = refuse_odd_file(path)
+    existed = present and path.stat().st_size > 0
+    if read_only and not existed:
+        raise JournalError(f"no journal at {path} yet")
+    if not read_only:
+        ensure_private_dir(path.parent)
+    blocked = cannot_save_reason(path)
+    if blocked and not read_only:
+        raise JournalError(f"{path}: changes cannot be saved there ({blocked}).")
+    if blocked and unreadable_wal(path):
+        raise JournalError(unreadable_wal(path))
     if existed:
         app_id, version, has_tables = inspect_file(path)
         if app_id != APPLICATION_ID and (has_tables or app_id != 0):
@@ -136,6 +238,8 @@ def open_journal(path: Path | str, *, backup_before_migrating: bool = True) -> S
             raise NewerJournalError(path, version, migrations.SCHEMA_VERSION)
     else:
         version = 0
+    if blocked:
+        return _open_read_only(path, version, blocked)
     # The journal and its WAL companions exist, owner-only, before SQLite first opens them.
     for name in (str(path), f"{path}-wal", f"{path}-shm"):
         make_private(Path(name))
@@ -163,6 +267,45 @@ def open_journal(path: Path | str, *, backup_before_migrating: bool = True) -> S
                 f"it was left at schema {version}.{kept}"
             ) from exc
     return database
+
+
+READ_ONLY_PRAGMAS = {
+    "foreign_keys": 1,
+    "busy_timeout": BUSY_TIMEOUT_MS,
+    "cache_size": PRAGMAS["cache_size"],
+    "temp_store": 2,
+    "query_only": 1,
+}
+
+
+def _open_read_only(path: Path, version: int, blocked: str) -> SqliteDatabase:
+    """The journal at `path`, where nothing can be written, open for reading only.
+
+    With a -wal beside it (the journal is open elsewhere, or was left by a crash) its latest data
+    is there: read with mode=ro, which needs the -shm. Without one the main file holds it all and
+    is read as immutable, so SQLite needs nothing beside it.
+    """
+    if version < migrations.SCHEMA_VERSION:
+        raise JournalError(
+            f"{path} needs an upgrade to schema {migrations.SCHEMA_VERSION}, which cannot be saved there ({blocked})."
+        )
+    wal = Path(f"{path}-wal")
+    mode = "mode=ro" if wal.exists() and wal.stat().st_size > 0 else "mode=ro&immutable=1"
+    uri = f"{path.resolve().as_uri()}?{mode}"
+    database = SqliteDatabase(uri, uri=True, pragmas=READ_ONLY_PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
+    database.journal_path = path  # the URI is no path: what current_path() reports
+    try:
+        database.connect()
+    except (PeeweeException, sqlite3.Error) as exc:
+        reason = " ".join(str(exc).split())
+        raise JournalError(f"{path} could not be read ({reason}; {blocked}).") from exc
+    DB.initialize(database)
+    return database
+
+
+def journal_file(database: SqliteDatabase) -> Path:
+    """The journal file `database` was opened on (a read-only one is opened by URI)."""
+    return Path(getattr(database, "journal_path", None) or database.database)
 
 
 # SQLite's unix VFS: every connection to a WAL database holds a shared lock on this byte of the

@@ -219,7 +219,11 @@ def test_agenda_as_a_table(cli, varied):
     assert lines[3].startswith(f"{day(7)}           keep in touch")
 
 
-def test_agenda_of_an_empty_journal(cli):
+def test_agenda_of_an_empty_journal(cli, journal_path):
+    from journal.store.db import close_journal, open_journal
+
+    open_journal(journal_path)  # a new journal, as the app or a writing verb creates it
+    close_journal()
     result = cli("agenda")
     assert (result.code, result.out) == (0, "Nothing due in the next 7 days.\n")
     assert cli("agenda", "--json").out.strip() == "[]"

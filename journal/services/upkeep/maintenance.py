@@ -100,7 +100,7 @@ def start_daily_backup(path: Path, *, keep: int = backups.DEFAULT_KEEP, clock: C
 
 
 def current_path() -> Path:
-    return Path(DB.obj.database)
+    return db.journal_file(DB.obj)
 
 
 def backup_now(path: Path, keep: int = backups.DEFAULT_KEEP, *, clock: Clock = SYSTEM_CLOCK) -> Path:
@@ -116,10 +116,23 @@ def backup_now(path: Path, keep: int = backups.DEFAULT_KEEP, *, clock: Clock = S
 
 
 def check(path: Path) -> str:
-    """'ok', or what is wrong: SQLite's PRAGMA integrity_check, then that it is a Contact Journal."""
+    """'ok', or what is wrong (one line): SQLite's PRAGMA integrity_check, then that it is a
+    Contact Journal. SQLite's own multi-line report is added only with CONTACT_JOURNAL_DEBUG set.
+
+    Raises JournalError, before anything opens it, for a path that is not a regular file.
+    """
+    import os
+
+    db.refuse_odd_file(Path(path))
+    unreadable = db.unreadable_wal(Path(path))
+    if unreadable:
+        raise JournalError(unreadable)
     status = backups.verify(path)
     if status != "ok":
-        return status
+        detail = " ".join(status.split())
+        if "not a database" in detail:
+            return "it is not an SQLite database"
+        return "the file is damaged" + (f": {detail}" if os.environ.get("CONTACT_JOURNAL_DEBUG") else "")
     try:
         app_id, version, has_tables = db.inspect_file(path)
     except NotAJournalError as exc:  # pragma: no cover - verify() already read every page
@@ -136,7 +149,7 @@ def _open_here(path: Path) -> bool:
     if database is None or database.is_closed():
         return False
     try:
-        return Path(database.database).resolve() == path.resolve()
+        return db.journal_file(database).resolve() == path.resolve()
     except OSError:
         return False
 
@@ -146,11 +159,16 @@ def restore(path: Path, source: Path, *, clock: Clock = SYSTEM_CLOCK) -> Path | 
 
     Refused, with nothing changed, when the source is not a Contact Journal, comes from a newer
     version, or when the journal is open (in this process or another one, such as the window).
+    A journal path that is a symlink is restored at its target, which is where SQLite keeps the
+    -wal and -shm (and so the locks the in-use check looks at); the link itself stays a link.
     """
     path = Path(path).expanduser()
+    if path.is_symlink():
+        path = path.resolve()
     source = Path(source).expanduser()
-    if not source.is_file():
+    if not db.refuse_odd_file(source):
         raise JournalError(f"{source} does not exist.")
+    db.refuse_odd_file(path)
     try:
         app_id, version, has_tables = db.inspect_file(source)
     except NotAJournalError as exc:
