@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import re
+import sqlite3
+from pathlib import Path
 
 from peewee import IntegrityError, OperationalError
 
 from journal.errors import BusyError, ValidationError
+from journal.store import backups
 from journal.store.models import DB
 
 _UNIQUE = re.compile(r"UNIQUE constraint failed: (\w+)\.(\w+)")
@@ -49,7 +52,14 @@ def write():
             yield transaction
     except IntegrityError as exc:
         raise ValidationError(explain(exc)) from exc
-    except OperationalError as exc:
+    except (OperationalError, sqlite3.OperationalError, OSError) as exc:
+        # A full disk fails the COMMIT; peewee's rollback after it then fails too ("cannot
+        # rollback - no transaction is active"), hiding the cause: look through the chain.
+        if backups.is_disk_full(exc):
+            folder = Path(DB.obj.database).expanduser().parent
+            raise backups.DiskFullError(folder, "the change was not saved", "Free some space and try again.") from exc
+        if isinstance(exc, OSError):
+            raise
         if "locked" in str(exc) or "busy" in str(exc):
             raise BusyError() from exc
         raise

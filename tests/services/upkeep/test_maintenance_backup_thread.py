@@ -34,7 +34,10 @@ def test_a_failing_backup_is_reported_not_raised(db, journal_path, clock, capsys
         raise OSError("disk full")
 
     monkeypatch.setattr(backups, "backup_if_due", broken)
-    start_daily_backup(journal_path, clock=clock).join(timeout=30)
+    thread = start_daily_backup(journal_path, clock=clock)
+    thread.join(timeout=30)
     err = capsys.readouterr().err
     assert "daily backup" in err and "disk full" in err
+    assert len(err.splitlines()) == 1 and err.startswith("contact-journal: warning: ")
+    assert isinstance(thread.error, OSError) and thread.result is None  # kept for the window
     assert Person.select().count() == 1
