@@ -421,7 +421,7 @@ def _export_target(output: Path) -> Path:
 
 
 def cmd_search(args) -> int:
-    from journal.services.search import KIND_LABELS, plain, search_ranked
+    from journal.services.search import plain, search_ranked
 
     with _opened(args, read_only=True):  # reading changes nothing to save
         results = search_ranked(args.query)
@@ -432,7 +432,7 @@ def cmd_search(args) -> int:
         print(f"Nothing matches {args.query!r}.")
         return 0
     for r in results:
-        print(f"{KIND_LABELS[r.kind][:-1].lower():12}  {r.id:>7}  {r.title}  |  {plain(r.snippet)}")
+        print(f"{r.kind.replace('_', ' '):12}  {r.id:>7}  {r.title}  |  {plain(r.snippet)}")
     return 0
 
 

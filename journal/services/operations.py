@@ -11,12 +11,14 @@ through `run`, so they behave alike.
 
 from __future__ import annotations
 
+import random
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from journal.errors import JournalError
+from journal.errors import BusyError, JournalError
 from journal.services.changes import Changes, notify
 from journal.services.transaction import write
 from journal.store import changelog
@@ -25,6 +27,7 @@ from journal.store.models import DB
 
 T = TypeVar("T")
 UNDO_LEVELS = 100
+BUSY_ATTEMPTS = 3  # each waits up to the busy timeout (5 s) for the write lock
 
 _state = threading.local()
 
@@ -59,8 +62,18 @@ def run(
         return OpResult(fn(*args, **kwargs), Changes(), None)
     _state.depth = 1
     try:
-        with write(), changelog.capture(DB.obj) as captured:
-            value = fn(*args, **kwargs)
+        for attempt in range(BUSY_ATTEMPTS):
+            try:
+                with write(), changelog.capture(DB.obj) as captured:
+                    value = fn(*args, **kwargs)
+                break
+            except BusyError:
+                # SQLite's busy handler keeps no queue: a writer that takes the lock again at once
+                # (a sync round, a scan) can keep winning it for the whole timeout. The operation
+                # was rolled back whole, so it is simply run again after a short random pause.
+                if attempt == BUSY_ATTEMPTS - 1:
+                    raise
+                time.sleep(random.uniform(0.01, 0.1))
     finally:
         _state.depth = 0
     changeset = captured.changeset

@@ -13,6 +13,7 @@ from pathlib import Path
 from peewee import OperationalError, SqliteDatabase
 
 from journal.errors import JournalError
+from journal.store.identity import APPLICATION_ID
 
 DEFAULT_KEEP = 10
 SUFFIX = ".backup.sqlite3"
@@ -86,7 +87,6 @@ def _parsed(journal: Path) -> list[tuple[tuple[str, str, int], str, Path]]:
 def _looks_whole(path: Path) -> bool:
     """A cheap look at the header: a whole SQLite file of a Contact Journal, as long as its
     header says. A 0-byte, cut-short or foreign file named like a backup is not a backup."""
-    from journal.store.db import APPLICATION_ID  # db imports this module
 
     try:
         with open(path, "rb") as handle:
@@ -202,7 +202,6 @@ def remove_leftovers(journal: Path) -> list[Path]:
 def _check_copy(path: Path) -> str:
     """'ok' or what is wrong with a freshly written copy: SQLite's quick check, and that it is
     a Contact Journal."""
-    from journal.store.db import APPLICATION_ID  # db imports this module
 
     try:
         conn = open_readonly(path)

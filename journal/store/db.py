@@ -13,10 +13,9 @@ from peewee import PeeweeException, SqliteDatabase
 
 from journal.errors import JournalError, NewerJournalError, NotAJournalError
 from journal.store import backups, migrations
+from journal.store.identity import APPLICATION_ID
 from journal.store.models import DB
 
-# 'CJNL' in ASCII: marks a SQLite file as a Contact Journal.
-APPLICATION_ID = 0x434A4E4C
 BUSY_TIMEOUT_MS = 5000
 
 PRAGMAS = {

@@ -376,3 +376,11 @@ def test_restore_onto_a_damaged_journal_then_check(cli, journal_path, corrupt, r
     assert cli("check").code == 0
     assert sorted(query(journal_path, "SELECT name FROM person")) == [("Dana Smith",), ("Lee Park",), ("Ravi Jain",)]
     assert cli("log", "--with", "Zoë Müller").code == 0
+
+
+def test_search_table_names_each_kind_whole(cli):
+    assert cli("log", "--with", "Quinn Zephyr", "--note", "zephyr talk").code == 0
+    result = cli("search", "zephyr")
+    assert result.code == 0
+    kinds = {line.split()[0] for line in result.out.splitlines() if line.strip()}
+    assert kinds <= {"person", "conversation", "introduction", "next"} and "person" in kinds

@@ -51,7 +51,6 @@ WINDOW_CHILD = textwrap.dedent(
         except Exception as exc:
             failures.append(f"{type(exc).__name__}: {exc}")
         i += 1
-        time.sleep(0.02)
     close_journal()
     print(json.dumps({"added": added, "completed": completed, "failures": failures}))
     """
