@@ -194,6 +194,9 @@ class _Session:
 
             populate()
         self.backup = start_daily_backup(self.path, keep=Preferences().backups_kept)
+        from journal.ui.backup_notice import watch_daily_backup
+
+        self.backup_watch = watch_daily_backup(self.window, self.backup)
         self.window.show_last_view()
         self.desktop = install_desktop(self.window, server=self.server)
         self.desktop.start(minimized=getattr(self.args, "minimized", False))

@@ -1490,6 +1490,11 @@ vorzustellen bei:</translation>
         <source>Take it back (Ctrl+Z)</source>
         <translation>Zurücknehmen (Strg+Z)</translation>
     </message>
+    <message>
+        <location filename="../../journal/ui/backup_notice.py" line="+23"/>
+        <source>Today&apos;s backup could not be taken: {error} Your changes are saved as usual.</source>
+        <translation>Die heutige Sicherung konnte nicht angelegt werden: {error} Deine Änderungen werden wie gewohnt gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>MonthGrid</name>
