@@ -113,3 +113,92 @@ VCARD_40 = (
     "NOTE:no name at all\r\n"
     "END:VCARD\r\n"
 )
+
+OUTLOOK_HEADER = (
+    "First Name,Middle Name,Last Name,Title,Suffix,Nickname,Given Yomi,Surname Yomi,E-mail Address,"
+    "E-mail 2 Address,E-mail 3 Address,Home Phone,Home Phone 2,Business Phone,Business Phone 2,Mobile Phone,"
+    "Car Phone,Other Phone,Primary Phone,Pager,Business Fax,Home Fax,Other Fax,Company Main Phone,Callback,"
+    "Radio Phone,Telex,TTY/TDD Phone,IMAddress,Job Title,Department,Company,Office Location,Manager's Name,"
+    "Assistant's Name,Assistant's Phone,Company Yomi,Business Street,Business City,Business State,"
+    "Business Postal Code,Business Country/Region,Home Street,Home City,Home State,Home Postal Code,"
+    "Home Country/Region,Other Street,Other City,Other State,Other Postal Code,Other Country/Region,"
+    "Personal Web Page,Spouse,Schools,Hobby,Location,Web Page,Birthday,Anniversary,Notes,Categories"
+)
+
+
+def outlook(rows: list[dict[str, str]], *, header: str = OUTLOOK_HEADER, encoding: str = "utf-8-sig") -> bytes:
+    """Rows by column name, written under Outlook's header with CRLF line ends."""
+    names = header.split(",")
+    lines = [header]
+    for row in rows:
+        cells = []
+        for name in names:
+            value = row.get(name, "")
+            cells.append('"' + value.replace('"', '""') + '"' if any(c in value for c in ',"\r\n') else value)
+        lines.append(",".join(cells))
+    return ("\r\n".join(lines) + "\r\n").encode(encoding)
+
+
+OUTLOOK_ROWS = [
+    {
+        "First Name": "Grace", "Middle Name": "B.", "Last Name": "Hopper", "Title": "Dr.",
+        "E-mail Address": "grace@navy.example", "E-mail 2 Address": "grace.hopper@home.example",
+        "Business Phone": "+1 202 555 0101", "Mobile Phone": "+1 202 555 0199",
+        "Job Title": "Rear Admiral", "Company": "US Navy", "Business City": "Arlington",
+        "Business State": "VA", "Business Country/Region": "United States",
+        "Web Page": "https://www.linkedin.com/in/gracehopper", "Birthday": "12/9/1906",
+        "Notes": "Met at the COBOL meeting.\r\nSecond line, with a comma.", "Categories": "Mentors;Navy",
+    },
+    {"Company": "Nobody Ltd", "Job Title": "Ghost"},
+    {"E-mail Address": "only.mail@example.com", "Categories": "(none)"},
+    {"First Name": "René", "Last Name": "Lévesque", "Home City": "Montréal", "Web Page": "http://rene.example"},
+]
+
+# Outlook 2003 and older: a type and a display name beside each address; Exchange senders hold an
+# X.500 path instead of an address. Written in the Windows code page.
+OUTLOOK_LEGACY = (
+    '"Title","First Name","Middle Name","Last Name","Suffix","Company","Department","Job Title",'
+    '"Business Street","Business City","Business State","Business Postal Code","Business Country",'
+    '"Business Phone","Mobile Phone","Categories","E-mail Address","E-mail Type","E-mail Display Name",'
+    '"E-mail 2 Address","E-mail 2 Type","E-mail 2 Display Name","Notes"\r\n'
+    '"","Jürgen","","Müller","","Stark Industries","","Ingenieur","","Köln","","","Deutschland",'
+    '"+49 221 123456","","Kunden","/o=ExchangeLabs/ou=Exchange Administrative Group/cn=Recipients/cn=jmueller","EX",'
+    '"Jürgen Müller","juergen@stark.example","SMTP","Jürgen Müller (juergen@stark.example)","Läuft über\r\nzwei Zeilen"\r\n'
+).encode("cp1252")
+
+THUNDERBIRD_HEADER = (
+    "First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,Screen Name,Work Phone,"
+    "Home Phone,Fax Number,Pager Number,Mobile Number,Home Address,Home Address 2,Home City,Home State,"
+    "Home ZipCode,Home Country,Work Address,Work Address 2,Work City,Work State,Work ZipCode,Work Country,"
+    "Job Title,Department,Organization,Web Page 1,Web Page 2,Birth Year,Birth Month,Birth Day,Custom 1,"
+    "Custom 2,Custom 3,Custom 4,Notes"
+)
+
+
+def thunderbird(rows: list[dict[str, str]], *, header: str = THUNDERBIRD_HEADER, encoding: str = "utf-8") -> bytes:
+    """Rows by column name, as Thunderbird writes them: CRLF, a trailing comma on each line."""
+    names = header.split(",")
+    lines = [header + ","]
+    for row in rows:
+        cells = []
+        for name in names:
+            value = row.get(name, "")
+            cells.append('"' + value.replace('"', '""') + '"' if any(c in value for c in ',"\r\n') else value)
+        lines.append(",".join(cells) + ",")
+    return ("\r\n".join(lines) + "\r\n").encode(encoding)
+
+
+THUNDERBIRD_ROWS = [
+    {
+        "First Name": "Linus", "Last Name": "Torvalds", "Display Name": "Linus Torvalds",
+        "Primary Email": "linus@kernel.example", "Secondary Email": "lt@home.example",
+        "Work Phone": "+1 503 555 0111", "Mobile Number": "+1 503 555 0112", "Work City": "Portland",
+        "Work State": "OR", "Work Country": "USA", "Job Title": "Fellow", "Organization": "Linux Foundation",
+        "Web Page 1": "https://kernel.example", "Web Page 2": "https://www.linkedin.com/in/linus",
+        "Birth Year": "1969", "Birth Month": "12", "Birth Day": "28",
+        "Notes": "Kernel maintainer.\r\nLikes \"git\", hates C++.",
+    },
+    {"Display Name": "", "Organization": "No One Inc"},
+    {"Primary Email": "list@lists.example"},
+    {"First Name": "Zoë", "Last Name": "Keating", "Home City": "Vermont"},
+]

@@ -1,0 +1,127 @@
+"""Outlook's contact CSV (File > Open & Export > Export to a file), read by header name.
+
+The header is Outlook's own: First Name, Middle Name, Last Name, ..., E-mail Address,
+E-mail 2 Address, ..., Business Phone, Mobile Phone, ..., Company, Job Title, ..., Notes,
+Categories. Older versions add E-mail Type and E-mail Display Name columns. Files come as
+UTF-8 (often with a byte-order mark) or in the Windows code page, with CRLF line ends and
+notes that run over several quoted lines.
+"""
+
+from __future__ import annotations
+
+from journal.interop.csvrows import cell, header_index, rows_with_lines
+from journal.interop.records import ContactRecord, ImportFormatError, ParseResult, Rejected, clean, decode
+
+EMAILS = (("E-mail Address", "E-mail Type"), ("E-mail 2 Address", "E-mail 2 Type"), ("E-mail 3 Address", "E-mail 3 Type"))
+PHONES = (
+    ("Mobile Phone", "Mobile"),
+    ("Business Phone", "Work"),
+    ("Business Phone 2", "Work"),
+    ("Home Phone", "Home"),
+    ("Home Phone 2", "Home"),
+    ("Primary Phone", "Primary"),
+    ("Company Main Phone", "Company"),
+    ("Other Phone", "Other"),
+    ("Car Phone", "Car"),
+    ("Pager", "Pager"),
+    ("Business Fax", "Work fax"),
+    ("Home Fax", "Home fax"),
+    ("Other Fax", "Other fax"),
+    ("Assistant's Phone", "Assistant"),
+    ("Callback", "Callback"),
+    ("Radio Phone", "Radio"),
+    ("TTY/TDD Phone", "TTY/TDD"),
+    ("ISDN", "ISDN"),
+    ("Telex", "Telex"),
+)
+EMPTY_CATEGORIES = {"", "(none)"}
+
+
+def is_header(index: dict[str, int]) -> bool:
+    """Outlook's header: names and at least one of its own e-mail or phone column names."""
+    return {"first name", "last name"} <= index.keys() and bool(
+        {"e-mail address", "e-mail 2 address", "business phone", "mobile phone", "home phone", "job title"} & index.keys()
+    ) and "primary email" not in index
+
+
+def read_text(data: bytes, what: str) -> str:
+    """UTF-8 or UTF-16 as every importer reads it, else the Windows code page Outlook and
+    Thunderbird write in by default."""
+    try:
+        return decode(data, what)
+    except ImportFormatError as exc:
+        if "not UTF-8" not in str(exc):
+            raise
+    return data.decode("cp1252", errors="replace")
+
+
+def _join(*parts: str) -> str:
+    return clean(" ".join(parts))
+
+
+def _location(row, index) -> str:
+    for prefix in ("Business", "Home", "Other"):
+        country = cell(row, index, f"{prefix} Country/Region") or cell(row, index, f"{prefix} Country")
+        found = [cell(row, index, f"{prefix} City"), cell(row, index, f"{prefix} State"), country]
+        place = ", ".join(clean(part) for part in found if clean(part))
+        if place:
+            return place
+    return ""
+
+
+def _tags(text: str) -> list[str]:
+    parts = [clean(part) for part in text.replace(";", ",").split(",")]
+    return [part for part in parts if part.casefold() not in EMPTY_CATEGORIES]
+
+
+def parse(data: bytes) -> ParseResult:
+    text = read_text(data, "Outlook CSV")
+    rows = rows_with_lines(text)
+    first = next(rows, None)
+    index = header_index(first[1]) if first else {}
+    if not is_header(index):
+        raise ImportFormatError(
+            "This is not an Outlook contacts CSV: the first row lacks Outlook's headers "
+            "(First Name, Last Name, E-mail Address, Business Phone, ...)."
+        )
+    result = ParseResult("outlook")
+    width = len(first[1])
+    for line, row in rows:
+        if not any(value.strip() for value in row):
+            continue
+        if len(row) > width + 2:
+            result.rejected.append(Rejected(line, f"{len(row)} columns where the header has {width}"))
+            continue
+        emails = []
+        for value_col, type_col in EMAILS:
+            value = cell(row, index, value_col)
+            kind = cell(row, index, type_col)
+            # Exchange entries hold an X.500 path ("/o=ExchangeLabs/ou=...") rather than an address.
+            if value and "@" in value and (kind.upper() in ("", "SMTP")):
+                emails.append((value, ""))
+        phones = [(cell(row, index, col), label) for col, label in PHONES if cell(row, index, col)]
+        name = _join(*(cell(row, index, c) for c in ("First Name", "Middle Name", "Last Name", "Suffix")))
+        name = name or clean(cell(row, index, "Nickname")) or clean(cell(row, index, "E-mail Display Name"))
+        if not name and emails:
+            name = emails[0][0]
+        if not name:
+            result.rejected.append(Rejected(line, "no name and no e-mail address"))
+            continue
+        web = cell(row, index, "Web Page")
+        linkedin = web if "linkedin.com" in web.casefold() else ""
+        result.records.append(
+            ContactRecord(
+                line=line,
+                name=name,
+                organisation=clean(cell(row, index, "Company")),
+                role=clean(cell(row, index, "Job Title")),
+                emails=emails,
+                phones=phones,
+                linkedin=linkedin,
+                website="" if linkedin else web,
+                location=_location(row, index),
+                notes=cell(row, index, "Notes").replace("\r\n", "\n"),
+                tags=_tags(cell(row, index, "Categories")),
+            )
+        )
+    return result

@@ -1,0 +1,59 @@
+import pytest
+
+from journal.interop import outlook_csv
+from journal.interop.records import ImportFormatError
+from tests.interop import samples
+
+
+def test_an_outlook_export_becomes_records():
+    result = outlook_csv.parse(samples.outlook(samples.OUTLOOK_ROWS))
+    assert result.format == "outlook"
+    grace, mail_only, rene = result.records
+    assert (grace.line, grace.name, grace.organisation, grace.role) == (2, "Grace B. Hopper", "US Navy", "Rear Admiral")
+    assert grace.emails == [("grace@navy.example", ""), ("grace.hopper@home.example", "")]
+    assert grace.phones == [("+1 202 555 0199", "Mobile"), ("+1 202 555 0101", "Work")]
+    assert grace.location == "Arlington, VA, United States"
+    assert grace.linkedin == "https://www.linkedin.com/in/gracehopper" and grace.website == ""
+    assert grace.notes == "Met at the COBOL meeting.\nSecond line, with a comma."
+    assert grace.tags == ["Mentors", "Navy"]
+    assert (mail_only.line, mail_only.name, mail_only.tags) == (5, "only.mail@example.com", [])
+    assert (rene.name, rene.location, rene.website) == ("René Lévesque", "Montréal", "http://rene.example")
+    assert [(r.line, r.reason) for r in result.rejected] == [(4, "no name and no e-mail address")]
+
+
+def test_the_multi_line_note_moves_the_line_numbers_on():
+    rows = [{"First Name": "A", "Notes": "one\r\ntwo\r\nthree"}, {"First Name": "B"}]
+    a, b = outlook_csv.parse(samples.outlook(rows)).records
+    assert (a.line, b.line) == (2, 5)
+
+
+def test_an_old_outlook_file_in_the_windows_code_page():
+    (juergen,) = outlook_csv.parse(samples.OUTLOOK_LEGACY).records
+    assert (juergen.name, juergen.organisation, juergen.role) == ("Jürgen Müller", "Stark Industries", "Ingenieur")
+    assert juergen.emails == [("juergen@stark.example", "")]  # the Exchange path is not an address
+    assert juergen.location == "Köln, Deutschland"
+    assert juergen.notes == "Läuft über\nzwei Zeilen"
+    assert juergen.tags == ["Kunden"]
+
+
+def test_columns_are_read_by_name_with_missing_and_extra_columns():
+    text = "Company,Last Name,E-mail Address,First Name,Mystery\nInitech,Gibbons,p@initech.com,Peter,x\n\n,Short\n"
+    result = outlook_csv.parse(text.encode())
+    peter, short = result.records
+    assert (peter.name, peter.organisation, peter.emails) == ("Peter Gibbons", "Initech", [("p@initech.com", "")])
+    assert (short.line, short.name) == (4, "Short")
+
+
+def test_too_many_columns_is_rejected_with_its_line():
+    text = "First Name,Last Name,E-mail Address\nA,B,a@b.c,1,2,3,4\n"
+    result = outlook_csv.parse(text.encode())
+    assert [(r.line, r.reason) for r in result.rejected] == [(2, "7 columns where the header has 3")]
+
+
+def test_another_csv_is_not_an_outlook_file():
+    with pytest.raises(ImportFormatError, match="not an Outlook contacts CSV"):
+        outlook_csv.parse(samples.GOOGLE_CURRENT.encode())
+    with pytest.raises(ImportFormatError, match="not an Outlook contacts CSV"):
+        outlook_csv.parse(samples.thunderbird(samples.THUNDERBIRD_ROWS))
+    with pytest.raises(ImportFormatError, match="not an Outlook contacts CSV"):
+        outlook_csv.parse(b"")

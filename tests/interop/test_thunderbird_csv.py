@@ -1,0 +1,45 @@
+import pytest
+
+from journal.interop import thunderbird_csv
+from journal.interop.records import ImportFormatError
+from tests.interop import samples
+
+
+def test_a_thunderbird_export_becomes_records():
+    result = thunderbird_csv.parse(samples.thunderbird(samples.THUNDERBIRD_ROWS))
+    assert result.format == "thunderbird"
+    linus, mailing_list, zoe = result.records
+    assert (linus.line, linus.name, linus.organisation, linus.role) == (2, "Linus Torvalds", "Linux Foundation", "Fellow")
+    assert linus.emails == [("linus@kernel.example", ""), ("lt@home.example", "")]
+    assert linus.phones == [("+1 503 555 0112", "Mobile"), ("+1 503 555 0111", "Work")]
+    assert (linus.website, linus.linkedin) == ("https://kernel.example", "https://www.linkedin.com/in/linus")
+    assert linus.location == "Portland, OR, USA"
+    assert linus.notes == 'Kernel maintainer.\nLikes "git", hates C++.'
+    assert (mailing_list.line, mailing_list.name) == (5, "list@lists.example")
+    assert (zoe.name, zoe.location) == ("Zoë Keating", "Vermont")
+    assert [(r.line, r.reason) for r in result.rejected] == [(4, "no name and no e-mail address")]
+
+
+def test_the_display_name_wins_over_first_and_last():
+    rows = [{"First Name": "Bob", "Last Name": "Smith", "Display Name": "Robert Smith"}]
+    (bob,) = thunderbird_csv.parse(samples.thunderbird(rows)).records
+    assert bob.name == "Robert Smith"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
+def test_each_encoding_thunderbird_writes(encoding):
+    (zoe,) = thunderbird_csv.parse(samples.thunderbird([{"First Name": "Zoë", "Last Name": "Keating"}], encoding=encoding)).records
+    assert zoe.name == "Zoë Keating"
+
+
+def test_columns_are_read_by_name_and_short_rows_are_fine():
+    text = "Primary Email,Display Name,Last Name,First Name\r\nann@x.example,Ann X\r\n"
+    (ann,) = thunderbird_csv.parse(text.encode()).records
+    assert (ann.name, ann.emails) == ("Ann X", [("ann@x.example", "")])
+
+
+def test_another_csv_is_not_a_thunderbird_file():
+    with pytest.raises(ImportFormatError, match="not a Thunderbird address-book CSV"):
+        thunderbird_csv.parse(samples.outlook(samples.OUTLOOK_ROWS))
+    with pytest.raises(ImportFormatError, match="not a Thunderbird address-book CSV"):
+        thunderbird_csv.parse(samples.linkedin(samples.LINKEDIN_ROWS))
