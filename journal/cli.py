@@ -96,6 +96,9 @@ IMPORTERS: dict[str, str] = {
     "vcard": "journal.services.interchange.imports:import_vcard",
     "linkedin": "journal.services.interchange.imports:import_linkedin",
     "google": "journal.services.interchange.imports:import_google",
+    "outlook": "journal.services.interchange.imports:import_outlook",
+    "thunderbird": "journal.services.interchange.imports:import_thunderbird",
+    "auto": "journal.services.interchange.imports:import_auto",
     "json": "journal.services.interchange.imports:import_json",
 }
 # An exporter is called as fn(stream, *, clock) with a text stream and returns the number of items;

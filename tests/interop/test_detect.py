@@ -41,3 +41,62 @@ def test_a_long_note_in_the_first_rows_does_not_hide_the_header():
 def test_anything_else_is_refused_with_a_reason(data):
     with pytest.raises(ImportFormatError):
         detect(data)
+
+
+# --- through the import service and the command line ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "fmt", "people"),
+    [
+        ("contacts.csv", samples.outlook(samples.OUTLOOK_ROWS), "outlook", 3),
+        ("abook.csv", samples.thunderbird(samples.THUNDERBIRD_ROWS, encoding="cp1252"), "thunderbird", 3),
+        ("google.csv", samples.GOOGLE_CURRENT.encode(), "google", 2),
+    ],
+)
+def test_import_auto_reads_each_csv_as_its_format_and_twice_changes_nothing(db, clock, tmp_path, name, data, fmt, people):
+    from journal.services.interchange import imports
+    from journal.store.models import Person
+
+    path = tmp_path / name
+    path.write_bytes(data)
+    summary = imports.import_auto(path, clock=clock)
+    assert summary.plan.format == fmt
+    assert summary.plan.count("new") == people == Person.select().count()
+    assert summary.plan.count("rejected") == 1
+    assert str(summary).startswith(f"{imports.FORMATS[fmt][0]} import of {name}")
+    again = imports.run_import(fmt, path, clock=clock)
+    assert again.plan.count("new") == 0 and again.plan.count("unchanged") == people
+
+
+def test_outlook_and_thunderbird_records_reach_the_journal(db, clock, tmp_path):
+    from journal.services.interchange import imports
+    from journal.store.models import Person
+
+    path = tmp_path / "outlook.csv"
+    path.write_bytes(samples.outlook(samples.OUTLOOK_ROWS))
+    imports.import_outlook(path, clock=clock)
+    grace = Person.get(Person.name == "Grace B. Hopper")
+    assert grace.role == "Rear Admiral" and "COBOL" in grace.notes
+    tb = tmp_path / "tb.csv"
+    tb.write_bytes(samples.thunderbird(samples.THUNDERBIRD_ROWS))
+    imports.import_thunderbird(tb, clock=clock)
+    assert Person.select().where(Person.name == "Linus Torvalds").count() == 1
+
+
+def test_the_command_line_imports_outlook_thunderbird_and_auto(journal_path, tmp_path, capsys):
+    from journal.cli import run
+
+    outlook, thunderbird, odd = tmp_path / "o.csv", tmp_path / "t.csv", tmp_path / "odd.csv"
+    outlook.write_bytes(samples.OUTLOOK_LEGACY)
+    thunderbird.write_bytes(samples.thunderbird(samples.THUNDERBIRD_ROWS))
+    odd.write_bytes(b"Name,Phone\r\nAna,123\r\n")
+    assert run(["--db", str(journal_path), "import", "outlook", str(outlook)]) == 0
+    assert "Outlook CSV import of o.csv" in capsys.readouterr().out
+    assert run(["--db", str(journal_path), "import", "auto", str(thunderbird), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Thunderbird CSV import of t.csv (dry run" in out and "new: 3" in out
+    assert run(["--db", str(journal_path), "import", "thunderbird", str(outlook)]) != 0
+    assert "not a Thunderbird address-book CSV" in capsys.readouterr().err
+    assert run(["--db", str(journal_path), "import", "auto", str(odd)]) != 0
+    assert "cannot be told from its content" in capsys.readouterr().err

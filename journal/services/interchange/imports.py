@@ -18,7 +18,7 @@ from pathlib import Path
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.contact_details import normalize_email, normalize_phone
 from journal.errors import JournalError
-from journal.interop import google_csv, json_io, linkedin, vcard
+from journal.interop import detect, google_csv, json_io, linkedin, outlook_csv, thunderbird_csv, vcard
 from journal.interop.dedupe import DedupeIndex, Match, linkedin_key
 from journal.interop.ids import person_uid
 from journal.interop.records import MAX_FILE_BYTES, ContactRecord, ImportFormatError, ParseResult
@@ -37,8 +37,12 @@ FORMATS = {
     "vcard": ("vCard", vcard.parse),
     "linkedin": ("LinkedIn Connections.csv", linkedin.parse),
     "google": ("Google Contacts CSV", google_csv.parse),
+    "outlook": ("Outlook CSV", outlook_csv.parse),
+    "thunderbird": ("Thunderbird CSV", thunderbird_csv.parse),
     "json": ("Contact Journal JSON", None),
+    "auto": ("the format its content shows", None),  # resolved to one of the above before reading
 }
+AUTO = "auto"
 
 NEW, UPDATED, UNCHANGED, REVIEW, REJECTED = "new", "updated", "unchanged", "review", "rejected"
 ADD_NEW, MERGE, SKIP = "add", "merge", "skip"
@@ -120,8 +124,20 @@ def _readable(path: Path) -> Path:
         raise ImportFormatError(f"{path} cannot be read: {exc.strerror or exc}.") from None
 
 
+def detect_format(path: Path) -> str:
+    """The format key of the file at `path`, told from its first bytes."""
+    try:
+        with open(_readable(Path(path)), "rb") as stream:
+            head = stream.read(detect.HEAD_BYTES)
+    except OSError as exc:
+        raise ImportFormatError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+    return detect.detect(head)
+
+
 def parse(fmt: str, data: bytes) -> ParseResult:
-    if fmt not in FORMATS or fmt == "json":
+    if fmt == AUTO:
+        fmt = detect.detect(data)
+    if fmt not in FORMATS or FORMATS[fmt][1] is None:
         raise JournalError(f"Unknown contact format {fmt!r}.")
     try:
         return FORMATS[fmt][1](data)
@@ -292,6 +308,8 @@ def _json_plan(source: json_io.Export, source_name: str, decisions, report) -> t
 def _run_import(fmt, path, dry_run, decisions, clock, progress) -> ImportSummary:
     report = progress or (lambda _p, _m: None)
     report(0, f"Reading {path.name}")
+    if fmt == AUTO:
+        fmt = detect_format(path)
     if fmt == "json":
         source = json_io.Export(_readable(path))
     else:
@@ -333,6 +351,9 @@ def _entry(fmt: str):
 import_vcard = _entry("vcard")
 import_linkedin = _entry("linkedin")
 import_google = _entry("google")
+import_outlook = _entry("outlook")
+import_thunderbird = _entry("thunderbird")
+import_auto = _entry("auto")
 import_json = _entry("json")
 
 
