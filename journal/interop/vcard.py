@@ -9,8 +9,10 @@ objects costing far more than the line.
 
 from __future__ import annotations
 
+import binascii
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 
 import vobject
 
@@ -20,8 +22,8 @@ from journal.interop.records import (
     ParseResult,
     Rejected,
     clean,
-    decode,
 )
+from journal.interop.text_decoding import decode_file, decode_value, has_undecoded, known_charset, raw_bytes
 from journal.interop.vcard_write import CONNECTED_ON, person_to_card, write  # noqa: F401  (the writer)
 
 SKIP_TYPES = {"INTERNET", "PREF", "X400", "VOICE", "UTF-8", "QUOTED-PRINTABLE", "BASE64"}
@@ -32,15 +34,22 @@ SKIP_TYPES = {"INTERNET", "PREF", "X400", "VOICE", "UTF-8", "QUOTED-PRINTABLE", 
 # line's size, so they are cut out of the card before vobject sees it.
 BINARY_PROPERTIES = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
 
-# One line as str.splitlines() cuts them (the same line breaks), matched one at a time so a big
-# file is never held as a list of its lines.
+# One line as str.splitlines() cuts them (the same line breaks, but CR CR LF, as iOS ends its
+# photo lines, is one break), matched one at a time so a big file is never held as a list.
 _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_LINE = re.compile(f"([^{_BREAKS}]*)(?:\r\n|[{_BREAKS}])?")
+_LINE = re.compile(f"([^{_BREAKS}]*)(?:\r+\n|[{_BREAKS}])?")
 _PROPERTY_NAME = re.compile(r"[ \t]*(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)[ \t]*(?:[;:]|$)")
+_CONTENT_LINE = re.compile(
+    r'[ \t]*(?:([A-Za-z0-9-]+)\.)?([A-Za-z0-9-]+)[ \t]*((?:;(?:"[^"]*"|[^";:])*)*):(.*)', re.DOTALL
+)
+_PARAM = re.compile(r';((?:"[^"]*"|[^";:])*)')
+_BASE64 = re.compile(r"[A-Za-z0-9+/=\s]*")
+_ESCAPE_21 = re.compile(r"\\(.)|\\$|,|\r\n|\n|\r", re.DOTALL)
+TEXT_LIST_PROPERTIES = frozenset({"CATEGORIES", "NICKNAME"})
 
 
 def _lines(text: str):
-    """The lines of `text`, one at a time, exactly as `text.splitlines()` would give them."""
+    """The lines of `text`, one at a time."""
     pos, end = 0, len(text)
     while pos < end:
         match = _LINE.match(text, pos)
@@ -56,49 +65,82 @@ def _is_binary(line: str) -> bool:
     return bool(match) and match.group(1).upper() in BINARY_PROPERTIES
 
 
-def split_cards(text: str):
-    """(start line, card text, reason) for each BEGIN:VCARD block, one card at a time.
+def _is_base64(line: str) -> bool:
+    head = line.split(":", 1)[0].upper()
+    return "ENCODING=B" in head or "BASE64" in head
 
-    Binary properties (BINARY_PROPERTIES, with their folded continuation lines) are left out of
-    the card text, so no more than one card's other lines is held at once. A file that ends
-    inside a card raises ImportFormatError once the cards before it have been given."""
+
+@dataclass
+class RawCard:
+    """One BEGIN:VCARD block: its unfolded content lines with their file line numbers."""
+
+    start: int
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    dropped: list[Rejected] = field(default_factory=list)
+
+
+def split_cards(text: str):
+    """Each BEGIN:VCARD block as a RawCard, one card at a time; a card nested in another (a
+    vCard 2.1 AGENT) is given as a card of its own.
+
+    Folded lines are unfolded and quoted-printable soft line breaks joined. Binary properties
+    (BINARY_PROPERTIES, with their continuation lines) are left out, so no more than one card's
+    other lines is held at once; a base64 value that cannot be decoded is reported. A file that
+    ends inside a card raises ImportFormatError once the cards before it have been given."""
     lines = _lines(text)
-    start = None
-    body: list[str] = []
-    depth = 0
+    stack: list[RawCard] = []
     number = 0  # the 1-based number of `line` in the file
     line = next(lines, None)
     while line is not None:
         number += 1
         upper = line.strip().upper()
         if upper == "BEGIN:VCARD":
-            if depth == 0:
-                start, body = number, []
-            depth += 1
-        if depth and _is_binary(line):
+            stack.append(RawCard(number))
+            stack[-1].lines.append((number, "BEGIN:VCARD"))
             line = next(lines, None)
-            while line is not None and line[:1] in (" ", "\t"):  # its folded continuation lines
-                number += 1
-                line = next(lines, None)
             continue
-        if depth:
-            if _is_soft_broken(line):
-                while line.endswith("="):
-                    following = next(lines, None)
-                    if following is None:
-                        break
-                    number += 1
-                    line = line[:-1] + following
-            body.append(line)
-        if upper == "END:VCARD" and depth:
-            depth -= 1
-            if depth == 0:
-                yield start, "\r\n".join(body) + "\r\n", ""
-                body = []
+        if not stack:
+            line = next(lines, None)
+            continue
+        card = stack[-1]
+        if _is_binary(line):
+            first, check = number, _is_base64(line)
+            good = not check or _BASE64.fullmatch(line.split(":", 1)[-1]) is not None
+            size = len("".join(line.split(":", 1)[-1].split()))
+            line = next(lines, None)
+            while line is not None and (line[:1] in (" ", "\t") or not line.strip()):  # continuation lines
+                number += 1
+                if check and good:
+                    good = _BASE64.fullmatch(line) is not None
+                    size += len("".join(line.split()))
+                line = next(lines, None)
+            if check and (not good or size % 4):
+                card.dropped.append(Rejected(first, "the photo's base64 data cannot be decoded; the photo is left out"))
+            continue
+        if not line.strip():
+            line = next(lines, None)
+            continue
+        if line[:1] in (" ", "\t") and len(card.lines) > 1:
+            at, previous = card.lines[-1]
+            card.lines[-1] = (at, previous + line[1:])
+            line = next(lines, None)
+            continue
+        at = number
+        if _is_soft_broken(line):
+            while line.endswith("="):
+                following = next(lines, None)
+                if following is None:
+                    break
+                number += 1
+                line = line[:-1] + following
+        card.lines.append((at, line))
+        if upper == "END:VCARD":
+            stack.pop()
+            yield card
         line = next(lines, None)
-    if depth:
+    if stack:
         raise ImportFormatError(
-            f"The file ends inside the card that starts on line {start}: it looks cut off. Nothing was imported."
+            f"The file ends inside the card that starts on line {stack[0].start}: it looks cut off. Nothing was imported."
         )
 
 
@@ -107,6 +149,110 @@ def _is_soft_broken(line: str) -> bool:
         return False
     head = line.split(":", 1)[0].upper()
     return "QUOTED-PRINTABLE" in head
+
+
+def _escape_21(value: str, name: str) -> str:
+    """A vCard 2.1 value escaped as vCard 3.0 reads it: commas are literal, `\\:` is a colon."""
+    keep_commas = name in TEXT_LIST_PROPERTIES
+
+    def one(match: re.Match) -> str:
+        text = match.group(0)
+        if text == ",":
+            return "," if keep_commas else "\\,"
+        if text in ("\r\n", "\n", "\r"):
+            return "\\n"
+        escaped = match.group(1)
+        if escaped is None:
+            return "\\\\"
+        if escaped in ";,\\":
+            return text
+        if escaped in "nN":
+            return "\\n"
+        if escaped == ":":
+            return ":"
+        return "\\\\" + escaped
+
+    return _ESCAPE_21.sub(one, value)
+
+
+class _BrokenCard(ValueError):
+    """A card that cannot be imported even with lines left out."""
+
+
+def _readable_line(at: int, line: str, version: str) -> tuple[str | None, str]:
+    """(the line as vobject should read it, or None to drop it; why it was dropped or guessed)."""
+    if line.lstrip().startswith("#"):
+        return None, "a comment line"
+    match = _CONTENT_LINE.fullmatch(line)
+    if match is None:
+        head = line.split(":", 1)[0].split(";", 1)[0].strip()
+        if ":" in line and head:
+            return None, f"{head[:60]!r} is not a valid property name"
+        # No colon at all: most likely a folded line that lost its indent, so the value before it
+        # is incomplete; the card is refused rather than imported with a cut value.
+        raise _BrokenCard(f"line {at} is not a property (no NAME:value)")
+    group, name, params, value = match.groups()
+    upper = name.upper()
+    if upper in ("BEGIN", "END", "VERSION"):
+        return line, ""
+    kept, charset, quoted = [], None, False
+    for param in _PARAM.findall(params):
+        key, _, val = param.partition("=")
+        key_upper = key.strip().upper()
+        if key_upper == "CHARSET" and val:
+            charset = val.strip().strip('"')
+        elif (key_upper == "ENCODING" and val.strip().upper() == "QUOTED-PRINTABLE") or key_upper == "QUOTED-PRINTABLE":
+            quoted = True
+        else:
+            kept.append(param)
+    if not charset and has_undecoded(value):
+        raise ImportFormatError(
+            f"The file is not UTF-8 text (first bad byte on line {at}) and that line declares no CHARSET; "
+            "save it as UTF-8 and import it again."
+        )
+    changed = bool(charset) or quoted or has_undecoded(value)
+    note = ""
+    if changed:
+        codec = known_charset(charset) if charset else None
+        if charset and codec is None:
+            note = f"its CHARSET {charset[:30]} is unknown; read as UTF-8"
+        raw = raw_bytes(value)
+        if quoted:
+            raw = binascii.a2b_qp(raw)
+        text, guessed = decode_value(raw, codec)
+        if text is None:
+            return None, f"{upper}: {guessed}"
+        note = note or (f"{upper}: {guessed}" if guessed else "")
+        value = text
+    if version.startswith("2"):
+        value = _escape_21(value, upper)
+    elif changed:
+        value = value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+    head = (f"{group}." if group else "") + name + "".join(f";{p}" for p in kept)
+    return f"{head}:{value}", note
+
+
+def _agent_inline(line: str) -> bool:
+    match = _PROPERTY_NAME.match(line, 0, 200)
+    return bool(match) and match.group(1).upper() == "AGENT" and "BEGIN:VCARD" in line.upper()
+
+
+def card_text(card: RawCard) -> str:
+    """The card as vobject should read it; the lines it cannot are noted in card.dropped."""
+    version = next((line.split(":", 1)[1].strip() for _, line in card.lines if line.upper().startswith("VERSION:")), "3.0")
+    out = []
+    for at, line in card.lines:
+        if _agent_inline(line):
+            card.dropped.append(Rejected(at, "an AGENT card written inside a value is not imported"))
+            continue
+        readable, why = _readable_line(at, line, version)
+        if readable is None:
+            card.dropped.append(Rejected(at, f"line dropped: {why}"))
+            continue
+        if why:
+            card.dropped.append(Rejected(at, f"line read with a guess: {why}"))
+        out.append(readable)
+    return "\r\n".join(out) + "\r\n"
 
 
 def _label(prop, group_labels: dict[str, str]) -> str:
@@ -191,26 +337,65 @@ def card_to_record(card, line: int) -> ContactRecord | Rejected:
     return record
 
 
-def parse(data: bytes) -> ParseResult:
-    text = decode(data, "vCard")
-    result = ParseResult("vcard")
-    found = False
-    for line, body, _reason in split_cards(text):
-        found = True
+@dataclass
+class VCardParseResult(ParseResult):
+    """A ParseResult that also lists the lines left out of cards that were imported anyway
+    (file line number and reason, as Rejected rows), and the lines read with a guess."""
+
+    dropped_lines: list[Rejected] = field(default_factory=list)
+
+
+_FAILED_LINE = re.compile(r"Failed to parse line: (.*?)(?: \d+)?$", re.DOTALL)
+
+
+def _read_card(card: RawCard):
+    """The vobject component for `card`; a line vobject still cannot read is dropped and noted."""
+    try:
+        text = card_text(card)
+    except _BrokenCard as exc:
+        raise ValueError(str(exc)) from None
+    for _attempt in range(5):
         try:
-            card = vobject.readOne(body, ignoreUnreadable=False)
+            return vobject.readOne(text, ignoreUnreadable=False)
         except Exception as exc:  # vobject raises many kinds of errors for a broken card
             message = re.sub(r"^At line \d+: ", "", str(exc)).strip() or type(exc).__name__
-            result.rejected.append(Rejected(line, f"the card cannot be read: {message[:120]}"))
+            failed = _FAILED_LINE.search(message)
+            lines = text.split("\r\n")
+            if failed is None or failed.group(1) not in lines:
+                raise ValueError(message) from None
+            bad = lines.index(failed.group(1))
+            at = next((n for n, line in card.lines if line.startswith(failed.group(1)[:20])), card.start)
+            card.dropped.append(Rejected(at, "line dropped: it cannot be read as a vCard property"))
+            text = "\r\n".join(lines[:bad] + lines[bad + 1:])
+    raise ValueError("too many unreadable lines")
+
+
+def parse(data: bytes | str) -> VCardParseResult:
+    """The cards in a vCard file (bytes in any encoding decode_file reads, or text)."""
+    text = data if isinstance(data, str) else decode_file(data, "vCard")
+    result = VCardParseResult("vcard")
+    found = False
+    for card in split_cards(text):
+        found = True
+        line = card.start
+        try:
+            component = _read_card(card)
+        except ImportFormatError:
+            raise
+        except Exception as exc:
+            result.rejected.append(Rejected(line, f"the card cannot be read: {str(exc)[:120]}"))
             continue
-        if card.name.upper() != "VCARD":
+        finally:
+            result.dropped_lines.extend(card.dropped)
+        if component.name.upper() != "VCARD":
             result.rejected.append(Rejected(line, "not a vCard"))
             continue
-        outcome = card_to_record(card, line)
+        outcome = card_to_record(component, line)
         if isinstance(outcome, Rejected):
             result.rejected.append(outcome)
         else:
             result.records.append(outcome)
     if not found:
         raise ImportFormatError("This is not a vCard file: no BEGIN:VCARD ... END:VCARD card was found.")
+    result.dropped_lines.sort(key=lambda r: r.line)
     return result

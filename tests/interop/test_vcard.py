@@ -29,7 +29,7 @@ def test_vcard_30_grouped_labels_folding_and_a_broken_card():
     assert ana.tags == ["Mentors", "Fintech"]
     assert ana.notes.endswith("long enough to be folded.")
     ((line, reason),) = [(r.line, r.reason) for r in result.rejected]
-    assert line == 20 and reason.startswith("the card cannot be read")
+    assert line == 20 and reason == "the card cannot be read: line 24 is not a property (no NAME:value)"
 
 
 def test_vcard_40_uri_phones_uid_and_cards_without_names():

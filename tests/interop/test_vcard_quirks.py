@@ -1,0 +1,115 @@
+"""Cards as real producers write them: one fixture per producer quirk (tests/interop/fixtures/vcard).
+
+An unreadable line costs that line, never the card, and every line left out is listed with its
+file line number and reason in the parse result's dropped_lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from journal.interop import vcard
+from journal.interop.records import ImportFormatError
+
+FIXTURES = Path(__file__).parent / "fixtures" / "vcard"
+
+
+def read(name: str) -> vcard.VCardParseResult:
+    return vcard.parse((FIXTURES / name).read_bytes())
+
+
+def dropped(result) -> list[tuple[int, str]]:
+    return [(r.line, r.reason) for r in result.dropped_lines]
+
+
+def test_ios_photo_lines_ending_cr_cr_lf_cost_nothing():
+    result = read("ios_photo_cr_cr_lf.vcf")
+    (chidi,) = result.records
+    assert chidi.name == "Chidi Okafor"
+    assert chidi.phones == [("+44 7700 900123", "cell")]
+    assert chidi.emails == [("chidi@example.org", "")]
+    assert result.rejected == [] and result.dropped_lines == []
+
+
+def test_kaddressbook_property_with_a_slash_in_its_name_costs_that_line():
+    result = read("kaddressbook_slash_in_name.vcf")
+    (marta,) = result.records
+    assert (marta.name, marta.organisation, marta.emails) == ("Marta Kowalska", "Kowalscy Sp.", [("marta@example.pl", "")])
+    assert dropped(result) == [(6, "line dropped: 'X-messaging/gadu-All' is not a valid property name")]
+
+
+def test_android_comment_lines_are_left_out_and_listed():
+    result = read("android_comment_lines.vcf")
+    (rui,) = result.records
+    assert rui.phones == [("+351 912 000 111", "cell")] and rui.emails == [("rui@example.pt", "home")]
+    assert dropped(result) == [(5, "line dropped: a comment line"), (7, "line dropped: a comment line")]
+
+
+def test_an_undecodable_base64_photo_costs_only_the_photo():
+    result = read("undecodable_base64_photo.vcf")
+    (lena,) = result.records
+    assert (lena.name, lena.role, lena.emails) == ("Lena Berg", "Curator", [("lena@example.se", "")])
+    assert dropped(result) == [(4, "the photo's base64 data cannot be decoded; the photo is left out")]
+
+
+def test_outlook_2003_latin2_quoted_printable_label_keeps_the_card():
+    result = read("outlook2003_latin2_qp_label.vcf")
+    (jan,) = result.records
+    assert (jan.name, jan.organisation) == ("Jan Nowak", "Nowak Handel")
+    assert jan.phones == [("+48 12 345 67 89", "work")] and jan.emails == [("jan@example.pl", "")]
+    ((line, reason),) = dropped(result)
+    assert line == 7 and "LABEL" in reason and "declares no CHARSET" in reason
+
+
+def test_vcard_21_commas_are_literal_and_colons_unescaped():
+    (card,) = read("v21_literal_commas.vcf").records
+    assert card.name == "Company, The"
+    assert card.organisation == "Company, The"
+    assert card.notes == "17.02.2016, 19:18 - XING invitation accepted, see profile"
+    assert card.website == "http://www.example.com/a,b"
+
+
+def test_declared_charsets_are_decoded_plain_and_quoted_printable():
+    result = read("v21_declared_charsets.vcf")
+    (card,) = result.records
+    assert card.name == "山田 太郎"
+    assert card.organisation == "Café Zoë"
+    assert card.notes == "Łódź, ul. Żółta"
+    assert card.role == "Černá Hora"
+    assert result.dropped_lines == []
+
+
+def test_a_nested_agent_card_becomes_a_person_of_its_own():
+    result = read("v21_nested_agent.vcf")
+    assert sorted((r.line, r.name) for r in result.records) == [(1, "Olga Petrova"), (6, "Ivan Sidorov")]
+    olga = next(r for r in result.records if r.line == 1)
+    assert olga.emails == [("olga@example.ru", "")] and olga.role == "Director"
+    ivan = next(r for r in result.records if r.line == 6)
+    assert ivan.phones == [("+7 495 000 0000", "work")]
+
+
+def test_a_value_that_is_not_its_declared_charset_costs_that_line():
+    data = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nNOTE;CHARSET=UTF-8:caf\xe9\r\nEMAIL:a@x.example\r\nEND:VCARD\r\n"
+    result = vcard.parse(data)
+    (ana,) = result.records
+    assert ana.emails == [("a@x.example", "")] and ana.notes == ""
+    assert dropped(result) == [(4, "line dropped: NOTE: it is not valid UTF-8")]
+
+
+def test_undeclared_non_utf8_bytes_are_still_refused_with_their_line():
+    data = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana P\xe9rez\r\nEND:VCARD\r\n"
+    with pytest.raises(ImportFormatError, match="line 3"):
+        vcard.parse(data)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16", "utf-32"])
+def test_utf16_and_utf32_with_or_without_a_byte_order_mark(encoding):
+    text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë Ångström\r\nEMAIL:zoe@example.se\r\nEND:VCARD\r\n"
+    (card,) = vcard.parse(text.encode(encoding)).records
+    assert card.name == "Zoë Ångström"
+
+
+def test_text_is_accepted_as_well_as_bytes():
+    (card,) = vcard.parse("BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Smith, Jo\r\nEND:VCARD\r\n").records
+    assert card.name == "Smith, Jo"
