@@ -44,6 +44,13 @@ FORMAT_CHOICES = [
         QT_TRANSLATE_NOOP("ImportWizard", "vCard files (*.vcf *.vcard)"),
     ),
     ("json", QT_TRANSLATE_NOOP("ImportWizard", "Contact Journal (JSON export)"), QT_TRANSLATE_NOOP("ImportWizard", "JSON files (*.json)")),
+    ("outlook", QT_TRANSLATE_NOOP("ImportWizard", "Outlook (CSV export)"), QT_TRANSLATE_NOOP("ImportWizard", "CSV files (*.csv)")),
+    ("thunderbird", QT_TRANSLATE_NOOP("ImportWizard", "Thunderbird (address book as CSV)"), QT_TRANSLATE_NOOP("ImportWizard", "CSV files (*.csv)")),
+    (
+        imports.AUTO,
+        QT_TRANSLATE_NOOP("ImportWizard", "Detect from the file"),
+        QT_TRANSLATE_NOOP("ImportWizard", "Contact files (*.csv *.vcf *.vcard *.json)"),
+    ),
 ]
 OUTCOME_TEXT = {
     imports.NEW: QT_TRANSLATE_NOOP("ImportWizard", "New"),
@@ -125,10 +132,18 @@ class SourcePage(QWizardPage):
             )
         )
         hint.setWordWrap(True)
+        more = QLabel(
+            self.tr(
+                "Outlook: File → Open &amp; Export → Import/Export → Export to a file → Comma Separated Values.<br>"
+                "Thunderbird: Address Book → Tools → Export → Comma Separated. Not sure? Choose Detect from the file."
+            )
+        )
+        more.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("&Format:"), buddy=self.format_box), self.format_box)
         form.addRow(QLabel(self.tr("&File:"), buddy=self.path_edit), row)
         form.addRow("", hint)
+        form.addRow("", more)
         form.addRow("", self.error)
         self.registerField("importPath*", self.path_edit)
         self.setTabOrder(self.format_box, self.path_edit)
@@ -249,6 +264,9 @@ class PreviewPage(QWizardPage):
 
     def _previewed(self, plan: imports.ImportPlan) -> None:
         self.plan = plan
+        if self.source.fmt() == imports.AUTO:  # say what the content showed
+            name = self.source.path().name
+            self.setSubTitle(self.tr("{file} read as {format}.").format(file=name, format=imports.FORMATS[plan.format][0]))
         self.progress.hide()
         self.model.set_rows(plan.rows)
         self.status.setText(self.counts_text())
