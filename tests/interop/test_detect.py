@@ -1,5 +1,8 @@
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from journal.interop import outlook_csv, thunderbird_csv
 from journal.interop.detect import detect
 from journal.interop.records import ImportFormatError
 from tests.interop import samples
@@ -100,3 +103,44 @@ def test_the_command_line_imports_outlook_thunderbird_and_auto(journal_path, tmp
     assert "not a Thunderbird address-book CSV" in capsys.readouterr().err
     assert run(["--db", str(journal_path), "import", "auto", str(odd)]) != 0
     assert "cannot be told from its content" in capsys.readouterr().err
+
+
+# --- whatever bytes come in: records, or ImportFormatError --------------------------------
+
+csv_cell = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)
+csv_text = st.lists(st.lists(csv_cell, max_size=9).map(lambda cells: ",".join(cells)), max_size=8).map("\r\n".join)
+OUTLOOK_SHORT = "First Name,Last Name,E-mail Address,E-mail Type,Mobile Phone,Company,Job Title,Notes,Categories\r\n"
+THUNDERBIRD_SHORT = "First Name,Last Name,Display Name,Primary Email,Work Phone,Organization,Web Page 1,Notes\r\n"
+
+
+def _check(parse, data: bytes) -> bool:
+    """Whether `parse` read the file (as records, or rejected rows)."""
+    try:
+        result = parse(data)
+    except ImportFormatError as exc:
+        assert str(exc)
+        return False
+    lines = data.count(b"\n") + data.count(b"\r") + 1
+    for record in result.records:
+        assert record.name.strip() and 1 <= record.line <= lines
+    return True
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400))
+def test_random_bytes(data):
+    for parse in (outlook_csv.parse, thunderbird_csv.parse):
+        _check(parse, data)
+    try:
+        assert detect(data) in {"vcard", "json", "linkedin", "google", "outlook", "thunderbird"}
+    except ImportFormatError as exc:
+        assert str(exc)
+
+
+@settings(max_examples=150, deadline=None)
+@given(csv_text, st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]))
+def test_a_valid_header_and_random_rows(body, encoding):
+    for header, parse, fmt in ((OUTLOOK_SHORT, outlook_csv.parse, "outlook"), (THUNDERBIRD_SHORT, thunderbird_csv.parse, "thunderbird")):
+        data = (header + body).encode(encoding, errors="replace")
+        if _check(parse, data):  # a file its parser reads is told as that format
+            assert detect(data) == fmt
