@@ -77,6 +77,7 @@ class RawCard:
     start: int
     lines: list[tuple[int, str]] = field(default_factory=list)
     dropped: list[Rejected] = field(default_factory=list)
+    agents: list[tuple[int, str]] = field(default_factory=list)  # (line, text) of AGENT cards in values
 
 
 def split_cards(text: str):
@@ -237,13 +238,21 @@ def _agent_inline(line: str) -> bool:
     return bool(match) and match.group(1).upper() == "AGENT" and "BEGIN:VCARD" in line.upper()
 
 
+_INLINE_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+
+
+def _unescape_inline(match: re.Match) -> str:
+    char = match.group(1)
+    return "\r\n" if char in "nN" else char
+
+
 def card_text(card: RawCard) -> str:
     """The card as vobject should read it; the lines it cannot are noted in card.dropped."""
     version = next((line.split(":", 1)[1].strip() for _, line in card.lines if line.upper().startswith("VERSION:")), "3.0")
     out = []
     for at, line in card.lines:
         if _agent_inline(line):
-            card.dropped.append(Rejected(at, "an AGENT card written inside a value is not imported"))
+            card.agents.append((at, _INLINE_ESCAPE.sub(_unescape_inline, line.split(":", 1)[1])))
             continue
         readable, why = _readable_line(at, line, version)
         if readable is None:
@@ -370,12 +379,32 @@ def _read_card(card: RawCard):
     raise ValueError("too many unreadable lines")
 
 
+def _cards_and_agents(cards, result: VCardParseResult):
+    """Each card, then the AGENT cards written inside its values (vCard 3.0), as cards of their
+    own numbered with the AGENT's line; an AGENT that holds no whole card is listed as rejected."""
+    for card in cards:
+        yield card
+        pending = list(card.agents)
+        while pending:
+            at, text = pending.pop(0)
+            try:
+                inner = list(split_cards(text))
+            except ImportFormatError:
+                inner = []
+            if not inner:
+                result.rejected.append(Rejected(at, "the AGENT card in this line cannot be read"))
+            for agent in inner:
+                agent.start, agent.lines = at, [(at, body) for _, body in agent.lines]
+                yield agent
+                pending.extend(agent.agents)
+
+
 def parse(data: bytes | str) -> VCardParseResult:
     """The cards in a vCard file (bytes in any encoding decode_file reads, or text)."""
     text = data if isinstance(data, str) else decode_file(data, "vCard")
     result = VCardParseResult("vcard")
     found = False
-    for card in split_cards(text):
+    for card in _cards_and_agents(split_cards(text), result):
         found = True
         line = card.start
         try:

@@ -113,3 +113,16 @@ def test_utf16_and_utf32_with_or_without_a_byte_order_mark(encoding):
 def test_text_is_accepted_as_well_as_bytes():
     (card,) = vcard.parse("BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Smith, Jo\r\nEND:VCARD\r\n").records
     assert card.name == "Smith, Jo"
+
+
+def test_an_agent_card_written_inside_a_value_becomes_a_person_or_is_rejected():
+    data = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Olga Petrova\r\n"
+        "AGENT:BEGIN:VCARD\\nVERSION:3.0\\nFN:Ivan Sidorov\\nORG:Petrova\\\\\\, Ltd.\\nEND:VCARD\\n\r\n"
+        "AGENT:BEGIN:VCARD\\nFN:cut off\r\n"
+        "END:VCARD\r\n"
+    )
+    result = vcard.parse(data)
+    assert [(r.line, r.name) for r in result.records] == [(1, "Olga Petrova"), (4, "Ivan Sidorov")]
+    assert result.records[1].organisation == "Petrova, Ltd."
+    assert [(r.line, r.reason) for r in result.rejected] == [(5, "the AGENT card in this line cannot be read")]
