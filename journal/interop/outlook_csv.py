@@ -35,10 +35,63 @@ PHONES = (
     ("Telex", "Telex"),
 )
 EMPTY_CATEGORIES = {"", "(none)"}
+# A German Outlook writes its header in German; each name maps to the English column it stands for.
+LOCALISED = {
+    "vorname": "First Name",
+    "weitere vornamen": "Middle Name",
+    "nachname": "Last Name",
+    "anrede": "Title",
+    "firma": "Company",
+    "abteilung": "Department",
+    "position": "Job Title",
+    "e-mail-adresse": "E-mail Address",
+    "e-mail-typ": "E-mail Type",
+    "e-mail: angezeigter name": "E-mail Display Name",
+    "e-mail 2: adresse": "E-mail 2 Address",
+    "e-mail 2: typ": "E-mail 2 Type",
+    "e-mail 3: adresse": "E-mail 3 Address",
+    "e-mail 3: typ": "E-mail 3 Type",
+    "mobiltelefon": "Mobile Phone",
+    "telefon geschäftlich": "Business Phone",
+    "telefon geschäftlich 2": "Business Phone 2",
+    "telefon privat": "Home Phone",
+    "telefon privat 2": "Home Phone 2",
+    "haupttelefon": "Primary Phone",
+    "telefon firma": "Company Main Phone",
+    "weiteres telefon": "Other Phone",
+    "autotelefon": "Car Phone",
+    "fax geschäftlich": "Business Fax",
+    "fax privat": "Home Fax",
+    "ort geschäftlich": "Business City",
+    "region geschäftlich": "Business State",
+    "bundesland/kanton geschäftlich": "Business State",
+    "land/region geschäftlich": "Business Country/Region",
+    "ort privat": "Home City",
+    "region privat": "Home State",
+    "bundesland/kanton privat": "Home State",
+    "land/region privat": "Home Country/Region",
+    "webseite": "Web Page",
+    "notizen": "Notes",
+    "kategorien": "Categories",
+    "spitzname": "Nickname",
+}
+
+
+def canonical(index: dict[str, int]) -> dict[str, int]:
+    """The header index with the English name beside each localised one Outlook wrote."""
+    if not any(name in LOCALISED for name in index):
+        return index
+    out = dict(index)
+    for name, position in index.items():
+        english = LOCALISED.get(name)
+        if english:
+            out.setdefault(english.casefold(), position)
+    return out
 
 
 def is_header(index: dict[str, int]) -> bool:
     """Outlook's header: names and at least one of its own e-mail or phone column names."""
+    index = canonical(index)
     return {"first name", "last name"} <= index.keys() and bool(
         {"e-mail address", "e-mail 2 address", "business phone", "mobile phone", "home phone", "job title"} & index.keys()
     ) and "primary email" not in index
@@ -78,7 +131,7 @@ def parse(data: bytes) -> ParseResult:
     text = read_text(data, "Outlook CSV")
     rows = rows_with_lines(text)
     first = next(rows, None)
-    index = header_index(first[1]) if first else {}
+    index = canonical(header_index(first[1])) if first else {}
     if not is_header(index):
         raise ImportFormatError(
             "This is not an Outlook contacts CSV: the first row lacks Outlook's headers "

@@ -202,3 +202,16 @@ THUNDERBIRD_ROWS = [
     {"Primary Email": "list@lists.example"},
     {"First Name": "Zoë", "Last Name": "Keating", "Home City": "Vermont"},
 ]
+
+# A German Outlook export: the header in German, in the Windows code page.
+OUTLOOK_GERMAN = (
+    '"Anrede","Vorname","Weitere Vornamen","Nachname","Suffix","Firma","Abteilung","Position",'
+    '"Straße geschäftlich","Ort geschäftlich","Region geschäftlich","Postleitzahl geschäftlich",'
+    '"Land/Region geschäftlich","Telefon geschäftlich","Mobiltelefon","Telefon privat","Kategorien",'
+    '"E-Mail-Adresse","E-Mail-Typ","E-Mail: Angezeigter Name","E-Mail 2: Adresse","E-Mail 2: Typ","Notizen","Webseite"\r\n'
+    '"Frau","Käthe","","Schröder","","Bäckerei Schröder GmbH","","Inhaberin","Hauptstraße 1","München",'
+    '"Bayern","80331","Deutschland","+49 89 123456","+49 170 1234567","","Lieferanten",'
+    '"kaethe@baeckerei.example","SMTP","Käthe Schröder (kaethe@baeckerei.example)","","",'
+    '"Brötchen jeden Morgen","https://baeckerei.example"\r\n'
+    '"","","","","","Leer GmbH","","","","","","","","","","","","","","","","","",""\r\n'
+).encode("cp1252")

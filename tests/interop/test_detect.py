@@ -23,6 +23,7 @@ from tests.interop import samples
         (samples.GOOGLE_LEGACY.encode("utf-8-sig"), "google"),
         (samples.outlook(samples.OUTLOOK_ROWS), "outlook"),
         (samples.OUTLOOK_LEGACY, "outlook"),
+        (samples.OUTLOOK_GERMAN, "outlook"),
         (samples.thunderbird(samples.THUNDERBIRD_ROWS, encoding="cp1252"), "thunderbird"),
         (samples.thunderbird(samples.THUNDERBIRD_ROWS, encoding="utf-8-sig"), "thunderbird"),
         (b'{"format": "contact-journal", "version": 1, "schema": 9, "tables": {}}\n', "json"),

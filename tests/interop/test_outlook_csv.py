@@ -57,3 +57,14 @@ def test_another_csv_is_not_an_outlook_file():
         outlook_csv.parse(samples.thunderbird(samples.THUNDERBIRD_ROWS))
     with pytest.raises(ImportFormatError, match="not an Outlook contacts CSV"):
         outlook_csv.parse(b"")
+
+
+def test_a_german_outlook_header():
+    result = outlook_csv.parse(samples.OUTLOOK_GERMAN)
+    (kaethe,) = result.records
+    assert (kaethe.name, kaethe.organisation, kaethe.role) == ("Käthe Schröder", "Bäckerei Schröder GmbH", "Inhaberin")
+    assert kaethe.emails == [("kaethe@baeckerei.example", "")]
+    assert kaethe.phones == [("+49 170 1234567", "Mobile"), ("+49 89 123456", "Work")]
+    assert kaethe.location == "München, Bayern, Deutschland"
+    assert (kaethe.notes, kaethe.website, kaethe.tags) == ("Brötchen jeden Morgen", "https://baeckerei.example", ["Lieferanten"])
+    assert [(r.line, r.reason) for r in result.rejected] == [(3, "no name and no e-mail address")]
