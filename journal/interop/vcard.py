@@ -1,10 +1,22 @@
 """vCard 2.1 (Outlook), 3.0 and 4.0 in (vobject parses each card); vCard 3.0 out (vcard_write).
 
 Cards are cut out of the file here first, one at a time, so a broken card is rejected with its
-line number and the others still come in; quoted-printable soft line breaks (Outlook's 2.1) are
-joined before vobject sees them, and binary properties (a PHOTO's base64) are left out of what
-vobject sees: the journal keeps no photos yet, and vobject would hold each of their lines as
-objects costing far more than the line.
+line number and the others still come in. Each card's lines are unfolded and read here before
+vobject sees them:
+
+- a line that cannot be read (a `#` comment, a property name such as `X-messaging/gadu-All`, a
+  value that is not its declared charset) is left out and listed in the result's dropped_lines
+  with its file line number and reason; the card comes in with its other fields. A line with no
+  colon at all (likely a fold that lost its indent) still refuses the card;
+- quoted-printable values (soft line breaks joined) and CHARSET parameters (Shift-JIS,
+  Windows-125x, ISO-8859-n ...) are decoded; an undeclared non-UTF-8 quoted-printable value is
+  read as Windows-1252 and noted; raw non-UTF-8 bytes on a line with no CHARSET refuse the file;
+- in vCard 2.1 commas are literal and `\\:` is a colon, so values are re-escaped as 3.0;
+- a card nested in another (a 2.1 AGENT) or written inside an AGENT value (3.0) is a card of
+  its own;
+- binary properties (a PHOTO's base64) are left out: the journal keeps no photos yet, and
+  vobject would hold each of their lines as objects costing far more than the line. A base64
+  value that cannot be decoded is listed among the dropped lines.
 """
 
 from __future__ import annotations
