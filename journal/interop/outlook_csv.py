@@ -148,13 +148,14 @@ def parse(data: bytes) -> ParseResult:
         emails = []
         for value_col, type_col in EMAILS:
             value = cell(row, index, value_col)
-            kind = cell(row, index, type_col)
-            # Exchange entries hold an X.500 path ("/o=ExchangeLabs/ou=...") rather than an address.
-            if value and "@" in value and (kind.upper() in ("", "SMTP")):
+            # Exchange entries (type EX) hold an X.500 path ("/o=ExchangeLabs/ou=...") rather than an address.
+            if "@" in value and not value.startswith("/") and cell(row, index, type_col).upper() != "EX":
                 emails.append((value, ""))
         phones = [(cell(row, index, col), label) for col, label in PHONES if cell(row, index, col)]
         name = _join(*(cell(row, index, c) for c in ("First Name", "Middle Name", "Last Name", "Suffix")))
-        name = name or clean(cell(row, index, "Nickname")) or clean(cell(row, index, "E-mail Display Name"))
+        # The display name reads "Ana Pérez (ana@example.com)"; the part before the address is the name.
+        shown = clean(cell(row, index, "E-mail Display Name").split("(")[0])
+        name = name or clean(cell(row, index, "Nickname")) or ("" if "@" in shown else shown)
         if not name and emails:
             name = emails[0][0]
         if not name:

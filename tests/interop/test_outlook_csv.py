@@ -68,3 +68,14 @@ def test_a_german_outlook_header():
     assert kaethe.location == "München, Bayern, Deutschland"
     assert (kaethe.notes, kaethe.website, kaethe.tags) == ("Brötchen jeden Morgen", "https://baeckerei.example", ["Lieferanten"])
     assert [(r.line, r.reason) for r in result.rejected] == [(3, "no name and no e-mail address")]
+
+
+def test_the_display_name_names_a_row_without_first_and_last_name():
+    text = (
+        "First Name,Last Name,E-mail Address,E-mail Type,E-mail Display Name\r\n"
+        ",,ana@example.com,SMTP,Ana Pérez (ana@example.com)\r\n"
+        ",,bo@example.com,INTERNET,bo@example.com\r\n"
+    )
+    ana, bo = outlook_csv.parse(text.encode()).records
+    assert (ana.name, ana.emails) == ("Ana Pérez", [("ana@example.com", "")])
+    assert (bo.name, bo.emails) == ("bo@example.com", [("bo@example.com", "")])
