@@ -218,7 +218,7 @@ def _readable_line(at: int, line: str, version: str) -> tuple[str | None, str]:
             quoted = True
         else:
             kept.append(param)
-    if not charset and has_undecoded(value):
+    if not charset and has_undecoded(line):
         raise ImportFormatError(
             f"The file is not UTF-8 text (first bad byte on line {at}) and that line declares no CHARSET; "
             "save it as UTF-8 and import it again."
@@ -242,6 +242,8 @@ def _readable_line(at: int, line: str, version: str) -> tuple[str | None, str]:
     elif changed:
         value = value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
     head = (f"{group}." if group else "") + name + "".join(f";{p}" for p in kept)
+    if has_undecoded(head):
+        return None, f"{upper}: its parameters are not {charset} text"
     return f"{head}:{value}", note
 
 

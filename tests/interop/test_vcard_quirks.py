@@ -126,3 +126,12 @@ def test_an_agent_card_written_inside_a_value_becomes_a_person_or_is_rejected():
     assert [(r.line, r.name) for r in result.records] == [(1, "Olga Petrova"), (4, "Ivan Sidorov")]
     assert result.records[1].organisation == "Petrova, Ltd."
     assert [(r.line, r.reason) for r in result.rejected] == [(5, "the AGENT card in this line cannot be read")]
+
+
+def test_undecodable_bytes_in_parameters_cost_that_line():
+    data = b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Ana\r\nTEL;CHARSET=SHIFT_JIS;X-\xe9=1:12345\r\nEND:VCARD\r\n"
+    result = vcard.parse(data)
+    (ana,) = result.records
+    assert ana.phones == []
+    ((line, reason),) = dropped(result)
+    assert line == 4 and reason.startswith("line dropped:")
