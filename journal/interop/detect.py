@@ -49,7 +49,7 @@ def head_text(data: bytes) -> str:
 
 def _csv_rows(text: str, limit: int) -> list[list[str]]:
     rows: list[list[str]] = []
-    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=outlook_csv.delimiter_of(text), strict=False)
     try:
         for row in reader:
             rows.append(row)

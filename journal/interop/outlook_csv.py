@@ -9,6 +9,10 @@ notes that run over several quoted lines.
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Iterator
+
 from journal.interop.csvrows import cell, header_index, rows_with_lines
 from journal.interop.records import ContactRecord, ImportFormatError, ParseResult, Rejected, clean, decode
 
@@ -108,6 +112,28 @@ def read_text(data: bytes, what: str) -> str:
     return data.decode("cp1252", errors="replace")
 
 
+def delimiter_of(text: str) -> str:
+    """"," as Outlook and Thunderbird write; ";" for a file a spreadsheet saved again in a
+    locale whose decimal mark is the comma."""
+    first = text[: text.find("\n")] if "\n" in text else text
+    return ";" if first.count(";") > first.count(",") else ","
+
+
+def csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    """(start line, cells) for every row, whichever of the two separators the file uses."""
+    if delimiter_of(text) == ",":
+        yield from rows_with_lines(text)
+        return
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";", strict=False)
+    start = 1
+    try:
+        for row in reader:
+            yield start, row
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise ImportFormatError(f"Line {reader.line_num}: the CSV is broken ({exc}).") from None
+
+
 def _join(*parts: str) -> str:
     return clean(" ".join(parts))
 
@@ -129,7 +155,7 @@ def _tags(text: str) -> list[str]:
 
 def parse(data: bytes) -> ParseResult:
     text = read_text(data, "Outlook CSV")
-    rows = rows_with_lines(text)
+    rows = csv_rows(text)
     first = next(rows, None)
     index = canonical(header_index(first[1])) if first else {}
     if not is_header(index):

@@ -9,8 +9,8 @@ writes it in the system code page or as UTF-8 (with or without a byte-order mark
 
 from __future__ import annotations
 
-from journal.interop.csvrows import cell, header_index, rows_with_lines
-from journal.interop.outlook_csv import read_text
+from journal.interop.csvrows import cell, header_index
+from journal.interop.outlook_csv import csv_rows, read_text
 from journal.interop.records import ContactRecord, ImportFormatError, ParseResult, Rejected, clean
 
 EMAILS = ("Primary Email", "Secondary Email")
@@ -38,7 +38,7 @@ def _location(row, index) -> str:
 
 def parse(data: bytes) -> ParseResult:
     text = read_text(data, "Thunderbird CSV")
-    rows = rows_with_lines(text)
+    rows = csv_rows(text)
     first = next(rows, None)
     index = header_index(first[1]) if first else {}
     if not is_header(index):

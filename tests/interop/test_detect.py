@@ -24,6 +24,7 @@ from tests.interop import samples
         (samples.outlook(samples.OUTLOOK_ROWS), "outlook"),
         (samples.OUTLOOK_LEGACY, "outlook"),
         (samples.OUTLOOK_GERMAN, "outlook"),
+        (samples.OUTLOOK_GERMAN.replace(b"\",\"", b"\";\""), "outlook"),  # saved again with semicolons
         (samples.thunderbird(samples.THUNDERBIRD_ROWS, encoding="cp1252"), "thunderbird"),
         (samples.thunderbird(samples.THUNDERBIRD_ROWS, encoding="utf-8-sig"), "thunderbird"),
         (b'{"format": "contact-journal", "version": 1, "schema": 9, "tables": {}}\n', "json"),

@@ -79,3 +79,9 @@ def test_the_display_name_names_a_row_without_first_and_last_name():
     ana, bo = outlook_csv.parse(text.encode()).records
     assert (ana.name, ana.emails) == ("Ana Pérez", [("ana@example.com", "")])
     assert (bo.name, bo.emails) == ("bo@example.com", [("bo@example.com", "")])
+
+
+def test_a_file_a_spreadsheet_saved_with_semicolons():
+    text = 'Vorname;Nachname;E-Mail-Adresse;Firma;Notizen\r\nKäthe;Schröder;k@b.example;Bäckerei;"eins; zwei"\r\n'
+    (kaethe,) = outlook_csv.parse(text.encode("cp1252")).records
+    assert (kaethe.name, kaethe.organisation, kaethe.notes) == ("Käthe Schröder", "Bäckerei", "eins; zwei")

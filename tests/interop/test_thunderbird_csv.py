@@ -43,3 +43,9 @@ def test_another_csv_is_not_a_thunderbird_file():
         thunderbird_csv.parse(samples.outlook(samples.OUTLOOK_ROWS))
     with pytest.raises(ImportFormatError, match="not a Thunderbird address-book CSV"):
         thunderbird_csv.parse(samples.linkedin(samples.LINKEDIN_ROWS))
+
+
+def test_a_file_a_spreadsheet_saved_with_semicolons():
+    data = samples.thunderbird(samples.THUNDERBIRD_ROWS).decode().replace(",", ";").encode("cp1252", "replace")
+    result = thunderbird_csv.parse(data)
+    assert [r.name for r in result.records] == ["Linus Torvalds", "list@lists.example", "Zoë Keating"]
