@@ -146,3 +146,12 @@ def test_a_valid_header_and_random_rows(body, encoding):
         data = (header + body).encode(encoding, errors="replace")
         if _check(parse, data):  # a file its parser reads is told as that format
             assert detect(data) == fmt
+
+
+def test_parse_auto_reads_each_contact_format_and_names_it():
+    from journal.services.interchange import imports
+
+    assert imports.parse("auto", samples.OUTLOOK_LEGACY).format == "outlook"
+    assert imports.parse("auto", samples.thunderbird(samples.THUNDERBIRD_ROWS)).format == "thunderbird"
+    with pytest.raises(ImportFormatError, match="restored whole"):
+        imports.parse("auto", b'{"format": "contact-journal", "tables": {}}')

@@ -137,6 +137,8 @@ def detect_format(path: Path) -> str:
 def parse(fmt: str, data: bytes) -> ParseResult:
     if fmt == AUTO:
         fmt = detect.detect(data)
+        if fmt == "json":
+            raise ImportFormatError("This is a Contact Journal export: it is restored whole by run_import, not read as records.")
     if fmt not in FORMATS or FORMATS[fmt][1] is None:
         raise JournalError(f"Unknown contact format {fmt!r}.")
     try:
