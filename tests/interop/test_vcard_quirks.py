@@ -135,3 +135,9 @@ def test_undecodable_bytes_in_parameters_cost_that_line():
     assert ana.phones == []
     ((line, reason),) = dropped(result)
     assert line == 4 and reason.startswith("line dropped:")
+
+
+def test_apple_export_in_utf16_without_a_byte_order_mark():
+    (zoe,) = read("apple_utf16_without_bom.vcf").records
+    assert (zoe.name, zoe.organisation) == ("Zoë Ångström", "Nordljus AB")
+    assert zoe.emails == [("zoe@nordljus.example", "Work")]
