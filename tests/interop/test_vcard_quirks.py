@@ -141,3 +141,21 @@ def test_apple_export_in_utf16_without_a_byte_order_mark():
     (zoe,) = read("apple_utf16_without_bom.vcf").records
     assert (zoe.name, zoe.organisation) == ("Zoë Ångström", "Nordljus AB")
     assert zoe.emails == [("zoe@nordljus.example", "Work")]
+
+
+def test_a_nested_agent_card_without_a_name_is_listed_as_rejected():
+    data = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Olga Petrova\r\nAGENT:\r\nBEGIN:VCARD\r\nVERSION:2.1\r\n"
+        "NOTE:the assistant\r\nEND:VCARD\r\nEND:VCARD\r\n"
+    )
+    result = vcard.parse(data)
+    assert [(r.line, r.name) for r in result.records] == [(1, "Olga Petrova")]
+    assert [r.line for r in result.rejected] == [5]
+
+
+def test_line_numbers_after_cr_cr_lf_photo_lines_count_each_line_once():
+    data = (
+        b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Chidi\r\nPHOTO;ENCODING=b;TYPE=JPEG:AAAA\r\r\n BBBB\r\r\n"
+        b"X-bad/name:1\r\nEND:VCARD\r\n"
+    )
+    assert dropped(vcard.parse(data)) == [(6, "line dropped: 'X-bad/name' is not a valid property name")]
