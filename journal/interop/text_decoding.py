@@ -81,10 +81,12 @@ def known_charset(name: str) -> str | None:
         return None
 
 
-def decode_value(raw: bytes, charset: str | None) -> tuple[str | None, str]:
+def decode_value(raw: bytes, charset: str | None, fallback: str | None = None) -> tuple[str | None, str]:
     """(text, note): `raw` decoded as `charset` (or UTF-8), and what was guessed, if anything.
 
-    Text is None when the bytes cannot be read as the declared charset."""
+    Undeclared bytes that are not UTF-8 are read as `fallback` (a charset declared elsewhere in
+    the same card) or Windows-1252. Text is None when the bytes cannot be read as the declared
+    charset."""
     if charset:
         try:
             return raw.decode(charset), ""
@@ -93,4 +95,9 @@ def decode_value(raw: bytes, charset: str | None) -> tuple[str | None, str]:
     try:
         return raw.decode("utf-8"), ""
     except UnicodeDecodeError:
+        if fallback and fallback != "utf-8":
+            try:
+                return raw.decode(fallback), f"it is not UTF-8 and declares no CHARSET; read as {fallback.upper()}, as the card's other lines declare"
+            except UnicodeDecodeError:
+                pass
         return raw.decode(FALLBACK, "replace"), "it is not UTF-8 and declares no CHARSET; read as Windows-1252"

@@ -57,6 +57,7 @@ _CONTENT_LINE = re.compile(
 _PARAM = re.compile(r';((?:"[^"]*"|[^";:])*)')
 _BASE64 = re.compile(r"[A-Za-z0-9+/=\s]*")
 _ESCAPE_21 = re.compile(r"\\(.)|\\$|,|\r\n|\n|\r", re.DOTALL)
+_CHARSET = re.compile(r';[ \t]*CHARSET=([^;:]+)', re.IGNORECASE)
 TEXT_LIST_PROPERTIES = frozenset({"CATEGORIES", "NICKNAME"})
 
 
@@ -192,7 +193,7 @@ class _BrokenCard(ValueError):
     """A card that cannot be imported even with lines left out."""
 
 
-def _readable_line(at: int, line: str, version: str) -> tuple[str | None, str]:
+def _readable_line(at: int, line: str, version: str, fallback: str | None = None) -> tuple[str | None, str]:
     """(the line as vobject should read it, or None to drop it; why it was dropped or guessed)."""
     if line.lstrip().startswith("#"):
         return None, "a comment line"
@@ -232,7 +233,7 @@ def _readable_line(at: int, line: str, version: str) -> tuple[str | None, str]:
         raw = raw_bytes(value)
         if quoted:
             raw = binascii.a2b_qp(raw)
-        text, guessed = decode_value(raw, codec)
+        text, guessed = decode_value(raw, codec, fallback)
         if text is None:
             return None, f"{upper}: {guessed}"
         note = note or (f"{upper}: {guessed}" if guessed else "")
@@ -263,12 +264,14 @@ def _unescape_inline(match: re.Match) -> str:
 def card_text(card: RawCard) -> str:
     """The card as vobject should read it; the lines it cannot are noted in card.dropped."""
     version = next((line.split(":", 1)[1].strip() for _, line in card.lines if line.upper().startswith("VERSION:")), "3.0")
+    declared = (_CHARSET.search(line.split(":", 1)[0]) for _, line in card.lines)
+    fallback = next((known_charset(m.group(1)) for m in declared if m and known_charset(m.group(1))), None)
     out = []
     for at, line in card.lines:
         if _agent_inline(line):
             card.agents.append((at, _INLINE_ESCAPE.sub(_unescape_inline, line.split(":", 1)[1])))
             continue
-        readable, why = _readable_line(at, line, version)
+        readable, why = _readable_line(at, line, version, fallback)
         if readable is None:
             card.dropped.append(Rejected(at, f"line dropped: {why}"))
             continue

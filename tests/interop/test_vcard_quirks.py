@@ -159,3 +159,15 @@ def test_line_numbers_after_cr_cr_lf_photo_lines_count_each_line_once():
         b"X-bad/name:1\r\nEND:VCARD\r\n"
     )
     assert dropped(vcard.parse(data)) == [(6, "line dropped: 'X-bad/name' is not a valid property name")]
+
+
+def test_an_undeclared_quoted_printable_value_is_read_in_the_charset_the_card_declares_elsewhere():
+    data = (
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=ISO-8859-2:Jan Nowak\r\n"
+        b"LABEL;WORK;ENCODING=QUOTED-PRINTABLE:ul. D=B3uga 5=0D=0AKrak=F3w\r\nEND:VCARD\r\n"
+    )
+    result = vcard.parse(data)
+    (jan,) = result.records
+    assert jan.name == "Jan Nowak"
+    ((line, reason),) = dropped(result)
+    assert line == 4 and "read as ISO8859-2" in reason
