@@ -254,7 +254,7 @@
 <context>
     <name>CommitPage</name>
     <message>
-        <location filename="../../journal/ui/dialogs/import_wizard.py" line="+321"/>
+        <location filename="../../journal/ui/dialogs/import_wizard.py" line="+339"/>
         <source>Importing</source>
         <translation>Import läuft</translation>
     </message>
@@ -753,18 +753,20 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../journal/ui/dialogs/import_wizard.py" line="-324"/>
+        <location filename="../../journal/ui/dialogs/import_wizard.py" line="-342"/>
         <source>LinkedIn (Connections.csv)</source>
         <translation>LinkedIn (Connections.csv)</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+1"/>
+        <location line="+7"/>
+        <location line="+1"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-8"/>
         <source>Google Contacts (CSV)</source>
         <translation>Google Kontakte (CSV)</translation>
     </message>
@@ -789,7 +791,27 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <translation>JSON-Dateien (*.json)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Outlook (CSV export)</source>
+        <translation>Outlook (CSV-Export)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thunderbird (address book as CSV)</source>
+        <translation>Thunderbird (Adressbuch als CSV)</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Detect from the file</source>
+        <translation>Aus der Datei erkennen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact files (*.csv *.vcf *.vcard *.json)</source>
+        <translation>Kontaktdateien (*.csv *.vcf *.vcard *.json)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
@@ -860,17 +882,17 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
     </message>
     <message>
         <location line="+5"/>
-        <location line="+222"/>
+        <location line="+233"/>
         <source>(no name)</source>
         <translation>(kein Name)</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-230"/>
         <source>a new person</source>
         <translation>eine neue Person</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+193"/>
         <source>{n} new</source>
         <translation>{n} neu</translation>
     </message>
@@ -2260,7 +2282,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../journal/ui/dialogs/import_wizard.py" line="-212"/>
+        <location filename="../../journal/ui/dialogs/import_wizard.py" line="-215"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
@@ -2301,16 +2323,17 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
     </message>
     <message>
         <location line="+20"/>
+        <location line="+27"/>
         <source>{file} read as {format}.</source>
         <translation>{file} gelesen als {format}.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-25"/>
         <source>Reading the file and comparing it with your journal…</source>
         <translation>Die Datei wird gelesen und mit deinem Journal verglichen…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>This file cannot be imported: {error}</source>
         <translation>Diese Datei kann nicht importiert werden: {error}</translation>
     </message>
@@ -2464,13 +2487,13 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../../journal/ui/dialogs/import_wizard.py" line="-200"/>
-        <location line="+40"/>
+        <location filename="../../journal/ui/dialogs/import_wizard.py" line="-211"/>
+        <location line="+48"/>
         <source>Import contacts</source>
         <translation>Kontakte importieren</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-47"/>
         <source>Choose what kind of file it is and where it is. Nothing changes until you confirm.</source>
         <translation>Wähle, welche Art Datei es ist und wo sie liegt. Nichts ändert sich, bevor du bestätigst.</translation>
     </message>
@@ -2490,6 +2513,11 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>LinkedIn: Einstellungen → Datenschutz → Kopie Ihrer Daten anfordern → Kontakte.&lt;br&gt;Google: contacts.google.com → Exportieren → Google CSV. Apple Kontakte und Outlook: als vCard exportieren.</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Outlook: File → Open &amp;amp; Export → Import/Export → Export to a file → Comma Separated Values.&lt;br&gt;Thunderbird: Address Book → Tools → Export → Comma Separated. Not sure? Choose Detect from the file.</source>
+        <translation>Outlook: Datei → Öffnen &amp;amp; Exportieren → Importieren/Exportieren → In Datei exportieren → Kommagetrennte Werte.&lt;br&gt;Thunderbird: Adressbuch → Extras → Exportieren → Kommagetrennt. Nicht sicher? Wähle „Aus der Datei erkennen“.</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>&amp;Format:</source>
         <translation>&amp;Format:</translation>
@@ -2500,7 +2528,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>&amp;Datei:</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
     </message>
