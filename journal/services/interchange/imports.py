@@ -266,7 +266,15 @@ def _people_plan(fmt: str, source: str, result: ParseResult, decisions, progress
     planner = Planner(result.records, decisions)
     rows = planner.plan(progress) + _rejected_rows(result)
     rows.sort(key=attrgetter("line"))
-    return ImportPlan(fmt, source, rows), planner
+    plan = ImportPlan(fmt, source, rows)
+    # Lines a reader left out of a contact it otherwise read (a vCard's unreadable photo, say).
+    dropped = getattr(result, "dropped_lines", None) or []
+    if dropped:
+        plan.notes.append(f"lines left out of contacts that were read: {len(dropped)}")
+        plan.notes.extend(f"  line {r.line}: {r.reason}" for r in dropped[:LISTED])
+        if len(dropped) > LISTED:
+            plan.notes.append(f"  ... and {len(dropped) - LISTED} more")
+    return plan, planner
 
 
 def preview(fmt: str, path: Path, *, decisions: dict[int, str] | None = None, progress: Progress | None = None) -> ImportPlan:

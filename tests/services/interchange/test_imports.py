@@ -329,3 +329,14 @@ def test_the_export_is_one_row_per_line_and_streams_back(db, clock):
     assert lines[0].endswith('"tables": {') and lines[-1] == "}}"
     assert sum(1 for line in lines if line.startswith("  {")) == count
     assert json.loads(stream.getvalue())["tables"] == dump_tables()
+
+
+def test_lines_left_out_of_a_read_card_are_listed_in_the_summary(db, clock):
+    from pathlib import Path
+
+    fixture = Path(__file__).resolve().parents[2] / "interop" / "fixtures" / "vcard" / "undecodable_base64_photo.vcf"
+    summary = imports.run_import("vcard", fixture, dry_run=True, clock=clock)
+    text = str(summary)
+    assert summary.plan.count("new") >= 1
+    assert "lines left out of contacts that were read: " in text
+    assert "  line " in text.split("lines left out of contacts that were read: ")[1]
