@@ -11,9 +11,9 @@ from journal.interop.records import ImportFormatError
 csv.field_size_limit(1024 * 1024)
 
 
-def rows_with_lines(text: str) -> Iterator[tuple[int, list[str]]]:
+def rows_with_lines(text: str, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
     """(start line, cells) for every row; a broken file raises ImportFormatError."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     start = 1
     try:
         for row in reader:
@@ -36,3 +36,18 @@ def cell(row: list[str], index: dict[str, int], name: str) -> str:
     if position is None or position >= len(row):
         return ""
     return row[position].strip()
+
+
+def data_rows(rows: Iterator[tuple[int, list[str]]], width: int, rejected: list) -> Iterator[tuple[int, list[str]]]:
+    """The rows after a header `width` cells wide that hold anything: empty rows are passed
+    over, and a row with more than two cells too many is rejected (appended to `rejected` as a
+    `Rejected`, with its line) rather than read out of step with the header."""
+    from journal.interop.records import Rejected
+
+    for line, row in rows:
+        if not any(value.strip() for value in row):
+            continue
+        if len(row) > width + 2:
+            rejected.append(Rejected(line, f"{len(row)} columns where the header has {width}"))
+            continue
+        yield line, row

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from journal.interop.csvrows import cell, header_index, rows_with_lines
+from journal.interop.csvrows import cell, data_rows, header_index, rows_with_lines
 from journal.interop.records import ContactRecord, ImportFormatError, ParseResult, Rejected, clean, decode
 
 SEPARATOR = " ::: "
@@ -86,12 +86,7 @@ def parse(data: bytes) -> ParseResult:
     numbered = _numbered(index)
     result = ParseResult("google")
     width = len(first[1])
-    for line, row in rows:
-        if not any(value.strip() for value in row):
-            continue
-        if len(row) > width + 2:
-            result.rejected.append(Rejected(line, f"{len(row)} columns where the header has {width}"))
-            continue
+    for line, row in data_rows(rows, width, result.rejected):
         if generation == "current":
             parts = [cell(row, index, c) for c in ("Name Prefix", "First Name", "Middle Name", "Last Name", "Name Suffix")]
             name = clean(" ".join(parts)) or clean(cell(row, index, "Nickname")) or clean(cell(row, index, "File As"))

@@ -9,11 +9,9 @@ notes that run over several quoted lines.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 
-from journal.interop.csvrows import cell, header_index, rows_with_lines
+from journal.interop.csvrows import cell, data_rows, header_index, rows_with_lines
 from journal.interop.records import ContactRecord, ImportFormatError, ParseResult, Rejected, clean, decode
 
 EMAILS = (("E-mail Address", "E-mail Type"), ("E-mail 2 Address", "E-mail 2 Type"), ("E-mail 3 Address", "E-mail 3 Type"))
@@ -121,17 +119,7 @@ def delimiter_of(text: str) -> str:
 
 def csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
     """(start line, cells) for every row, whichever of the two separators the file uses."""
-    if delimiter_of(text) == ",":
-        yield from rows_with_lines(text)
-        return
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";", strict=False)
-    start = 1
-    try:
-        for row in reader:
-            yield start, row
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise ImportFormatError(f"Line {reader.line_num}: the CSV is broken ({exc}).") from None
+    return rows_with_lines(text, delimiter_of(text))
 
 
 def _join(*parts: str) -> str:
@@ -165,12 +153,7 @@ def parse(data: bytes) -> ParseResult:
         )
     result = ParseResult("outlook")
     width = len(first[1])
-    for line, row in rows:
-        if not any(value.strip() for value in row):
-            continue
-        if len(row) > width + 2:
-            result.rejected.append(Rejected(line, f"{len(row)} columns where the header has {width}"))
-            continue
+    for line, row in data_rows(rows, width, result.rejected):
         emails = []
         for value_col, type_col in EMAILS:
             value = cell(row, index, value_col)

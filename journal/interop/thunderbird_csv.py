@@ -9,7 +9,7 @@ writes it in the system code page or as UTF-8 (with or without a byte-order mark
 
 from __future__ import annotations
 
-from journal.interop.csvrows import cell, header_index
+from journal.interop.csvrows import cell, data_rows, header_index
 from journal.interop.outlook_csv import csv_rows, read_text
 from journal.interop.records import ContactRecord, ImportFormatError, ParseResult, Rejected, clean
 
@@ -48,12 +48,7 @@ def parse(data: bytes) -> ParseResult:
         )
     result = ParseResult("thunderbird")
     width = len(first[1])
-    for line, row in rows:
-        if not any(value.strip() for value in row):
-            continue
-        if len(row) > width + 2:
-            result.rejected.append(Rejected(line, f"{len(row)} columns where the header has {width}"))
-            continue
+    for line, row in data_rows(rows, width, result.rejected):
         emails = [(cell(row, index, col), "") for col in EMAILS if "@" in cell(row, index, col)]
         phones = [(cell(row, index, col), label) for col, label in PHONES if cell(row, index, col)]
         name = (
