@@ -14,6 +14,7 @@ import re
 from journal.interop import google_csv, json_io, linkedin, outlook_csv, thunderbird_csv
 from journal.interop.csvrows import header_index
 from journal.interop.records import ImportFormatError
+from journal.interop.text_decoding import sniff_encoding
 
 HEAD_BYTES = 256 * 1024
 VCARD = re.compile(r"(?:^|[\r\n])[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*(?:[\r\n]|$)", re.IGNORECASE)
@@ -29,22 +30,11 @@ NAMES = {
 
 
 def head_text(data: bytes) -> str:
-    """The start of the file as text, whatever its encoding; undecodable bytes are replaced."""
-    head = data[:HEAD_BYTES]
-    if head.startswith(b"\xef\xbb\xbf"):
-        return head[3:].decode("utf-8", errors="replace")
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return head[: len(head) // 2 * 2].decode("utf-16", errors="replace")
-    sample = head[:4096]
-    if sample and b"\x00" in sample:
-        # UTF-16 without a byte-order mark: ASCII text has its zero bytes on one side.
-        odd, even = sample[1::2].count(0), sample[0::2].count(0)
-        if odd > len(sample) // 4 and even == 0:
-            return head[: len(head) // 2 * 2].decode("utf-16-le", errors="replace")
-        if even > len(sample) // 4 and odd == 0:
-            return head[: len(head) // 2 * 2].decode("utf-16-be", errors="replace")
-        raise ImportFormatError("The file is binary, not a contact file.")
-    return head.decode("utf-8", errors="replace")
+    """The start of the file as text, in the encoding a byte-order mark or the zero bytes show
+    (UTF-8, UTF-16 or UTF-32, as the readers take it); undecodable bytes are replaced."""
+    head, encoding = sniff_encoding(data[:HEAD_BYTES], "contact")
+    width = {"utf-16-le": 2, "utf-16-be": 2, "utf-32-le": 4, "utf-32-be": 4}.get(encoding or "", 1)
+    return head[: len(head) // width * width].decode(encoding or "utf-8", errors="replace")
 
 
 def _csv_rows(text: str, limit: int) -> list[list[str]]:

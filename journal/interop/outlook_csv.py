@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journal.interop.csvrows import cell, data_rows, header_index, rows_with_lines
-from journal.interop.records import ContactRecord, ImportFormatError, ParseResult, Rejected, clean, decode
+from journal.interop.records import ContactRecord, ImportFormatError, ParseResult, Rejected, clean
+from journal.interop.text_decoding import FALLBACK, decode_file, has_undecoded, raw_bytes
 
 EMAILS = (("E-mail Address", "E-mail Type"), ("E-mail 2 Address", "E-mail 2 Type"), ("E-mail 3 Address", "E-mail 3 Type"))
 PHONES = (
@@ -100,14 +101,10 @@ def is_header(index: dict[str, int]) -> bool:
 
 
 def read_text(data: bytes, what: str) -> str:
-    """UTF-8 or UTF-16 as every importer reads it, else the Windows code page Outlook and
-    Thunderbird write in by default."""
-    try:
-        return decode(data, what)
-    except ImportFormatError as exc:
-        if "not UTF-8" not in str(exc):
-            raise
-    return data.decode("cp1252", errors="replace")
+    """UTF-8, UTF-16 or UTF-32 as the vCard reader takes them, else the Windows code page
+    Outlook and Thunderbird write in by default."""
+    text = decode_file(data, what)
+    return raw_bytes(text).decode(FALLBACK, errors="replace") if has_undecoded(text) else text
 
 
 def delimiter_of(text: str) -> str:

@@ -9,6 +9,7 @@ value declares (`decode_value`).
 from __future__ import annotations
 
 import codecs
+import re
 
 from journal.interop.records import MAX_FILE_BYTES, ImportFormatError
 
@@ -21,6 +22,7 @@ _BOMS = (
 )
 
 FALLBACK = "windows-1252"
+_UNDECODED = re.compile("[\udc80-\udcff]")  # the surrogate escapes of bytes that were not UTF-8
 
 
 def _unmarked_wide(sample: bytes) -> str | None:
@@ -35,6 +37,20 @@ def _unmarked_wide(sample: bytes) -> str | None:
     return None
 
 
+def sniff_encoding(data: bytes, what: str) -> tuple[bytes, str | None]:
+    """(the bytes after any byte-order mark, the encoding it or the zero bytes show; None when
+    there is neither: UTF-8 as far as can be told). Zero bytes in no UTF-16/32 pattern: binary."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):], name
+    if b"\x00" in data[:65536]:
+        encoding = _unmarked_wide(data[:4096])
+        if encoding is None:
+            raise ImportFormatError(f"The file is binary, not a {what} file.")
+        return data, encoding
+    return data, None
+
+
 def decode_file(data: bytes, what: str) -> str:
     """The text of a contact file; bytes that are not UTF-8 stay as surrogate escapes."""
     if len(data) > MAX_FILE_BYTES:
@@ -42,15 +58,7 @@ def decode_file(data: bytes, what: str) -> str:
             f"The file is {len(data) // (1024 * 1024)} MB; a {what} file over "
             f"{MAX_FILE_BYTES // (1024 * 1024)} MB is not supported."
         )
-    encoding = None
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            data, encoding = data[len(bom):], name
-            break
-    if encoding is None and b"\x00" in data[:65536]:
-        encoding = _unmarked_wide(data[:4096])
-        if encoding is None:
-            raise ImportFormatError(f"The file is binary, not a {what} file.")
+    data, encoding = sniff_encoding(data, what)
     if encoding and encoding != "utf-8":
         try:
             text = data.decode(encoding)
@@ -70,7 +78,7 @@ def raw_bytes(text: str) -> bytes:
 
 def has_undecoded(text: str) -> bool:
     """True when `text` holds bytes decode_file could not read as UTF-8."""
-    return any("\udc80" <= ch <= "\udcff" for ch in text)
+    return _UNDECODED.search(text) is not None
 
 
 def known_charset(name: str) -> str | None:

@@ -155,3 +155,9 @@ def test_parse_auto_reads_each_contact_format_and_names_it():
     assert imports.parse("auto", samples.thunderbird(samples.THUNDERBIRD_ROWS)).format == "thunderbird"
     with pytest.raises(ImportFormatError, match="restored whole"):
         imports.parse("auto", b'{"format": "contact-journal", "tables": {}}')
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-16-be", "utf-8-sig"])
+def test_a_vcard_is_told_in_every_encoding_its_reader_takes(encoding):
+    card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë Müller\r\nEND:VCARD\r\n"
+    assert detect(card.encode(encoding)) == "vcard"
