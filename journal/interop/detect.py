@@ -67,7 +67,7 @@ def detect(data: bytes) -> str:
         return "linkedin"
     if thunderbird_csv.is_header(index):
         return "thunderbird"
-    if google_csv._generation(index) is not None:
+    if google_csv.header_generation(index) is not None:
         return "google"
     if outlook_csv.is_header(index):
         return "outlook"

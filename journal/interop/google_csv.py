@@ -23,7 +23,7 @@ def split_values(text: str) -> list[str]:
     return [part.strip() for part in text.split(":::") if part.strip()]
 
 
-def _generation(index: dict[str, int]) -> str | None:
+def header_generation(index: dict[str, int]) -> str | None:
     if {"first name", "last name"} <= index.keys() and (
         {"labels", "organization name", "e-mail 1 - value", "phone 1 - value"} & index.keys()
     ):
@@ -77,7 +77,7 @@ def parse(data: bytes) -> ParseResult:
     rows = rows_with_lines(text)
     first = next(rows, None)
     index = header_index(first[1]) if first else {}
-    generation = _generation(index)
+    generation = header_generation(index)
     if generation is None:
         raise ImportFormatError(
             "This is not a Google Contacts CSV: the first row lacks the headers "
