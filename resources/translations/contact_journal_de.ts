@@ -254,7 +254,7 @@
 <context>
     <name>CommitPage</name>
     <message>
-        <location filename="../../journal/ui/dialogs/import_wizard.py" line="+339"/>
+        <location filename="../../journal/ui/dialogs/import_wizard.py" line="+337"/>
         <source>Importing</source>
         <translation>Import läuft</translation>
     </message>
@@ -753,7 +753,7 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../journal/ui/dialogs/import_wizard.py" line="-342"/>
+        <location filename="../../journal/ui/dialogs/import_wizard.py" line="-340"/>
         <source>LinkedIn (Connections.csv)</source>
         <translation>LinkedIn (Connections.csv)</translation>
     </message>
@@ -882,17 +882,17 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
     </message>
     <message>
         <location line="+5"/>
-        <location line="+233"/>
+        <location line="+231"/>
         <source>(no name)</source>
         <translation>(kein Name)</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-228"/>
         <source>a new person</source>
         <translation>eine neue Person</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+191"/>
         <source>{n} new</source>
         <translation>{n} neu</translation>
     </message>
@@ -2487,13 +2487,13 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../../journal/ui/dialogs/import_wizard.py" line="-211"/>
-        <location line="+48"/>
+        <location filename="../../journal/ui/dialogs/import_wizard.py" line="-209"/>
+        <location line="+46"/>
         <source>Import contacts</source>
         <translation>Kontakte importieren</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-45"/>
         <source>Choose what kind of file it is and where it is. Nothing changes until you confirm.</source>
         <translation>Wähle, welche Art Datei es ist und wo sie liegt. Nichts ändert sich, bevor du bestätigst.</translation>
     </message>
@@ -2508,12 +2508,12 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>LinkedIn: Settings → Data privacy → Get a copy of your data → Connections.&lt;br&gt;Google: contacts.google.com → Export → Google CSV. Apple Contacts and Outlook: export as vCard.</source>
         <translation>LinkedIn: Einstellungen → Datenschutz → Kopie Ihrer Daten anfordern → Kontakte.&lt;br&gt;Google: contacts.google.com → Exportieren → Google CSV. Apple Kontakte und Outlook: als vCard exportieren.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Outlook: File → Open &amp;amp; Export → Import/Export → Export to a file → Comma Separated Values.&lt;br&gt;Thunderbird: Address Book → Tools → Export → Comma Separated. Not sure? Choose Detect from the file.</source>
         <translation>Outlook: Datei → Öffnen &amp;amp; Exportieren → Importieren/Exportieren → In Datei exportieren → Kommagetrennte Werte.&lt;br&gt;Thunderbird: Adressbuch → Extras → Exportieren → Kommagetrennt. Nicht sicher? Wähle „Aus der Datei erkennen“.</translation>
     </message>
@@ -2528,7 +2528,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>&amp;Datei:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
     </message>

@@ -125,25 +125,23 @@ class SourcePage(QWizardPage):
         self.error = QLabel(objectName="sourceError")
         self.error.setStyleSheet("color: #c62828")
         self.error.setWordWrap(True)
+        # One label (two wrapped labels in a row of the form were laid out with a gap between).
         hint = QLabel(
             self.tr(
                 "LinkedIn: Settings → Data privacy → Get a copy of your data → Connections.<br>"
                 "Google: contacts.google.com → Export → Google CSV. Apple Contacts and Outlook: export as vCard."
             )
-        )
-        hint.setWordWrap(True)
-        more = QLabel(
-            self.tr(
+            + "<br>"
+            + self.tr(
                 "Outlook: File → Open &amp; Export → Import/Export → Export to a file → Comma Separated Values.<br>"
                 "Thunderbird: Address Book → Tools → Export → Comma Separated. Not sure? Choose Detect from the file."
             )
         )
-        more.setWordWrap(True)
+        hint.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("&Format:"), buddy=self.format_box), self.format_box)
         form.addRow(QLabel(self.tr("&File:"), buddy=self.path_edit), row)
         form.addRow("", hint)
-        form.addRow("", more)
         form.addRow("", self.error)
         self.registerField("importPath*", self.path_edit)
         self.setTabOrder(self.format_box, self.path_edit)
