@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from journal.domain.dates import YearlyDate
 from journal.errors import JournalError
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -13,6 +14,43 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 
 class ImportFormatError(JournalError):
     """The file cannot be read as the chosen format; nothing was imported."""
+
+
+@dataclass(slots=True)
+class AddressRecord:
+    """A postal address in vCard's ADR parts; `label` is its type ("home", "work") or caption."""
+
+    label: str = ""
+    po_box: str = ""
+    extended: str = ""
+    street: str = ""
+    locality: str = ""
+    region: str = ""
+    postcode: str = ""
+    country: str = ""
+
+    PARTS = ("po_box", "extended", "street", "locality", "region", "postcode", "country")
+
+    def parts(self) -> tuple[str, ...]:
+        return tuple(getattr(self, name) for name in self.PARTS)
+
+    def is_empty(self) -> bool:
+        return not any(self.parts())
+
+    def one_line(self) -> str:
+        """"12 Rue X, 75001 Paris, France": the non-empty parts in postal order."""
+        town = " ".join(p for p in (self.postcode, self.locality) if p)
+        pieces = (self.po_box, self.extended, self.street, town, self.region, self.country)
+        return ", ".join(p for p in pieces if p)
+
+
+@dataclass(frozen=True, slots=True)
+class DateRecord:
+    """A date that matters: kind is one of journal.domain.dates.KINDS; label names a custom one."""
+
+    kind: str
+    date: YearlyDate
+    label: str = ""
 
 
 @dataclass(slots=True)
@@ -33,6 +71,16 @@ class ContactRecord:
     connected_on: dt.date | None = None
     tags: Sequence[str] = field(default_factory=list)
     uid: str = ""
+    nickname: str = ""
+    dates: list[DateRecord] = field(default_factory=list)
+    addresses: list[AddressRecord] = field(default_factory=list)
+    profiles: list[tuple[str, str]] = field(default_factory=list)  # (service, value): IMPP, social, other URLs
+    relations: list[tuple[str, str]] = field(default_factory=list)  # (kind, name)
+    # Organisations beyond the first, with their roles: (organisation, role).
+    other_jobs: list[tuple[str, str]] = field(default_factory=list)
+    photo: tuple[str, str] | None = None  # (mime type, base64 without line breaks)
+    # The card's content lines the journal does not model, verbatim (unfolded), in file order.
+    extra_lines: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -99,6 +147,14 @@ class PersonOut:
     connected_on: dt.date | None = None
     archived: bool = False
     updated_at: dt.datetime | None = None
+    nickname: str = ""
+    dates: list[DateRecord] = field(default_factory=list)
+    addresses: list[AddressRecord] = field(default_factory=list)
+    profiles: list[tuple[str, str]] = field(default_factory=list)
+    relations: list[tuple[str, str]] = field(default_factory=list)  # (kind, name)
+    other_jobs: list[tuple[str, str]] = field(default_factory=list)  # further current (organisation, role)
+    photo: tuple[str, str] | None = None  # (mime type, base64)
+    extra_lines: list[str] = field(default_factory=list)  # kept verbatim from the card it came from
 
 
 def split_name(name: str) -> tuple[str, str]:

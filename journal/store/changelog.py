@@ -42,6 +42,13 @@ CAPTURED = (
     "participant",
     "introduction",
     "next_step",
+    "job",
+    "person_date",
+    "address",
+    "profile",
+    "relation",
+    "person_photo",
+    "person_card",
 )
 _CHUNK = 500
 

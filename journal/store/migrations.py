@@ -13,7 +13,7 @@ from peewee import SqliteDatabase
 
 from journal.store.models import ALL_MODELS
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # STEPS[n] upgrades a journal from version n to n + 1.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {}
@@ -65,6 +65,36 @@ def _v3_tag_moves(database: SqliteDatabase) -> None:
 
 STEPS[2] = _v3_tag_moves
 POST_CREATE[2] = _v3_tag_moves
+
+
+def _v4_people_over_time(database: SqliteDatabase) -> None:
+    """Version 4: careers (job), dates that matter (person_date), addresses, profiles,
+    relations, photos and the card lines the journal does not model; Person gains a nickname
+    and a per-person choice of date reminders. Each person's organisation and role become their
+    first job. Search finds people by nickname and former organisations."""
+    from journal.store import models, search
+
+    columns = {row[1] for row in database.execute_sql("PRAGMA table_info(person)").fetchall()}
+    if "nickname" not in columns:
+        database.execute_sql("ALTER TABLE person ADD COLUMN nickname TEXT NOT NULL DEFAULT ''")
+    if "date_reminders" not in columns:
+        database.execute_sql("ALTER TABLE person ADD COLUMN date_reminders INTEGER")
+    new_tables = [models.Job, models.PersonDate, models.Address, models.Profile, models.Relation,
+                  models.PersonPhoto, models.PersonCard]
+    database.create_tables(new_tables, safe=True)
+    database.execute_sql(
+        "INSERT INTO job (person_id, organisation_id, role, dismissed) "
+        "SELECT p.id, p.organisation_id, p.role, 0 FROM person p "
+        "WHERE (p.organisation_id IS NOT NULL OR p.role != '') "
+        "AND NOT EXISTS (SELECT 1 FROM job j WHERE j.person_id = p.id)"
+    )
+    for statement in search.careers_statements():
+        database.execute_sql(statement)
+    search.rebuild(database)
+
+
+STEPS[3] = _v4_people_over_time
+POST_CREATE[3] = _v4_people_over_time
 
 
 def upgrade(database: SqliteDatabase, from_version: int) -> None:

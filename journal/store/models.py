@@ -18,6 +18,7 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    SQL,
     TextField,
     TimeField,
 )
@@ -62,6 +63,10 @@ class Person(BaseModel):
     cadence_set_on = DateField(null=True)
     keep_in_touch_snoozed_until = DateField(null=True)
     connected_on = DateField(null=True)
+    # DEFAULT in SQL too, as the schema 4 upgrade added it, so rows written by other tools fit.
+    nickname = TextField(default="", constraints=[SQL("DEFAULT ''")])
+    # Reminders of this person's dates that matter: None follows Preferences, else on or off.
+    date_reminders = BooleanField(null=True)
     archived = BooleanField(default=False, index=True)
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
@@ -151,6 +156,93 @@ class NextStep(BaseModel):
         return self.snoozed_until or self.due_date
 
 
+class Job(BaseModel):
+    """A post someone holds or held. The current ones have no `ended_on`; Person.organisation and
+    Person.role mirror the first current one, which the rest of the app reads.
+
+    `noticed_on` is set when an import or an edit showed the change (not for the first job the
+    journal learns of): Today offers it as a reason to reconnect until `dismissed`."""
+
+    id = AutoField()
+    person = ForeignKeyField(Person, backref="jobs", on_delete="CASCADE")
+    organisation = ForeignKeyField(Organisation, null=True, backref="jobs", on_delete="SET NULL")
+    role = TextField(default="")
+    started_on = DateField(null=True)
+    ended_on = DateField(null=True)
+    noticed_on = DateField(null=True, index=True)
+    dismissed = BooleanField(default=False)
+
+
+class PersonDate(BaseModel):
+    """A date that matters, every year: `year` is None where it is not known (`--MM-DD`)."""
+
+    KINDS = ("birthday", "anniversary", "work_anniversary", "custom")
+
+    id = AutoField()
+    person = ForeignKeyField(Person, backref="dates", on_delete="CASCADE")
+    kind = CharField(default="custom")
+    label = TextField(default="")
+    month = IntegerField()
+    day = IntegerField()
+    year = IntegerField(null=True)
+
+    class Meta:
+        indexes = ((("month", "day"), False),)
+
+
+class Address(BaseModel):
+    """A postal address, in vCard's ADR parts."""
+
+    id = AutoField()
+    person = ForeignKeyField(Person, backref="addresses", on_delete="CASCADE")
+    label = TextField(default="")
+    po_box = TextField(default="")
+    extended = TextField(default="")
+    street = TextField(default="")
+    locality = TextField(default="")
+    region = TextField(default="")
+    postcode = TextField(default="")
+    country = TextField(default="")
+
+
+class Profile(BaseModel):
+    """A social profile, messaging handle (IMPP) or other web address of a person."""
+
+    id = AutoField()
+    person = ForeignKeyField(Person, backref="profiles", on_delete="CASCADE")
+    service = TextField(default="")  # "twitter", "xmpp", "skype", "mastodon", "" ...
+    value = TextField()
+
+
+class Relation(BaseModel):
+    """Someone related to a person: another person in the journal where known, else a name."""
+
+    id = AutoField()
+    person = ForeignKeyField(Person, backref="relations", on_delete="CASCADE")
+    kind = TextField(default="")  # "spouse", "child", "assistant", "manager", "friend" ...
+    name = TextField(default="")
+    other = ForeignKeyField(Person, null=True, backref="related_to", on_delete="SET NULL")
+
+
+class PersonPhoto(BaseModel):
+    """A person's photo, kept apart from Person so lists never read it. `data` is the image in
+    base64 (no line breaks), as cards carry it: an import stores it without decoding it, and
+    undo's change log (JSON) can hold it."""
+
+    person = ForeignKeyField(Person, primary_key=True, backref="photo_rows", on_delete="CASCADE")
+    mime = TextField(default="image/jpeg")
+    data = TextField()
+
+
+class PersonCard(BaseModel):
+    """What the journal keeps of a person's card that it does not model: the card's other
+    content lines, verbatim (unfolded, one per line, CRLF between them), which the vCard
+    export writes back untouched."""
+
+    person = ForeignKeyField(Person, primary_key=True, backref="card_rows", on_delete="CASCADE")
+    extra = TextField(default="")
+
+
 ALL_MODELS = [
     Organisation,
     Person,
@@ -161,4 +253,11 @@ ALL_MODELS = [
     Participant,
     Introduction,
     NextStep,
+    Job,
+    PersonDate,
+    Address,
+    Profile,
+    Relation,
+    PersonPhoto,
+    PersonCard,
 ]

@@ -46,9 +46,25 @@ WEIGHTS = {
     "next_step": (1.0,),
 }
 
-_PERSON_SOURCE = """
+# The person view as schema 2 made it; schema 4 (careers_statements) replaces it with
+# _PERSON_SOURCE.
+_PERSON_SOURCE_V2 = """
 CREATE VIEW IF NOT EXISTS person_search_source AS
 SELECT p.id AS id, p.name AS name, coalesce(o.name, '') AS organisation, p.role AS role,
+       p.notes AS notes,
+       coalesce((SELECT group_concat(t.name, ' ') FROM person_tag pt JOIN tag t ON t.id = pt.tag_id
+                 WHERE pt.person_id = p.id), '') AS tags
+FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id
+"""
+
+_PERSON_SOURCE = """
+CREATE VIEW IF NOT EXISTS person_search_source AS
+SELECT p.id AS id,
+       p.name || CASE WHEN p.nickname != '' THEN ' ' || p.nickname ELSE '' END AS name,
+       coalesce(o.name, '') || coalesce(' ' || (SELECT group_concat(jo.name, ' ') FROM job j
+                 JOIN organisation jo ON jo.id = j.organisation_id
+                 WHERE j.person_id = p.id AND j.organisation_id IS NOT p.organisation_id), '') AS organisation,
+       p.role AS role,
        p.notes AS notes,
        coalesce((SELECT group_concat(t.name, ' ') FROM person_tag pt JOIN tag t ON t.id = pt.tag_id
                  WHERE pt.person_id = p.id), '') AS tags
@@ -105,8 +121,53 @@ def _external_triggers(table: str, columns: tuple[str, ...]) -> list[str]:
     ]
 
 
+_PERSON_UPDATE = (
+    "CREATE TRIGGER person_fts_au AFTER UPDATE OF name, nickname, organisation_id, role, notes ON person "
+    "WHEN old.name IS NOT new.name OR old.nickname IS NOT new.nickname "
+    "OR old.organisation_id IS NOT new.organisation_id "
+    "OR old.role IS NOT new.role OR old.notes IS NOT new.notes "
+    f"BEGIN {_refresh_person('new.id')} END"
+)
+_ORGANISATION_RENAME = (
+    "CREATE TRIGGER organisation_fts_au AFTER UPDATE OF name ON organisation WHEN old.name IS NOT new.name "
+    "BEGIN "
+    + _refresh_people_where("organisation_id = new.id OR id IN (SELECT person_id FROM job WHERE organisation_id = new.id)")
+    + " END"
+)
+
+
+def job_statements() -> list[str]:
+    """A person is found by their former organisations too (schema 4): a job added, ended,
+    moved or deleted re-indexes its person."""
+    return [
+        f"CREATE TRIGGER job_fts_ai AFTER INSERT ON job BEGIN {_refresh_person('new.person_id')} END",
+        f"CREATE TRIGGER job_fts_ad AFTER DELETE ON job BEGIN {_refresh_person('old.person_id')} END",
+        "CREATE TRIGGER job_fts_au AFTER UPDATE OF person_id, organisation_id ON job "
+        "WHEN old.person_id IS NOT new.person_id OR old.organisation_id IS NOT new.organisation_id "
+        f"BEGIN {_refresh_person('old.person_id')} {_refresh_person('new.person_id')} END",
+    ]
+
+
+def careers_statements() -> list[str]:
+    """Schema 4, on a journal of any earlier shape: the person view and its triggers read
+    nicknames and former organisations. Safe to run on a journal that has them already."""
+    return [
+        "DROP VIEW IF EXISTS person_search_source",
+        _PERSON_SOURCE,
+        "DROP TRIGGER IF EXISTS person_fts_au",
+        _PERSON_UPDATE,
+        "DROP TRIGGER IF EXISTS organisation_fts_au",
+        _ORGANISATION_RENAME,
+        "DROP TRIGGER IF EXISTS job_fts_ai",
+        "DROP TRIGGER IF EXISTS job_fts_ad",
+        "DROP TRIGGER IF EXISTS job_fts_au",
+        *job_statements(),
+    ]
+
+
 def schema_statements() -> list[str]:
-    """Every statement that creates the index: tables, views and triggers (no data)."""
+    """Every statement that created the index at schema 2: tables, views and triggers (no data).
+    Schemas 3 and 4 add to it (tag_move_statements, careers_statements)."""
     opts = f"tokenize = '{TOKENIZE}', prefix = '{PREFIX}'"
     statements = [
         f"CREATE VIRTUAL TABLE person_fts USING fts5(name, organisation, role, notes, tags, {opts})",
@@ -114,7 +175,7 @@ def schema_statements() -> list[str]:
         "CREATE VIRTUAL TABLE conversation_fts USING fts5(summary, notes, "
         f"content = 'conversation', content_rowid = 'id', {opts})",
         f"CREATE VIRTUAL TABLE next_step_fts USING fts5(text, content = 'next_step', content_rowid = 'id', {opts})",
-        _PERSON_SOURCE,
+        _PERSON_SOURCE_V2,
         _INTRODUCTION_SOURCE,
         # people
         f"CREATE TRIGGER person_fts_ai AFTER INSERT ON person BEGIN {_refresh_person('new.id')} END",
@@ -189,7 +250,7 @@ def optimize(database) -> None:
 
 
 # The per-row triggers a bulk insert of people and tag links sets aside (see below).
-_BULK_DEFERRED = ("person_fts_ai", "person_tag_fts_ai")
+_BULK_DEFERRED = ("person_fts_ai", "person_tag_fts_ai", "job_fts_ai")
 
 
 @contextlib.contextmanager
@@ -207,6 +268,7 @@ def person_index_deferred(database):
     with joined(database):
         last_person = database.execute_sql("SELECT coalesce(max(id), 0) FROM person").fetchone()[0]
         last_link = database.execute_sql("SELECT coalesce(max(rowid), 0) FROM person_tag").fetchone()[0]
+        last_job = database.execute_sql("SELECT coalesce(max(id), 0) FROM job").fetchone()[0]
         marks = ", ".join("?" * len(_BULK_DEFERRED))
         triggers = database.execute_sql(
             f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})", _BULK_DEFERRED
@@ -214,7 +276,10 @@ def person_index_deferred(database):
         for name, _sql in triggers:
             database.execute_sql(f'DROP TRIGGER "{name}"')
         yield
-        tagged = f"SELECT person_id FROM person_tag WHERE rowid > {int(last_link)}"
+        tagged = (
+            f"SELECT person_id FROM person_tag WHERE rowid > {int(last_link)} "
+            f"UNION SELECT person_id FROM job WHERE id > {int(last_job)}"
+        )
         changed = f"SELECT id FROM person WHERE id > {int(last_person)} UNION {tagged}"
         database.execute_sql(f"DELETE FROM person_fts WHERE rowid > {int(last_person)}")
         database.execute_sql(f"DELETE FROM person_fts WHERE rowid IN ({tagged})")

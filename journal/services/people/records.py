@@ -11,29 +11,19 @@ from peewee import JOIN, fn
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.cadence import keep_in_touch_due
 from journal.errors import ValidationError
+from journal.services.people import jobs
+from journal.services.people.naming import clean_name, organisation_named
 from journal.services.transaction import write
 from journal.store.models import (
     ContactDetail,
     Conversation,
+    Job,
     Organisation,
     Participant,
     Person,
     PersonTag,
     Tag,
 )
-
-
-def clean_name(name: str) -> str:
-    return " ".join((name or "").split())
-
-
-def organisation_named(name: str) -> Organisation | None:
-    """The organisation called `name` (case-insensitive), created if new; None for blank."""
-    name = clean_name(name)
-    if not name:
-        return None
-    org = Organisation.get_or_none(Organisation.name == name)
-    return org or Organisation.create(name=name)
 
 
 def _same_name(name: str) -> list[Person]:
@@ -81,6 +71,8 @@ def create_person(
             updated_at=now,
             **fields,
         )
+        if person.organisation_id or person.role:
+            Job.create(person=person, organisation=person.organisation_id, role=person.role)
     return person
 
 
@@ -218,6 +210,11 @@ class PersonChanges:
     notes: str = ""
     tags: tuple[str, ...] = ()
     cadence_days: int | None = None
+    # A new organisation or role is a job change (the old job kept and ended); False corrects
+    # the current job in place (a typo).
+    job_change: bool = True
+    nickname: str | None = None  # None: leave as it is
+    date_reminders: bool | None | object = ...  # ...: leave as it is; None follows Preferences
 
 
 def validate_changes(changes: PersonChanges) -> None:
@@ -267,8 +264,10 @@ def update_person(person_id: int, changes: PersonChanges, *, clock: Clock = SYST
             raise ValidationError("This person no longer exists; it may have been deleted.")
         person.name = clean_name(changes.name)
         person.is_placeholder = changes.is_placeholder
-        person.organisation = organisation_named(changes.organisation)
-        person.role = changes.role.strip()
+        if changes.nickname is not None:
+            person.nickname = clean_name(changes.nickname)
+        if changes.date_reminders is not ...:
+            person.date_reminders = changes.date_reminders
         person.linkedin = changes.linkedin.strip()
         person.website = changes.website.strip()
         person.location = changes.location.strip()
@@ -280,6 +279,7 @@ def update_person(person_id: int, changes: PersonChanges, *, clock: Clock = SYST
             person.keep_in_touch_snoozed_until = None
         person.updated_at = clock.now()
         person.save()
+        jobs.change_job(person_id, changes.organisation, changes.role, on=clock.today(), as_change=changes.job_change)
         _replace_details(person_id, "email", changes.emails)
         _replace_details(person_id, "phone", changes.phones)
         set_tags(person_id, list(changes.tags))
