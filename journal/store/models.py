@@ -185,6 +185,9 @@ class PersonDate(BaseModel):
     month = IntegerField()
     day = IntegerField()
     year = IntegerField(null=True)
+    # The occurrence last marked done in Today ("wished a happy birthday"): that day's item is
+    # gone until the next one.
+    acknowledged_on = DateField(null=True)
 
     class Meta:
         indexes = ((("month", "day"), False),)
