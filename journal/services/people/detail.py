@@ -15,6 +15,7 @@ from journal.store.models import (
     ContactDetail,
     Conversation,
     Introduction,
+    Job,
     NextStep,
     Organisation,
     Participant,
@@ -41,6 +42,9 @@ class PersonDetail:
     last_contact: dt.date | None
     next_due: dt.date | None
     archived: bool
+    nickname: str = ""
+    date_reminders: bool | None = None  # None: as Preferences say
+    former_organisations: tuple[str, ...] = ()  # where they worked before, most recent first
 
 
 def get_person(person_id: int) -> PersonDetail:
@@ -70,7 +74,28 @@ def get_person(person_id: int) -> PersonDetail:
             person.cadence_days, last, person.cadence_set_on, person.keep_in_touch_snoozed_until
         ),
         archived=person.archived,
+        nickname=person.nickname or "",
+        date_reminders=person.date_reminders,
+        former_organisations=former_organisations(person_id),
     )
+
+
+def former_organisations(person_id: int) -> tuple[str, ...]:
+    """Organisations of the person's ended jobs where they hold no current job, latest first."""
+    rows = (
+        Job.select(Job.ended_on, Job.organisation, Organisation.name)
+        .join(Organisation, on=(Job.organisation == Organisation.id))
+        .where(Job.person == person_id)
+        .order_by(Job.ended_on.is_null(False), Job.ended_on.desc(), Job.id.desc())
+        .objects()
+    )
+    current, former = set(), []
+    for row in rows:
+        if row.ended_on is None:
+            current.add(row.organisation_id)
+        elif row.organisation_id not in current and row.name not in former:
+            former.append(row.name)
+    return tuple(former)
 
 
 def first_email(person_id: int) -> str:
@@ -89,6 +114,7 @@ CONVERSATION = "conversation"
 OFFER_GIVEN = "offer_given"
 OFFER_RECEIVED = "offer_received"
 NEXT_STEP = "next_step"
+JOB = "job"
 
 
 @dataclass(frozen=True)
@@ -162,6 +188,7 @@ def timeline(person_id: int, *, clock: Clock = SYSTEM_CLOCK, limit: int = 200) -
         else:
             kind, title = OFFER_RECEIVED, f"{intro.introducer_name} offered to introduce you"
         entries.append(TimelineEntry(kind, intro.id, _day(intro.offered_on), title, f"stage: {intro.stage}"))
+    entries += job_entries(person_id)
     steps = NextStep.select().where(NextStep.person == person_id).order_by(NextStep.id.desc()).limit(limit)
     open_steps = []
     for step in steps:
@@ -178,6 +205,39 @@ def timeline(person_id: int, *, clock: Clock = SYSTEM_CLOCK, limit: int = 200) -
     open_steps.sort(key=lambda e: (e.date is None, e.date or dt.date.max, e.id))
     entries.sort(key=lambda e: (e.date or dt.date.min, e.id), reverse=True)
     return open_steps + entries
+
+
+def _at(organisation: str, role: str) -> str:
+    if organisation and role:
+        return f"{organisation} as {role}"
+    return organisation or role
+
+
+def job_entries(person_id: int) -> list[TimelineEntry]:
+    """A person's career in their timeline: each move (noticed, or a job's known start) and each
+    job they left."""
+    rows = (
+        Job.select(Job, Organisation.name.alias("org_name"))
+        .join(Organisation, on=(Job.organisation == Organisation.id), join_type=JOIN.LEFT_OUTER)
+        .where(Job.person == person_id)
+        .order_by(Job.id)
+        .objects()
+    )
+    out = []
+    for job in rows:
+        org, role = getattr(job, "org_name", None) or "", job.role
+        if job.noticed_on or job.started_on:
+            if org:
+                title = f"Moved to {_at(org, role)}" if job.noticed_on else f"Started at {_at(org, role)}"
+            else:
+                title = f"Became {role}"
+            detail = "job change" if job.noticed_on else "new job"
+            out.append(TimelineEntry(JOB, job.id, job.noticed_on or job.started_on, title, detail))
+        if job.ended_on:
+            title = f"Left {org}" + (f" ({role})" if role else "") if org else f"No longer {role}"
+            since = f"since {job.started_on:%b %Y}" if job.started_on else "job ended"
+            out.append(TimelineEntry(JOB, job.id, job.ended_on, title, since))
+    return out
 
 
 @dataclass(frozen=True)

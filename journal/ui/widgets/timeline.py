@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from journal.services.people.detail import (
     CONVERSATION,
+    JOB,
     NEXT_STEP,
     OFFER_GIVEN,
     OFFER_RECEIVED,
@@ -23,6 +24,7 @@ KIND_LABEL = {
     OFFER_GIVEN: QT_TRANSLATE_NOOP("TimelineList", "Offer given"),
     OFFER_RECEIVED: QT_TRANSLATE_NOOP("TimelineList", "Offer received"),
     NEXT_STEP: QT_TRANSLATE_NOOP("TimelineList", "Next step"),
+    JOB: QT_TRANSLATE_NOOP("TimelineList", "Career"),
 }
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -61,7 +63,8 @@ class TimelineList(QListWidget):
                 text = f"{entry.title}\n{self.tr(KIND_LABEL[entry.kind])} · {_when(entry.date)} · {entry.detail}"
             item = QListWidgetItem(text)
             if entry.kind != NEXT_STEP:
-                item.setIcon(action_icon("chat" if entry.kind == CONVERSATION else "offer"))
+                icon = {CONVERSATION: "chat", JOB: "advance"}.get(entry.kind, "offer")
+                item.setIcon(action_icon(icon))
             item.setData(KIND_ROLE, entry.kind)
             item.setData(ID_ROLE, entry.id)
             if entry.kind == NEXT_STEP:
@@ -94,7 +97,7 @@ class TimelineList(QListWidget):
         kind = item.data(KIND_ROLE)
         if kind in (OFFER_GIVEN, OFFER_RECEIVED):
             self.open_requested.emit("introduction", item.data(ID_ROLE))
-        elif kind is not None:
+        elif kind is not None and kind != JOB:  # a job is edited in the person's career list
             self.open_requested.emit(kind, item.data(ID_ROLE))
 
     def _changed(self, item: QListWidgetItem) -> None:
