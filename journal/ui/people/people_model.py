@@ -48,9 +48,15 @@ class PeopleModel(PagedTableModel):
         }
     )
 
-    def __init__(self, clock, parent=None) -> None:
+    def __init__(self, clock, parent=None, *, avatars=None, avatar_size: int = 20) -> None:
         super().__init__(parent)
         self._clock = clock
+        # Avatars in the Name column: painted rows ask, the cache reads their photos in one go.
+        self._avatars = avatars
+        self.avatar_size = avatar_size
+        if avatars is not None:
+            self.ROW_ROLES = type(self).ROW_ROLES | {Qt.ItemDataRole.DecorationRole}
+            avatars.updated.connect(self._avatars_updated)
         self.sort_column = "name"
         self.descending = False
         self.include_archived = False
@@ -85,8 +91,18 @@ class PeopleModel(PagedTableModel):
         self.descending = descending
         self.reorder()
 
+    def _avatars_updated(self, ids) -> None:
+        rows = sorted(r for r in (self.row_of(i) for i in ids) if r >= 0) if ids else range(self.rowCount())
+        for row in rows:
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
     def cell(self, row: PersonRow, column: int, role: int):
         key = COLUMNS[column]
+        if role == Qt.ItemDataRole.DecorationRole:
+            if key == "name" and self._avatars is not None:
+                return self._avatars.pixmap(row.id, row.name, self.avatar_size)
+            return None
         today = self._clock.today()
         if role == Qt.ItemDataRole.FontRole:
             if key == "name" and row.is_placeholder:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from journal.ui.context import AppContext
 from journal.ui.people.people_model import PeopleModel
 from journal.ui.people.person_editor import PersonEditor, archived_suffix
 from journal.ui.widgets.action_icons import action_icon
+from journal.ui.widgets.avatar import avatars
 from journal.ui.widgets.empty_hint import EmptyHint
 from journal.ui.widgets.filter_field import FilterField
 from journal.ui.widgets.status import show_status
@@ -66,8 +67,11 @@ class PeopleView(QWidget):
         bar.addWidget(self.archive_button)
         bar.addWidget(self.delete_button)
 
-        self.model = PeopleModel(context.clock, self)
+        row_height = self.fontMetrics().height() + 10
+        avatar_size = max(16, row_height - 6)
+        self.model = PeopleModel(context.clock, self, avatars=avatars(context), avatar_size=avatar_size)
         self.table = QTableView(objectName="peopleTable")
+        self.table.setIconSize(QSize(avatar_size, avatar_size))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -75,7 +79,7 @@ class PeopleView(QWidget):
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
