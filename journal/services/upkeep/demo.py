@@ -19,9 +19,10 @@ from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.pipeline import Stage
 from journal.services.agenda import next_steps
 from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
+from journal.services.people import jobs
 from journal.services.people import records as people
 from journal.services.pipeline import introductions
-from journal.store.models import DB, Introduction, NextStep, Person
+from journal.store.models import DB, Address, Introduction, NextStep, Person, PersonDate, Relation
 
 DEMO_FILENAME = "demo-journal.sqlite3"
 
@@ -272,9 +273,50 @@ def populate(*, clock: Clock = SYSTEM_CLOCK, seed: int = 2024) -> DemoSummary:
         for name, days in (("Anna Kowalski", 45), ("Noah Fischer", 31), ("Victor Lam", 21), ("Ravi Deshpande", 95)):
             log([name], days)
 
+        _people_over_time(ids, today)
+
     return DemoSummary(
         Person.select().count(), conversations, Introduction.select().count(), NextStep.select().count()
     )
+
+
+# Birthdays: name, days from today (negative: passed this year), year born or None.
+BIRTHDAYS = [
+    ("Hannah Okafor", 0, 1988),
+    ("Oliver Grant", 3, None),
+    ("Dana Whitfield", 6, 1979),
+    ("Priya Raman", 40, 1986),
+    ("Fatima Zahra", -20, None),
+    ("Lucas Ferreira", 120, 1990),
+    ("Mei Chen", -90, 1994),
+]
+STREETS = ["14 Calder Street", "Lindenstraße 8", "Prinsengracht 212", "Rua das Flores 31", "3 Quay Road"]
+POSTCODES = ["EC1V 2NX", "10969", "1016 HG", "1200-195", "D02 X285"]
+
+
+def _people_over_time(ids: dict[str, int], today: dt.date) -> None:
+    """Dates that matter, addresses, a nickname, a relation and two recent job changes."""
+    for name, days, year in BIRTHDAYS:
+        day = today + dt.timedelta(days=days)
+        if day.month == 2 and day.day == 29:
+            day -= dt.timedelta(days=1)
+        PersonDate.create(person=ids[name], kind="birthday", month=day.month, day=day.day, year=year)
+    married = today + dt.timedelta(days=2)
+    PersonDate.create(person=ids["Chloé Dubois"], kind="anniversary", month=married.month, day=married.day, year=2015)
+    PersonDate.create(person=ids["Ingrid Solberg"], kind="birthday", month=2, day=29, year=1984)
+    joined = today + dt.timedelta(days=5)
+    PersonDate.create(
+        person=ids["Samuel Adeyemi"], kind="work_anniversary", label="Joined Meridian", month=joined.month,
+        day=joined.day, year=today.year - 5,
+    )
+    for index, name in enumerate(["Dana Whitfield", "Hannah Okafor", "Oliver Grant", "Aiko Tanaka", "Grace Mbeki"]):
+        city = Person.get_by_id(ids[name]).location
+        Address.create(person=ids[name], label="home" if index % 2 else "work", street=STREETS[index],
+                       postcode=POSTCODES[index], locality=city if city != "Remote" else "London")
+    Person.update(nickname="Tom").where(Person.id == ids["Tomás Echeverría"]).execute()
+    Relation.create(person=ids["Chloé Dubois"], kind="spouse", name="Samuel Adeyemi", other=ids["Samuel Adeyemi"])
+    jobs.record_change(ids["Marcus Oyelaran"], "Sparrow AI", "Head of Data", on=today - dt.timedelta(days=2))
+    jobs.record_change(ids["Jonas Lindqvist"], "", "Distinguished Engineer", on=today - dt.timedelta(days=9))
 
 
 def new_demo_folder() -> Path:
