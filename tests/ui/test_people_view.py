@@ -310,7 +310,9 @@ def test_keyboard_only_find_and_edit(qtbot, context, journal, host):
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     qtbot.waitUntil(view.editor.name.hasFocus)
     qtbot.keyClicks(view.editor.name, "Bo Chen-Li")  # the name was selected: typing replaces it
-    qtbot.keyClick(view.editor.name, Qt.Key.Key_Tab)  # past the placeholder box, to the organisation
+    qtbot.keyClick(view.editor.name, Qt.Key.Key_Tab)  # past the placeholder box and the nickname
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.editor.nickname
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is view.editor.organisation
     qtbot.keyClick(view.editor.organisation, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)

@@ -10,6 +10,7 @@ from peewee import JOIN, fn
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.cadence import keep_in_touch_due
 from journal.errors import ValidationError
+from journal.services.people.jobs import JobRow
 from journal.services.people.records import last_contact, tags_of
 from journal.store.models import (
     ContactDetail,
@@ -205,6 +206,20 @@ def timeline(person_id: int, *, clock: Clock = SYSTEM_CLOCK, limit: int = 200) -
     open_steps.sort(key=lambda e: (e.date is None, e.date or dt.date.max, e.id))
     entries.sort(key=lambda e: (e.date or dt.date.min, e.id), reverse=True)
     return open_steps + entries
+
+
+def career(person_id: int) -> list[JobRow]:
+    """The person's jobs for the career list: current first, then former ones, latest first."""
+    rows = (
+        Job.select(Job, Organisation.name.alias("org_name"))
+        .join(Organisation, on=(Job.organisation == Organisation.id), join_type=JOIN.LEFT_OUTER)
+        .where(Job.person == person_id)
+        .order_by(Job.ended_on.is_null(False), Job.ended_on.desc(), Job.started_on.desc(), Job.id.desc())
+        .objects()
+    )
+    return [
+        JobRow(j.id, getattr(j, "org_name", None) or "", j.role, j.started_on, j.ended_on, j.noticed_on) for j in rows
+    ]
 
 
 def _at(organisation: str, role: str) -> str:
