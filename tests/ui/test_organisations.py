@@ -144,3 +144,39 @@ def test_ctrl_f_filters_the_list_and_enter_goes_to_the_first_match(qtbot, contex
     qtbot.keyClick(view.filter, Qt.Key.Key_Escape)
     view._apply_filter()
     assert view.model.rowCount() == 2 and view.stack.currentWidget() is view.splitter
+
+
+def test_who_i_know_at_an_organisation_now_and_formerly(qtbot, context, journal, clock):
+    from journal.services.people import jobs
+
+    # Sam moved from Acme to Zenith; Bo once worked at Acme; Dana is back at Acme after a spell elsewhere.
+    jobs.change_job(journal["sam"], "Zenith", "Head of Talent", on=dt.date(2026, 2, 1))
+    jobs.add_job(journal["bo"], "Acme", "Intern", dt.date(2015, 6, 1), dt.date(2016, 8, 31))
+    jobs.add_job(journal["dana"], "Acme", "Engineer", dt.date(2010, 1, 1), dt.date(2012, 1, 1))
+    rows = {r.name: (r.people, r.former) for r in organisations.list_organisations()}
+    assert rows == {"Acme": (1, 2), "Zenith": (2, 0)}
+    acme = next(r.id for r in organisations.list_organisations() if r.name == "Acme")
+    got = [(m.name, m.role, m.current, m.ended_on) for m in organisations.members(acme)]
+    assert got == [
+        ("Dana Smith", "CTO", True, None),
+        ("Sam Ortiz", "Recruiter", False, dt.date(2026, 2, 1)),
+        ("Bo Chen", "Intern", False, dt.date(2016, 8, 31)),
+    ]
+    assert [m.name for m in organisations.members(acme, former=False)] == ["Dana Smith"]
+
+    view = make_view(qtbot, context)
+    assert view.model.index(0, 0).data() == "Acme"
+    assert view.model.index(0, 1).data() == "1 (+2 former)"
+    assert "1 person, 2 former" in view.members_title.text()
+    model = view.members_model
+    assert model.index(0, 3).data() == "now"
+    assert model.index(1, 3).data().startswith("former · ")
+    assert model.index(2, 3).data() == "former · June 2015 – August 2016"
+    assert model.index(2, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+    # A former colleague opens like a current one.
+    view.members.setFocus()
+    view.members.setCurrentIndex(model.index(2, 0))
+    with qtbot.waitSignal(view.open_requested) as blocker:
+        qtbot.keyClick(view.members, Qt.Key.Key_Return)
+    assert blocker.args == ["person", journal["bo"]]

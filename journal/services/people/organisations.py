@@ -24,6 +24,7 @@ class OrganisationSummary:
     people: int
     latest_contact: dt.date | None
     latest_person: str
+    former: int = 0  # people (active) who worked there and no longer do
 
 
 @dataclass(frozen=True)
@@ -33,24 +34,41 @@ class OrganisationMember:
     role: str
     last_contact: dt.date | None
     is_placeholder: bool
+    current: bool = True
+    started_on: dt.date | None = None
+    ended_on: dt.date | None = None  # a former colleague's last day there
+
+
+# Active people with an ended job at organisation `o` and none there now.
+_FORMER = """
+    SELECT DISTINCT j.person_id FROM job j JOIN person fp ON fp.id = j.person_id
+    WHERE j.organisation_id = {org} AND j.ended_on IS NOT NULL AND +fp.archived = 0
+      AND fp.organisation_id IS NOT {org}
+      AND NOT EXISTS (SELECT 1 FROM job cj WHERE cj.person_id = j.person_id
+                      AND cj.organisation_id = {org} AND cj.ended_on IS NULL)
+"""
 
 
 def list_organisations(*, include_empty: bool = False) -> list[OrganisationSummary]:
-    """Every organisation with active people (or all), with the most recent contact there."""
+    """Every organisation with active people, now or formerly (or all), with the most recent
+    contact with someone there now."""
     sql = f"""
-        SELECT o.id, o.name, count(p.id), date(max(lc.last_at)),
+        SELECT id, name, people, latest, latest_person, former FROM (
+          SELECT o.id AS id, o.name AS name, count(p.id) AS people, date(max(lc.last_at)) AS latest,
                (SELECT p2.name FROM person p2 JOIN person_last_contact l2 ON l2.person_id = p2.id
                  WHERE p2.organisation_id = o.id AND +p2.archived = 0
-                 ORDER BY l2.last_at DESC, p2.name LIMIT 1)
-        FROM organisation o
-        LEFT JOIN person p ON p.organisation_id = o.id AND +p.archived = 0
-        LEFT JOIN person_last_contact lc ON lc.person_id = p.id
-        GROUP BY o.id
-        {"" if include_empty else "HAVING count(p.id) > 0"}
-        ORDER BY o.name COLLATE NOCASE
+                 ORDER BY l2.last_at DESC, p2.name LIMIT 1) AS latest_person,
+               (SELECT count(*) FROM ({_FORMER.format(org="o.id")})) AS former
+          FROM organisation o
+          LEFT JOIN person p ON p.organisation_id = o.id AND +p.archived = 0
+          LEFT JOIN person_last_contact lc ON lc.person_id = p.id
+          GROUP BY o.id
+        )
+        {"" if include_empty else "WHERE people > 0 OR former > 0"}
+        ORDER BY name COLLATE NOCASE
     """
     return [
-        OrganisationSummary(r[0], r[1], r[2], _date(r[3]), r[4] or "") for r in DB.execute_sql(sql).fetchall()
+        OrganisationSummary(r[0], r[1], r[2], _date(r[3]), r[4] or "", r[5]) for r in DB.execute_sql(sql).fetchall()
     ]
 
 
@@ -71,19 +89,39 @@ def matching(summaries: list[OrganisationSummary], text: str) -> list[Organisati
     return [s for s in summaries if holds(s.name)]
 
 
-def members(organisation_id: int) -> list[OrganisationMember]:
-    """The active people at an organisation, most recently contacted first."""
+def members(organisation_id: int, *, former: bool = True) -> list[OrganisationMember]:
+    """Who I know at an organisation: the active people there now, most recently contacted
+    first, then (with `former`) those who worked there, most recently left first, each with the
+    role and dates of their latest job there."""
     if Organisation.get_or_none(Organisation.id == organisation_id) is None:
         raise ValidationError("This organisation no longer exists.")
     sql = f"""
-        SELECT p.id, p.name, p.role, {_LAST_CONTACT} AS day, p.is_placeholder
+        SELECT p.id, p.name, p.role, {_LAST_CONTACT} AS day, p.is_placeholder,
+               (SELECT j.started_on FROM job j WHERE j.person_id = p.id AND j.organisation_id = p.organisation_id
+                 AND j.ended_on IS NULL ORDER BY j.id LIMIT 1)
         FROM person p WHERE p.organisation_id = ? AND +p.archived = 0
         ORDER BY day IS NULL, day DESC, p.name COLLATE NOCASE
     """
-    return [
-        OrganisationMember(r[0], r[1], r[2], _date(r[3]), bool(r[4]))
+    out = [
+        OrganisationMember(r[0], r[1], r[2], _date(r[3]), bool(r[4]), True, _date(r[5]))
         for r in DB.execute_sql(sql, (organisation_id,)).fetchall()
     ]
+    if not former:
+        return out
+    sql = f"""
+        SELECT p.id, p.name, j.role, {_LAST_CONTACT}, p.is_placeholder, j.started_on, j.ended_on
+        FROM person p JOIN job j ON j.id = (
+            SELECT j2.id FROM job j2 WHERE j2.person_id = p.id AND j2.organisation_id = ?
+            ORDER BY j2.ended_on DESC, j2.id DESC LIMIT 1)
+        WHERE p.id IN ({_FORMER.format(org="?")})
+        ORDER BY j.ended_on DESC, p.name COLLATE NOCASE
+    """
+    params = (organisation_id, organisation_id, organisation_id, organisation_id)
+    out += [
+        OrganisationMember(r[0], r[1], r[2], _date(r[3]), bool(r[4]), False, _date(r[5]), _date(r[6]))
+        for r in DB.execute_sql(sql, params).fetchall()
+    ]
+    return out
 
 
 def organisation_of(person_id: int) -> int | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -12,9 +13,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -67,6 +69,10 @@ class OrganisationsModel(_DatedRowsModel):
             if column == 0:
                 return row.name
             if column == 1:
+                if row.former:
+                    return QCoreApplication.translate("OrganisationsView", "{n} (+{former} former)").format(
+                        n=row.people, former=row.former
+                    )
                 return str(row.people)
             when = _date(row.latest_contact, self._clock.today())
             return f"{when} ({row.latest_person})" if row.latest_person else when
@@ -75,18 +81,40 @@ class OrganisationsModel(_DatedRowsModel):
         return None
 
 
+def _month(day: dt.date | None) -> str:
+    return dates.month(day.year, day.month) if day else "…"
+
+
+def tenure(row: OrganisationMember) -> str:
+    """"now", "since March 2021", "former · March 2012 – June 2016"."""
+    tr = QCoreApplication.translate
+    if row.current:
+        return tr("OrganisationsView", "since {date}").format(date=_month(row.started_on)) if row.started_on else tr("OrganisationsView", "now")
+    return tr("OrganisationsView", "former · {start} – {end}").format(start=_month(row.started_on), end=_month(row.ended_on))
+
+
 class MembersModel(_DatedRowsModel):
-    COLUMNS = (QT_TRANSLATE_NOOP("OrganisationsView", "Name"), QT_TRANSLATE_NOOP("OrganisationsView", "Role"), QT_TRANSLATE_NOOP("OrganisationsView", "Last contact"))
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("OrganisationsView", "Name"),
+        QT_TRANSLATE_NOOP("OrganisationsView", "Role"),
+        QT_TRANSLATE_NOOP("OrganisationsView", "Last contact"),
+        QT_TRANSLATE_NOOP("OrganisationsView", "There"),
+    )
 
     def cell(self, row: OrganisationMember, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.name, row.role, _date(row.last_contact, self._clock.today()))[column]
+            return (row.name, row.role, _date(row.last_contact, self._clock.today()), tenure(row))[column]
         if role == Qt.ItemDataRole.FontRole and column == 0 and row.is_placeholder:
             font = QFont()
             font.setItalic(True)
             return font
+        if role == Qt.ItemDataRole.ForegroundRole and not row.current:
+            return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return QCoreApplication.translate("OrganisationsView", "Open {name} in People (Enter)").format(name=row.name)
+            text = QCoreApplication.translate("OrganisationsView", "Open {name} in People (Enter)").format(name=row.name)
+            if not row.current:
+                text = QCoreApplication.translate("OrganisationsView", "Worked here before. ") + text
+            return text
         return None
 
 
@@ -107,6 +135,9 @@ def _table(name: str, model) -> QTableView:
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
     header.setResizeContentsPrecision(200)  # sized from 200 rows, not every organisation of thousands
     header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+    if model.columnCount() > 3:
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 140)
     return table
 
 
@@ -202,7 +233,7 @@ class OrganisationsView(QWidget):
         self._when_shown.shown()  # what changed while another view was in front
 
     def _journal_changed(self, changes) -> None:
-        if changes.touches("organisation", "person", "conversation", "participant"):
+        if changes.touches("organisation", "person", "conversation", "participant", "job"):
             self._when_shown.request()
 
     def current_organisation(self) -> int | None:
@@ -231,8 +262,11 @@ class OrganisationsView(QWidget):
         except JournalError:
             rows = []
         self.members_model.set_rows(rows)
-        count = (self.tr("{n} person") if len(rows) == 1 else self.tr("{n} people")).format(n=len(rows))
-        self.members_title.setText(f"<b>{item.name}</b> — {count}")
+        now = sum(1 for r in rows if r.current)
+        count = (self.tr("{n} person") if now == 1 else self.tr("{n} people")).format(n=now)
+        if len(rows) > now:
+            count += self.tr(", {n} former").format(n=len(rows) - now)
+        self.members_title.setText(f"<b>{escape(item.name)}</b> — {count}")
 
     def open_organisation(self, organisation_id: int) -> None:
         """The window's opener for "organisation"."""
