@@ -14,9 +14,14 @@ vobject sees them:
 - in vCard 2.1 commas are literal and `\\:` is a colon, so values are re-escaped as 3.0;
 - a card nested in another (a 2.1 AGENT) or written inside an AGENT value (3.0) is a card of
   its own;
-- binary properties (a PHOTO's base64) are left out: the journal keeps no photos yet, and
-  vobject would hold each of their lines as objects costing far more than the line. A base64
-  value that cannot be decoded is listed among the dropped lines.
+- binary properties (PHOTO, LOGO, SOUND, KEY) never reach vobject, which would hold each of
+  their lines as objects costing far more than the line: the first inline PHOTO (2.1 BASE64, 3.0
+  ENCODING=b, a 4.0 data: URI) becomes the record's photo, read here; the others, and a PHOTO
+  that is a URL, are kept verbatim. A base64 value that cannot be decoded is listed among the
+  dropped lines;
+- every line is either modelled (vcard_fields says which: read through vobject or by hand) or
+  kept verbatim, unfolded, in the record's extra_lines in file order, for the writer to give
+  back. REV and PRODID describe the file, not the person, and are not kept.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from dataclasses import dataclass, field
 import vobject
 
 from journal.interop.records import (
+    AddressRecord,
     ContactRecord,
     ImportFormatError,
     ParseResult,
@@ -36,14 +42,29 @@ from journal.interop.records import (
     clean,
 )
 from journal.interop.text_decoding import decode_file, decode_value, has_undecoded, known_charset, raw_bytes
+from journal.interop.vcard_fields import (
+    CONTENT_LINE,
+    FILE_PROPERTIES,
+    HAND_READ,
+    LABELLED,
+    MODELLED_BY_VOBJECT,
+    HandLine,
+    apple_label,
+    name_of,
+    params_of,
+    photo_mime,
+    read_hand_lines,
+    same_linkedin,
+    unescape,
+)
 from journal.interop.vcard_write import CONNECTED_ON, person_to_card, write  # noqa: F401  (the writer)
 
 SKIP_TYPES = {"INTERNET", "PREF", "X400", "VOICE", "UTF-8", "QUOTED-PRINTABLE", "BASE64"}
 
 
-# Properties whose values are binary data (base64 in the file). The journal keeps none of them
-# yet, and vobject turns each of their lines into objects costing over a hundred times the
-# line's size, so they are cut out of the card before vobject sees it.
+# Properties whose values are binary data (base64 in the file). vobject turns each of their lines
+# into objects costing over a hundred times the line's size, so they are cut out of the card
+# before vobject sees it: the photo is read here, the others are kept verbatim.
 BINARY_PROPERTIES = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
 
 # One line as str.splitlines() cuts them (the same line breaks, but CR CR LF, as iOS ends its
@@ -51,9 +72,7 @@ BINARY_PROPERTIES = frozenset({"PHOTO", "LOGO", "SOUND", "KEY"})
 _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE = re.compile(f"([^{_BREAKS}]*)(?:\r+\n|[{_BREAKS}])?")
 _PROPERTY_NAME = re.compile(r"[ \t]*(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)[ \t]*(?:[;:]|$)")
-_CONTENT_LINE = re.compile(
-    r'[ \t]*(?:([A-Za-z0-9-]+)\.)?([A-Za-z0-9-]+)[ \t]*((?:;(?:"[^"]*"|[^";:])*)*):(.*)', re.DOTALL
-)
+_CONTENT_LINE = CONTENT_LINE
 _PARAM = re.compile(r';((?:"[^"]*"|[^";:])*)')
 _BASE64 = re.compile(r"[A-Za-z0-9+/=\s]*")
 _ESCAPE_21 = re.compile(r"\\(.)|\\$|,|\r\n|\n|\r", re.DOTALL)
@@ -91,6 +110,39 @@ class RawCard:
     lines: list[tuple[int, str]] = field(default_factory=list)
     dropped: list[Rejected] = field(default_factory=list)
     agents: list[tuple[int, str]] = field(default_factory=list)  # (line, text) of AGENT cards in values
+    photo: tuple[str, str] | None = None  # (mime type, base64 without white space)
+    extras: list[tuple[int, str]] = field(default_factory=list)  # (line, text) of lines kept verbatim
+    hand: list[HandLine] = field(default_factory=list)  # the modelled lines read by hand (vcard_fields)
+
+    def take_binary(self, at: int, first: str, rest: list[str]) -> None:
+        """A binary property's lines (`first` and its continuation lines): the card's photo, a
+        line kept verbatim, or a base64 value that cannot be decoded, listed as dropped."""
+        match = _PROPERTY_NAME.match(first, 0, 200)
+        name = match.group(1).upper() if match else "PHOTO"
+        head, _, value = first.partition(":")
+        data_uri = value[:5].lower() == "data:" and ";base64," in value[:200].lower()
+        if not (data_uri or _is_base64(first)):
+            self._keep(at, first, rest)  # a URL (VALUE=uri), a value of some other kind
+            return
+        mime = ""
+        if data_uri:
+            prefix, _, value = value.partition(",")
+            mime = prefix[5:].split(";", 1)[0].strip().lower()
+        payload = "".join((value + "".join(rest)).split())
+        if len(payload) % 4 or _BASE64.fullmatch(payload) is None:
+            what = "photo" if name == "PHOTO" else name
+            self.dropped.append(Rejected(at, f"the {what}'s base64 data cannot be decoded; the {what} is left out"))
+        elif name == "PHOTO" and self.photo is None and payload:
+            self.photo = (mime if "/" in mime else photo_mime(head, payload), payload)
+        else:
+            self._keep(at, first, rest)
+
+    def _keep(self, at: int, first: str, rest: list[str]) -> None:
+        line = first + "".join(part[1:] for part in rest)
+        if has_undecoded(line):
+            self.dropped.append(Rejected(at, "line dropped: it is not UTF-8 and a binary value declares no CHARSET"))
+        else:
+            self.extras.append((at, line))
 
 
 def split_cards(text: str):
@@ -98,8 +150,9 @@ def split_cards(text: str):
     vCard 2.1 AGENT) is given as a card of its own.
 
     Folded lines are unfolded and quoted-printable soft line breaks joined. Binary properties
-    (BINARY_PROPERTIES, with their continuation lines) are left out, so no more than one card's
-    other lines is held at once; a base64 value that cannot be decoded is reported. A file that
+    (BINARY_PROPERTIES, with their continuation lines) are taken out of the lines, as the card's
+    photo or a line kept verbatim (RawCard.take_binary); a base64 value that cannot be decoded
+    is reported. A file that
     ends inside a card raises ImportFormatError once the cards before it have been given."""
     lines = _lines(text)
     stack: list[RawCard] = []
@@ -118,18 +171,14 @@ def split_cards(text: str):
             continue
         card = stack[-1]
         if _is_binary(line):
-            first, check = number, _is_base64(line)
-            good = not check or _BASE64.fullmatch(line.split(":", 1)[-1]) is not None
-            size = len("".join(line.split(":", 1)[-1].split()))
+            first, at, rest = line, number, []
             line = next(lines, None)
             while line is not None and (line[:1] in (" ", "\t") or not line.strip()):  # continuation lines
                 number += 1
-                if check and good:
-                    good = _BASE64.fullmatch(line) is not None
-                    size += len("".join(line.split()))
+                if line.strip():
+                    rest.append(line)
                 line = next(lines, None)
-            if check and (not good or size % 4):
-                card.dropped.append(Rejected(first, "the photo's base64 data cannot be decoded; the photo is left out"))
+            card.take_binary(at, first, rest)
             continue
         if not line.strip():
             line = next(lines, None)
@@ -262,22 +311,37 @@ def _unescape_inline(match: re.Match) -> str:
 
 
 def card_text(card: RawCard) -> str:
-    """The card as vobject should read it; the lines it cannot are noted in card.dropped."""
+    """The card as vobject should read it: the lines vobject reads (MODELLED_BY_VOBJECT). The
+    lines read by hand go to card.hand, the lines not modelled to card.extras (as written,
+    unless their bytes had to be decoded), the lines that cannot be read to card.dropped."""
     version = next((line.split(":", 1)[1].strip() for _, line in card.lines if line.upper().startswith("VERSION:")), "3.0")
     declared = (_CHARSET.search(line.split(":", 1)[0]) for _, line in card.lines)
     fallback = next((known_charset(m.group(1)) for m in declared if m and known_charset(m.group(1))), None)
+    names = [name_of(line) for _, line in card.lines]
+    labelled = {group for group, name in names if group and name in LABELLED}
     out = []
-    for at, line in card.lines:
+    for (at, line), (group, name) in zip(card.lines, names, strict=True):
         if _agent_inline(line):
             card.agents.append((at, _INLINE_ESCAPE.sub(_unescape_inline, line.split(":", 1)[1])))
+            continue
+        if name in FILE_PROPERTIES:
             continue
         readable, why = _readable_line(at, line, version, fallback)
         if readable is None:
             card.dropped.append(Rejected(at, f"line dropped: {why}"))
             continue
+        if name in MODELLED_BY_VOBJECT:
+            out.append(readable)
+        elif name in HAND_READ and (name != "X-ABLABEL" or group in labelled):
+            match = CONTENT_LINE.fullmatch(readable)
+            card.hand.append(HandLine(at, group, name, params_of(match.group(3)), match.group(4), line))
+        elif has_undecoded(line):
+            card.extras.append((at, readable))  # its bytes decoded: the file's own bytes are no text to keep
+        else:
+            card.extras.append((at, line))
+            continue  # kept as written: nothing was guessed
         if why:
             card.dropped.append(Rejected(at, f"line read with a guess: {why}"))
-        out.append(readable)
     return "\r\n".join(out) + "\r\n"
 
 
@@ -294,10 +358,7 @@ def _label(prop, group_labels: dict[str, str]) -> str:
 
 
 def _apple_label(text: str) -> str:
-    text = text.strip()
-    if text.startswith("_$!<") and text.endswith(">!$_"):
-        text = text[4:-4]
-    return text
+    return apple_label(text)
 
 
 def _text(value) -> str:
@@ -308,13 +369,49 @@ def _text(value) -> str:
     return str(value or "")
 
 
-def card_to_record(card, line: int) -> ContactRecord | Rejected:
-    group_labels: dict[str, str] = {}
-    for prop in card.getChildren():
-        if prop.group and prop.name.upper() == "X-ABLABEL":
-            group_labels[prop.group.upper()] = _apple_label(_text(prop.value))
+def _part(value) -> str:
+    """One part of an ADR: several values (unescaped commas) joined with ", "."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(clean(str(v)) for v in value if clean(str(v)))
+    return clean(_text(value))
+
+
+_PLACE = ("city", "region", "country")
+
+
+def _jobs(props) -> list[tuple[str, str]]:
+    """(organisation, role) of each ORG and TITLE: ungrouped ones paired in order, grouped ones by group."""
+    orgs: list[tuple[str, str]] = []  # (group, organisation)
+    titles: list[tuple[str, str]] = []
+    for prop in props:
+        if prop.name.upper() == "ORG":
+            parts = prop.value if isinstance(prop.value, list) else [prop.value]
+            orgs.append(((prop.group or "").upper(), clean(_text(parts[0] if parts else ""))))
+        else:
+            titles.append(((prop.group or "").upper(), clean(_text(prop.value))))
+    plain_orgs = [o for g, o in orgs if not g]
+    plain_titles = [t for g, t in titles if not g]
+    jobs = [(plain_orgs[i] if i < len(plain_orgs) else "", plain_titles[i] if i < len(plain_titles) else "")
+            for i in range(max(len(plain_orgs), len(plain_titles)))]
+    grouped: dict[str, list[str]] = {}
+    for group, org in orgs:
+        if group:
+            grouped.setdefault(group, ["", ""])[0] = grouped.get(group, ["", ""])[0] or org
+    for group, title in titles:
+        if group:
+            grouped.setdefault(group, ["", ""])[1] = grouped.get(group, ["", ""])[1] or title
+    jobs.extend((org, title) for org, title in grouped.values())
+    return [job for job in jobs if job[0] or job[1]]
+
+
+def card_to_record(card, line: int, raw: RawCard | None = None) -> ContactRecord | Rejected:
+    """A record from the vobject component and what card_text read by hand into `raw`."""
+    hand = raw.hand if raw is not None else []
+    group_labels = {h.group: apple_label(unescape(h.value)) for h in hand if h.name == "X-ABLABEL" and h.group}
     record = ContactRecord(line=line, name="")
     given_family = ""
+    jobs = []
+    url_profiles = []
     for prop in card.getChildren():
         if not isinstance(prop, vobject.base.ContentLine):
             continue  # a component nested in the card (BEGIN:VCARD inside a card) has no value
@@ -329,21 +426,31 @@ def card_to_record(card, line: int) -> ContactRecord | Rejected:
         elif name == "TEL" and clean(_text(value)):
             number = clean(_text(value))
             record.phones.append((number[4:] if number.lower().startswith("tel:") else number, _label(prop, group_labels)))
-        elif name in ("URL", "X-SOCIALPROFILE"):
+        elif name == "URL":
             url = clean(_text(value))
+            if not url:
+                continue
             is_linkedin = "linkedin.com" in url.casefold() or "linkedin" in str(prop.params.get("TYPE", "")).casefold()
             if is_linkedin and not record.linkedin:
                 record.linkedin = url
-            elif not is_linkedin and name == "URL" and not record.website:
+            elif is_linkedin and same_linkedin(url, record.linkedin):
+                continue
+            elif not is_linkedin and not record.website:
                 record.website = url
-        elif name == "ORG":
-            parts = value if isinstance(value, list) else [value]
-            record.organisation = record.organisation or clean(_text(parts[0] if parts else ""))
-        elif name == "TITLE":
-            record.role = record.role or clean(_text(value))
-        elif name == "ADR" and not record.location and hasattr(value, "city"):
-            parts = [clean(_text(getattr(value, attr))) for attr in ("city", "region", "country")]
-            record.location = ", ".join(p for p in parts if p)
+            else:
+                url_profiles.append(("linkedin" if is_linkedin else (_label(prop, group_labels).lower() or "url"), url))
+        elif name in ("ORG", "TITLE"):
+            jobs.append(prop)
+        elif name == "ADR" and hasattr(value, "city"):
+            address = AddressRecord(
+                label=_label(prop, group_labels), po_box=_part(value.box), extended=_part(value.extended),
+                street=_part(value.street), locality=_part(value.city), region=_part(value.region),
+                postcode=_part(value.code), country=_part(value.country),
+            )
+            if not address.is_empty():
+                record.addresses.append(address)
+            if not record.location:
+                record.location = ", ".join(p for p in (_part(getattr(value, attr)) for attr in _PLACE) if p)
         elif name == "NOTE":
             note = _text(value).replace("\r\n", "\n").replace("\r", "\n").strip()
             record.notes = f"{record.notes}\n{note}".strip() if record.notes else note
@@ -357,6 +464,25 @@ def card_to_record(card, line: int) -> ContactRecord | Rejected:
                 record.connected_on = dt.date.fromisoformat(clean(_text(value)))
             except ValueError:
                 pass
+    all_jobs = _jobs(jobs)
+    if all_jobs:
+        (record.organisation, record.role), record.other_jobs = all_jobs[0], all_jobs[1:]
+    fields = read_hand_lines(hand, group_labels)
+    record.nickname = ", ".join(fields.nickname)
+    record.dates = fields.dates
+    record.relations = fields.relations
+    record.profiles = url_profiles
+    for url in fields.social_linkedin:
+        if not record.linkedin:
+            record.linkedin = url
+        elif not same_linkedin(url, record.linkedin):
+            record.profiles.append(("linkedin", url))
+    record.profiles.extend(fields.profiles)
+    if raw is not None:
+        raw.dropped.extend(Rejected(at, why) for at, why in fields.dropped)
+        record.photo = raw.photo
+        kept = sorted(raw.extras + fields.extras, key=lambda item: item[0])
+        record.extra_lines = [text for _, text in kept]
     record.name = record.name or given_family or record.organisation or (record.emails[0][0] if record.emails else "")
     if not record.name:
         return Rejected(line, "the card has no name (FN or N), organisation or e-mail")
@@ -429,14 +555,15 @@ def parse(data: bytes | str) -> VCardParseResult:
         except ImportFormatError:
             raise
         except Exception as exc:
+            result.dropped_lines.extend(card.dropped)
             result.rejected.append(Rejected(line, f"the card cannot be read: {str(exc)[:120]}"))
             continue
-        finally:
-            result.dropped_lines.extend(card.dropped)
         if component.name.upper() != "VCARD":
+            result.dropped_lines.extend(card.dropped)
             result.rejected.append(Rejected(line, "not a vCard"))
             continue
-        outcome = card_to_record(component, line)
+        outcome = card_to_record(component, line, card)
+        result.dropped_lines.extend(card.dropped)
         if isinstance(outcome, Rejected):
             result.rejected.append(outcome)
         else:

@@ -58,8 +58,17 @@ def test_outlook_2003_latin2_quoted_printable_label_keeps_the_card():
     (jan,) = result.records
     assert (jan.name, jan.organisation) == ("Jan Nowak", "Nowak Handel")
     assert jan.phones == [("+48 12 345 67 89", "work")] and jan.emails == [("jan@example.pl", "")]
+    # LABEL is not modelled: kept as written (its quoted-printable bytes undecoded), so nothing is guessed.
+    assert jan.extra_lines == ["LABEL;WORK;ENCODING=QUOTED-PRINTABLE:ul. D=B3uga 5=0D=0AKrak=F3w"]
+    assert dropped(result) == []
+
+
+def test_a_modelled_quoted_printable_value_without_a_charset_is_read_as_windows_1252_and_noted():
+    data = b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Jan\r\nNOTE;ENCODING=QUOTED-PRINTABLE:Caf=E9\r\nEND:VCARD\r\n"
+    result = vcard.parse(data)
+    assert result.records[0].notes == "Café"
     ((line, reason),) = dropped(result)
-    assert line == 7 and "LABEL" in reason and "declares no CHARSET" in reason
+    assert line == 4 and "NOTE" in reason and "declares no CHARSET" in reason
 
 
 def test_vcard_21_commas_are_literal_and_colons_unescaped():
@@ -164,10 +173,11 @@ def test_line_numbers_after_cr_cr_lf_photo_lines_count_each_line_once():
 def test_an_undeclared_quoted_printable_value_is_read_in_the_charset_the_card_declares_elsewhere():
     data = (
         b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=ISO-8859-2:Jan Nowak\r\n"
-        b"LABEL;WORK;ENCODING=QUOTED-PRINTABLE:ul. D=B3uga 5=0D=0AKrak=F3w\r\nEND:VCARD\r\n"
+        b"NOTE;ENCODING=QUOTED-PRINTABLE:ul. D=B3uga 5=0D=0AKrak=F3w\r\nEND:VCARD\r\n"
     )
     result = vcard.parse(data)
     (jan,) = result.records
     assert jan.name == "Jan Nowak"
+    assert jan.notes == "ul. Długa 5\nKraków"
     ((line, reason),) = dropped(result)
     assert line == 4 and "read as ISO8859-2" in reason
