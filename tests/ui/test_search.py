@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
 from journal.services import operations
+from journal.services.search import MARK_END, MARK_START
 from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
 from journal.ui.search.action import install_search, palette_of
 from journal.ui.search.delegate import runs
@@ -194,3 +195,27 @@ def test_open_results_follow_changes_to_the_journal(qtbot, context, filled):
     with qtbot.waitSignal(palette.results_shown, timeout=2000):
         operations.run(log_conversation, [PersonRef.named("Olga Ivanov")], summary="Quantum computing chat")
     assert palette.model.index(1).data().endswith("Quantum computing chat")
+
+
+def test_a_person_found_through_a_former_organisation_is_marked_formerly_at_it(qtbot, window, clock):
+    from journal.services.people import jobs
+    from journal.services.people import records as people
+    from journal.ui.search.results_model import SnippetRole
+
+    olga = people.find_by_name("Olga Ivanov").id
+    people.update_person(olga, people.PersonChanges(name="Olga Ivanov", organisation="Initech", role="PM"), clock=clock)
+    jobs.change_job(olga, "Globex", "Head of Product", on=dt.date(2026, 3, 1))
+    people.add_person("Ina Initech-Fan", clock=clock)  # the word in her own name: not marked
+    palette = palette_of(window)
+    palette.popup()
+    type_query(qtbot, palette, "initech")
+    model = palette.model
+    rows = {model.index(r).data(): model.index(r).data(SnippetRole) for r in range(model.rowCount())
+            if model.index(r).data(KindRole) == "person"}
+    assert rows["Olga Ivanov — Globex"] == f"formerly at {MARK_START}Initech{MARK_END}"
+    assert "formerly" not in (rows["Ina Initech-Fan"] or "")
+    # Found by the current organisation: no note.
+    palette.input.clear()
+    type_query(qtbot, palette, "globex")
+    first = model.index(model.first_result_row()).data(SnippetRole) or ""
+    assert "formerly" not in first

@@ -83,20 +83,29 @@ def get_person(person_id: int) -> PersonDetail:
 
 def former_organisations(person_id: int) -> tuple[str, ...]:
     """Organisations of the person's ended jobs where they hold no current job, latest first."""
+    return former_organisations_of([person_id]).get(person_id, ())
+
+
+def former_organisations_of(person_ids) -> dict[int, tuple[str, ...]]:
+    """former_organisations for several people (a page of search results) in one query."""
+    ids = list(dict.fromkeys(person_ids))
+    if not ids:
+        return {}
     rows = (
-        Job.select(Job.ended_on, Job.organisation, Organisation.name)
+        Job.select(Job.person, Job.ended_on, Job.organisation, Organisation.name)
         .join(Organisation, on=(Job.organisation == Organisation.id))
-        .where(Job.person == person_id)
-        .order_by(Job.ended_on.is_null(False), Job.ended_on.desc(), Job.id.desc())
+        .where(Job.person.in_(ids))
+        .order_by(Job.person, Job.ended_on.is_null(False), Job.ended_on.desc(), Job.id.desc())
         .objects()
     )
-    current, former = set(), []
+    current: dict[int, set] = {}
+    former: dict[int, list[str]] = {}
     for row in rows:
         if row.ended_on is None:
-            current.add(row.organisation_id)
-        elif row.organisation_id not in current and row.name not in former:
-            former.append(row.name)
-    return tuple(former)
+            current.setdefault(row.person_id, set()).add(row.organisation_id)
+        elif row.organisation_id not in current.get(row.person_id, ()) and row.name not in former.get(row.person_id, []):
+            former.setdefault(row.person_id, []).append(row.name)
+    return {pid: tuple(names) for pid, names in former.items()}
 
 
 def first_email(person_id: int) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QVBoxLayout
 
 from journal.services.search import search
 from journal.ui.search.delegate import ResultDelegate
+from journal.ui.search.former import mark_former_colleagues
 from journal.ui.search.results_model import IdRole, KindRole, SearchResultsModel
 
 
@@ -75,7 +76,7 @@ class SearchPalette(QDialog):
 
     def run_search(self) -> None:
         text = self.input.text()
-        grouped = search(text)
+        grouped = mark_former_colleagues(search(text), text)
         self.model.set_results(grouped)
         first = self.model.first_result_row()
         if first >= 0:
