@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
 from journal.services import operations
-from journal.services.search import MARK_END, MARK_START
 from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
+from journal.services.search import MARK_END, MARK_START
 from journal.ui.search.action import install_search, palette_of
 from journal.ui.search.delegate import runs
 from journal.ui.search.results_model import IsHeaderRole, KindRole, SearchResultsModel
