@@ -336,3 +336,35 @@ def test_down_and_enter_take_the_suggestion_then_save(qtbot, window, clock):
     assert not dialog.isVisible()
     assert [p.person_id for p in Participant.select()] == [dana.id]
     assert Person.select().count() == 1
+
+
+def test_the_people_picker_shows_avatars_in_suggestions_and_chips(qtbot, window, clock, db, context):
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QToolButton
+
+    from journal.services.people import photos
+    from journal.ui.widgets.avatar import avatars
+    from tests.services.people.test_fields import png
+
+    with db.atomic():
+        dana = create_person("Dana Smith", organisation="Acme", clock=clock)
+        sam = create_person("Sam Dane", clock=clock)
+    photos.set_photo(dana.id, png(40, 30))
+    cache = avatars(context)
+    dialog = open_dialog(qtbot, window)
+    batches = cache.batches
+    type_text(qtbot, "dan")
+    popup = dialog.picker.edit.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    icons = [popup.model().index(r, 0).data(Qt.ItemDataRole.DecorationRole) for r in range(popup.model().rowCount())]
+    assert all(isinstance(icon, QIcon) and not icon.isNull() for icon in icons) and len(icons) == 2
+    assert cache.batches == batches + 1  # both photos asked for in one query
+    assert cache.has_photo(dana.id) is True and cache.has_photo(sam.id) is False
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    type_text(qtbot, "Lee New")
+    press(qtbot, Qt.Key.Key_Return)  # a new name's chip gets initials
+    chips = [c for c in dialog.picker.chips.findChildren(QToolButton) if c.objectName() == "chip"]
+    assert [c.text() for c in chips] == ["Dana Smith  ✕", "Lee New  ✕"]
+    assert all(not c.icon().isNull() for c in chips)
+    dialog.picker.grab()  # painted without Qt warnings (which fail the test)

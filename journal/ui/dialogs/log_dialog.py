@@ -7,7 +7,7 @@ a week / a month, Ctrl+Enter saves, Esc cancels.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +29,7 @@ from journal.services.conversations.records import LogResult, log_conversation
 from journal.ui.dialogs.log_rows import OfferRow, RowList, StepRow, person_ref
 from journal.ui.labels import fill_channels
 from journal.ui.widgets.action_icons import action_icon
+from journal.ui.widgets.avatar import avatars
 from journal.ui.widgets.date_edits import TabLeavingDateTimeEdit
 from journal.ui.widgets.people_picker import PeoplePicker
 
@@ -57,6 +58,10 @@ class LogDialog(QDialog):
         self.error.hide()
 
         self.picker = PeoplePicker(self)
+        size = self.picker.edit.fontMetrics().height() + 4
+        cache = avatars(context)
+        self.picker.set_decorator(lambda people_: cache.icons(people_, size))
+        self.picker.edit.completer().popup().setIconSize(QSize(size, size))
         self.when = TabLeavingDateTimeEdit(self, objectName="when")
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")

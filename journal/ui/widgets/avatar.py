@@ -11,7 +11,7 @@ from __future__ import annotations
 import zlib
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPainterPath, QPixmap
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QImage, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
 from journal.errors import ValidationError
@@ -136,6 +136,21 @@ class AvatarCache(QObject):
             self._pending.add(person_id)
             self.load_pending(announce=False)
         return self.pixmap(person_id, name, size)
+
+    def prefetch(self, person_ids) -> None:
+        """Read the photos of those of `person_ids` not known yet, in one query, now."""
+        self._pending.update(pid for pid in person_ids if pid is not None and pid not in self._images)
+        self.load_pending(announce=False)
+
+    def icons(self, people, size: int) -> dict:
+        """{id: QIcon} for [(id, name)] (a new name, id None, gets initials), photos read at once."""
+        people = list(people)
+        self.prefetch(pid for pid, _name in people)
+        out = {}
+        for person_id, name in people:
+            pixmap = self.pixmap(person_id, name, size) if person_id is not None else draw_avatar(size, name, name)
+            out[person_id] = QIcon(pixmap)
+        return out
 
     def load_pending(self, *, announce: bool = True) -> None:
         ids = sorted(self._pending)

@@ -25,6 +25,8 @@ class NameEdit(QLineEdit):
         super().__init__(parent)
         self._limit = limit
         self._labels: dict[str, tuple[int, str]] = {}
+        # Optional: [(id, name)] -> {id: QIcon}, icons for the suggestions (avatars).
+        self.decorate = None
         self.suggestions = QStandardItemModel(self)
         completer = QCompleter(self.suggestions, self)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -40,8 +42,12 @@ class NameEdit(QLineEdit):
     def _refresh(self, text: str) -> None:
         self.suggestions.clear()
         self._labels.clear()
-        for suggestion in suggest(text, self._limit) if text.strip() else []:
+        found = suggest(text, self._limit) if text.strip() else []
+        icons = self.decorate([(s.id, s.name) for s in found]) if self.decorate and found else {}
+        for suggestion in found:
             item = QStandardItem(suggestion.label)
+            if suggestion.id in icons:
+                item.setIcon(icons[suggestion.id])
             item.setData(suggestion.id, ID_ROLE)
             item.setData(suggestion.name, NAME_ROLE)
             item.setEditable(False)

@@ -17,6 +17,7 @@ class PeoplePicker(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._people: list[tuple[int | None, str]] = []
+        self._decorate = None
         self.edit = NameEdit(self)
         self.edit.setObjectName("peopleEdit")
         self.edit.setPlaceholderText(self.tr("Type a name; Enter adds it (a new name creates a person)"))
@@ -47,6 +48,11 @@ class PeoplePicker(QWidget):
                 chosen.append((person_id, name))
         return chosen
 
+    def set_decorator(self, decorate) -> None:
+        """`decorate([(id, name)])` -> {id: QIcon}: icons (avatars) for suggestions and chips."""
+        self._decorate = decorate
+        self.edit.decorate = decorate
+
     def names(self) -> list[str]:
         return [name for _id, name in self.people()]
 
@@ -61,6 +67,11 @@ class PeoplePicker(QWidget):
         chip.setToolTip(self.tr("Remove {name} (or Backspace in the empty name field)").format(name=name))
         chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         chip.setAutoRaise(False)
+        if self._decorate is not None:
+            icon = self._decorate([(person_id, name)]).get(person_id)
+            if icon is not None:
+                chip.setIcon(icon)
+                chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         chip.clicked.connect(lambda _=False, key=(person_id, name): self.remove(key))
         self._chip_layout.insertWidget(self._chip_layout.count() - 1, chip)
         self.chips.show()
