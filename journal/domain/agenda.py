@@ -11,6 +11,8 @@ class ItemKind(StrEnum):
     NEXT_STEP = "next_step"
     KEEP_IN_TOUCH = "keep_in_touch"
     INTRODUCTION = "introduction"
+    DATE = "date"  # a date that matters (birthday, anniversary), on its day each year
+    RECONNECT = "reconnect"  # a noticed job change: a reason to get in touch
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,12 @@ class AgendaItem:
     people: tuple[str, ...] = field(default=())
     due_time: dt.time | None = None
     detail: str = ""
+    # What a kind adds to its JSON, as (key, value) pairs: a date's person and kind, a
+    # reconnect's organisation and role (see journal.services.agenda.dates).
+    facts: tuple[tuple[str, object], ...] = field(default=())
+
+    def fact(self, name: str, default=None):
+        return next((value for key, value in self.facts if key == name), default)
 
     @property
     def key(self) -> str:
@@ -37,6 +45,7 @@ class AgendaItem:
             "due": self.due.isoformat(),
             "overdue": self.overdue,
             "people": list(self.people),
+            **dict(self.facts),
         }
 
 
@@ -52,7 +61,9 @@ def in_window(due: dt.date, today: dt.date, days: int) -> bool:
     return due <= today + dt.timedelta(days=days)
 
 
-KIND_ORDER = {ItemKind.INTRODUCTION: 0, ItemKind.NEXT_STEP: 1, ItemKind.KEEP_IN_TOUCH: 2}
+KIND_ORDER = {
+    ItemKind.INTRODUCTION: 0, ItemKind.NEXT_STEP: 1, ItemKind.KEEP_IN_TOUCH: 2, ItemKind.DATE: 3, ItemKind.RECONNECT: 4,
+}
 
 
 def sort_key(item: AgendaItem) -> tuple:

@@ -23,6 +23,8 @@ _PERSON_LINKS = (
     ("next_step", "person_id"),
     ("introduction", "introducer_id"),
     ("introduction", "target_id"),
+    ("person_date", "person_id"),  # a date that matters marked done (Today, the tray)
+    ("job", "person_id"),  # a job change dismissed
 )
 _CONVERSATION_LINKS = (("participant", "conversation_id"), ("next_step", "conversation_id"), ("introduction", "conversation_id"))
 

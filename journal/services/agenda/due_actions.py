@@ -7,6 +7,9 @@ notification, so each verb means the same everywhere.
 - Snooze: hidden until a day; an introduction's open step is what moves.
 - Reschedule: a step (or an introduction's step) gets a new due date; a keep-in-touch date can
   only move later than its cadence makes it, and not into the past.
+- A date that matters: Done marks that year's occurrence done (gone until next year). It comes
+  back every year on its day, so it is neither snoozed nor moved (the views offer neither).
+- A job change (reconnect): Done dismisses it; it has no day to snooze or move either.
 
 Each is a plain service function; run it through journal.services.operations to have it undone.
 """
@@ -47,8 +50,34 @@ def _open_intro_steps(intro_id: int):
     return NextStep.select().where((NextStep.introduction == intro_id) & NextStep.done_at.is_null())
 
 
+YEARLY_KINDS = frozenset({ItemKind.DATE, ItemKind.RECONNECT})
+
+
+def can_move(item) -> bool:
+    """Whether Snooze and Reschedule apply to `item` (not to dates that matter nor job changes)."""
+    return _kind(item)[0] not in YEARLY_KINDS
+
+
+def _refuse_move(kind: ItemKind) -> None:
+    if kind is ItemKind.DATE:
+        raise ValidationError("A date that matters comes back on its day each year: it cannot be snoozed or moved.")
+    if kind is ItemKind.RECONNECT:
+        raise ValidationError("A job change has no date to snooze or move: dismiss it instead.")
+
+
 def mark_done(item, *, clock: Clock = SYSTEM_CLOCK) -> Outcome:
     kind, item_id = _kind(item)
+    if kind is ItemKind.DATE:
+        from journal.services.agenda import dates
+
+        on = item.due if hasattr(item, "due") else dates.occurrence_of(item_id, clock.today())
+        dates.acknowledge(item_id, on)
+        return Outcome(kind, item_id, until=on)
+    if kind is ItemKind.RECONNECT:
+        from journal.services.people import jobs
+
+        jobs.dismiss(item_id)
+        return Outcome(kind, item_id)
     if kind is ItemKind.NEXT_STEP:
         next_steps.complete(item_id, clock=clock)
         return Outcome(kind, item_id)
@@ -75,6 +104,7 @@ def mark_contacted(person_id: int, *, clock: Clock = SYSTEM_CLOCK) -> dt.date:
 def snooze_until(item, until: dt.date, *, clock: Clock = SYSTEM_CLOCK) -> Outcome:
     """Hide an item until `until`."""
     kind, item_id = _kind(item)
+    _refuse_move(kind)
     if until < clock.today():
         raise ValidationError("Snooze to today or a later day.")
     if kind is ItemKind.NEXT_STEP:
@@ -96,6 +126,7 @@ def snooze(item, days: int = 1, *, clock: Clock = SYSTEM_CLOCK) -> Outcome:
 def reschedule(item, day: dt.date, *, clock: Clock = SYSTEM_CLOCK) -> Outcome:
     """Move an item to `day` (a step keeps its time of day; keep-in-touch is snoozed to it)."""
     kind, item_id = _kind(item)
+    _refuse_move(kind)
     if kind is ItemKind.NEXT_STEP:
         due_time = item.due_time if isinstance(item, AgendaItem) else _step(item_id).due_time
         next_steps.reschedule(item_id, day, due_time)
@@ -142,8 +173,16 @@ def step_date(step_id: int) -> dt.date | None:
 
 
 def open_target(item) -> tuple[str, int]:
-    """(kind, id) for MainWindow.open_item: a keep-in-touch date opens its person."""
+    """(kind, id) for MainWindow.open_item: a keep-in-touch date, a date that matters and a job
+    change open their person."""
     kind, item_id = _kind(item)
     if kind is ItemKind.KEEP_IN_TOUCH:
         return "person", item_id
+    if kind in YEARLY_KINDS:
+        from journal.services.agenda import dates
+
+        person_id = getattr(item, "person_id", None)
+        if person_id is None and isinstance(item, AgendaItem):
+            person_id = item.fact("person_id")
+        return "person", person_id if person_id is not None else dates.person_of(kind, item_id)
     return kind.value, item_id

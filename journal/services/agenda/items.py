@@ -1,4 +1,5 @@
-"""What is due: open next steps, keep-in-touch dates and stalled introductions."""
+"""What is due: open next steps, keep-in-touch dates, stalled introductions, and (in the agenda
+and the calendar) dates that matter and job changes to reconnect on."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from journal.domain.agenda import AgendaItem, ItemKind, in_window, is_overdue, s
 from journal.domain.cadence import keep_in_touch_due
 from journal.domain.pipeline import Stage, is_stalled
 from journal.errors import ValidationError
+from journal.services.agenda import dates
 from journal.store.models import DB
 
 OPEN_STAGES = [s.value for s in Stage if not s.is_closed]
@@ -161,18 +163,36 @@ def agenda(days: int = 7, *, clock: Clock = SYSTEM_CLOCK) -> list[AgendaItem]:
     today = now.date()
     end = today + dt.timedelta(days=days)
     items = _next_steps(None, end, now) + keep_in_touch_items(None, end, today) + _stalled_introductions(today)
+    items += dates.date_items(today, end) + dates.reconnect_items(today)
     return sorted((i for i in items if in_window(i.due, today, days)), key=sort_key)
 
 
 def due_between(
-    start: dt.date, end: dt.date, *, clock: Clock = SYSTEM_CLOCK, keep_in_touch: list[KeepInTouch] | None = None
+    start: dt.date,
+    end: dt.date,
+    *,
+    clock: Clock = SYSTEM_CLOCK,
+    keep_in_touch: list[KeepInTouch] | None = None,
+    with_dates: bool = False,
 ) -> list[AgendaItem]:
     """Next steps and keep-in-touch dates falling due from `start` to `end` inclusive (calendar).
 
-    `keep_in_touch` (from all_keep_in_touch) spares re-reading every cadence for each range."""
+    `keep_in_touch` (from all_keep_in_touch) spares re-reading every cadence for each range.
+    `with_dates` adds the dates that matter on those days (those marked done too, flagged by
+    their "done" fact): the calendar's, for a range of days, never "everything before today"."""
     now = clock.now()
     items = _next_steps(start, end, now) + [e.item for e in _keep_in_touch_in(start, end, now.date(), keep_in_touch)]
+    if with_dates:
+        items += dates.date_items(start, end, include_done=True)
     return sorted(items, key=sort_key)
+
+
+def date_counts(start: dt.date, end: dt.date) -> dict[dt.date, int]:
+    """day -> how many dates that matter fall on it (the month grid's yearly marks)."""
+    counts: dict[dt.date, int] = {}
+    for occurrence in dates.occurrences(start, end):
+        counts[occurrence.on] = counts.get(occurrence.on, 0) + 1
+    return counts
 
 
 def all_keep_in_touch(*, clock: Clock = SYSTEM_CLOCK) -> list[KeepInTouch]:

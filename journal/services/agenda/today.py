@@ -1,7 +1,8 @@
 """The Today view's list: what needs you now, grouped, with what each action needs.
 
 The same open steps and keep-in-touch dates as agenda(days=0) (overdue plus today), read with
-what the list's actions need, and the introductions whose next step is due.
+what the list's actions need, and the introductions whose next step is due; then the dates that
+matter from today to a few days ahead (until marked done) and the job changes to reconnect on.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from peewee import fn
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.agenda import ItemKind, sort_key
 from journal.domain.pipeline import Stage
+from journal.services.agenda import dates
 from journal.services.agenda.items import keep_in_touch_entries, open_steps, open_steps_among
 from journal.store.models import Introduction, NextStep, Person
 
@@ -23,6 +25,8 @@ class Group(StrEnum):
     STEPS = "steps"
     INTRODUCTIONS = "introductions"
     KEEP_IN_TOUCH = "keep_in_touch"
+    DATES = "dates"
+    RECONNECT = "reconnect"
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,16 @@ class TodayItem:
     cadence_days: int | None = None
     detail: str = ""
     due_time: dt.time | None = None  # a timed step's time (its place in the list)
+    # A date that matters: its kind ("birthday" ...), custom label and years on the day.
+    date_kind: str = ""
+    label: str = ""
+    years: int | None = None
+    # A job change: where to and as what, where from, whether a new role at the same place.
+    organisation: str = ""
+    role: str = ""
+    previous: str = ""
+    same_organisation: bool = False
+    emails: tuple[str, ...] = ()
 
     @property
     def group(self) -> Group:
@@ -48,7 +62,13 @@ class TodayItem:
             ItemKind.NEXT_STEP: Group.STEPS,
             ItemKind.INTRODUCTION: Group.INTRODUCTIONS,
             ItemKind.KEEP_IN_TOUCH: Group.KEEP_IN_TOUCH,
+            ItemKind.DATE: Group.DATES,
+            ItemKind.RECONNECT: Group.RECONNECT,
         }[self.kind]
+
+    @property
+    def person(self) -> str:
+        return self.people[0] if self.people else ""
 
 
 def _introductions_due(today: dt.date) -> tuple[list[TodayItem], set[int]]:
@@ -113,11 +133,13 @@ def _as_date(value) -> dt.date:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def today_items(*, clock: Clock = SYSTEM_CLOCK) -> dict[Group, list[TodayItem]]:
-    """Overdue and due-today steps, introductions whose next step is due, keep-in-touch due.
+def today_items(*, clock: Clock = SYSTEM_CLOCK, date_days: int = dates.DEFAULT_TODAY_DAYS) -> dict[Group, list[TodayItem]]:
+    """Overdue and due-today steps, introductions whose next step is due, keep-in-touch due,
+    the dates that matter from today to `date_days` ahead not yet done, and job changes.
 
-    Three reads in all (open steps, keep-in-touch people, introductions' due steps): a big
-    journal's Today list holds thousands of rows, and it is the first thing the window shows.
+    Few reads in all (open steps, keep-in-touch people, introductions' due steps, dates by
+    month and day, noticed jobs): a big journal's Today list holds thousands of rows, and it is
+    the first thing the window shows.
     """
     now = clock.now()
     today = now.date()
@@ -140,7 +162,25 @@ def today_items(*, clock: Clock = SYSTEM_CLOCK) -> dict[Group, list[TodayItem]]:
             )
             for k in keep
         ],
+        Group.DATES: [date_item(o) for o in dates.upcoming(today, date_days)],
+        Group.RECONNECT: [reconnect_item(r) for r in dates.reconnects(today)],
     }
+
+
+def date_item(o: dates.Occurrence) -> TodayItem:
+    return TodayItem(
+        ItemKind.DATE, o.date_id, dates.date_title(o.person, o.kind, o.label, o.years), o.on, False, (o.person,),
+        person_id=o.person_id, date_kind=o.kind, label=o.label, years=o.years,
+    )
+
+
+def reconnect_item(r: dates.Reconnect) -> TodayItem:
+    return TodayItem(
+        ItemKind.RECONNECT, r.job_id, dates.reconnect_title(r.person, r.organisation, r.role, r.same_organisation),
+        r.noticed_on, False, (r.person,), person_id=r.person_id,
+        organisation=r.organisation, role=r.role, previous=r.previous, same_organisation=r.same_organisation,
+        emails=r.emails,
+    )
 
 
 def _step_item(step) -> TodayItem:
