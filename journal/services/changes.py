@@ -25,6 +25,11 @@ _PERSON_LINKS = (
     ("introduction", "target_id"),
     ("person_date", "person_id"),  # a date that matters marked done (Today, the tray)
     ("job", "person_id"),  # a job change dismissed
+    ("address", "person_id"),
+    ("profile", "person_id"),
+    ("relation", "person_id"),
+    ("person_photo", "person_id"),  # a photo set or cleared (avatars are redrawn)
+    ("person_card", "person_id"),
 )
 _CONVERSATION_LINKS = (("participant", "conversation_id"), ("next_step", "conversation_id"), ("introduction", "conversation_id"))
 

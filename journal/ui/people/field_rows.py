@@ -422,6 +422,7 @@ class EntryList(QWidget):
         row.changed.connect(self.changed)
         row.remove_requested.connect(self.remove_row)
         self._rows_layout.addWidget(row)
+        row.show()  # a child added to a shown widget stays hidden until told
         self.rows.append(row)
         return row
 
@@ -431,8 +432,6 @@ class EntryList(QWidget):
 
     def add_row(self) -> EntryRow:
         row = self._append(None)
-        if self.isVisible():
-            row.show()
         self.rows_changed.emit()
         self.changed.emit()
         return row
