@@ -16,11 +16,17 @@ from journal.store.backups import DEFAULT_KEEP
 
 DEFAULT_REMINDER_TIME = dt.time(9, 0)
 MAX_BACKUPS_KEPT = 365
+MAX_DATE_DAYS_BEFORE = 30
+DEFAULT_TODAY_DATE_DAYS = 7
+MAX_TODAY_DATE_DAYS = 60
 
 KEY_REMINDER_TIME = "reminders/time_of_day"
 KEY_PAUSED = "reminders/paused"
 KEY_LAST_CHECKED = "reminders/last_checked"
 KEY_SNOOZED = "reminders/snoozed"
+KEY_DATE_REMINDERS = "reminders/dates"
+KEY_DATE_DAYS_BEFORE = "reminders/dates_days_before"
+KEY_TODAY_DATE_DAYS = "today/date_days_ahead"
 KEY_DEFAULT_CADENCE = "people/default_cadence_days"
 KEY_CLOSE_TO_TRAY = "window/close_to_tray"
 KEY_START_MINIMIZED = "window/start_minimized"
@@ -122,6 +128,36 @@ class Preferences:
     @snoozed.setter
     def snoozed(self, value: dict[str, dt.datetime]) -> None:
         self._set(KEY_SNOOZED, json.dumps({k: v.replace(microsecond=0).isoformat() for k, v in value.items()}))
+
+    # --- dates that matter --------------------------------------------------------------------
+
+    @property
+    def date_reminders(self) -> bool:
+        """Remind of birthdays and dates that matter, for people who have not said otherwise."""
+        return _to_bool(self._get(KEY_DATE_REMINDERS), True)
+
+    @date_reminders.setter
+    def date_reminders(self, value: bool) -> None:
+        self._set(KEY_DATE_REMINDERS, bool(value))
+
+    @property
+    def date_days_before(self) -> int:
+        """How many days before a date that matters its reminder comes (0: on the day)."""
+        return min(max(_to_int(self._get(KEY_DATE_DAYS_BEFORE), 0), 0), MAX_DATE_DAYS_BEFORE)
+
+    @date_days_before.setter
+    def date_days_before(self, value: int) -> None:
+        self._set(KEY_DATE_DAYS_BEFORE, min(max(int(value), 0), MAX_DATE_DAYS_BEFORE))
+
+    @property
+    def today_date_days(self) -> int:
+        """How many days ahead Today lists dates that matter."""
+        days = _to_int(self._get(KEY_TODAY_DATE_DAYS), DEFAULT_TODAY_DATE_DAYS)
+        return min(max(days, 0), MAX_TODAY_DATE_DAYS)
+
+    @today_date_days.setter
+    def today_date_days(self, value: int) -> None:
+        self._set(KEY_TODAY_DATE_DAYS, min(max(int(value), 0), MAX_TODAY_DATE_DAYS))
 
     # --- people ------------------------------------------------------------------------------
 

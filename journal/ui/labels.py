@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from journal.domain.agenda import ItemKind
 from journal.domain.pipeline import Stage, next_forward
 from journal.services.agenda.today import Group
+from journal.ui.today import words
 
 CONTEXT = "Labels"
 
@@ -39,6 +40,8 @@ GROUPS = {
     Group.STEPS: QT_TRANSLATE_NOOP("Labels", "Next steps due"),
     Group.INTRODUCTIONS: QT_TRANSLATE_NOOP("Labels", "Introductions waiting on you"),
     Group.KEEP_IN_TOUCH: QT_TRANSLATE_NOOP("Labels", "Keep in touch"),
+    Group.DATES: QT_TRANSLATE_NOOP("Labels", "Dates that matter"),
+    Group.RECONNECT: QT_TRANSLATE_NOOP("Labels", "Reasons to reconnect"),
 }
 
 CHANNELS = {
@@ -96,6 +99,8 @@ def done_label(item) -> str:
         return advance_label(item.stage)
     if item.kind is ItemKind.KEEP_IN_TOUCH:
         return QCoreApplication.translate("Labels", "Contacted")
+    if item.kind is ItemKind.RECONNECT:
+        return QCoreApplication.translate("Labels", "Dismiss")
     return QCoreApplication.translate("Labels", "Done")
 
 
@@ -104,6 +109,8 @@ def item_title(item) -> str:
     service words it in English); other titles are the journal's own text."""
     if item.kind is ItemKind.KEEP_IN_TOUCH and item.people:
         return QCoreApplication.translate("Labels", "Keep in touch with {name}").format(name=item.people[0])
+    if item.kind in (ItemKind.DATE, ItemKind.RECONNECT):
+        return words.title(item) or item.title
     return item.title
 
 

@@ -356,3 +356,150 @@ def test_done_and_its_undo_patch_one_row_instead_of_reading_the_list_again(qtbot
     window.context.operations.undo()
     assert inserted == [(1, 1)] and not resets
     assert titles(view) == before
+
+
+# --- dates that matter and job changes ---------------------------------------------------------
+
+
+@pytest.fixture
+def yearly(db, clock):
+    """Dana's birthday today (born 1986), Eli's year-less anniversary in 3 days, Fay's birthday
+    in 12 days (beyond the default 7), and Gus's move from Initech to Acme noticed 2 days ago."""
+    from journal.store.models import ContactDetail, Job, Organisation, PersonDate
+
+    dana = Person.create(name="Dana Smith")
+    eli = Person.create(name="Eli Jones")
+    fay = Person.create(name="Fay Later")
+    gus = Person.create(name="Gus Mover")
+    ContactDetail.create(person=gus, kind="email", value="gus@example.com", normalized="gus@example.com")
+    today = clock.today()
+    ids = {
+        "dana": PersonDate.create(person=dana, kind="birthday", month=today.month, day=today.day, year=1986).id,
+        "eli": PersonDate.create(person=eli, kind="anniversary", month=3, day=14).id,
+        "fay": PersonDate.create(person=fay, kind="birthday", month=3, day=23).id,
+    }
+    Job.create(person=gus, organisation=Organisation.create(name="Initech"), role="Engineer", ended_on=today - 2 * DAY)
+    ids["gus"] = Job.create(person=gus, organisation=Organisation.create(name="Acme"), role="VP Engineering", noticed_on=today - 2 * DAY).id
+    ids["gus_person"] = gus.id
+    return ids
+
+
+def test_dates_and_job_changes_are_listed_with_their_own_words(qtbot, qtmodeltester, view, yearly, tmp_path):
+    view.refresh()
+    assert titles(view) == {
+        "Dates that matter (2)": ["Dana Smith's birthday (turns 40)", "Eli Jones's anniversary"],
+        "Reasons to reconnect (1)": ["Gus Mover moved to Acme as VP Engineering"],
+    }
+    qtmodeltester.check(view.model)
+    model = view.model
+    dana = model.index_of(("date", yearly["dana"]))
+    assert dana.siblingAtColumn(1).data().startswith("Birthday · ")
+    assert dana.siblingAtColumn(2).data() == "today"
+    assert model.index_of(("date", yearly["eli"])).siblingAtColumn(2).data() == "in 3 days"
+    gus = model.index_of(("reconnect", yearly["gus"]))
+    assert gus.siblingAtColumn(1).data() == "Previously at Initech"
+    assert gus.siblingAtColumn(2).data() == "noticed 2 days ago"
+    assert "C: draft a congratulation" in gus.data(Qt.ItemDataRole.ToolTipRole)
+    assert not gus.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert view.summary.text() == "2 dates that matter · 1 job change"
+    view.window().resize(1000, 420)
+    view.table.setCurrentIndex(gus)
+    view.grab().save(str(tmp_path / "today_yearly.png"))
+
+
+def test_the_look_ahead_follows_preferences(view, yearly, context):
+    from journal.desktop.preferences import Preferences
+
+    Preferences(context.settings).today_date_days = 14
+    view.refresh()
+    assert "Fay Later's birthday" in titles(view)["Dates that matter (3)"]
+    Preferences(context.settings).today_date_days = 0
+    view.refresh()
+    assert titles(view)["Dates that matter (1)"] == ["Dana Smith's birthday (turns 40)"]
+
+
+def test_d_marks_a_date_done_for_the_year_and_undo_brings_it_back(qtbot, window, view, yearly, clock):
+    from journal.store.models import PersonDate
+
+    view.refresh()
+    assert view.select("date", yearly["dana"])
+    assert view.done_button.text().startswith("Done")
+    assert not view.snooze_button.isEnabled()
+    assert view.write_button.isVisible() and view.write_button.text().startswith("Send wishes")
+    key(qtbot, view, Qt.Key.Key_D)
+    assert PersonDate.get_by_id(yearly["dana"]).acknowledged_on == clock.today()
+    assert titles(view)["Dates that matter (1)"] == ["Eli Jones's anniversary"]
+    assert "Done for this year" in window.statusBar().currentMessage()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: PersonDate.get_by_id(yearly["dana"]).acknowledged_on is None)
+    qtbot.waitUntil(lambda: "Dates that matter (2)" in titles(view))
+    assert view.current_item().kind is ItemKind.DATE and view.current_item().id == yearly["dana"]
+
+
+def test_snooze_keys_do_nothing_to_a_date_but_say_why(qtbot, window, view, yearly):
+    from journal.store.models import PersonDate
+
+    view.refresh()
+    view.select("date", yearly["eli"])
+    for k in (Qt.Key.Key_1, Qt.Key.Key_W, Qt.Key.Key_S):
+        key(qtbot, view, k)
+    assert PersonDate.get_by_id(yearly["eli"]).acknowledged_on is None
+    assert "comes back each year" in window.statusBar().currentMessage()
+    assert len(titles(view)["Dates that matter (2)"]) == 2
+
+
+def test_d_dismisses_a_job_change_and_undo_brings_it_back(qtbot, window, view, yearly):
+    from journal.store.models import Job
+
+    view.refresh()
+    view.select("reconnect", yearly["gus"])
+    assert view.done_button.text().startswith("Dismiss")
+    key(qtbot, view, Qt.Key.Key_D)
+    assert Job.get_by_id(yearly["gus"]).dismissed
+    assert "Reasons to reconnect (1)" not in titles(view)
+    window.context.operations.undo()
+    qtbot.waitUntil(lambda: "Reasons to reconnect (1)" in titles(view))
+    assert not Job.get_by_id(yearly["gus"]).dismissed
+
+
+def test_c_drafts_a_congratulation_to_the_first_address(qtbot, window, view, yearly):
+    from urllib.parse import parse_qs, urlsplit
+
+    from journal.ui.today.greeting_dialog import GreetingDialog
+
+    opened = []
+    view.open_url = lambda url: opened.append(url.toString()) or True
+    view.refresh()
+    view.select("reconnect", yearly["gus"])
+    assert view.write_button.isVisible() and view.write_button.text().startswith("Congratulate")
+    key(qtbot, view, Qt.Key.Key_C)
+    dialog = window.findChild(GreetingDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.to.text() == "gus@example.com"
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.body.hasFocus)
+    qtbot.keyClick(dialog.body, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.body, "Gus? Coffee soon?")  # the body is the user's to edit
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog.body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(opened) == 1
+    parts = urlsplit(opened[0])
+    assert parts.scheme == "mailto" and parts.path == "gus@example.com"
+    query = parse_qs(parts.query)
+    assert query["subject"] == ["Congratulations on Acme!"]
+    body = query["body"][0]
+    assert body.startswith("Hi Gus,\r\n\r\nI just saw that you've moved to Acme as VP Engineering")
+    assert body.endswith("Gus? Coffee soon?")
+    assert "mail app" in window.statusBar().currentMessage()
+
+
+def test_enter_opens_the_person_of_a_date_or_a_job_change(qtbot, window, view, yearly):
+    from journal.store.models import PersonDate
+
+    view.refresh()
+    view.select("reconnect", yearly["gus"])
+    key(qtbot, view, Qt.Key.Key_Return)
+    view.select("date", yearly["dana"])
+    key(qtbot, view, Qt.Key.Key_Return)
+    assert window.opened == [("person", yearly["gus_person"]), ("person", PersonDate.get_by_id(yearly["dana"]).person_id)]

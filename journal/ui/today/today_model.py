@@ -19,6 +19,8 @@ from journal.domain.agenda import ItemKind
 from journal.services.agenda.today import Group, TodayItem, step_sort_key
 from journal.ui import dates
 from journal.ui.labels import cadence_label, group_title, item_title, stage_label
+from journal.ui.today import words
+from journal.ui.today.marks import DATE_COLOUR, RECONNECT_COLOUR, date_icon, reconnect_icon
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -50,7 +52,35 @@ def describe_details(item: TodayItem) -> str:
         return QCoreApplication.translate("TodayModel", "{stage} · waiting {waiting}").format(stage=stage_label(item.stage) if item.stage else "", waiting=waiting)
     if item.kind is ItemKind.KEEP_IN_TOUCH:
         return cadence_label(item.cadence_days)
+    if item.kind is ItemKind.DATE:
+        return QCoreApplication.translate("TodayModel", "{kind} · {day}").format(
+            kind=words.date_kind_label(item.date_kind), day=dates.weekday(item.due)
+        )
+    if item.kind is ItemKind.RECONNECT:
+        if item.previous:
+            return QCoreApplication.translate("TodayModel", "Previously at {organisation}").format(organisation=item.previous)
+        if item.same_organisation:
+            return QCoreApplication.translate("TodayModel", "New role")
+        return QCoreApplication.translate("TodayModel", "New job")
     return ", ".join(item.people)
+
+
+def describe_when(item: TodayItem, today: dt.date) -> str:
+    """The Due column: how overdue a task is, when a date falls, when a job change was noticed."""
+    if item.kind is ItemKind.DATE:
+        return words.when_date(item.due, today)
+    if item.kind is ItemKind.RECONNECT:
+        return words.when_noticed(item.due, today)
+    return describe_due(item.due, today)
+
+
+def describe_keys(item: TodayItem) -> str:
+    """The keys a row answers to beyond the usual ones, for its tooltip."""
+    if item.kind is ItemKind.RECONNECT:
+        return QCoreApplication.translate("TodayModel", "C: draft a congratulation · D: dismiss · Enter: open {name}").format(name=item.person)
+    if item.kind is ItemKind.DATE:
+        return QCoreApplication.translate("TodayModel", "C: write to {name} · D: done for this year · Enter: open").format(name=item.person)
+    return ""
 
 
 class TodayModel(QAbstractTableModel):
@@ -195,10 +225,22 @@ class TodayModel(QAbstractTableModel):
                 return item_title(item)
             if column == 1:
                 return describe_details(item)
-            return describe_due(item.due, self._today)
+            return describe_when(item, self._today)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if item.kind in (ItemKind.DATE, ItemKind.RECONNECT):
+                return self._yearly_tip(item)
             tip = item_title(item) + ("\n" + QCoreApplication.translate("TodayModel", "Next: {detail}").format(detail=item.detail) if item.detail else "")
             return tip + "\n" + QCoreApplication.translate("TodayModel", "Due {date}").format(date=dates.weekday_year(item.due))
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            if item.kind is ItemKind.DATE:
+                return date_icon()
+            if item.kind is ItemKind.RECONNECT:
+                return reconnect_icon()
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and item.kind is ItemKind.DATE:
+            return QBrush(DATE_COLOUR)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and item.kind is ItemKind.RECONNECT:
+            return QBrush(RECONNECT_COLOUR)
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and item.overdue:
             return QBrush(OVERDUE_COLOUR)
         if role == ITEM_ROLE:
@@ -206,6 +248,15 @@ class TodayModel(QAbstractTableModel):
         if role == KEY_ROLE:
             return f"{item.kind.value}:{item.id}"
         return None
+
+    def _yearly_tip(self, item: TodayItem) -> str:
+        lines = [item_title(item), describe_details(item)]
+        if item.kind is ItemKind.DATE:
+            lines.append(QCoreApplication.translate("TodayModel", "On {date}").format(date=dates.weekday_year(item.due)))
+        else:
+            lines.append(QCoreApplication.translate("TodayModel", "Noticed {date}").format(date=dates.weekday_year(item.due)))
+        lines.append(describe_keys(item))
+        return "\n".join(lines)
 
     def _group_data(self, group: Group, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:

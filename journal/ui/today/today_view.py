@@ -1,7 +1,10 @@
 """Today: what needs you now, with Done, Snooze and Open on every item, by key and by click.
 
 Keys in the list: D or Space = Done, S = Snooze menu, 1 = snooze a day, W = snooze a week,
-Enter = Open.
+Enter = Open, C = write to them (a congratulation on a new job, wishes on a date that matters).
+
+Dates that matter and job changes have no due day to move: Done marks the date done for this
+year or dismisses the job change; Snooze is off for them.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,9 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.desktop.preferences import Preferences
 from journal.domain.agenda import ItemKind
 from journal.domain.pipeline import Stage
-from journal.services.agenda import due_actions
+from journal.services.agenda import due_actions, greetings
 from journal.services.agenda.stats import conversations_per_week
 from journal.services.agenda.today import Group, TodayItem, today_items, today_steps
 from journal.ui.labels import done_label, stage_label
@@ -124,11 +128,16 @@ class TodayView(QWidget):
         self.snooze_button.setText(self.tr("Snooze  (S)"))
         self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.open_button = QPushButton(self.tr("Open  (Enter)"), self, objectName="openButton")
+        self.write_button = QPushButton(self.tr("Congratulate…  (C)"), self, objectName="writeButton")
+        self.write_button.setIcon(action_icon("mail"))
+        self.write_button.setToolTip(self.tr("Draft a note to them in your mail app (C)"))
+        self.write_button.clicked.connect(self.write_current)
+        self.open_url = QDesktopServices.openUrl  # how a draft reaches the mail app (tests swap it)
         self.done_button.setIcon(action_icon("done"))
         self.snooze_button.setIcon(action_icon("lapsed"))
         self.snooze_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.open_button.setIcon(action_icon("open"))
-        for button in (self.done_button, self.snooze_button, self.open_button):
+        for button in (self.done_button, self.snooze_button, self.open_button, self.write_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the list keeps the focus; keys do the same
         self.done_button.clicked.connect(self.done_current)
         self.open_button.clicked.connect(self.open_current)
@@ -144,8 +153,9 @@ class TodayView(QWidget):
         actions.addWidget(self.done_button)
         actions.addWidget(self.snooze_button)
         actions.addWidget(self.open_button)
+        actions.addWidget(self.write_button)
         actions.addStretch(1)
-        hint = QLabel(self.tr("D / Space: done · S: snooze · 1: a day later · W: a week later · Enter: open"), self)
+        hint = QLabel(self.tr("D / Space: done · S: snooze · 1: a day later · W: a week later · Enter: open · C: write"), self)
         hint.setStyleSheet("color: palette(placeholder-text);")
         actions.addWidget(hint)
         layout = QVBoxLayout(self)
@@ -172,7 +182,8 @@ class TodayView(QWidget):
         today = self.context.clock.today()
         key = self._current_key()
         position = self._position()
-        self.model.set_items(today_items(clock=self.context.clock), today)
+        date_days = Preferences(self.context.settings).today_date_days
+        self.model.set_items(today_items(clock=self.context.clock, date_days=date_days), today)
         self.table.clearSpans()
         for row in self.model.heading_rows():  # a heading spans the three columns
             self.table.setSpan(row, 0, 1, self.model.columnCount())
@@ -190,8 +201,8 @@ class TodayView(QWidget):
     def _undone(self, step) -> None:
         """What an undo brought back is selected, so Done again is one key away."""
         if self.isVisible():
-            for kind in ("next_step", "introduction"):
-                if any(self.select(kind, item_id) for item_id in sorted(step.changeset.ids(kind))):
+            for table, kind in (("next_step", "next_step"), ("introduction", "introduction"), ("person_date", "date"), ("job", "reconnect")):
+                if any(self.select(kind, item_id) for item_id in sorted(step.changeset.ids(table))):
                     return
 
     def _patch_steps(self, changed: set[int]) -> bool:
@@ -213,6 +224,8 @@ class TodayView(QWidget):
             Group.STEPS: (self.tr("{n} next step"), self.tr("{n} next steps")),
             Group.INTRODUCTIONS: (self.tr("{n} introduction waiting"), self.tr("{n} introductions waiting")),
             Group.KEEP_IN_TOUCH: (self.tr("{n} person to keep in touch with"), self.tr("{n} people to keep in touch with")),
+            Group.DATES: (self.tr("{n} date that matters"), self.tr("{n} dates that matter")),
+            Group.RECONNECT: (self.tr("{n} job change"), self.tr("{n} job changes")),
         }
         for group, n in counts.items():
             one, many = names[group]
@@ -251,6 +264,15 @@ class TodayView(QWidget):
         item = self.current_item()
         for button in (self.done_button, self.snooze_button, self.open_button):
             button.setEnabled(item is not None)
+        movable = item is not None and due_actions.can_move(item)
+        self.snooze_button.setEnabled(movable)
+        self.snooze_button.setToolTip("" if movable or item is None else self._no_snooze_text(item))
+        self.write_button.setVisible(item is not None and not movable)
+        self.write_button.setEnabled(item is not None and not movable)
+        if item is not None and item.kind is ItemKind.DATE:
+            self.write_button.setText(self.tr("Send wishes…  (C)"))
+        else:
+            self.write_button.setText(self.tr("Congratulate…  (C)"))
         self.done_button.setText(f"{done_label(item)}  (D)" if item else self.tr("Done  (D)"))
         if item is not None:
             self._last_position = self._position()
@@ -265,12 +287,15 @@ class TodayView(QWidget):
             self._contacted(item)
             return
         title = item_title(item)
-        result = self.context.operations.run(
-            self.tr("Done: {title}").format(title=title), due_actions.mark_done, item, clock=self.context.clock, parent=self
-        )
+        label = (self.tr("Dismiss: {title}") if item.kind is ItemKind.RECONNECT else self.tr("Done: {title}")).format(title=title)
+        result = self.context.operations.run(label, due_actions.mark_done, item, clock=self.context.clock, parent=self)
         if result is None:
             return
-        if item.kind is ItemKind.INTRODUCTION:
+        if item.kind is ItemKind.RECONNECT:
+            self.acted.emit(self.tr("Dismissed: {title}. Ctrl+Z undoes it.").format(title=title))
+        elif item.kind is ItemKind.DATE:
+            self.acted.emit(self.tr("Done for this year: {title}. Ctrl+Z undoes it.").format(title=title))
+        elif item.kind is ItemKind.INTRODUCTION:
             stage = stage_label(Stage(result.value.stage))
             self.acted.emit(self.tr("{title}: now {stage}. Ctrl+Z undoes it.").format(title=item.title, stage=stage))
         else:
@@ -330,9 +355,41 @@ class TodayView(QWidget):
         dialog.open()
         return dialog
 
+    def _no_snooze_text(self, item: TodayItem) -> str:
+        if item.kind is ItemKind.DATE:
+            return self.tr("A date that matters comes back each year: mark it done (D) instead of snoozing it.")
+        return self.tr("A job change has no day to snooze: dismiss it (D) once you have been in touch.")
+
+    def write_current(self) -> None:
+        """Draft a congratulation (a job change) or wishes (a date that matters) in the mail app."""
+        item = self.current_item()
+        if item is None or due_actions.can_move(item):
+            return
+        from journal.ui.today.greeting_dialog import GreetingDialog  # built on first use
+
+        if item.kind is ItemKind.RECONNECT:
+            draft = greetings.congratulation(
+                item.person_id, item.person, item.organisation, item.role, same_organisation=item.same_organisation,
+                to=item.emails[0] if item.emails else None,
+            )
+        else:
+            draft = greetings.wishes(item.person_id, item.person, item.date_kind, item.label, item.years)
+        dialog = GreetingDialog(draft, self.window(), open_url=self.open_url)
+        dialog.accepted.connect(
+            lambda: self.acted.emit(
+                self.tr("Opened a note to {name} in your mail app; D marks it done.").format(name=item.person)
+            )
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.greeting = dialog
+
     def snooze_current(self, until: dt.date) -> None:
         item = self.current_item()
         if item is None:
+            return
+        if not due_actions.can_move(item):
+            self.acted.emit(self._no_snooze_text(item))
             return
         day, title = dates.weekday(until), item_title(item)
         result = self.context.operations.run(
@@ -343,7 +400,11 @@ class TodayView(QWidget):
             self.acted.emit(self.tr("Snoozed until {day}: {title}").format(day=day, title=title))
 
     def show_snooze_menu(self) -> None:
-        if self.current_item() is None:
+        item = self.current_item()
+        if item is None:
+            return
+        if not due_actions.can_move(item):
+            self.acted.emit(self._no_snooze_text(item))
             return
         rect = self.table.visualRect(self.table.currentIndex())
         self.snooze_button.menu().exec(self.table.viewport().mapToGlobal(rect.bottomLeft()))
@@ -356,6 +417,8 @@ class TodayView(QWidget):
             ItemKind.NEXT_STEP: [("next_step", item.id), ("person", item.person_id), ("conversation", item.conversation_id)],
             ItemKind.INTRODUCTION: [("introduction", item.id), ("person", item.person_id)],
             ItemKind.KEEP_IN_TOUCH: [("person", item.id)],
+            ItemKind.DATE: [("person", item.person_id)],
+            ItemKind.RECONNECT: [("person", item.person_id)],
         }[item.kind]
         opener = getattr(self.window(), "open_item", None)
         for kind, ident in candidates:
@@ -371,9 +434,13 @@ class TodayView(QWidget):
         self.table.setCurrentIndex(index)
         item = self.current_item()
         menu = QMenu(self)
-        menu.addAction(done_label(item), self.done_current)
-        menu.addMenu(snooze_menu(menu, self.context.clock.today(), self.snooze_current))
-        menu.addAction(self.tr("Open"), self.open_current)
+        menu.addAction(done_label(item), self.done_current).setShortcut("D")
+        snooze = menu.addMenu(snooze_menu(menu, self.context.clock.today(), self.snooze_current))
+        snooze.setEnabled(due_actions.can_move(item))
+        if not due_actions.can_move(item):
+            text = self.tr("Send wishes…") if item.kind is ItemKind.DATE else self.tr("Congratulate…")
+            menu.addAction(action_icon("mail"), text, self.write_current).setShortcut("C")
+        menu.addAction(self.tr("Open"), self.open_current).setShortcut("Return")
         menu.exec(self.table.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
@@ -390,6 +457,7 @@ class TodayView(QWidget):
                 Qt.Key.Key_S: self.show_snooze_menu,
                 Qt.Key.Key_1: lambda: self.snooze_current(self.context.clock.today() + dt.timedelta(days=1)),
                 Qt.Key.Key_W: lambda: self.snooze_current(self.context.clock.today() + dt.timedelta(days=7)),
+                Qt.Key.Key_C: self.write_current,
                 Qt.Key.Key_Return: self.open_current,
                 Qt.Key.Key_Enter: self.open_current,
                 # A table's Home/End move along the row; in this list they go to the first/last item.

@@ -1,0 +1,117 @@
+"""The window's words for dates that matter and job changes, translated. The services word them
+in English for the command line; these give the same sentences through Qt's translations, from
+the item's facts (a Today item's fields or an agenda item's facts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from journal.domain.agenda import ItemKind
+
+CONTEXT = "DateWords"
+
+DATE_KINDS = {
+    "birthday": QT_TRANSLATE_NOOP("DateWords", "Birthday"),
+    "anniversary": QT_TRANSLATE_NOOP("DateWords", "Anniversary"),
+    "work_anniversary": QT_TRANSLATE_NOOP("DateWords", "Work anniversary"),
+    "custom": QT_TRANSLATE_NOOP("DateWords", "Date that matters"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def fact(item, name: str, default=None):
+    """A Today item's field, else an agenda item's fact."""
+    value = getattr(item, name, None)
+    if value is None and hasattr(item, "fact"):
+        value = item.fact(name)
+    return default if value is None else value
+
+
+def person_of(item) -> str:
+    return item.people[0] if item.people else fact(item, "person", "")
+
+
+def date_kind_label(kind: str) -> str:
+    return _tr(DATE_KINDS.get(kind, DATE_KINDS["custom"]))
+
+
+def date_title(item) -> str:
+    name, kind = person_of(item), fact(item, "date_kind", "custom")
+    years, label = fact(item, "years"), (fact(item, "label", "") or "").strip()
+    if kind == "birthday":
+        if years:
+            return _tr("{name}'s birthday (turns {n})").format(name=name, n=years)
+        return _tr("{name}'s birthday").format(name=name)
+    if kind == "anniversary":
+        if years:
+            text = _tr("{name}: 1 year married") if years == 1 else _tr("{name}: {n} years married")
+            return text.format(name=name, n=years)
+        return _tr("{name}'s anniversary").format(name=name)
+    if kind == "work_anniversary":
+        if years:
+            text = _tr("{name}: 1 year at work") if years == 1 else _tr("{name}: {n} years at work")
+            return text.format(name=name, n=years)
+        return _tr("{name}'s work anniversary").format(name=name)
+    if not label:
+        text = _tr("{name}'s date ({n} years)") if years else _tr("{name}'s date")
+        return text.format(name=name, n=years)
+    text = _tr("{name}: {label} ({n} years)") if years else _tr("{name}: {label}")
+    return text.format(name=name, label=label, n=years)
+
+
+def reconnect_title(item) -> str:
+    name, organisation, role = person_of(item), fact(item, "organisation", ""), fact(item, "role", "")
+    if fact(item, "same_organisation", False) and role:
+        if organisation:
+            return _tr("{name} is now {role} at {organisation}").format(name=name, role=role, organisation=organisation)
+        return _tr("{name} is now {role}").format(name=name, role=role)
+    if organisation and role:
+        return _tr("{name} moved to {organisation} as {role}").format(name=name, organisation=organisation, role=role)
+    if organisation:
+        return _tr("{name} moved to {organisation}").format(name=name, organisation=organisation)
+    if role:
+        return _tr("{name} is now {role}").format(name=name, role=role)
+    return _tr("{name} changed jobs").format(name=name)
+
+
+def title(item) -> str | None:
+    """The title of a date or job-change item; None for other kinds."""
+    if item.kind is ItemKind.DATE:
+        return date_title(item)
+    if item.kind is ItemKind.RECONNECT:
+        return reconnect_title(item)
+    return None
+
+
+def when_date(due: dt.date, today: dt.date) -> str:
+    """When a date that matters falls: today, tomorrow, in 3 days."""
+    days = (due - today).days
+    if days <= 0:
+        return _tr("today")
+    if days == 1:
+        return _tr("tomorrow")
+    return _tr("in {n} days").format(n=days)
+
+
+def when_noticed(noticed: dt.date, today: dt.date) -> str:
+    days = (today - noticed).days
+    if days <= 0:
+        return _tr("noticed today")
+    if days == 1:
+        return _tr("noticed yesterday")
+    return _tr("noticed {n} days ago").format(n=days)
+
+
+def notice_prefix(due: dt.date, today: dt.date) -> str:
+    """How a reminder of a date begins: "Today", "Tomorrow", "In 3 days"."""
+    days = (due - today).days
+    if days <= 0:
+        return _tr("Today")
+    if days == 1:
+        return _tr("Tomorrow")
+    return _tr("In {n} days").format(n=days)
