@@ -2,7 +2,11 @@
 
 The header is Outlook's own: First Name, Middle Name, Last Name, ..., E-mail Address,
 E-mail 2 Address, ..., Business Phone, Mobile Phone, ..., Company, Job Title, ..., Notes,
-Categories. Older versions add E-mail Type and E-mail Display Name columns. Files come as
+Categories. Older versions add E-mail Type and E-mail Display Name columns. Also read:
+Nickname, Birthday and Anniversary (in the Windows locale's form: 4/2/1980 in the US export,
+2.4.1980 in a German one; 0/0/00 for none), the Business, Home and Other addresses (Street,
+Street 2, Street 3, Address PO Box, City, State, Postal Code, Country/Region), Spouse, Manager's Name,
+Assistant's Name, Web Page and Personal Web Page. Files come as
 UTF-8 (often with a byte-order mark) or in the Windows code page, with CRLF line ends and
 notes that run over several quoted lines.
 """
@@ -11,8 +15,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from journal.interop import csv_fields
 from journal.interop.csvrows import cell, data_rows, header_index, rows_with_lines
-from journal.interop.records import ContactRecord, ImportFormatError, ParseResult, Rejected, clean
+from journal.interop.records import (
+    AddressRecord,
+    ContactRecord,
+    DateRecord,
+    ImportFormatError,
+    ParseResult,
+    Rejected,
+    clean,
+)
 from journal.interop.text_decoding import FALLBACK, decode_file, has_undecoded, raw_bytes
 
 EMAILS = (("E-mail Address", "E-mail Type"), ("E-mail 2 Address", "E-mail 2 Type"), ("E-mail 3 Address", "E-mail 3 Type"))
@@ -77,7 +90,31 @@ LOCALISED = {
     "notizen": "Notes",
     "kategorien": "Categories",
     "spitzname": "Nickname",
+    "geburtstag": "Birthday",
+    "jahrestag": "Anniversary",
+    "partner": "Spouse",
+    "name des vorgesetzten": "Manager's Name",
+    "name assistent": "Assistant's Name",
+    "persönliche webseite": "Personal Web Page",
+    "straße geschäftlich": "Business Street",
+    "straße geschäftlich 2": "Business Street 2",
+    "straße geschäftlich 3": "Business Street 3",
+    "postleitzahl geschäftlich": "Business Postal Code",
+    "postfach geschäftlich": "Business Address PO Box",
+    "straße privat": "Home Street",
+    "straße privat 2": "Home Street 2",
+    "straße privat 3": "Home Street 3",
+    "postleitzahl privat": "Home Postal Code",
+    "postfach privat": "Home Address PO Box",
+    "weitere straße": "Other Street",
+    "weiterer ort": "Other City",
+    "weitere region": "Other State",
+    "weiteres bundesland/kanton": "Other State",
+    "weitere postleitzahl": "Other Postal Code",
+    "weiteres land/region": "Other Country/Region",
 }
+ADDRESSES = (("Business", "work"), ("Home", "home"), ("Other", "other"))
+RELATIONS = (("Spouse", "spouse"), ("Manager's Name", "manager"), ("Assistant's Name", "assistant"))
 
 
 def canonical(index: dict[str, int]) -> dict[str, int]:
@@ -133,6 +170,35 @@ def _location(row, index) -> str:
     return ""
 
 
+def _first_cell(row, index, *columns: str) -> str:
+    return next((clean(cell(row, index, c)) for c in columns if clean(cell(row, index, c))), "")
+
+
+def _addresses(row, index) -> list[AddressRecord]:
+    found = []
+    for prefix, label in ADDRESSES:
+        street = ", ".join(clean(cell(row, index, f"{prefix} Street{n}")) for n in ("", " 2", " 3")
+                           if clean(cell(row, index, f"{prefix} Street{n}")))
+        country = cell(row, index, f"{prefix} Country/Region") or cell(row, index, f"{prefix} Country")
+        address = AddressRecord(
+            label=label, po_box=_first_cell(row, index, f"{prefix} Address PO Box", f"{prefix} PO Box"), street=street,
+            locality=clean(cell(row, index, f"{prefix} City")), region=clean(cell(row, index, f"{prefix} State")),
+            postcode=clean(cell(row, index, f"{prefix} Postal Code")), country=clean(country),
+        )
+        if not address.is_empty():
+            found.append(address)
+    return found
+
+
+def _dates(row, index) -> list[DateRecord]:
+    found = []
+    for column, kind in (("Birthday", "birthday"), ("Anniversary", "anniversary")):
+        date = csv_fields.yearly(cell(row, index, column))
+        if date is not None:
+            found.append(DateRecord(kind, date))
+    return found
+
+
 def _tags(text: str) -> list[str]:
     parts = [clean(part) for part in text.replace(";", ",").split(",")]
     return [part for part in parts if part.casefold() not in EMPTY_CATEGORIES]
@@ -167,8 +233,9 @@ def parse(data: bytes) -> ParseResult:
         if not name:
             result.rejected.append(Rejected(line, "no name and no e-mail address"))
             continue
-        web = cell(row, index, "Web Page")
-        linkedin = web if "linkedin.com" in web.casefold() else ""
+        pages = [(cell(row, index, column), "") for column in ("Web Page", "Personal Web Page")]
+        linkedin, website, profiles = csv_fields.web_pages(pages)
+        relations = [(kind, clean(cell(row, index, column))) for column, kind in RELATIONS if clean(cell(row, index, column))]
         result.records.append(
             ContactRecord(
                 line=line,
@@ -178,10 +245,15 @@ def parse(data: bytes) -> ParseResult:
                 emails=emails,
                 phones=phones,
                 linkedin=linkedin,
-                website="" if linkedin else web,
+                website=website,
                 location=_location(row, index),
                 notes=cell(row, index, "Notes").replace("\r\n", "\n"),
                 tags=_tags(cell(row, index, "Categories")),
+                nickname=clean(cell(row, index, "Nickname")),
+                dates=_dates(row, index),
+                addresses=_addresses(row, index),
+                profiles=profiles,
+                relations=relations,
             )
         )
     return result

@@ -4,14 +4,26 @@ The header: First Name, Last Name, Display Name, Nickname, Primary Email, Second
 Screen Name, Work Phone, Home Phone, Fax Number, Pager Number, Mobile Number, Home Address,
 ..., Work City, Work State, Work ZipCode, Work Country, Job Title, Department, Organization,
 Web Page 1, Web Page 2, Birth Year, Birth Month, Birth Day, Custom 1..4, Notes. Thunderbird
-writes it in the system code page or as UTF-8 (with or without a byte-order mark).
+writes it in the system code page or as UTF-8 (with or without a byte-order mark). Also read:
+Nickname (or Nick Name), the birthday from its three columns (the year may be empty), the
+Home and Work addresses (Address, Address 2, City, State, ZipCode or Postal Code, Country),
+both web pages, and Screen Name / Chat Name as a messaging handle.
 """
 
 from __future__ import annotations
 
+from journal.interop import csv_fields
 from journal.interop.csvrows import cell, data_rows, header_index
 from journal.interop.outlook_csv import csv_rows, read_text
-from journal.interop.records import ContactRecord, ImportFormatError, ParseResult, Rejected, clean
+from journal.interop.records import (
+    AddressRecord,
+    ContactRecord,
+    DateRecord,
+    ImportFormatError,
+    ParseResult,
+    Rejected,
+    clean,
+)
 
 EMAILS = ("Primary Email", "Secondary Email")
 PHONES = (
@@ -21,6 +33,38 @@ PHONES = (
     ("Fax Number", "Fax"),
     ("Pager Number", "Pager"),
 )
+
+
+HANDLES = (("Screen Name", "aim"), ("Chat Name", "chat"), ("_AimScreenName", "aim"))
+POSTCODES = ("ZipCode", "Zip Code", "ZIP", "Postal Code")
+
+
+def _first(row, index, *columns: str) -> str:
+    return next((clean(cell(row, index, c)) for c in columns if clean(cell(row, index, c))), "")
+
+
+def _addresses(row, index) -> list[AddressRecord]:
+    found = []
+    for prefix, label in (("Home", "home"), ("Work", "work")):
+        address = AddressRecord(
+            label=label, street=clean(cell(row, index, f"{prefix} Address")),
+            extended=clean(cell(row, index, f"{prefix} Address 2")), locality=clean(cell(row, index, f"{prefix} City")),
+            region=clean(cell(row, index, f"{prefix} State")),
+            postcode=_first(row, index, *(f"{prefix} {name}" for name in POSTCODES)),
+            country=clean(cell(row, index, f"{prefix} Country")),
+        )
+        if not address.is_empty():
+            found.append(address)
+    return found
+
+
+def _dates(row, index) -> list[DateRecord]:
+    found = []
+    for prefix, kind in (("Birth", "birthday"), ("Anniversary", "anniversary")):
+        date = csv_fields.parts_date(*(cell(row, index, f"{prefix} {part}") for part in ("Year", "Month", "Day")))
+        if date is not None:
+            found.append(DateRecord(kind, date))
+    return found
 
 
 def is_header(index: dict[str, int]) -> bool:
@@ -54,16 +98,15 @@ def parse(data: bytes) -> ParseResult:
         name = (
             clean(cell(row, index, "Display Name"))
             or clean(f"{cell(row, index, 'First Name')} {cell(row, index, 'Last Name')}")
-            or clean(cell(row, index, "Nickname"))
+            or _first(row, index, "Nickname", "Nick Name")
         )
         if not name and emails:
             name = emails[0][0]
         if not name:
             result.rejected.append(Rejected(line, "no name and no e-mail address"))
             continue
-        pages = [cell(row, index, col) for col in ("Web Page 1", "Web Page 2") if cell(row, index, col)]
-        linkedin = next((page for page in pages if "linkedin.com" in page.casefold()), "")
-        website = next((page for page in pages if page != linkedin), "")
+        linkedin, website, profiles = csv_fields.web_pages([(cell(row, index, c), "") for c in ("Web Page 1", "Web Page 2")])
+        profiles += [(service, clean(cell(row, index, c))) for c, service in HANDLES if clean(cell(row, index, c))]
         result.records.append(
             ContactRecord(
                 line=line,
@@ -76,6 +119,10 @@ def parse(data: bytes) -> ParseResult:
                 website=website,
                 location=_location(row, index),
                 notes=cell(row, index, "Notes").replace("\r\n", "\n"),
+                nickname=_first(row, index, "Nickname", "Nick Name"),
+                dates=_dates(row, index),
+                addresses=_addresses(row, index),
+                profiles=profiles,
             )
         )
     return result

@@ -10,7 +10,8 @@ Beyond RFC 2426 the card uses the properties Apple, Google and Thunderbird read:
   and Google's own form);
 - a relation is `itemN.X-ABRELATEDNAMES` with its kind as `itemN.X-ABLabel`;
 - a messaging handle is IMPP with X-SERVICE-TYPE, a social profile X-SOCIALPROFILE with its
-  service as TYPE, another web address a further URL;
+  service as TYPE, another web address a further URL (written before the others, in the order
+  the reader gives them back);
 - a label that is not a plain type ("work", "home, fax") goes in an `itemN.X-ABLabel`;
 - organisations beyond the first are `itemN.ORG` with their `itemN.TITLE`;
 - the lines the journal does not model come last, as they were, only folded.
@@ -139,13 +140,23 @@ def _is_web(value: str) -> bool:
     return "://" in value or value.casefold().startswith("www.")
 
 
-def _profile(out: list[str], groups: _Groups, person: PersonOut, service: str, value: str) -> None:
-    if not _is_web(value):
-        out.append(fold(f"IMPP;X-SERVICE-TYPE={_param(IM_NAMES.get(service, service) or 'impp')}:{escape(value)}"))
-    elif service in SOCIAL or not person.website:
-        out.append(_line("X-SOCIALPROFILE", escape(value), [service or "social"]))
-    else:
+def _is_url(person: PersonOut, service: str, value: str) -> bool:
+    """True for a profile written as a further URL: a web address of no social network, beside a website."""
+    return _is_web(value) and service not in SOCIAL and bool(person.website)
+
+
+def _profiles(out: list[str], groups: _Groups, person: PersonOut) -> None:
+    """The further URLs first (as the reader gives them back), then IMPP and X-SOCIALPROFILE."""
+    urls = [(s, v) for s, v in person.profiles if _is_url(person, s, v)]
+    for service, value in urls:
         _labelled(out, groups, "URL", escape(value), "" if service == "url" else service)
+    for service, value in person.profiles:
+        if _is_url(person, service, value):
+            continue
+        if _is_web(value):
+            out.append(_line("X-SOCIALPROFILE", escape(value), [service or "social"]))
+        else:
+            out.append(fold(f"IMPP;X-SERVICE-TYPE={_param(IM_NAMES.get(service, service) or 'impp')}:{escape(value)}"))
 
 
 def _photo(mime: str, data: str) -> str:
@@ -177,12 +188,11 @@ def person_to_card(person: PersonOut) -> str:
         _labelled(out, groups, "TEL", escape(value), label)
     if person.linkedin:
         url = person.linkedin if "://" in person.linkedin else f"https://{person.linkedin}"
-        out.append(_line("URL", url))
+        out.append(_line("URL", escape(url)))
         out.append(_line("X-SOCIALPROFILE", escape(person.linkedin), ["linkedin"]))
     if person.website:
-        out.append(_line("URL", person.website))
-    for service, value in person.profiles:
-        _profile(out, groups, person, service, value)
+        out.append(_line("URL", escape(person.website)))
+    _profiles(out, groups, person)
     if person.addresses:
         for address in person.addresses:
             _labelled(out, groups, "ADR", _address(address), address.label)
