@@ -280,3 +280,72 @@ def test_a_long_overdue_list_keeps_to_the_latest_and_points_to_today(qtbot, wind
     assert listed[0] == f"Old step {OVERDUE_LISTED - 1:03}" and listed[-1] == "Old step 000"  # oldest first
     assert not view.agenda_list.item(1).flags() & Qt.ItemFlag.ItemIsSelectable
     assert "57 overdue" in view.summary_label.text()
+
+
+# --- dates that matter -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def yearly(db):
+    from journal.store.models import PersonDate
+
+    dana = Person.create(name="Dana Smith")
+    leap = Person.create(name="Lea Leap")
+    return {
+        "dana": PersonDate.create(person=dana, kind="birthday", month=3, day=13, year=1986).id,
+        "anniv": PersonDate.create(person=dana, kind="anniversary", month=3, day=13, year=2016).id,
+        "leap": PersonDate.create(person=leap, kind="birthday", month=2, day=29, year=2004).id,
+        "gone": PersonDate.create(person=Person.create(name="Old Friend", archived=True), month=3, day=13).id,
+    }
+
+
+def test_dates_show_on_their_day_in_the_grid_and_the_list_every_year(qtbot, steps, yearly, window, tmp_path):
+    view = view_of(window)
+    day = dt.date(2026, 3, 13)
+    assert view.grid.count_on(day) == DayCount(0, 0, 2)  # the archived friend's is left out
+    assert view.grid.count_on(dt.date(2026, 3, 12)) == DayCount(1, 0, 0)
+    assert "2 dates that matter" in view.grid.count_on(day).describe()
+    view.show_date(day)
+    rows = [view.day_list.item(i).text() for i in range(view.day_list.count())]
+    assert rows == [
+        "Dana Smith's birthday (turns 40)\nBirthday · Every year",
+        "Dana Smith: 10 years married\nAnniversary · Every year",
+    ]
+    row = view.day_list.item(0)
+    assert not row.icon().isNull()
+    assert not row.flags() & Qt.ItemFlag.ItemIsDragEnabled
+    agenda = [view.agenda_list.item(i).text().split("\n")[0] for i in range(view.agenda_list.count())]
+    assert "Dana Smith's birthday (turns 40)" in agenda
+    view.resize(1100, 700)
+    view.grab().save(str(tmp_path / "calendar_dates.png"))
+    # 29 February: on the 28th in 2027, on the 29th in 2028.
+    view.show_date(dt.date(2027, 2, 28))
+    assert view.grid.count_on(dt.date(2027, 2, 28)).dates == 1
+    assert view.day_list.item(0).text().startswith("Lea Leap's birthday (turns 23)")
+    view.show_date(dt.date(2028, 2, 28))
+    assert view.grid.count_on(dt.date(2028, 2, 28)).dates == 0
+    assert view.grid.count_on(dt.date(2028, 2, 29)).dates == 1
+
+
+def test_a_date_is_done_for_the_year_but_never_snoozed_moved_or_dragged(qtbot, yearly, window):
+    from journal.store.models import PersonDate
+
+    view = view_of(window)
+    view.show_date(dt.date(2026, 3, 13))
+    view.day_list.setFocus()
+    select_row(qtbot, view.day_list, "Dana Smith's birthday")
+    assert view.done_button.isEnabled()
+    assert not view.snooze_button.isEnabled() and not view.reschedule_button.isEnabled()
+    assert not view.snooze_action.isEnabled() and not view.reschedule_action.isEnabled()
+    view.snooze(1)
+    view.reschedule()
+    view._on_drop(f"date:{yearly['dana']}", dt.date(2026, 3, 20))
+    assert PersonDate.get_by_id(yearly["dana"]).acknowledged_on is None
+    qtbot.keyClick(view.day_list, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert PersonDate.get_by_id(yearly["dana"]).acknowledged_on == dt.date(2026, 3, 13)
+    # Still on its day (it is a calendar), marked done, and Done is off for it now.
+    select_row(qtbot, view.day_list, "Dana Smith's birthday")
+    assert "done this year" in view.day_list.currentItem().text()
+    assert not view.done_button.isEnabled()
+    window.context.operations.undo()
+    assert PersonDate.get_by_id(yearly["dana"]).acknowledged_on is None

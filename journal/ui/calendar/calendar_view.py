@@ -1,4 +1,7 @@
-"""The Calendar view: a month grid of due counts, the chosen day's items and a 14-day agenda."""
+"""The Calendar view: a month grid of due counts, the chosen day's items and a 14-day agenda.
+
+Dates that matter show on their day, every year, in their own colour: Done marks that year's
+done; they are not snoozed, rescheduled or dragged to another day."""
 
 from __future__ import annotations
 
@@ -21,7 +24,7 @@ from PySide6.QtWidgets import (
 from journal.domain.agenda import AgendaItem, ItemKind
 from journal.errors import JournalError
 from journal.services.agenda import due_actions
-from journal.services.agenda.items import all_keep_in_touch, due_between, due_counts, open_item
+from journal.services.agenda.items import all_keep_in_touch, date_counts, due_between, due_counts, open_item
 from journal.ui import dates
 from journal.ui.calendar.item_list import DueItemList, day_heading
 from journal.ui.calendar.month_grid import DayCount, MonthGrid
@@ -236,10 +239,12 @@ class CalendarView(QWidget):
         agenda_end = today + dt.timedelta(days=AGENDA_DAYS - 1)
         known = self._keep_in_touch
         overdue = [i for i in due_between(EARLIEST, today, clock=self.clock, keep_in_touch=known) if i.overdue]
-        upcoming = [i for i in due_between(today, agenda_end, clock=self.clock, keep_in_touch=known) if not i.overdue]
+        upcoming = [
+            i for i in due_between(today, agenda_end, clock=self.clock, keep_in_touch=known, with_dates=True) if not i.overdue
+        ]
         self._agenda_items = {i.key: i for i in overdue + upcoming}
         self._show_month()
-        due_today = sum(1 for i in upcoming if i.due == today)
+        due_today = sum(1 for i in upcoming if i.due == today and i.kind is not ItemKind.DATE)
         self.summary_label.setText(
             self.tr("{overdue} overdue · {today} due today").format(overdue=len(overdue), today=due_today)
             if overdue
@@ -264,7 +269,14 @@ class CalendarView(QWidget):
         thousands of open steps, and only the chosen day's are listed)."""
         first, last = self.grid.first_visible(), self.grid.last_visible()
         counts = due_counts(first, last, clock=self.clock, keep_in_touch=self._keep_in_touch)
-        self.grid.set_counts({day: DayCount(total - late, late) for day, (total, late) in counts.items()})
+        yearly = date_counts(first, last)
+        self.grid.set_counts(
+            {
+                day: DayCount(total - late, late, yearly.get(day, 0))
+                for day in counts.keys() | yearly.keys()
+                for total, late in [counts.get(day, (0, 0))]
+            }
+        )
         year, month = self.grid.year_month
         self.month_label.setText(dates.month(year, month))
 
@@ -273,7 +285,7 @@ class CalendarView(QWidget):
         keep = self.day_list.current_agenda_item()
         self.day_label.setText(day_heading(day, self.clock.today()))
         self.day_list.clear()
-        items = due_between(day, day, clock=self.clock, keep_in_touch=self._keep_in_touch)
+        items = due_between(day, day, clock=self.clock, keep_in_touch=self._keep_in_touch, with_dates=True)
         self._items = {**self._agenda_items, **{i.key: i for i in items}}  # what can be dragged
         for item in items:
             self.day_list.add_agenda_item(item)
@@ -307,10 +319,16 @@ class CalendarView(QWidget):
         item = self.selected_item()
         has = item is not None
         acts = has and item.kind is not ItemKind.INTRODUCTION
-        for widget in (self.done_button, self.snooze_button, self.reschedule_button):
-            widget.setEnabled(acts)
-        for action in (self.done_action, self.snooze_action, self.reschedule_action):
-            action.setEnabled(acts)
+        # A date that matters is done once a year and never moves.
+        can_done = acts and not (item.kind is ItemKind.DATE and item.fact("done"))
+        moves = acts and due_actions.can_move(item)
+        for widget, action, enabled in (
+            (self.done_button, self.done_action, can_done),
+            (self.snooze_button, self.snooze_action, moves),
+            (self.reschedule_button, self.reschedule_action, moves),
+        ):
+            widget.setEnabled(enabled)
+            action.setEnabled(enabled)
         self.open_button.setEnabled(has)
         self.open_action.setEnabled(has)
 
@@ -337,13 +355,15 @@ class CalendarView(QWidget):
         item = self.selected_item()
         if item is None:
             return
+        if item.kind is ItemKind.DATE and item.fact("done"):
+            return
         title = item_title(item)
         if self._run(self.tr("Done: {title}").format(title=title), due_actions.mark_done, item):
             self.status.emit(self.tr("Done: {title}").format(title=title))
 
     def snooze(self, days: int) -> None:
         item = self.selected_item()
-        if item is None:
+        if item is None or not due_actions.can_move(item):
             return
         title = item_title(item)
         result = self._run(self.tr("Snooze: {title}").format(title=title), due_actions.snooze, item, days)
@@ -358,7 +378,7 @@ class CalendarView(QWidget):
 
     def reschedule(self) -> None:
         item = self.selected_item()
-        if item is None:
+        if item is None or not due_actions.can_move(item):
             return
         day = self.ask_date(item)
         if day is not None:
@@ -371,7 +391,7 @@ class CalendarView(QWidget):
 
     def _on_drop(self, key: str, day: dt.date) -> None:
         item = self._items.get(key) or open_item(key, clock=self.clock)
-        if item is not None and item.due != day:
+        if item is not None and item.due != day and due_actions.can_move(item):
             self.reschedule_to(item, day)
             self.grid.select_date(day)
 

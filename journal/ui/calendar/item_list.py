@@ -1,6 +1,7 @@
 """Lists of due items for the calendar: one day's items, and the agenda grouped by day.
 
-Rows can be dragged onto the month grid to reschedule them.
+Rows can be dragged onto the month grid to reschedule them; a date that matters (yearly, with
+its own mark and colour) stays on its day.
 """
 
 from __future__ import annotations
@@ -15,15 +16,20 @@ from journal.domain.agenda import AgendaItem, ItemKind
 from journal.ui import dates
 from journal.ui.calendar.month_grid import ITEM_MIME, OVERDUE_COLOR
 from journal.ui.labels import item_title
+from journal.ui.today import words
+from journal.ui.today.marks import DATE_COLOUR, date_icon, reconnect_icon
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 # Combined once: the agenda can hold thousands of rows, and each | on Qt's enums costs.
 ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+FIXED_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # not dragged to another day
 HEADING_FLAGS = Qt.ItemFlag.ItemIsEnabled
 KIND_LABELS = {
     ItemKind.NEXT_STEP: QT_TRANSLATE_NOOP("DueItemList", "Next step"),
     ItemKind.KEEP_IN_TOUCH: QT_TRANSLATE_NOOP("DueItemList", "Keep in touch"),
     ItemKind.INTRODUCTION: QT_TRANSLATE_NOOP("DueItemList", "Introduction"),
+    ItemKind.DATE: QT_TRANSLATE_NOOP("DueItemList", "Every year"),
+    ItemKind.RECONNECT: QT_TRANSLATE_NOOP("DueItemList", "Job change"),
 }
 
 
@@ -33,12 +39,16 @@ def describe(item: AgendaItem, *, with_date: bool = False, today: dt.date | None
     parts = []
     if item.overdue:
         parts.append(QCoreApplication.translate("DueItemList", "Overdue"))
+    if item.kind is ItemKind.DATE:
+        parts.append(words.date_kind_label(item.fact("date_kind", "custom")))
     parts.append(QCoreApplication.translate("DueItemList", KIND_LABELS[item.kind]))
+    if item.kind is ItemKind.DATE and item.fact("done"):
+        parts.append(QCoreApplication.translate("DueItemList", "done this year"))
     if with_date:
         parts.append(dates.weekday(item.due) if today is None or item.due.year == today.year else dates.short_year(item.due))
     if item.due_time:
         parts.append(item.due_time.strftime("%H:%M"))
-    if item.people and item.kind is not ItemKind.KEEP_IN_TOUCH:
+    if item.people and item.kind not in (ItemKind.KEEP_IN_TOUCH, ItemKind.DATE, ItemKind.RECONNECT):
         parts.append(", ".join(item.people))
     return " · ".join(parts)
 
@@ -101,6 +111,13 @@ class DueItemList(QListWidget):
         row.setFlags(ITEM_FLAGS)
         if item.overdue:
             row.setForeground(QBrush(OVERDUE_COLOR))
+        if item.kind is ItemKind.DATE:
+            row.setIcon(date_icon())
+            row.setForeground(QBrush(DATE_COLOUR))
+            row.setFlags(FIXED_FLAGS)
+        elif item.kind is ItemKind.RECONNECT:
+            row.setIcon(reconnect_icon())
+            row.setFlags(FIXED_FLAGS)
         self.addItem(row)
 
     def agenda_items(self) -> list[AgendaItem]:

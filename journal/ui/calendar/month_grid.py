@@ -1,4 +1,5 @@
-"""A month grid that shows, on each day, how many items fall due (overdue ones apart).
+"""A month grid that shows, on each day, how many items fall due (overdue ones apart) and how
+many dates that matter fall on it (yearly, in their own colour).
 
 Painted by hand rather than a QCalendarWidget so that each cell can carry two labelled counts
 and accept an item dropped onto it.
@@ -15,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPale
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from journal.ui import dates
+from journal.ui.today.marks import DATE_COLOUR
 
 ITEM_MIME = "application/x-contact-journal-item"
 ROWS, COLS = 6, 7
@@ -27,10 +29,11 @@ DUE_COLOR = QColor("#1565c0")
 class DayCount:
     due: int = 0  # not overdue
     overdue: int = 0
+    dates: int = 0  # dates that matter on the day (birthdays, anniversaries)
 
     @property
     def total(self) -> int:
-        return self.due + self.overdue
+        return self.due + self.overdue + self.dates
 
     def describe(self) -> str:
         parts = []
@@ -38,6 +41,12 @@ class DayCount:
             parts.append(QCoreApplication.translate("MonthGrid", "{n} due").format(n=self.due))
         if self.overdue:
             parts.append(QCoreApplication.translate("MonthGrid", "{n} overdue").format(n=self.overdue))
+        if self.dates:
+            parts.append(
+                QCoreApplication.translate("MonthGrid", "1 date that matters")
+                if self.dates == 1
+                else QCoreApplication.translate("MonthGrid", "{n} dates that matter").format(n=self.dates)
+            )
         return ", ".join(parts) or QCoreApplication.translate("MonthGrid", "Nothing due")
 
 
@@ -225,9 +234,12 @@ class MonthGrid(QWidget):
             pills.append((QCoreApplication.translate("MonthGrid", "{n} overdue").format(n=count.overdue), OVERDUE_COLOR))
         if count.due:
             pills.append((QCoreApplication.translate("MonthGrid", "{n} due").format(n=count.due), DUE_COLOR))
+        if count.dates:
+            text = QCoreApplication.translate("MonthGrid", "1 date") if count.dates == 1 else QCoreApplication.translate("MonthGrid", "{n} dates").format(n=count.dates)
+            pills.append((f"★ {text}", DATE_COLOUR))
         for text, color in pills:
             metrics = painter.fontMetrics()
-            label = text if metrics.horizontalAdvance(text) + 10 <= rect.width() - 5 else text.split()[0]
+            label = text if metrics.horizontalAdvance(text) + 10 <= rect.width() - 5 else " ".join(text.split()[:-1])
             width = metrics.horizontalAdvance(label) + 10
             height = metrics.height() + 2
             pill = QRectF(rect.right() - 4 - width, y - height, width, height)
