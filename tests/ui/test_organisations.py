@@ -171,7 +171,8 @@ def test_who_i_know_at_an_organisation_now_and_formerly(qtbot, context, journal,
     model = view.members_model
     assert model.index(0, 3).data() == "now"
     assert model.index(1, 3).data().startswith("former · ")
-    assert model.index(2, 3).data() == "former · June 2015 – August 2016"
+    assert model.index(2, 3).data() == "former · 2015 – 2016"
+    assert model.index(2, 3).data(Qt.ItemDataRole.ToolTipRole) == "former · June 2015 – August 2016"
     assert model.index(2, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
     assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is None
     # A former colleague opens like a current one.

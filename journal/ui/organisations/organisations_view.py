@@ -85,12 +85,17 @@ def _month(day: dt.date | None) -> str:
     return dates.month(day.year, day.month) if day else "…"
 
 
-def tenure(row: OrganisationMember) -> str:
-    """"now", "since March 2021", "former · March 2012 – June 2016"."""
+def _year(day: dt.date | None) -> str:
+    return str(day.year) if day else "…"
+
+
+def tenure(row: OrganisationMember, *, full: bool = False) -> str:
+    """"now", "since 2021", "former · 2012 – 2016" (`full`: with the months)."""
     tr = QCoreApplication.translate
+    when = _month if full else _year
     if row.current:
-        return tr("OrganisationsView", "since {date}").format(date=_month(row.started_on)) if row.started_on else tr("OrganisationsView", "now")
-    return tr("OrganisationsView", "former · {start} – {end}").format(start=_month(row.started_on), end=_month(row.ended_on))
+        return tr("OrganisationsView", "since {date}").format(date=when(row.started_on)) if row.started_on else tr("OrganisationsView", "now")
+    return tr("OrganisationsView", "former · {start} – {end}").format(start=when(row.started_on), end=when(row.ended_on))
 
 
 class MembersModel(_DatedRowsModel):
@@ -110,6 +115,8 @@ class MembersModel(_DatedRowsModel):
             return font
         if role == Qt.ItemDataRole.ForegroundRole and not row.current:
             return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
+        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
+            return tenure(row, full=True)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             text = QCoreApplication.translate("OrganisationsView", "Open {name} in People (Enter)").format(name=row.name)
             if not row.current:
@@ -135,9 +142,12 @@ def _table(name: str, model) -> QTableView:
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
     header.setResizeContentsPrecision(200)  # sized from 200 rows, not every organisation of thousands
     header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-    if model.columnCount() > 3:
+    if model.columnCount() > 3:  # the people: name, role, last contact, when they were there
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 140)
+        header.resizeSection(1, 110)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
     return table
 
 
