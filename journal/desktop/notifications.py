@@ -50,7 +50,7 @@ from PySide6.QtDBus import (
 )
 
 from journal import APP_ID, APP_NAME
-from journal.domain.agenda import AgendaItem
+from journal.domain.agenda import AgendaItem, ItemKind
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
@@ -460,7 +460,9 @@ class ReminderNotifications(QObject):
             return self.notifier.show(SUMMARY_KEY, title, text, [opens])
         item = items[0]
         actions = [opens, (ACTION_DONE, _menu_word("&Done"))]  # Done advances an introduction, as in the menu
-        actions += [(ACTION_SNOOZE, _menu_word("&Snooze 1 hour")), (ACTION_OPEN, opens[1])]
+        if item.kind is not ItemKind.DATE:  # a date that matters is done for the year, never snoozed
+            actions.append((ACTION_SNOOZE, _menu_word("&Snooze 1 hour")))
+        actions.append((ACTION_OPEN, opens[1]))
         return self.notifier.show(item.key, title, text, actions)
 
     def act(self, key: str, action: str) -> None:

@@ -21,8 +21,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.desktop.preferences import Preferences
-from journal.domain.agenda import AgendaItem, sort_key
+from journal.domain.agenda import AgendaItem, ItemKind, sort_key
 from journal.services import changes as change_notices
+from journal.services.agenda import dates as yearly
 from journal.services.agenda.items import due_between
 
 MAX_TIMER_MS = 2**31 - 1  # QTimer takes a signed 32-bit interval (about 24.8 days)
@@ -31,8 +32,12 @@ RETRY_MS = 60_000
 JUMP_TOLERANCE = dt.timedelta(seconds=90)
 HORIZON_DAYS = 400
 EARLIEST = dt.date(1900, 1, 1)
+# Dates that matter are looked for this far ahead when arming (a year of them would read every
+# person's); past it the timer wakes, finds nothing and looks again.
+DATE_LOOKAHEAD_DAYS = 40
 
 DueSource = Callable[..., list[AgendaItem]]
+DateSource = Callable[..., list[AgendaItem]]
 log = logging.getLogger(__name__)
 
 
@@ -50,6 +55,7 @@ class ReminderScheduler(QObject):
         clock: Clock = SYSTEM_CLOCK,
         monotonic: Callable[[], float] = time.monotonic,
         source: DueSource = due_between,
+        dates: DateSource | None = None,
         heartbeat_ms: int = HEARTBEAT_MS,
         parent: QObject | None = None,
     ) -> None:
@@ -58,6 +64,11 @@ class ReminderScheduler(QObject):
         self.clock = clock
         self._monotonic = monotonic
         self._source = source
+        # Dates that matter come from the journal with the journal's own due items; a scheduler
+        # given another source of items (a test's) reminds of no dates unless given them too.
+        if dates is None:
+            dates = yearly.reminder_items if source is due_between else (lambda start, end, **_kw: [])
+        self._dates = dates
         self.target: dt.datetime | None = None
         self.interval_ms: int | None = None
         self._running = False
@@ -115,15 +126,30 @@ class ReminderScheduler(QObject):
     # --- what is due when --------------------------------------------------------------------
 
     def moment(self, item: AgendaItem) -> dt.datetime:
-        """When `item` reminds: its time, or the reminder time of day for date-only items."""
-        return dt.datetime.combine(item.due, item.due_time or self.preferences.reminder_time)
+        """When `item` reminds: its time, or the reminder time of day for date-only items (for a
+        date that matters, on the day Preferences say, 0 to 30 days before it)."""
+        day = item.due
+        if item.kind is ItemKind.DATE:
+            day -= dt.timedelta(days=self.preferences.date_days_before)
+        return dt.datetime.combine(day, item.due_time or self.preferences.reminder_time)
+
+    def _date_reminders(self, start: dt.date, end: dt.date) -> list[AgendaItem]:
+        """Dates that matter whose reminder day falls from `start` to `end`."""
+        prefs = self.preferences
+        return self._dates(start, end, default_on=prefs.date_reminders, days_before=prefs.date_days_before)
 
     def due_now(self) -> list[AgendaItem]:
-        """Everything overdue or due today (what the tray counts and lists)."""
-        return self._source(EARLIEST, self.clock.today(), clock=self.clock)
+        """Everything overdue or due today, and the dates that matter being reminded of today
+        (what the tray counts and lists)."""
+        today = self.clock.today()
+        # A date reminded of some days before stays due until its day has passed.
+        lead = dt.timedelta(days=self.preferences.date_days_before)
+        items = self._source(EARLIEST, today, clock=self.clock) + self._date_reminders(today - lead, today)
+        return sorted(items, key=sort_key)
 
     def _fallen_due(self, since: dt.datetime, now: dt.datetime) -> list[AgendaItem]:
         items = self._source(since.date(), now.date(), clock=self.clock)
+        items += self._date_reminders(max(since.date(), now.date() - dt.timedelta(days=HORIZON_DAYS)), now.date())
         return [i for i in items if since < self.moment(i) <= now]
 
     def check_now(self) -> None:
@@ -163,6 +189,11 @@ class ReminderScheduler(QObject):
         horizon = now.date() + dt.timedelta(days=HORIZON_DAYS)
         moments = [self.moment(i) for i in self._source(now.date(), horizon, clock=self.clock)]
         moments += list(self.preferences.snoozed.values())
+        ahead = now.date() + dt.timedelta(days=DATE_LOOKAHEAD_DAYS)
+        dated = self._date_reminders(now.date(), ahead)
+        moments += [self.moment(i) for i in dated]
+        if self._dates is yearly.reminder_items and yearly.any_dates():
+            moments.append(dt.datetime.combine(ahead, dt.time.min))  # look again then
         future = [m for m in moments if m > now]
         return min(future) if future else None
 

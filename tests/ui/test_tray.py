@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from journal.desktop.autostart import Autostart
@@ -274,3 +275,96 @@ def test_export_calendar_menu_action(qtbot, due, make_desktop, tmp_path, monkeyp
     desktop.export_action.trigger()
     assert len(read_todos(target.read_bytes())) == 3
     assert "Exported 3 to-do(s)" in desktop.window.statusBar().currentMessage()
+
+
+# --- dates that matter -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def dates_due(db, clock):
+    from journal.store.models import Job, Organisation, Person, PersonDate
+
+    dana = Person.create(name="Dana Smith")
+    quiet = Person.create(name="Quiet Person", date_reminders=False)
+    gus = Person.create(name="Gus Mover")
+    Job.create(person=gus, organisation=Organisation.create(name="Acme"), role="VP", noticed_on=TODAY)
+    return {
+        "dana": PersonDate.create(person=dana, kind="birthday", month=3, day=11, year=1986).id,
+        "quiet": PersonDate.create(person=quiet, kind="birthday", month=3, day=11).id,
+        "step": next_steps.add("Call Omar", due=TODAY, due_time=dt.time(14, 0), clock=clock),
+    }
+
+
+def test_todays_dates_are_counted_and_listed_without_snooze(qtbot, dates_due, make_desktop, clock):
+    from journal.store.models import PersonDate
+
+    desktop = make_desktop()
+    desktop.start()
+    menu = open_menu(desktop)
+    assert desktop.tray.icon.toolTip() == "Contact Journal — 2 due"  # the step and Dana's birthday
+    assert "Dana Smith's birthday (turns 40)" in texts(menu)
+    assert not any("Quiet Person" in t or "Gus Mover" in t for t in texts(menu))  # no reminder; not urgent
+    sub = desktop.tray.item_menu(f"date:{dates_due['dana']}")
+    assert not desktop.tray.action("Snooze 1 hour", sub).isEnabled()
+    assert not desktop.tray.action("Snooze until tomorrow", sub).isEnabled()
+    assert desktop.tray.action("Snooze 1 hour", desktop.tray.item_menu(f"next_step:{dates_due['step']}")).isEnabled()
+    desktop.tray.action("Snooze all 1 hour").trigger()
+    assert list(desktop.preferences.snoozed) == [f"next_step:{dates_due['step']}"]
+    desktop.tray.action("Done", sub).trigger()
+    assert PersonDate.get_by_id(dates_due["dana"]).acknowledged_on == TODAY
+    assert desktop.tray.icon.toolTip() == "Contact Journal — 1 due"
+    desktop.window.edit_actions.undo.trigger()
+    assert PersonDate.get_by_id(dates_due["dana"]).acknowledged_on is None
+
+
+def test_the_preference_turns_date_reminders_off_unless_the_person_said_on(qtbot, dates_due, make_desktop):
+    desktop = make_desktop()
+    desktop.preferences.date_reminders = False
+    desktop.start()
+    open_menu(desktop)
+    assert desktop.tray.icon.toolTip() == "Contact Journal — 1 due"
+
+
+class FakeNotifier(QObject):
+    actionInvoked = Signal(str, str)
+    failed = Signal(str, str, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown = []
+
+    def show(self, key, summary, body, actions=()):
+        self.shown.append((key, summary, body, [a for a, _label in actions]))
+        return True
+
+
+def test_a_date_is_notified_as_today_with_done_but_no_snooze_button(qtbot, dates_due, make_desktop, clock):
+    from journal.store.models import PersonDate
+
+    desktop = make_desktop()
+    notifier = FakeNotifier()
+    desktop.tray.notifications.use(notifier)
+    desktop.preferences.last_checked = dt.datetime(2026, 3, 11, 8, 0)
+    desktop.start()
+    qtbot.waitUntil(lambda: bool(notifier.shown))
+    key, summary, body, actions = notifier.shown[-1]
+    assert key == f"date:{dates_due['dana']}"
+    assert summary == "Today: Dana Smith's birthday (turns 40)"
+    assert body.startswith("Birthday · ")
+    assert "snooze-1h" not in actions and "done" in actions
+    notifier.actionInvoked.emit(key, "snooze-1h")  # an old button from elsewhere: nothing happens
+    assert desktop.preferences.snoozed == {}
+    notifier.actionInvoked.emit(key, "done")
+    assert PersonDate.get_by_id(dates_due["dana"]).acknowledged_on == TODAY
+
+
+def test_a_date_reminded_days_before_says_when(qtbot, db, make_desktop):
+    from journal.domain.agenda import AgendaItem, ItemKind
+    from journal.ui.tray.controller import TrayController
+
+    item = AgendaItem(ItemKind.DATE, 1, "x", dt.date(2026, 3, 14), False, ("Dana Smith",),
+                      facts=(("date_kind", "anniversary"), ("years", 10)))
+    title, _text = TrayController.message_for([item], TODAY)
+    assert title == "In 3 days: Dana Smith: 10 years married"
+    step = AgendaItem(ItemKind.NEXT_STEP, 2, "Call Omar", TODAY, False)
+    assert TrayController.message_for([item, step], TODAY)[1] == "• In 3 days: Dana Smith: 10 years married\n• Call Omar"

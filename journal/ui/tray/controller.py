@@ -1,6 +1,8 @@
 """The system tray icon: what is due at a glance, reminders as notifications, quick actions.
 
-The menu is rebuilt each time it opens, so it always lists what is due right now.
+The menu is rebuilt each time it opens, so it always lists what is due right now. Dates that
+matter being reminded of are listed too, with Done (for this year) but no Snooze: they come
+back on their day each year.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from journal.desktop.notifications import ReminderNotifications, desktop_notifie
 from journal.desktop.reminders import ReminderScheduler
 from journal.domain.agenda import AgendaItem, ItemKind
 from journal.services.agenda import due_actions
+from journal.ui import dates
 from journal.ui.labels import item_title
+from journal.ui.today import words
 from journal.ui.tray.icons import due_icon, tray_icon
 
 MAX_MENU_ITEMS = 15
@@ -23,6 +27,12 @@ MESSAGE_MS = 15_000
 
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _line(item: AgendaItem, today) -> str:
+    if item.kind is ItemKind.DATE:
+        return f"{words.notice_prefix(item.due, today or item.due)}: {item_title(item)}"
+    return item_title(item)
 
 
 class TrayController(QObject):
@@ -123,6 +133,10 @@ class TrayController(QObject):
         snooze.triggered.connect(lambda _=False, i=item: self.snooze([i]))
         tomorrow = sub.addAction(self.tr("Snooze until &tomorrow"))
         tomorrow.triggered.connect(lambda _=False, i=item: self.snooze_until_tomorrow(i))
+        if not due_actions.can_move(item):  # a date that matters: done for the year, never moved
+            for act in (snooze, tomorrow):
+                act.setEnabled(False)
+                act.setToolTip(self.tr("A date that matters comes back each year: mark it done instead."))
         sub.addAction(self.tr("&Open")).triggered.connect(lambda _=False, i=item: self.open_item(i))
 
     def action(self, text: str, menu: QMenu | None = None) -> QAction | None:
@@ -150,13 +164,17 @@ class TrayController(QObject):
         self._run(self.tr("Done: {title}").format(title=item_title(item)), due_actions.mark_done, item)
 
     def snooze(self, items: list[AgendaItem], minutes: int = 60) -> None:
-        self.scheduler.snooze(items, minutes)
+        items = [i for i in items if due_actions.can_move(i)]
+        if items:
+            self.scheduler.snooze(items, minutes)
 
     def snooze_until_tomorrow(self, item: AgendaItem) -> None:
+        if not due_actions.can_move(item):
+            return
         self._run(self.tr("Snooze until tomorrow: {title}").format(title=item_title(item)), due_actions.snooze, item)
 
     def snooze_all(self) -> None:
-        self.scheduler.snooze(self.scheduler.due_now(), 60)
+        self.snooze(self.scheduler.due_now(), 60)
 
     def set_paused(self, paused: bool) -> None:
         self.scheduler.set_paused(paused)
@@ -226,8 +244,14 @@ class TrayController(QObject):
         return True
 
     @staticmethod
-    def message_for(items: list[AgendaItem]) -> tuple[str, str]:
-        """(title, text) of the notification for items falling due together."""
+    def message_for(items: list[AgendaItem], today=None) -> tuple[str, str]:
+        """(title, text) of the notification for items falling due together. A date that matters
+        says when it is: "Today: Dana Smith's birthday"."""
+        if len(items) == 1 and items[0].kind is ItemKind.DATE:
+            item = items[0]
+            when = words.notice_prefix(item.due, today or item.due)
+            kind = words.date_kind_label(item.fact("date_kind", "custom"))
+            return f"{when}: {item_title(item)}", f"{kind} · {dates.long(item.due)}"
         if len(items) == 1:
             item = items[0]
             people = f" — {', '.join(item.people)}" if item.people and item.kind is not ItemKind.KEEP_IN_TOUCH else ""
@@ -236,7 +260,7 @@ class TrayController(QObject):
             else:
                 title = QCoreApplication.translate("TrayController", "Due today")
             return title, f"{item_title(item)}{people}"
-        lines = [f"• {_short(item_title(i), 50)}" for i in items[:5]]
+        lines = [f"• {_short(_line(i, today), 50)}" for i in items[:5]]
         if len(items) > 5:
             lines.append(QCoreApplication.translate("TrayController", "and {n} more").format(n=len(items) - 5))
         return QCoreApplication.translate("TrayController", "{n} items are due").format(n=len(items)), "\n".join(lines)
@@ -245,7 +269,7 @@ class TrayController(QObject):
         """A notification per item, or one summary when several fall due together."""
         self.last_announced = list(items)
         self.refresh_status()
-        title, text = self.message_for(items)
+        title, text = self.message_for(items, self.clock.today())
         if not self.notifications.post(items, title, text):  # no notification service: a tray message
             self.notify(title, text)
 
