@@ -113,3 +113,15 @@ def test_the_people_list_reads_photos_only_for_the_rows_it_paints_in_one_batch(q
     decoration = view.model.index(0, 0).data(Qt.ItemDataRole.DecorationRole)
     assert centre(decoration) == GREY
     assert view.model.index(0, 1).data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_the_cache_keeps_only_what_was_used_lately(qapp):
+    from journal.ui.widgets.avatar import _Recent
+
+    recent = _Recent(3)
+    for key in "abcd":
+        recent[key] = key.upper()
+    assert list(recent) == ["b", "c", "d"]
+    recent.get("b")
+    recent["e"] = "E"
+    assert list(recent) == ["d", "b", "e"]

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from journal.services.people import jobs, photos
+from journal.services.people import photos
 from journal.services.people import records as people
 from journal.services.people.fields import fields_of
 from journal.store.models import Address, Job, Person, PersonDate, PersonPhoto
@@ -103,6 +103,7 @@ def test_a_birthday_an_address_and_a_photo_saved_with_the_keyboard_and_undone(
     assert (mime, width, height) == ("image/jpeg", 512, 341)
     assert not editor.dirty and editor.heading.text() == "Dana Smith  “Dee”"
     assert editor.dates.rows[0].date.text() == "--02-29"
+    assert editor.date_reminders.currentData() is True
     assert editor.clear_photo_action.isEnabled()
 
     # One Ctrl+Z takes the whole save back.

@@ -9,6 +9,7 @@ the list repaints them. A change notice that touches photos drops those people's
 from __future__ import annotations
 
 import zlib
+from collections import OrderedDict
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QImage, QPainter, QPainterPath, QPixmap
@@ -94,6 +95,31 @@ def photo_for_journal(data: bytes) -> bytes:
     return bytes(buffer.data())
 
 
+class _Recent(OrderedDict):
+    """A dict that keeps the `limit` entries used last (a scroll through 100,000 people keeps only
+    what was seen lately)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def __setitem__(self, key, value) -> None:
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        while len(self) > self.limit:
+            self.popitem(last=False)
+
+    def get(self, key, default=None):
+        if key in self:
+            self.move_to_end(key)
+            return super().__getitem__(key)
+        return default
+
+
+# Photos are kept no bigger than the largest avatar drawn (the pane's header, on a HiDPI screen).
+KEPT_SIDE = 160
+
+
 class AvatarCache(QObject):
     """Pixmaps by (person id, size), photos read in batches for the people asked for."""
 
@@ -101,8 +127,8 @@ class AvatarCache(QObject):
 
     def __init__(self, signals=None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pixmaps: dict[tuple[int, int], QPixmap] = {}
-        self._images: dict[int, QImage | None] = {}  # None: known to have no photo
+        self._pixmaps: _Recent = _Recent(4000)  # (person id, size) -> QPixmap
+        self._images: _Recent = _Recent(500)  # person id -> QImage, or None: known to have no photo
         self._names: dict[int, str] = {}
         self._pending: set[int] = set()
         self.batches = 0  # photo queries so far (the proof that lists read in batches)
@@ -165,6 +191,11 @@ class AvatarCache(QObject):
         for person_id in ids:
             photo = found.get(person_id)
             image = image_from(photo.data) if photo else None
+            if image is not None and max(image.width(), image.height()) > KEPT_SIDE:
+                image = image.scaled(
+                    KEPT_SIDE, KEPT_SIDE, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
             self._images[person_id] = image
             if image is not None:
                 with_photo.add(person_id)
