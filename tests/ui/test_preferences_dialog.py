@@ -124,3 +124,30 @@ def test_opened_from_the_window_with_ctrl_comma(qtbot, context, tmp_path):
         assert desktop.preferences.reminder_time == dt.time(8, 0)
     finally:
         desktop.stop()
+
+
+def test_dates_that_matter_choices(qtbot, prefs, autostart, tmp_path):
+    dialog = make_dialog(qtbot, prefs, autostart)
+    assert dialog.date_reminders.isChecked()
+    assert dialog.date_days_before.value() == 0 and dialog.date_days_before.text() == "On the day"
+    assert dialog.today_date_days.value() == 7
+    assert (dialog.date_days_before.minimum(), dialog.date_days_before.maximum()) == (0, 30)
+    dialog.grab().save(str(tmp_path / "preferences.png"))
+    dialog.date_days_before.setFocus()
+    qtbot.keyClick(dialog.date_days_before, Qt.Key.Key_Up)
+    qtbot.keyClick(dialog.date_days_before, Qt.Key.Key_Up)
+    dialog.today_date_days.setValue(14)
+    qtbot.mouseClick(dialog.date_reminders, Qt.MouseButton.LeftButton, pos=QPoint(8, dialog.date_reminders.height() // 2))
+    assert not dialog.date_days_before.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert prefs.date_reminders is False
+    assert prefs.date_days_before == 2
+    assert prefs.today_date_days == 14
+
+
+def test_the_dates_preferences_are_not_stored_on_cancel(qtbot, prefs, autostart):
+    dialog = make_dialog(qtbot, prefs, autostart)
+    dialog.today_date_days.setValue(30)
+    dialog.date_reminders.setChecked(False)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert prefs.today_date_days == 7 and prefs.date_reminders is True

@@ -1,4 +1,5 @@
-"""The Preferences dialog: reminders, new people, the window and the tray, login, backups."""
+"""The Preferences dialog: reminders, dates that matter, new people, the window and the tray,
+login, backups."""
 
 from __future__ import annotations
 
@@ -21,7 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from journal.desktop.autostart import Autostart
-from journal.desktop.preferences import MAX_BACKUPS_KEPT, Preferences
+from journal.desktop.preferences import (
+    MAX_BACKUPS_KEPT,
+    MAX_DATE_DAYS_BEFORE,
+    MAX_TODAY_DATE_DAYS,
+    Preferences,
+)
 from journal.ui.labels import cadence_label, cadence_presets
 
 
@@ -57,6 +63,24 @@ class PreferencesDialog(QDialog):
             self.cadence.addItem(cadence_label(current), current)
         self.cadence.setCurrentIndex(self.cadence.findData(current))
 
+        self.date_reminders = QCheckBox(self.tr("Remind me of &birthdays and dates that matter"))
+        self.date_reminders.setChecked(preferences.date_reminders)
+        self.date_reminders.setToolTip(
+            self.tr("For everyone who has not been set otherwise in their details; Today lists the dates either way.")
+        )
+        self.date_days_before = QSpinBox()
+        self.date_days_before.setRange(0, MAX_DATE_DAYS_BEFORE)
+        self.date_days_before.setValue(preferences.date_days_before)
+        self.date_days_before.setSpecialValueText(self.tr("On the day"))
+        self.date_days_before.setSuffix(self.tr(" days before"))
+        self.date_days_before.setEnabled(preferences.date_reminders)
+        self.date_reminders.toggled.connect(self.date_days_before.setEnabled)
+        self.today_date_days = QSpinBox()
+        self.today_date_days.setRange(0, MAX_TODAY_DATE_DAYS)
+        self.today_date_days.setValue(preferences.today_date_days)
+        self.today_date_days.setSpecialValueText(self.tr("Today's only"))
+        self.today_date_days.setSuffix(self.tr(" days ahead"))
+
         self.close_to_tray = QCheckBox(self.tr("&Closing the window keeps the app in the system tray"))
         self.close_to_tray.setChecked(preferences.close_to_tray)
         self.start_minimized = QCheckBox(self.tr("Start &minimised to the tray"))
@@ -79,6 +103,12 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("&Remind me of items without a time at:"), self.reminder_time)
         form.addRow(self.tr("Default &keep-in-touch cadence for new people:"), self.cadence)
 
+        dates = QGroupBox(self.tr("Dates that matter"))
+        dates_form = QFormLayout(dates)
+        dates_form.addRow(self.date_reminders)
+        dates_form.addRow(self.tr("Remind me &when:"), self.date_days_before)
+        dates_form.addRow(self.tr("Show dates in Today &up to:"), self.today_date_days)
+
         window = QGroupBox(self.tr("Window and system"))
         window_layout = QVBoxLayout(window)
         window_layout.addWidget(self.close_to_tray)
@@ -100,6 +130,7 @@ class PreferencesDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(reminders)
+        layout.addWidget(dates)
         layout.addWidget(window)
         layout.addWidget(backups)
         layout.addWidget(buttons)
@@ -110,6 +141,9 @@ class PreferencesDialog(QDialog):
         prefs = self.preferences
         prefs.reminder_time = dt.time(self.reminder_time.time().hour(), self.reminder_time.time().minute())
         prefs.default_cadence_days = int(self.cadence.currentData() or 0) or None
+        prefs.date_reminders = self.date_reminders.isChecked()
+        prefs.date_days_before = self.date_days_before.value()
+        prefs.today_date_days = self.today_date_days.value()
         if self.close_to_tray.isEnabled():
             prefs.close_to_tray = self.close_to_tray.isChecked()
             prefs.start_minimized = self.start_minimized.isChecked()

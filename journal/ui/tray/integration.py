@@ -165,6 +165,12 @@ class DesktopIntegration(QObject):
     def _preferences_applied(self) -> None:
         self.scheduler.check_now()  # the reminder time may have moved
         self.tray.refresh_status()
+        try:
+            today = self.window.view("today")  # how far ahead it lists dates may have changed
+        except ValueError:
+            return
+        if hasattr(today, "refresh"):
+            today.refresh()
 
 
 def install_desktop(window, **kwargs) -> DesktopIntegration:
