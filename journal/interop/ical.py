@@ -1,7 +1,8 @@
-"""iCalendar (RFC 5545) to-dos: writing the journal's due items as VTODO, and reading them back.
+"""iCalendar (RFC 5545) to-dos: writing the journal's due items as VTODO, and reading them back;
+and dates that matter as yearly all-day events (VEVENT with RRULE:FREQ=YEARLY).
 
-Each to-do carries a UID that never changes for its item, so importing a newer export into a
-calendar app updates the to-dos it already has instead of adding copies. No Qt, no database.
+Each to-do and event carries a UID that never changes for its item, so importing a newer export
+into a calendar app updates what it already has instead of adding copies. No Qt, no database.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from icalendar import Alarm, Calendar, Todo
+from icalendar import Alarm, Calendar, Event, Todo
 
 from journal import APP_NAME, __version__
 
@@ -39,6 +40,40 @@ class TodoEntry:
     @property
     def uid(self) -> str:
         return uid_for(self.key)
+
+
+@dataclass(frozen=True)
+class YearlyEntry:
+    """A date that matters as an all-day event every year from `start` (a 29 February on the
+    last day of February each year, so the 28th in common years)."""
+
+    uid: str
+    summary: str
+    start: dt.date
+    description: str = ""
+    categories: tuple[str, ...] = field(default=())
+
+    @property
+    def rule(self) -> dict:
+        if self.start.month == 2 and self.start.day == 29:
+            return {"FREQ": "YEARLY", "BYMONTH": 2, "BYMONTHDAY": -1}
+        return {"FREQ": "YEARLY"}
+
+
+def _event(entry: YearlyEntry, stamp: dt.datetime) -> Event:
+    event = Event()
+    event.add("uid", entry.uid)
+    event.add("dtstamp", stamp)
+    event.add("summary", entry.summary)
+    event.add("dtstart", entry.start)  # a date: VALUE=DATE, all day
+    event.add("dtend", entry.start + dt.timedelta(days=1))
+    event.add("rrule", entry.rule)
+    event.add("transp", "TRANSPARENT")  # a birthday does not make anyone busy
+    if entry.description:
+        event.add("description", entry.description)
+    if entry.categories:
+        event.add("categories", list(entry.categories))
+    return event
 
 
 def _utc(local: dt.datetime) -> dt.datetime:
@@ -74,8 +109,9 @@ def _todo(entry: TodoEntry, stamp: dt.datetime) -> Todo:
     return todo
 
 
-def write_calendar(entries: list[TodoEntry], *, now: dt.datetime) -> bytes:
-    """The VCALENDAR holding one VTODO per entry, as bytes with CRLF line ends."""
+def write_calendar(entries: list[TodoEntry], *, now: dt.datetime, yearly: list[YearlyEntry] = ()) -> bytes:
+    """The VCALENDAR holding one VTODO per entry and one yearly VEVENT per `yearly` entry, as
+    bytes with CRLF line ends."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -84,6 +120,8 @@ def write_calendar(entries: list[TodoEntry], *, now: dt.datetime) -> bytes:
     stamp = _utc(now)
     for entry in entries:
         calendar.add_component(_todo(entry, stamp))
+    for entry in yearly:
+        calendar.add_component(_event(entry, stamp))
     return calendar.to_ical()
 
 

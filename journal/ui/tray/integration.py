@@ -111,7 +111,7 @@ class DesktopIntegration(QObject):
         before = getattr(window, "quit_action", None)
         self.export_action = QAction(self.tr("Export &calendar (.ics)…"), window)
         self.export_action.setObjectName("exportCalendar")
-        self.export_action.setToolTip(self.tr("Write next steps and keep-in-touch dates as calendar to-dos"))
+        self.export_action.setToolTip(self.tr("Write next steps and keep-in-touch dates as calendar to-dos, and dates that matter as yearly events"))
         self.export_action.triggered.connect(lambda _=False: self.export_calendar())
         self.preferences_action = QAction(self.tr("&Preferences…"), window)
         self.preferences_action.setObjectName("preferences")
