@@ -1,7 +1,10 @@
+from pathlib import Path
+
 import pytest
 
+from journal.domain.dates import YearlyDate
 from journal.interop import outlook_csv
-from journal.interop.records import ImportFormatError
+from journal.interop.records import AddressRecord, DateRecord, ImportFormatError
 from tests.interop import samples
 
 
@@ -85,3 +88,31 @@ def test_a_file_a_spreadsheet_saved_with_semicolons():
     text = 'Vorname;Nachname;E-Mail-Adresse;Firma;Notizen\r\nKäthe;Schröder;k@b.example;Bäckerei;"eins; zwei"\r\n'
     (kaethe,) = outlook_csv.parse(text.encode("cp1252")).records
     assert (kaethe.name, kaethe.organisation, kaethe.notes) == ("Käthe Schröder", "Bäckerei", "eins; zwei")
+
+
+FIXTURE = Path(__file__).parent / "fixtures" / "csv" / "outlook_us_export.csv"
+
+
+def test_outlook_us_export_with_dates_addresses_and_relations():
+    """Outlook's own export (Windows code page, every column, 0/0/00 where there is no date)."""
+    grace, alan = outlook_csv.parse(FIXTURE.read_bytes()).records
+    assert grace.nickname == "Amazing Grace"
+    assert grace.dates == [DateRecord("birthday", YearlyDate(12, 9, 1906)), DateRecord("anniversary", YearlyDate(6, 15, 1930))]
+    assert grace.addresses == [
+        AddressRecord("work", po_box="PO Box 7", street="1000 Navy Pentagon, Room 4E", locality="Arlington", region="VA",
+                      postcode="22202", country="United States of America"),
+        AddressRecord("home", street="12 Elm St", locality="New York", region="NY", postcode="10001",
+                      country="United States of America"),
+    ]
+    assert grace.relations == [("spouse", "Vincent Hopper"), ("manager", "Chester Nimitz"), ("assistant", "Jean Sammet")]
+    assert grace.website == "https://grace.example"
+    assert alan.dates == [DateRecord("birthday", YearlyDate(5, 17, 1940))]  # the 0/0/00 anniversary is none
+
+
+def test_a_german_outlook_writes_day_first_dates():
+    text = ("Vorname;Nachname;E-Mail-Adresse;Geburtstag;Jahrestag;Partner;Webseite;Persönliche Webseite\r\n"
+            "Käthe;Schröder;k@b.example;2.4.1980;0.0.00;Fritz;https://www.linkedin.com/in/k;https://k.example\r\n")
+    (kaethe,) = outlook_csv.parse(text.encode("cp1252")).records
+    assert kaethe.dates == [DateRecord("birthday", YearlyDate(4, 2, 1980))]
+    assert kaethe.relations == [("spouse", "Fritz")]
+    assert (kaethe.linkedin, kaethe.website) == ("https://www.linkedin.com/in/k", "https://k.example")

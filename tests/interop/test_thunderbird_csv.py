@@ -1,7 +1,10 @@
+from pathlib import Path
+
 import pytest
 
+from journal.domain.dates import YearlyDate
 from journal.interop import thunderbird_csv
-from journal.interop.records import ImportFormatError
+from journal.interop.records import AddressRecord, DateRecord, ImportFormatError
 from tests.interop import samples
 
 
@@ -49,3 +52,38 @@ def test_a_file_a_spreadsheet_saved_with_semicolons():
     data = samples.thunderbird(samples.THUNDERBIRD_ROWS).decode().replace(",", ";").encode("cp1252", "replace")
     result = thunderbird_csv.parse(data)
     assert [r.name for r in result.records] == ["Linus Torvalds", "list@lists.example", "Zoë Keating"]
+
+
+FIXTURE = Path(__file__).parent / "fixtures" / "csv" / "thunderbird_export.csv"
+
+
+def test_thunderbird_export_with_birthday_parts_addresses_and_handles():
+    linus, ada = thunderbird_csv.parse(FIXTURE.read_bytes()).records
+    assert linus.nickname == "torvalds"
+    assert linus.dates == [DateRecord("birthday", YearlyDate(12, 28, 1969))]
+    assert linus.addresses == [
+        AddressRecord("home", extended="Apt 3", street="1 Penguin Lane", locality="Portland", region="OR", postcode="97201",
+                      country="USA"),
+        AddressRecord("work", street="1 Letterman Dr", locality="San Francisco", region="CA", postcode="94129", country="USA"),
+    ]
+    assert (linus.website, linus.profiles) == ("https://kernel.example", [("url", "https://github.com/torvalds"), ("aim", "linus_irc")])
+    assert ada.dates == [DateRecord("birthday", YearlyDate(12, 10))]  # no Birth Year
+
+
+@pytest.mark.parametrize(("year", "month", "day", "expected"), [
+    ("2000", "2", "29", [DateRecord("birthday", YearlyDate(2, 29, 2000))]),
+    ("", "2", "29", [DateRecord("birthday", YearlyDate(2, 29))]),
+    ("1999", "2", "29", []),
+    ("", "13", "1", []),
+    ("", "", "", []),
+])
+def test_birthday_columns(year, month, day, expected):
+    rows = [{"Display Name": "Ann", "Birth Year": year, "Birth Month": month, "Birth Day": day}]
+    (ann,) = thunderbird_csv.parse(samples.thunderbird(rows)).records
+    assert ann.dates == expected
+
+
+def test_nick_name_and_chat_name_columns():
+    text = "First Name,Last Name,Display Name,Primary Email,Nick Name,Chat Name\r\nA,B,A B,a@b.example,Bee,a@chat.example\r\n"
+    (ab,) = thunderbird_csv.parse(text.encode()).records
+    assert (ab.nickname, ab.profiles) == ("Bee", [("chat", "a@chat.example")])
