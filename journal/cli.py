@@ -288,7 +288,10 @@ def cmd_agenda(args) -> int:
     if not items:
         print(f"Nothing due in the next {args.days} days.")
         return 0
-    labels = {"next_step": "step", "keep_in_touch": "keep in touch", "introduction": "introduction"}
+    labels = {
+        "next_step": "step", "keep_in_touch": "keep in touch", "introduction": "introduction",
+        "date": "date", "reconnect": "reconnect",
+    }
     for item in items:
         flag = "OVERDUE" if item.overdue else ""
         people = ", ".join(item.people)

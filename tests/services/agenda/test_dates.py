@@ -218,3 +218,24 @@ def test_the_agenda_json_has_the_new_kinds_facts(db, clock):
     reconnect = data["reconnect"]
     assert (reconnect["organisation"], reconnect["role"], reconnect["previous"], reconnect["person"]) == ("Acme", "VP", "Initech", "Eli Move")
     assert reconnect["noticed_on"] == "2026-03-11"
+
+
+def test_the_command_line_agenda_lists_dates_and_job_changes(db, journal_path, clock, monkeypatch, capsys):
+    import json
+
+    import journal.clock
+    from journal.cli import run
+
+    _date("Dana Smith", 3, 12, 1986)
+    _job_change("Eli Move", "Initech", "Acme", "VP", clock.today())
+    db.close()
+    monkeypatch.setattr(journal.clock, "SYSTEM_CLOCK", clock)
+    assert run(["--db", str(journal_path), "agenda"]) == 0
+    out = capsys.readouterr().out
+    assert "2026-03-12           date           Dana Smith's birthday (turns 40)  [Dana Smith]" in out
+    assert "reconnect      Eli Move moved to Acme as VP" in out
+    assert run(["--db", str(journal_path), "agenda", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(d["kind"], d["person"]) for d in data] == [("reconnect", "Eli Move"), ("date", "Dana Smith")]
+    assert data[1]["date_kind"] == "birthday" and data[1]["years"] == 40
+    assert (data[0]["organisation"], data[0]["role"]) == ("Acme", "VP")
