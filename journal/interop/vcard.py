@@ -21,7 +21,10 @@ vobject sees them:
   dropped lines;
 - every line is either modelled (vcard_fields says which: read through vobject or by hand) or
   kept verbatim, unfolded, in the record's extra_lines in file order, for the writer to give
-  back. REV and PRODID describe the file, not the person, and are not kept.
+  back (a kept line's quoted-printable stays as it is; one whose bytes had to be decoded from
+  its CHARSET is kept decoded). Only the lines vobject reads are given to it. REV and PRODID
+  describe the file, not the person, and are not kept; nor is the empty AGENT line that opens
+  a nested card. A date that cannot be read costs its line, listed among the dropped lines.
 """
 
 from __future__ import annotations
@@ -324,8 +327,8 @@ def card_text(card: RawCard) -> str:
         if _agent_inline(line):
             card.agents.append((at, _INLINE_ESCAPE.sub(_unescape_inline, line.split(":", 1)[1])))
             continue
-        if name in FILE_PROPERTIES:
-            continue
+        if name in FILE_PROPERTIES or (name == "AGENT" and not line.split(":", 1)[-1].strip()):
+            continue  # about the file; or the opener of a nested AGENT card, which is a person of its own
         readable, why = _readable_line(at, line, version, fallback)
         if readable is None:
             card.dropped.append(Rejected(at, f"line dropped: {why}"))

@@ -96,6 +96,7 @@ def test_a_nested_agent_card_becomes_a_person_of_its_own():
     assert olga.emails == [("olga@example.ru", "")] and olga.role == "Director"
     ivan = next(r for r in result.records if r.line == 6)
     assert ivan.phones == [("+7 495 000 0000", "work")]
+    assert olga.extra_lines == [] and ivan.extra_lines == []  # the AGENT that opens Ivan's card is not a line to keep
 
 
 def test_a_value_that_is_not_its_declared_charset_costs_that_line():
