@@ -34,7 +34,17 @@ from journal.services.people import records as people
 from journal.services.people.records import PersonChanges
 from journal.services.pipeline import introductions
 from journal.store.db import open_journal
-from journal.store.models import ContactDetail, Conversation, Introduction, NextStep, Organisation, Person, Tag
+from journal.store.models import (
+    ContactDetail,
+    Conversation,
+    Introduction,
+    Job,
+    NextStep,
+    Organisation,
+    Person,
+    PersonDate,
+    Tag,
+)
 from tests.conftest import TEST_NOW, dump_journal
 from tests.interop import samples
 
@@ -299,7 +309,10 @@ class UndoMachine(RuleBasedStateMachine):
     @rule(kind=st.sampled_from(list(ItemKind)), i=index, verb=st.sampled_from(("done", "snooze", "reschedule")),
           days=st.integers(-3, 60))
     def act_on_due_item(self, kind, i, verb, days):
-        model = {ItemKind.NEXT_STEP: NextStep, ItemKind.INTRODUCTION: Introduction, ItemKind.KEEP_IN_TOUCH: Person}[kind]
+        model = {
+            ItemKind.NEXT_STEP: NextStep, ItemKind.INTRODUCTION: Introduction, ItemKind.KEEP_IN_TOUCH: Person,
+            ItemKind.DATE: PersonDate, ItemKind.RECONNECT: Job,
+        }[kind]
         item = (kind.value, pick(ids_of(model), i))
         if verb == "done":
             self.operate("Done", due_actions.mark_done, item, clock=self.clock)

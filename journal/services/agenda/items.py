@@ -189,10 +189,7 @@ def due_between(
 
 def date_counts(start: dt.date, end: dt.date) -> dict[dt.date, int]:
     """day -> how many dates that matter fall on it (the month grid's yearly marks)."""
-    counts: dict[dt.date, int] = {}
-    for occurrence in dates.occurrences(start, end):
-        counts[occurrence.on] = counts.get(occurrence.on, 0) + 1
-    return counts
+    return dates.counts(start, end)
 
 
 def all_keep_in_touch(*, clock: Clock = SYSTEM_CLOCK) -> list[KeepInTouch]:
