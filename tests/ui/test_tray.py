@@ -368,3 +368,22 @@ def test_a_date_reminded_days_before_says_when(qtbot, db, make_desktop):
     assert title == "In 3 days: Dana Smith: 10 years married"
     step = AgendaItem(ItemKind.NEXT_STEP, 2, "Call Omar", TODAY, False)
     assert TrayController.message_for([item, step], TODAY)[1] == "• In 3 days: Dana Smith: 10 years married\n• Call Omar"
+
+
+def test_preferences_applied_refresh_how_far_ahead_today_lists_dates(qtbot, db, make_desktop, context):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from journal.store.models import Person, PersonDate
+    from journal.ui.today.today_view import TodayView
+
+    PersonDate.create(person=Person.create(name="Fay Later"), kind="birthday", month=3, day=23)
+    desktop = make_desktop()
+    today = TodayView(context)
+    desktop.window.add_view("today", "Today", today)
+    desktop.start()
+    assert today.model.is_empty()
+    dialog = desktop.open_preferences()
+    dialog.today_date_days.setValue(14)
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert desktop.preferences.today_date_days == 14
+    assert today.model.items_of(today.model.item(today.model.index(1, 0)).group)[0].title == "Fay Later's birthday"
