@@ -4,7 +4,9 @@ Parsing is interop's (plain records with line numbers). Here each record is matc
 the journal: a shared e-mail, phone, LinkedIn address or UID, or the exact name at the same
 organisation, is the same person and only fills in what is missing; a close name at the same
 organisation is offered for review. Nothing is ever overwritten, so importing a file twice
-changes nothing the second time.
+changes nothing the second time; only a job is followed: a known person shown at another
+organisation, or in another role, has the move recorded (the old job kept, ended), counted in
+the plan's `job_changes`.
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ from journal.interop.ids import person_uid
 from journal.interop.records import MAX_FILE_BYTES, ContactRecord, ImportFormatError, ParseResult
 from journal.services.interchange import json_restore
 from journal.services.interchange.import_writer import (
+    JOB_CHANGE,
     ExistingPerson,
     PendingPerson,
     existing_keys,
+    has_extras,
     load_existing,
     write_plan,
 )
@@ -62,6 +66,7 @@ class RowPlan:
     match_id: int | None = None
     match_name: str = ""
     action: str = ""  # for review rows: ADD_NEW, MERGE or SKIP
+    job_change: str = ""  # "Acme, CTO → Globex, VP" where this row records a job change
 
 
 @dataclass
@@ -74,6 +79,11 @@ class ImportPlan:
 
     def count(self, outcome: str) -> int:
         return sum(1 for row in self.rows if row.outcome == outcome)
+
+    @property
+    def job_changes(self) -> int:
+        """How many rows show a known person in another job (each one ends the old job, kept)."""
+        return sum(1 for row in self.rows if row.job_change)
 
 
 @dataclass
@@ -89,6 +99,13 @@ class ImportSummary:
             lines.append("  restored into the empty journal: " + ", ".join(f"{n} {t}" for t, n in plan.restore_counts.items()))
         for outcome, label in ((NEW, "new"), (UPDATED, "updated"), (UNCHANGED, "unchanged")):
             lines.append(f"  {label}: {plan.count(outcome)}")
+        moved = [row for row in plan.rows if row.job_change]
+        if moved:
+            lines.append(f"  job changes: {len(moved)}")
+            for row in moved[:LISTED]:
+                lines.append(f"    line {row.line}: {row.match_name or row.name} — {row.job_change}")
+            if len(moved) > LISTED:
+                lines.append(f"    ... and {len(moved) - LISTED} more")
         for outcome, label in ((REVIEW, "duplicates for review"), (REJECTED, "rejected")):
             rows = [row for row in plan.rows if row.outcome == outcome]
             lines.append(f"  {label}: {len(rows)}")
@@ -176,7 +193,9 @@ class Planner:
     def __init__(self, records: list[ContactRecord], decisions: dict[int, str] | None = None) -> None:
         self.records = records
         self.decisions = decisions or {}
-        self.existing = load_existing(with_tags=any(map(attrgetter("tags"), records)))
+        self.existing = load_existing(
+            with_tags=any(map(attrgetter("tags"), records)), with_extras=any(map(has_extras, records))
+        )
         self.index = DedupeIndex()
         want_uids = any(map(attrgetter("uid"), records))
         add, folded = self.index.add_folded, self.index.folded
@@ -206,7 +225,7 @@ class Planner:
 
     def _add_new(self, record: ContactRecord, keys: set[str], nkey: str, okey: str) -> None:
         ref = ("new", record.line)
-        plain = not (record.emails or record.phones or record.tags)
+        plain = not (record.emails or record.phones or record.tags or has_extras(record))
         self.pending[ref] = record if plain else PendingPerson.from_record(record, keys)
         self.index.add_folded(ref, nkey, okey, keys)
 
@@ -248,6 +267,8 @@ class Planner:
         if isinstance(same.ref, int):
             row.match_id = same.ref
             row.outcome = UPDATED if changes else UNCHANGED
+            if changes and changes[0].startswith(JOB_CHANGE):
+                row.job_change = changes[0][len(JOB_CHANGE):]
             row.detail = f"{same.reason}: " + ("; ".join(changes) if changes else "nothing new")
         else:
             row.outcome = UPDATED

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from peewee import JOIN
+
 from journal.errors import ValidationError
 from journal.interop.dedupe import fold, org_key
 from journal.services.people.naming import clean_name, organisation_named
@@ -42,6 +44,21 @@ def is_change(old_organisation: str, old_role: str, new_organisation: str, new_r
     return same_org and bool(new_role) and bool(old_role) and fold(new_role) != fold(old_role)
 
 
+def import_is_change(old_organisation: str, old_role: str, new_organisation: str, new_role: str) -> bool:
+    """Whether a contact file's organisation and role for someone already known is a job change.
+
+    As is_change, except that the file must say an organisation where one is known (a file
+    without one does not say they left), and a first organisation for someone known only by a
+    role is filled in, not a move. Values are taken as already cleaned (single spaces)."""
+    if bool(new_organisation) != bool(old_organisation):
+        return False
+    if not new_organisation:  # neither has an organisation: only the role can change
+        return bool(new_role) and bool(old_role) and fold(new_role) != fold(old_role)
+    if org_key(new_organisation) != org_key(old_organisation):
+        return True
+    return bool(new_role) and bool(old_role) and fold(new_role) != fold(old_role)
+
+
 @dataclass(frozen=True)
 class JobRow:
     id: int
@@ -60,7 +77,7 @@ def jobs_of(person_id: int) -> list[JobRow]:
     """Current jobs first, then former ones, most recent first."""
     rows = (
         Job.select(Job, Organisation.name)
-        .join(Organisation, on=(Job.organisation == Organisation.id), join_type="LEFT OUTER")
+        .join(Organisation, on=(Job.organisation == Organisation.id), join_type=JOIN.LEFT_OUTER)
         .where(Job.person == person_id)
         .order_by(Job.ended_on.is_null(False), Job.ended_on.desc(), Job.id.desc())
         .objects()
@@ -210,7 +227,7 @@ def recent_changes(today: dt.date, *, days: int = RECONNECT_DAYS) -> list[JobCha
         Job.select(Job, Person.name.alias("person_name"), Organisation.name.alias("org_name"))
         .join(Person, on=(Job.person == Person.id))
         .switch(Job)
-        .join(Organisation, on=(Job.organisation == Organisation.id), join_type="LEFT OUTER")
+        .join(Organisation, on=(Job.organisation == Organisation.id), join_type=JOIN.LEFT_OUTER)
         .where(
             Job.noticed_on.between(since, today) & ~Job.dismissed & Job.ended_on.is_null() & ~Person.archived
         )
@@ -223,7 +240,7 @@ def recent_changes(today: dt.date, *, days: int = RECONNECT_DAYS) -> list[JobCha
     previous: dict[int, str] = {}
     for job in (
         Job.select(Job.person, Job.ended_on, Organisation.name.alias("org_name"))
-        .join(Organisation, on=(Job.organisation == Organisation.id), join_type="LEFT OUTER")
+        .join(Organisation, on=(Job.organisation == Organisation.id), join_type=JOIN.LEFT_OUTER)
         .where(Job.person.in_(people) & Job.ended_on.is_null(False))
         .order_by(Job.ended_on, Job.id)
         .objects()
