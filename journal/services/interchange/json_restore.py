@@ -14,18 +14,23 @@ from dataclasses import dataclass
 
 from peewee import IntegrityError
 
+from journal.domain.dates import DateValueError, YearlyDate
 from journal.interop.ids import person_uid
 from journal.interop.json_io import Export
-from journal.interop.records import ContactRecord, ImportFormatError
+from journal.interop.records import AddressRecord, ContactRecord, DateRecord, ImportFormatError
 from journal.services.interchange.import_writer import bulk_insert, stored
 from journal.services.interchange.json_tables import convert_row, table_models
 from journal.store.migrations import SCHEMA_VERSION
 
 BATCH = 2000
+JOBS_SCHEMA = 4  # the first schema with the job table
 TABLE_WORDS = {"organisation": "organisations", "person": "people", "contact_detail": "e-mails and phones",
                "tag": "tags", "person_tag": "tag links", "conversation": "conversations",
-               "participant": "conversation participants", "introduction": "introductions", "next_step": "next steps"}
-PEOPLE_TABLES = ("organisation", "person", "contact_detail", "tag", "person_tag")
+               "participant": "conversation participants", "introduction": "introductions", "next_step": "next steps",
+               "job": "jobs", "person_date": "dates", "address": "addresses", "profile": "profiles",
+               "relation": "relations", "person_photo": "photos", "person_card": "kept card lines"}
+PEOPLE_TABLES = ("organisation", "person", "contact_detail", "tag", "person_tag", "job", "person_date", "address",
+                 "profile", "relation", "person_photo", "person_card")
 
 
 def _journal_is_empty() -> bool:
@@ -46,6 +51,45 @@ def _checked_tables(source: Export):
         yield name, model, (convert_row(model, row, number) for number, row in enumerate(rows, 1))
 
 
+def _by_person(tables: dict, table: str) -> dict[int, list[dict]]:
+    rows: dict[int, list[dict]] = {}
+    for row in sorted(tables.get(table, []), key=lambda r: r.get("id") or 0):
+        rows.setdefault(row.get("person"), []).append(row)
+    return rows
+
+
+def _dates(rows: list[dict]) -> list[DateRecord]:
+    out = []
+    for row in rows:
+        try:
+            when = YearlyDate(row.get("month") or 0, row.get("day") or 0, row.get("year"))
+        except DateValueError:
+            continue
+        out.append(DateRecord(row.get("kind") or "custom", when, row.get("label") or ""))
+    return out
+
+
+def _add_extras(record: ContactRecord, pid, tables: dict, parts: dict, names: dict, orgs: dict) -> None:
+    """The export's jobs, dates, addresses, profiles, relations, photo and card lines of `pid`."""
+    current = [j for j in parts["job"].get(pid, []) if j.get("ended_on") is None]
+    record.other_jobs = [(orgs.get(j.get("organisation"), "") or "", j.get("role") or "") for j in current[1:]]
+    record.dates = _dates(parts["person_date"].get(pid, []))
+    record.addresses = [
+        AddressRecord(a.get("label") or "", *((a.get(name) or "") for name in AddressRecord.PARTS))
+        for a in parts["address"].get(pid, [])
+    ]
+    record.profiles = [(p.get("service") or "", p.get("value") or "") for p in parts["profile"].get(pid, [])]
+    record.relations = [
+        (r.get("kind") or "", names.get(r.get("other")) or r.get("name") or "") for r in parts["relation"].get(pid, [])
+    ]
+    photo = parts["person_photo"].get(pid)
+    if photo and photo[0].get("data"):
+        record.photo = (photo[0].get("mime") or "image/jpeg", photo[0]["data"])
+    card = parts["person_card"].get(pid)
+    if card and card[0].get("extra"):
+        record.extra_lines = [line for line in card[0]["extra"].split("\r\n") if line]
+
+
 def _records(tables: dict) -> list[ContactRecord]:
     orgs = {row.get("id"): row.get("name", "") for row in tables.get("organisation", [])}
     tag_names = {row.get("id"): row.get("name", "") for row in tables.get("tag", [])}
@@ -55,6 +99,8 @@ def _records(tables: dict) -> list[ContactRecord]:
     tags: dict[int, list[str]] = {}
     for row in tables.get("person_tag", []):
         tags.setdefault(row.get("person"), []).append(tag_names.get(row.get("tag"), ""))
+    parts = {table: _by_person(tables, table) for table in PEOPLE_TABLES[5:]}
+    names = {row.get("id"): row.get("name") or "" for row in tables.get("person", [])}
     records = []
     for number, row in enumerate(tables.get("person", []), 1):
         pid = row.get("id")
@@ -75,8 +121,10 @@ def _records(tables: dict) -> list[ContactRecord]:
                 connected_on=row.get("connected_on"),
                 tags=[t for t in tags.get(pid, []) if t],
                 uid=person_uid(pid, created.isoformat() if isinstance(created, dt.datetime) else created),
+                nickname=row.get("nickname") or "",
             )
         )
+        _add_extras(records[-1], pid, tables, parts, names, orgs)
     return records
 
 
@@ -145,6 +193,22 @@ def write(source: Export) -> None:
                 batch = []
         if batch:
             _insert(model, batch)
+    schema = source.header.get("schema")
+    if isinstance(schema, int) and schema < JOBS_SCHEMA:
+        _first_jobs()
+
+
+def _first_jobs() -> None:
+    """An export from before jobs (schema 3) has each person's organisation and role only:
+    those become their first jobs, as the upgrade of a schema 3 journal makes them."""
+    from journal.store.models import DB
+
+    DB.execute_sql(
+        "INSERT INTO job (person_id, organisation_id, role, dismissed) "
+        "SELECT p.id, p.organisation_id, p.role, 0 FROM person p "
+        "WHERE (p.organisation_id IS NOT NULL OR p.role != '') AND NOT EXISTS (SELECT 1 FROM job j WHERE j.person_id = p.id) "
+        "ORDER BY p.id"
+    )
 
 
 def _insert(model, batch: list[dict]) -> None:
