@@ -83,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("format", choices=sorted(EXPORTERS), metavar="FORMAT", help=", ".join(sorted(EXPORTERS)))
     exporter.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
 
+    lister = verbs.add_parser("people", help="list everyone: details, tags, last contact, jobs and dates")
+    lister.add_argument("--json", action="store_true",
+                        help="print an array of {id, name, organisation, role, emails, phones, tags, last_contact, "
+                             "next_keep_in_touch, jobs, dates}")
+    lister.add_argument("--archived", action="store_true", help="include archived people")
+
     finder = verbs.add_parser("search", help="find people, conversations, introductions and next steps")
     finder.add_argument("query", metavar="QUERY")
     finder.add_argument("--json", action="store_true", help="print an array of {kind, id, title, snippet}")
@@ -442,6 +448,30 @@ def cmd_search(args) -> int:
     return 0
 
 
+def cmd_people(args) -> int:
+    from journal.services.people.lookup import people_overview
+
+    with _opened(args, read_only=True):  # reading changes nothing to save
+        people = people_overview(include_archived=args.archived)
+    if args.json:
+        print(json.dumps([p.to_json() for p in people], ensure_ascii=False, indent=2))
+        return 0
+    if not people:
+        print("No people in the journal yet.")
+        return 0
+    for p in people:
+        job = " at ".join(part for part in (p.role, p.organisation) if part)
+        cells = [f"{p.id:>7}", p.name + (" (archived)" if p.archived else ""), job]
+        if p.last_contact:
+            cells.append(f"last {p.last_contact.isoformat()}")
+        if p.next_keep_in_touch:
+            cells.append(f"due {p.next_keep_in_touch.isoformat()}")
+        if p.tags:
+            cells.append("#" + " #".join(p.tags))
+        print("  ".join(cell for cell in cells if cell))
+    return 0
+
+
 VERBS = {
     "import": cmd_import,
     "export": cmd_export,
@@ -451,4 +481,5 @@ VERBS = {
     "restore": cmd_restore,
     "check": cmd_check,
     "search": cmd_search,
+    "people": cmd_people,
 }

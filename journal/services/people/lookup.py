@@ -1,14 +1,19 @@
-"""Name completion for pickers: a handful of people matching what was typed, in one small query."""
+"""Name completion for pickers: a handful of people matching what was typed, in one small query;
+and everyone at a glance (the command line's `people`), in one query per table."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from peewee import JOIN, Case, fn
 
+from journal.domain.cadence import keep_in_touch_due
+from journal.domain.dates import DateValueError, YearlyDate
 from journal.domain.names import is_description
-from journal.store.models import Organisation, Person
+from journal.store import last_contact
+from journal.store.models import DB, ContactDetail, Job, Organisation, Person, PersonDate, PersonTag, Tag
 
 DEFAULT_LIMIT = 12
 
@@ -75,3 +80,117 @@ def looks_like_description(text: str) -> bool:
     if text[0].islower() or len(text.split()) > 4:
         return True
     return bool(_DESCRIPTION_WORDS.search(text))
+
+
+@dataclass(frozen=True)
+class JobLine:
+    organisation: str
+    role: str
+    started_on: dt.date | None
+    ended_on: dt.date | None
+
+    def to_json(self) -> dict:
+        return {"organisation": self.organisation, "role": self.role,
+                "from": _iso(self.started_on), "to": _iso(self.ended_on)}
+
+
+@dataclass(frozen=True)
+class DateLine:
+    kind: str
+    date: YearlyDate
+    label: str = ""
+
+    def to_json(self) -> dict:
+        out = {"kind": self.kind, "date": self.date.text()}
+        if self.kind == "custom" or self.label:
+            out["label"] = self.label
+        return out
+
+
+@dataclass
+class PersonOverview:
+    """One person as the command line's `people` lists them."""
+
+    id: int
+    name: str
+    organisation: str
+    role: str
+    archived: bool = False
+    emails: list[str] = field(default_factory=list)
+    phones: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    last_contact: dt.date | None = None
+    next_keep_in_touch: dt.date | None = None
+    jobs: list[JobLine] = field(default_factory=list)
+    dates: list[DateLine] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "organisation": self.organisation,
+            "role": self.role,
+            "emails": self.emails,
+            "phones": self.phones,
+            "tags": self.tags,
+            "last_contact": _iso(self.last_contact),
+            "next_keep_in_touch": _iso(self.next_keep_in_touch),
+            "jobs": [job.to_json() for job in self.jobs],
+            "dates": [date.to_json() for date in self.dates],
+        }
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def people_overview(*, include_archived: bool = False) -> list[PersonOverview]:
+    """Everyone (active only, unless `include_archived`) by name, with e-mails, phones, tags,
+    last contact, the day keep-in-touch falls due, jobs (current first, then the most recently
+    ended) and dates that matter (by month and day): one query per table, never one per person."""
+    query = (
+        Person.select(
+            Person.id, Person.name, Organisation.name.alias("org_name"), Person.role, Person.archived,
+            Person.cadence_days, Person.cadence_set_on, Person.keep_in_touch_snoozed_until,
+        )
+        .join(Organisation, JOIN.LEFT_OUTER)
+        .order_by(fn.lower(Person.name), Person.id)
+    )
+    if not include_archived:
+        query = query.where(Person.archived == False)  # noqa: E712
+    rows = list(query.objects())
+    last = last_contact.last_contacts(DB.obj)
+    people: dict[int, PersonOverview] = {}
+    for p in rows:
+        seen = last.get(p.id)
+        people[p.id] = PersonOverview(
+            p.id, p.name, p.org_name or "", p.role, bool(p.archived), last_contact=seen,
+            next_keep_in_touch=keep_in_touch_due(p.cadence_days, seen, p.cadence_set_on, p.keep_in_touch_snoozed_until),
+        )
+    details = ContactDetail.select(ContactDetail.person, ContactDetail.kind, ContactDetail.value).order_by(ContactDetail.id)
+    for pid, kind, value in details.tuples():
+        person = people.get(pid)
+        if person is not None:
+            (person.emails if kind == "email" else person.phones).append(value)
+    tags = PersonTag.select(PersonTag.person, Tag.name).join(Tag).order_by(fn.lower(Tag.name))
+    for pid, name in tags.tuples():
+        if pid in people:
+            people[pid].tags.append(name)
+    jobs = (
+        Job.select(Job.person, Organisation.name, Job.role, Job.started_on, Job.ended_on)
+        .join(Organisation, JOIN.LEFT_OUTER, on=(Job.organisation == Organisation.id))
+        .order_by(Job.person, Job.ended_on.is_null(False), Job.ended_on.desc(), Job.id)
+    )
+    for pid, org, role, started, ended in jobs.tuples():
+        if pid in people:
+            people[pid].jobs.append(JobLine(org or "", role or "", started, ended))
+    dates = PersonDate.select(
+        PersonDate.person, PersonDate.kind, PersonDate.label, PersonDate.month, PersonDate.day, PersonDate.year
+    ).order_by(PersonDate.person, PersonDate.month, PersonDate.day, PersonDate.id)
+    for pid, kind, label, month, day, year in dates.tuples():
+        if pid in people:
+            try:
+                people[pid].dates.append(DateLine(kind, YearlyDate(month, day, year), label or ""))
+            except DateValueError:  # a row another tool wrote out of range
+                continue
+    return list(people.values())
