@@ -145,29 +145,36 @@ def occurrences(start: dt.date, end: dt.date, *, ids=None) -> list[Occurrence]:
     return out
 
 
-_COUNTS = (
-    "SELECT d.month, d.day, count(*) FROM person_date d JOIN person p ON p.id = d.person_id "
-    "WHERE NOT p.archived AND ({where}) GROUP BY d.month, d.day"
+# Counted over the (month, day) index alone, one range per month (SQLite reads an OR of ranges
+# row by row, ten times slower), then the archived people's dates taken off: found from the
+# archived index through each one's dates (joining every date to its person cost most of it).
+_COUNT_RANGE = "SELECT month, day, count(*) FROM person_date WHERE month = ? AND day BETWEEN ? AND ? GROUP BY month, day"
+_ARCHIVED_COUNTS = (
+    "SELECT d.month, d.day, -count(*) FROM person p CROSS JOIN person_date d INDEXED BY person_date_person_id "
+    "ON d.person_id = p.id WHERE p.archived = 1 AND ({where}) GROUP BY d.month, d.day"
 )
 
 
 def counts(start: dt.date, end: dt.date) -> dict[dt.date, int]:
-    """day -> how many dates that matter fall on it, counted by SQLite per (month, day) over the
-    index: the month grid of a journal of 100,000 birthdays reads some 400 figures, not rows."""
+    """day -> how many dates that matter fall on it (active people's), counted by SQLite per
+    (month, day) over the index: the month grid of a journal of 100,000 birthdays reads some
+    forty figures, not twelve thousand rows."""
     if end < start:
         return {}
     ranges = _month_ranges(start, end)
     where = " OR ".join("(d.month = ? AND d.day BETWEEN ? AND ?)" for _ in ranges)
     params = [value for r in ranges for value in r]
     out: dict[dt.date, int] = {}
-    for month, day, n in DB.execute_sql(_COUNTS.format(where=where), params).fetchall():
+    rows = DB.execute_sql(" UNION ALL ".join([_COUNT_RANGE] * len(ranges)), params).fetchall()
+    rows += DB.execute_sql(_ARCHIVED_COUNTS.format(where=where), params).fetchall()
+    for month, day, n in rows:
         try:
             yearly = YearlyDate(month, day)
         except DateValueError:
             continue
         for on in yearly.occurrences(start, end):
             out[on] = out.get(on, 0) + n
-    return out
+    return {on: n for on, n in out.items() if n > 0}
 
 
 def as_item(occurrence: Occurrence) -> AgendaItem:

@@ -239,3 +239,20 @@ def test_the_command_line_agenda_lists_dates_and_job_changes(db, journal_path, c
     assert [(d["kind"], d["person"]) for d in data] == [("reconnect", "Eli Move"), ("date", "Dana Smith")]
     assert data[1]["date_kind"] == "birthday" and data[1]["years"] == 40
     assert (data[0]["organisation"], data[0]["role"]) == ("Acme", "VP")
+
+
+def test_counts_agree_with_the_occurrences_archived_people_and_29_february_included(db):
+    import random
+    from collections import Counter
+
+    rng = random.Random(4)
+    for n in range(300):
+        month = rng.randint(1, 12)
+        day = rng.randint(1, 29 if month == 2 else 30)
+        _date(f"Person {n}", month, day, archived=n % 7 == 0)
+    _date("Lea Leap", 2, 29)
+    for start, end in ((dt.date(2027, 1, 25), dt.date(2027, 3, 7)), (dt.date(2028, 1, 31), dt.date(2028, 3, 12)),
+                       (dt.date(2026, 12, 1), dt.date(2027, 1, 11))):
+        expected = Counter(o.on for o in dates.occurrences(start, end))
+        assert date_counts(start, end) == dict(expected)
+    assert date_counts(dt.date(2027, 2, 28), dt.date(2027, 2, 28))[dt.date(2027, 2, 28)] >= 1
