@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from journal.domain.agenda import AgendaItem, ItemKind
 from journal.domain.dates import DateValueError, YearlyDate
 from journal.errors import ValidationError
+from journal.services.people import jobs
 from journal.services.transaction import write
 from journal.store.models import DB, Job, PersonDate
 
@@ -111,21 +112,15 @@ def _as_date(value) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def occurrences(start: dt.date, end: dt.date, *, ids=None) -> list[Occurrence]:
+def occurrences(start: dt.date, end: dt.date) -> list[Occurrence]:
     """Every active person's dates that matter falling from `start` to `end` (both included),
-    by day then name; `ids` keeps to those PersonDate ids."""
+    by day then name."""
     if end < start:
         return []
     ranges = _month_ranges(start, end)
     where = " OR ".join("(d.month = ? AND d.day BETWEEN ? AND ?)" for _ in ranges)
     params: list = [value for r in ranges for value in r]
     sql = _OCCURRENCES.format(where=where)
-    if ids is not None:
-        ids = [int(i) for i in ids]
-        if not ids:
-            return []
-        sql += f" AND d.id IN ({', '.join('?' * len(ids))})"
-        params += ids
     out = []
     for date_id, person_id, name, kind, label, month, day, year, acknowledged, reminders in DB.execute_sql(sql, params).fetchall():
         try:
@@ -289,9 +284,7 @@ def reconnect_title(person: str, organisation: str, role: str, same_organisation
 
 def reconnects(today: dt.date) -> list[Reconnect]:
     """Noticed job changes not dismissed (jobs.recent_changes), with whether each is a new role
-    at the same organisation: one more query, over those people's ended jobs."""
-    from journal.services.people import jobs
-
+    at the same organisation: one more query, over those people's jobs."""
     changes = jobs.recent_changes(today)
     if not changes:
         return []
@@ -320,7 +313,7 @@ def reconnects(today: dt.date) -> list[Reconnect]:
     return out
 
 
-def reconnect_item(r: Reconnect, today: dt.date) -> AgendaItem:
+def reconnect_item(r: Reconnect) -> AgendaItem:
     return AgendaItem(
         kind=ItemKind.RECONNECT,
         id=r.job_id,
@@ -342,4 +335,4 @@ def reconnect_item(r: Reconnect, today: dt.date) -> AgendaItem:
 
 
 def reconnect_items(today: dt.date) -> list[AgendaItem]:
-    return [reconnect_item(r, today) for r in reconnects(today)]
+    return [reconnect_item(r) for r in reconnects(today)]
