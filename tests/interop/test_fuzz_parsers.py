@@ -47,7 +47,9 @@ def _check(parse, data: bytes) -> None:
         assert record.name.strip() and record.line >= 1
         assert all(isinstance(d, DateRecord) and d.kind in KINDS for d in record.dates)
         assert all(isinstance(a, AddressRecord) and not a.is_empty() for a in record.addresses)
-        assert all(service and value for service, value in record.profiles + record.relations)
+        # A relation or profile may come without a kind or service ("item3.X-ABRELATEDNAMES:Li"
+        # with no label), never without its value.
+        assert all(value.strip() for _kind, value in record.profiles + record.relations)
         assert all("\r" not in line and "\n" not in line for line in record.extra_lines)
         if record.photo is not None:
             base64.b64decode(record.photo[1], validate=True)
