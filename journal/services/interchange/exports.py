@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -120,10 +121,23 @@ def export_vcard(stream, *, clock: Clock = SYSTEM_CLOCK) -> int:
     return vcard.write(people, stream)
 
 
+# Columns after the CSV exporter's own: a birthday is YYYY-MM-DD, or --MM-DD without a year.
+CSV_COLUMNS = ["Nickname", "Birthday"]
+
+
+def _birthday(person: PersonOut) -> str:
+    return next((d.date.text() for d in person.dates if d.kind == "birthday"), "")
+
+
 def export_csv(stream, *, clock: Clock = SYSTEM_CLOCK) -> int:
     with DB.atomic():
         people = people_out(include_placeholders=True, with_photos=False)
-    return csv_export.write(people, stream)
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(csv_export.HEADER + CSV_COLUMNS)
+    for person in people:
+        # The birthday is written by the journal (digits and dashes), never a formula to neutralise.
+        writer.writerow(csv_export.row(person) + [csv_export.neutralise(person.nickname), _birthday(person)])
+    return len(people)
 
 
 def export_json(stream, *, clock: Clock = SYSTEM_CLOCK) -> int:

@@ -144,8 +144,10 @@ class Extras:
             self.photo = record.photo
             changes.append("adds photo")
         if record.extra_lines:
+            # Lines already kept are not added again; the card's own lines stay verbatim (a line
+            # it gives twice is kept twice, as the card had it).
             seen = set(self.card_lines)
-            added = [line for line in dict.fromkeys(record.extra_lines) if line not in seen]
+            added = [line for line in record.extra_lines if line not in seen]
             if added:
                 self.card_lines.extend(added)
                 self.card_changed = True

@@ -258,8 +258,13 @@ class Planner:
         if row.action == ADD_NEW:
             self._add_new(record, keys, nkey, okey)
         elif row.action == MERGE:
-            self._merge(close.ref, record, keys)
+            self._note_job_change(row, self._merge(close.ref, record, keys))
         return row
+
+    @staticmethod
+    def _note_job_change(row: RowPlan, changes: list[str]) -> None:
+        if changes and changes[0].startswith(JOB_CHANGE):
+            row.job_change = changes[0][len(JOB_CHANGE):]
 
     def _merged_row(self, row: RowPlan, same: Match, record: ContactRecord, keys: set[str]) -> RowPlan:
         changes = self._merge(same.ref, record, keys)
@@ -267,8 +272,7 @@ class Planner:
         if isinstance(same.ref, int):
             row.match_id = same.ref
             row.outcome = UPDATED if changes else UNCHANGED
-            if changes and changes[0].startswith(JOB_CHANGE):
-                row.job_change = changes[0][len(JOB_CHANGE):]
+            self._note_job_change(row, changes)
             row.detail = f"{same.reason}: " + ("; ".join(changes) if changes else "nothing new")
         else:
             row.outcome = UPDATED

@@ -127,3 +127,19 @@ def test_a_schema_3_export_restores_with_first_jobs(db, clock, tmp_path):
     ana = Person.get(Person.name == "Ana Pérez")
     assert [(j.organisation, j.role, j.ended_on) for j in jobs.jobs_of(ana.id)] == [("Acme", "CTO", None)]
     assert Job.select().count() == 1
+
+
+def test_the_csv_export_has_nickname_and_birthday_columns(db, clock):
+    import csv
+
+    ana, _bo = populate(clock)
+    PersonDate.create(person=create_person("Cy Young", nickname="=cmd", clock=clock), kind="birthday", month=2, day=29,
+                      year=1988)
+    stream = io.StringIO()
+    assert exports.export_csv(stream, clock=clock) == 3
+    rows = list(csv.reader(io.StringIO(stream.getvalue())))
+    assert rows[0][-2:] == ["Nickname", "Birthday"]
+    by_name = {row[0]: row for row in rows[1:]}
+    assert by_name["Ana Pérez"][-2:] == ["Annie", "--04-02"]
+    assert by_name["Cy Young"][-2:] == ["'=cmd", "1988-02-29"]  # a nickname that reads as a formula is neutralised
+    assert by_name["Bo Li"][-2:] == ["", ""]

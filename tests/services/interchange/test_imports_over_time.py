@@ -114,6 +114,13 @@ def test_a_first_organisation_is_filled_in_as_a_first_job(db, clock):
     assert jobs_of(cy) == [("Initech", "Designer", None, None)]
 
 
+def test_a_close_name_merged_after_review_counts_its_job_change(db, clock):
+    ana = known("Anna Perez", "Acme", "CTO")
+    row = ContactRecord(2, "Ana Perez", "ACME", "VP")
+    assert run([row], clock, decisions={2: imports.MERGE}).rows[0].job_change == "Acme, CTO → Acme, VP"
+    assert fresh(ana).role == "VP"
+
+
 def test_a_placeholder_is_filled_in_but_never_changes_job(db, clock):
     someone = create_person("Dana's sister-in-law, CMO at AAMC", placeholder=True, organisation="AAMC", role="CMO")
     plan = run([ContactRecord(2, "Dana's sister-in-law, CMO at AAMC", "AAMC", "CEO", nickname="Sis")], clock)
