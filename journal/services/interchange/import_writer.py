@@ -573,7 +573,7 @@ def _relation_targets(planner, pending: list, next_id: int) -> dict[str, int | N
 
 
 def _write_extras(people: list[PersonState], orgs: dict[str, int], targets) -> None:
-    dates, fills, addresses, profiles, relations, jobs, photos, new_cards, cards = [], [], [], [], [], [], [], [], []
+    dates, fills, addresses, profiles, relations, photos, new_cards, cards = [], [], [], [], [], [], [], []
     for p in people:
         e = p.extras
         if e is None:
@@ -585,7 +585,6 @@ def _write_extras(people: list[PersonState], orgs: dict[str, int], targets) -> N
         for kind, name in e.new_relations:
             other = targets.get(name.casefold()) if targets else None
             relations.append((p.id, kind, name, other if other != p.id else None))
-        jobs += [(p.id, orgs.get(org.lower()) if org else None, role) for org, role in e.new_jobs]
         if e.photo:
             photos.append((p.id, e.photo[0] or "image/jpeg", e.photo[1]))
         if e.card_changed:
@@ -596,7 +595,6 @@ def _write_extras(people: list[PersonState], orgs: dict[str, int], targets) -> N
     bulk_insert(Address, ["person", "label", *AddressRecord.PARTS], addresses)
     bulk_insert(Profile, ["person", "service", "value"], profiles)
     bulk_insert(Relation, ["person", "kind", "name", "other"], relations)
-    bulk_insert(Job, ["person", "organisation", "role"], jobs)
     bulk_insert(PersonPhoto, ["person", "mime", "data"], photos)
     bulk_insert(PersonCard, ["extra", "person"], new_cards)
     if cards:
@@ -641,7 +639,6 @@ def write_plan(planner, clock: Clock) -> None:
     links = sorted({(p.id, tags[t.casefold()]) for p in everyone for t in p.new_tags})
     PT = PersonTag._meta
     person_col, tag_col = PT.fields["person"].column_name, PT.fields["tag"].column_name
-    P = Person._meta
     with_extras = [p for p in everyone if p.extras is not None]
     relating = any(p.extras.new_relations for p in with_extras)
     targets = _relation_targets(planner, pending, next_id) if relating else None
@@ -650,16 +647,37 @@ def write_plan(planner, clock: Clock) -> None:
         bulk_insert(ContactDetail, ["person", "kind", "label", "value", "normalized"], details)
         sql = f'INSERT OR IGNORE INTO "{PT.table_name}" ("{person_col}", "{tag_col}") VALUES (?, ?)'
         DB.cursor().executemany(sql, links)
-        if rows:  # each new person's organisation and role is their first job (not a noticed change)
-            J = Job._meta
-            DB.execute_sql(
-                f'INSERT INTO "{J.table_name}" ("{J.fields["person"].column_name}", '
-                f'"{J.fields["organisation"].column_name}", "role", "dismissed") '
-                f'SELECT "{P.primary_key.column_name}", "{P.fields["organisation"].column_name}", "role", 0 '
-                f'FROM "{P.table_name}" WHERE "{P.primary_key.column_name}" >= ? '
-                f'AND ("{P.fields["organisation"].column_name}" IS NOT NULL OR "role" != \'\') '
-                f'ORDER BY "{P.primary_key.column_name}"',
-                (next_id,),
-            )
         _write_existing_jobs(dirty, orgs, clock.today())
         _write_extras(with_extras, orgs, targets)
+    if rows:
+        _first_jobs(next_id)
+    # Further jobs after the first ones, so that a person's first current job stays the one
+    # their organisation and role mirror (their index rows are refreshed by the trigger).
+    further = [
+        (p.id, orgs.get(org.lower()) if org else None, role) for p in with_extras for org, role in p.extras.new_jobs
+    ]
+    bulk_insert(Job, ["person", "organisation", "role"], further)
+
+
+def _first_jobs(first_id: int) -> None:
+    """Each new person's organisation and role become their first job (not a noticed change), in
+    one statement, before any further job of theirs.
+
+    The index trigger on new jobs is set aside meanwhile: the people's index reads a job only
+    for a former organisation (one other than the person's own), and a first job's organisation
+    is the person's, so their index rows, just written, stay exact without a refresh."""
+    J, P = Job._meta, Person._meta
+    found = DB.execute_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'job_fts_ai'").fetchone()
+    if found is not None:
+        DB.execute_sql('DROP TRIGGER "job_fts_ai"')
+    DB.execute_sql(
+        f'INSERT INTO "{J.table_name}" ("{J.fields["person"].column_name}", '
+        f'"{J.fields["organisation"].column_name}", "role", "dismissed") '
+        f'SELECT "{P.primary_key.column_name}", "{P.fields["organisation"].column_name}", "role", 0 '
+        f'FROM "{P.table_name}" WHERE "{P.primary_key.column_name}" >= ? '
+        f'AND ("{P.fields["organisation"].column_name}" IS NOT NULL OR "role" != \'\') '
+        f'ORDER BY "{P.primary_key.column_name}"',
+        (first_id,),
+    )
+    if found is not None:
+        DB.execute_sql(found[0])

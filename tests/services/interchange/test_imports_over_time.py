@@ -310,3 +310,50 @@ def test_importing_rich_records_is_undone_whole(db, clock):
     assert dump_tables() != before
     history.undo()
     assert dump_tables() == before
+
+
+def test_imported_people_are_found_by_their_organisations_and_job_changes(db, clock):
+    from journal.services.search import search_ranked
+
+    def found(text: str) -> set[str]:
+        return {r.title.split(" — ")[0] for r in search_ranked(text) if r.kind == "person"}
+
+    bo = known("Bo Li", "Initech", "Engineer")
+    run([rich(), record(3, "Cy Young", "Acme", "Designer"), record(4, "Bo Li", "Globex", "Architect")], clock)
+    assert found("Acme") == {"Ana Pérez", "Cy Young"}
+    assert found("Foundation") == {"Ana Pérez"}  # a further current job
+    assert found("Annie") == {"Ana Pérez"}
+    assert found("Globex") == {"Bo Li"} and found("Initech") == {"Bo Li"}  # the former organisation too
+    assert fresh(bo).organisation.name == "Globex"
+    triggers = {name for (name,) in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()}
+    assert {"job_fts_ai", "person_fts_au", "person_fts_ai"} <= triggers  # set aside during the import, back after it
+
+
+def test_many_job_changes_keep_the_index_exact_and_undo(db, clock):
+    from journal.services.interchange.import_writer import _REINDEX_AT_ONCE
+    from journal.services.search import search_ranked
+    from journal.store import search
+
+    count = _REINDEX_AT_ONCE + 10  # enough to rewrite the index rows at once
+    for n in range(count):
+        create_person(f"Person {n:03}", organisation="Acme", role="Engineer", linkedin=f"{URL}p{n}", clock=clock)
+    before = dump_tables()
+    history = operations.History()
+
+    def op():
+        planner = imports.Planner([ContactRecord(n + 2, f"Person {n:03}", "Globex", "Engineer", linkedin=f"{URL}p{n}")
+                                   for n in range(count)])
+        planner.plan()
+        write_plan(planner, clock)
+
+    history.record(operations.run(op, label="Import"))
+    contents = "SELECT rowid, name, organisation, role, notes, tags FROM person_fts ORDER BY rowid"
+    indexed = db.execute_sql(contents).fetchall()
+    assert db.execute_sql("SELECT count(*) FROM person_fts WHERE person_fts MATCH 'globex'").fetchone()[0] == count
+    search.rebuild(db)  # the index as it would be built from scratch
+    assert db.execute_sql(contents).fetchall() == indexed
+    assert db.execute_sql("SELECT count(*) FROM sqlite_master WHERE name = 'person_fts_au'").fetchone()[0] == 1
+    assert {r.title.split(" — ")[0] for r in search_ranked("Person 001")} == {"Person 001"}
+    history.undo()
+    assert dump_tables() == before
+    assert not [r for r in search_ranked("Globex") if r.kind == "person"]
