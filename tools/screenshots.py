@@ -90,6 +90,37 @@ def shoot_log_dialog(app, window, out: Path) -> Path:
     return target
 
 
+def shoot_people_over_time(app, window, out: Path) -> list[Path]:
+    """Today's dates that matter and reasons to reconnect, and a person pane with a career."""
+    from journal.store.models import Person
+
+    saved = []
+    window.show_view("today")
+    settle(app)
+    today = window.stack.currentWidget()
+    model = today.table.model()
+    today.table.selectRow(model.rowCount() - 1)
+    today.table.scrollToBottom()
+    settle(app)
+    target = out / "today-dates.png"
+    window.grab().save(str(target))
+    saved.append(target)
+
+    marcus = Person.get(Person.name == "Marcus Oyelaran")
+    window.show_view("people")
+    settle(app)
+    people = window.stack.currentWidget()
+    people.select_person(marcus.id)
+    settle(app)
+    editor = people.editor
+    editor.scroll.ensureWidgetVisible(editor.career_section)
+    settle(app)
+    target = out / "person-career.png"
+    window.grab().save(str(target))
+    saved.append(target)
+    return saved
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -119,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         settle(app)
         try:
             saved = shoot_views(app, window, out)
+            saved.extend(shoot_people_over_time(app, window, out))
             window.show_view(window.current_key() or "today")
             saved.append(shoot_log_dialog(app, window, out))
         finally:
