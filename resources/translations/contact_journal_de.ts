@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../journal/ui/organisations/organisations_view.py" line="+97"/>
+        <source>OrganisationsView</source>
+        <comment>since {date}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OrganisationsView</source>
+        <comment>now</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OrganisationsView</source>
+        <comment>former · {start} – {end}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../journal/ui/people/person_editor.py" line="+73"/>
+        <source>PersonEditor</source>
+        <comment>{role} at {organisation}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PersonEditor</source>
+        <comment>since {date}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PersonEditor</source>
+        <comment>former</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../journal/ui/dialogs/about.py" line="+55"/>
@@ -67,7 +106,7 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../journal/ui/calendar/calendar_view.py" line="+38"/>
+        <location filename="../../journal/ui/calendar/calendar_view.py" line="+41"/>
         <source>Until tomorrow</source>
         <translation>Bis morgen</translation>
     </message>
@@ -182,7 +221,7 @@
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>{overdue} overdue · {today} due today</source>
         <translation>{overdue} überfällig · {today} heute fällig</translation>
     </message>
@@ -192,7 +231,7 @@
         <translation>{today} heute fällig</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>Overdue ({n})</source>
         <translation>Überfällig ({n})</translation>
     </message>
@@ -207,7 +246,7 @@
         <translation>In den nächsten {days} Tagen ist nichts fällig.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+47"/>
         <location line="+1"/>
         <source>Done: {title}</source>
         <translation>Erledigt: {title}</translation>
@@ -458,6 +497,29 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
     </message>
 </context>
 <context>
+    <name>DateWords</name>
+    <message>
+        <location filename="../../journal/ui/today/words.py" line="+16"/>
+        <source>Birthday</source>
+        <translation>Geburtstag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anniversary</source>
+        <translation>Jahrestag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work anniversary</source>
+        <translation>Dienstjubiläum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date that matters</source>
+        <translation>Wichtiger Tag</translation>
+    </message>
+</context>
+<context>
     <name>Dates</name>
     <message>
         <location filename="../../journal/ui/dates.py" line="+12"/>
@@ -509,8 +571,8 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
     </message>
     <message>
         <location line="+2"/>
-        <source>Write next steps and keep-in-touch dates as calendar to-dos</source>
-        <translation>Nächste Schritte und Kontakt-Termine als Kalender-Aufgaben schreiben</translation>
+        <source>Write next steps and keep-in-touch dates as calendar to-dos, and dates that matter as yearly events</source>
+        <translation>Nächste Schritte und Kontakt-Termine als Kalender-Aufgaben schreiben, wichtige Tage als jährliche Termine</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -641,7 +703,7 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
 <context>
     <name>DueItemList</name>
     <message>
-        <location filename="../../journal/ui/calendar/item_list.py" line="+24"/>
+        <location filename="../../journal/ui/calendar/item_list.py" line="+28"/>
         <source>Next step</source>
         <translation>Nächster Schritt</translation>
     </message>
@@ -656,12 +718,27 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <translation>Vorstellung</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Every year</source>
+        <translation>Jedes Jahr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job change</source>
+        <translation>Jobwechsel</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source>done this year</source>
+        <translation>dieses Jahr erledigt</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
@@ -748,6 +825,117 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <location line="+7"/>
         <source>Merged {drop} into {keep} (Ctrl+Z undoes it).</source>
         <translation>{drop} mit {keep} zusammengeführt (Strg+Z macht es rückgängig).</translation>
+    </message>
+</context>
+<context>
+    <name>FieldRows</name>
+    <message>
+        <location filename="../../journal/ui/people/field_rows.py" line="+37"/>
+        <source>Birthday</source>
+        <translation>Geburtstag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anniversary</source>
+        <translation>Jahrestag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work anniversary</source>
+        <translation>Dienstjubiläum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other (label it)</source>
+        <translation>Sonstiges (benennen)</translation>
+    </message>
+    <message>
+        <location line="+131"/>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flat, building</source>
+        <translation>Wohnung, Gebäude</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PO box</source>
+        <translation>Postfach</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postcode</source>
+        <translation>Postleitzahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Town or city</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+</context>
+<context>
+    <name>GreetingDialog</name>
+    <message>
+        <location filename="../../journal/ui/today/greeting_dialog.py" line="+41"/>
+        <source>Write to {name}</source>
+        <translation>An {name} schreiben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail address (none on file; type one or leave it for the mail app)</source>
+        <translation>E-Mail-Adresse (keine hinterlegt; tippe eine ein oder überlass es dem Mailprogramm)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;To</source>
+        <translation>&amp;An</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Subject</source>
+        <translation>&amp;Betreff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Body</source>
+        <translation>&amp;Text</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open in mail app</source>
+        <translation>Im Mailprogramm ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opens a new message in your mail app to review and send (Ctrl+Enter)</source>
+        <translation>Öffnet eine neue Nachricht in deinem Mailprogramm zum Prüfen und Senden (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Copy text</source>
+        <translation>Text &amp;kopieren</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No mail app</source>
+        <translation>Kein Mailprogramm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No mail app opened the message. Use “Copy text” and paste it into your mail or messaging app.</source>
+        <translation>Kein Mailprogramm hat die Nachricht geöffnet. Nutze „Text kopieren“ und füge ihn in dein Mail- oder Nachrichtenprogramm ein.</translation>
     </message>
 </context>
 <context>
@@ -1102,9 +1290,72 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
     </message>
 </context>
 <context>
+    <name>JobDialog</name>
+    <message>
+        <location filename="../../journal/ui/people/job_dialog.py" line="+42"/>
+        <source>Edit job</source>
+        <translation>Job bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a job</source>
+        <translation>Einen Job hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>YYYY-MM-DD, YYYY-MM or YYYY</source>
+        <translation>JJJJ-MM-TT, JJJJ-MM oder JJJJ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>blank while they still work there</source>
+        <translation>leer, solange die Person noch dort arbeitet</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Role</source>
+        <translation>&amp;Rolle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To</source>
+        <translation>&amp;Bis</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A job needs an organisation or a role.</source>
+        <translation>Ein Job braucht eine Organisation oder eine Rolle.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A job cannot end before it starts.</source>
+        <translation>Ein Job kann nicht enden, bevor er beginnt.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../../journal/ui/labels.py" line="+17"/>
+        <location filename="../../journal/ui/labels.py" line="+18"/>
         <source>Offered</source>
         <translation>Angeboten</translation>
     </message>
@@ -1194,6 +1445,16 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <translation>In Kontakt bleiben</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Dates that matter</source>
+        <translation>Wichtige Tage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reasons to reconnect</source>
+        <translation>Anlässe, sich wieder zu melden</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>in person</source>
         <translation>persönlich</translation>
@@ -1230,12 +1491,12 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
     </message>
     <message>
         <location line="+38"/>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-11"/>
         <source>Advance to {stage}</source>
         <translation>Weiter zu {stage}</translation>
     </message>
@@ -1243,6 +1504,11 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <location line="+8"/>
         <source>Contacted</source>
         <translation>Kontaktiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1301,12 +1567,12 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/log_dialog.py" line="+46"/>
+        <location filename="../../journal/ui/dialogs/log_dialog.py" line="+47"/>
         <source>Log conversation</source>
         <translation>Gespräch festhalten</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>one line: what it was about</source>
         <translation>eine Zeile: worum es ging</translation>
     </message>
@@ -1521,19 +1787,29 @@ vorzustellen bei:</translation>
 <context>
     <name>MonthGrid</name>
     <message>
-        <location filename="../../journal/ui/calendar/month_grid.py" line="+38"/>
-        <location line="+189"/>
+        <location filename="../../journal/ui/calendar/month_grid.py" line="+41"/>
+        <location line="+195"/>
         <source>{n} due</source>
         <translation>{n} fällig</translation>
     </message>
     <message>
-        <location line="-187"/>
-        <location line="+185"/>
+        <location line="-193"/>
+        <location line="+191"/>
         <source>{n} overdue</source>
         <translation>{n} überfällig</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-188"/>
+        <source>1 date that matters</source>
+        <translation>1 wichtiger Tag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} dates that matter</source>
+        <translation>{n} wichtige Tage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Nothing due</source>
         <translation>Nichts fällig</translation>
     </message>
@@ -1541,6 +1817,16 @@ vorzustellen bei:</translation>
         <location line="+18"/>
         <source>Month calendar</source>
         <translation>Monatskalender</translation>
+    </message>
+    <message>
+        <location line="+170"/>
+        <source>1 date</source>
+        <translation>1 Datum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} dates</source>
+        <translation>{n} Daten</translation>
     </message>
 </context>
 <context>
@@ -1612,7 +1898,7 @@ vorzustellen bei:</translation>
 <context>
     <name>OrganisationsView</name>
     <message>
-        <location filename="../../journal/ui/organisations/organisations_view.py" line="+47"/>
+        <location filename="../../journal/ui/organisations/organisations_view.py" line="-49"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
@@ -1632,27 +1918,42 @@ vorzustellen bei:</translation>
         <translation>Letzter Kontakt</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>{n} (+{former} former)</source>
+        <translation>{n} (+{former} frühere)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Last contact</source>
         <translation>Letzter Kontakt</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>There</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Open {name} in People (Enter)</source>
         <translation>{name} unter „Personen“ öffnen (Eingabe)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+2"/>
+        <source>Worked here before. </source>
+        <translation>Hat früher hier gearbeitet. </translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>No organisations yet</source>
         <translation>Noch keine Organisationen</translation>
     </message>
@@ -1693,7 +1994,7 @@ vorzustellen bei:</translation>
         <translation>{n} Organisationen</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>{n} person</source>
         <translation>{n} Person</translation>
     </message>
@@ -1701,6 +2002,11 @@ vorzustellen bei:</translation>
         <location line="+0"/>
         <source>{n} people</source>
         <translation>{n} Personen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, {n} former</source>
+        <translation>, {n} frühere</translation>
     </message>
 </context>
 <context>
@@ -1765,7 +2071,7 @@ vorzustellen bei:</translation>
         <translation>Schlagwörter</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+97"/>
         <source>A placeholder: someone known only by a description. Fill in their name when you learn it.</source>
         <translation>Ein Platzhalter: jemand, den du nur durch eine Beschreibung kennst. Trag den Namen ein, sobald du ihn erfährst.</translation>
     </message>
@@ -1788,12 +2094,12 @@ vorzustellen bei:</translation>
 <context>
     <name>PeoplePicker</name>
     <message>
-        <location filename="../../journal/ui/widgets/people_picker.py" line="+22"/>
+        <location filename="../../journal/ui/widgets/people_picker.py" line="+23"/>
         <source>Type a name; Enter adds it (a new name creates a person)</source>
         <translation>Tippe einen Namen; Eingabe fügt ihn hinzu (ein neuer Name legt eine Person an)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>Remove {name} (or Backspace in the empty name field)</source>
         <translation>{name} entfernen (oder Rücktaste im leeren Namensfeld)</translation>
     </message>
@@ -1801,7 +2107,7 @@ vorzustellen bei:</translation>
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../../journal/ui/people/people_view.py" line="+53"/>
+        <location filename="../../journal/ui/people/people_view.py" line="+54"/>
         <source>Filter by name, organisation, role, tag or notes (Ctrl+F)</source>
         <translation>Nach Name, Organisation, Rolle, Schlagwort oder Notizen filtern (Strg+F)</translation>
     </message>
@@ -1822,12 +2128,12 @@ vorzustellen bei:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+265"/>
+        <location line="+268"/>
         <source>A&amp;rchive</source>
         <translation>A&amp;rchivieren</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-267"/>
         <source>Archive: hide from lists and reminders, keep everything (Ctrl+Shift+A)</source>
         <translation>Archivieren: aus Listen und Erinnerungen ausblenden, alles behalten (Strg+Umschalt+A)</translation>
     </message>
@@ -1842,7 +2148,7 @@ vorzustellen bei:</translation>
         <translation>Die Person löschen und was nur zu ihr gehört (Entf; lässt sich rückgängig machen)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <location line="+135"/>
         <source>No people yet</source>
         <translation>Noch keine Personen</translation>
@@ -1977,7 +2283,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../journal/ui/people/person_editor.py" line="+37"/>
+        <location filename="../../journal/ui/people/person_editor.py" line="-26"/>
         <source>No keep-in-touch reminder</source>
         <translation>Keine Kontakt-Erinnerung</translation>
     </message>
@@ -1987,17 +2293,52 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Eigener Abstand…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+30"/>
         <source>  (archived)</source>
         <translation>  (archiviert)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+34"/>
+        <source>Photo: set one from an image file, or clear it (saved with Save)</source>
+        <translation>Foto: aus einer Bilddatei festlegen oder entfernen (wird mit „Speichern“ gespeichert)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set photo from a file…</source>
+        <translation>Foto aus einer Datei festlegen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear photo</source>
+        <translation>Foto entfernen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Placeholder (known only by a description)</source>
         <translation>Platzhalter (nur durch eine Beschreibung bekannt)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+1"/>
+        <source>what friends call them</source>
+        <translation>wie Freunde sie nennen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This is a correction, not a job change</source>
+        <translation>Das ist eine Korrektur, kein Jobwechsel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Off: a new organisation or role is a job change (the old job is kept in the career list and Today suggests reconnecting). On: the current job is corrected in place (a typo).</source>
+        <translation>Aus: Eine neue Organisation oder Rolle ist ein Jobwechsel (der alte Job bleibt im Werdegang, und „Heute“ schlägt vor, dich wieder zu melden). An: Der aktuelle Job wird direkt korrigiert (ein Tippfehler).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>investor, mentor, …</source>
         <translation>Investorin, Mentor, …</translation>
     </message>
@@ -2007,12 +2348,17 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation> Tage</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>&amp;Name</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Nickna&amp;me</source>
+        <translation>Spitzna&amp;me</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Organisation</source>
         <translation>&amp;Organisation</translation>
     </message>
@@ -2022,7 +2368,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Ro&amp;lle</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;E-mails</source>
         <translation>&amp;E-Mails</translation>
     </message>
@@ -2067,7 +2413,82 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Notizen</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Enter edits a job, Delete removes it</source>
+        <translation>Eingabe bearbeitet einen Job, Entf entfernt ihn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add job…</source>
+        <translation>Job hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Career</source>
+        <translation>Werdegang</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Add date</source>
+        <translation>Datum hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remind me of these dates: as Preferences say, always, or never</source>
+        <translation>An diese Tage erinnern: wie in den Einstellungen, immer oder nie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remind me of these dates:</source>
+        <translation>An diese Tage erinnern:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dates that matter</source>
+        <translation>Wichtige Tage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add address</source>
+        <translation>Adresse hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Addresses</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add profile</source>
+        <translation>Profil hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add relation</source>
+        <translation>Beziehung hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relations</source>
+        <translation>Beziehungen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
@@ -2087,28 +2508,23 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Ungespeicherte Änderungen verwerfen</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Add step</source>
         <translation>Schritt hinzufügen</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+111"/>
+        <location line="+243"/>
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="-110"/>
-        <source>Next steps, conversations and offers (Ctrl+Tab)</source>
-        <translation>Nächste Schritte, Gespräche und Angebote (Strg+Tab)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-239"/>
         <source>Log conversation…</source>
         <translation>Gespräch festhalten…</translation>
     </message>
@@ -2118,7 +2534,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Ein Gespräch mit dieser Person festhalten (Strg+Umschalt+L)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+90"/>
         <source>No one selected</source>
         <translation>Niemand ausgewählt</translation>
     </message>
@@ -2128,7 +2544,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Wähle eine Person in der Liste oder füge eine mit Strg+Umschalt+N hinzu.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+41"/>
         <source>last contact {date}</source>
         <translation>letzter Kontakt {date}</translation>
     </message>
@@ -2138,12 +2554,37 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>noch kein Gespräch</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-9"/>
         <source> at </source>
         <translation> bei </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-359"/>
+        <source>As in Preferences</source>
+        <translation>Wie in den Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remind me</source>
+        <translation>Erinnern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Don&apos;t remind me</source>
+        <translation>Nicht erinnern</translation>
+    </message>
+    <message>
+        <location line="+228"/>
+        <source>Next steps, conversations, offers and job moves (Ctrl+Tab)</source>
+        <translation>Nächste Schritte, Gespräche, Angebote und Jobwechsel (Strg+Tab)</translation>
+    </message>
+    <message>
+        <location line="+131"/>
+        <source>formerly at {organisations}</source>
+        <translation>früher bei {organisations}</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source> (due now)</source>
         <translation> (jetzt fällig)</translation>
     </message>
@@ -2153,12 +2594,12 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>nächste Fälligkeit {date}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+69"/>
         <source>Timeline ({n} open)</source>
         <translation>Verlauf ({n} offen)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+77"/>
         <source>Edit {name}</source>
         <translation>{name} bearbeiten</translation>
     </message>
@@ -2168,7 +2609,47 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Person</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
+        <source>Choose a photo</source>
+        <translation>Ein Foto wählen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;All files (*)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Set photo</source>
+        <translation>Foto festlegen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file cannot be read: {reason}</source>
+        <translation>Die Datei kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Add a job</source>
+        <translation>Einen Job hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Edit a job</source>
+        <translation>Einen Job bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove the job {job}</source>
+        <translation>Job „{job}“ entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job removed. Ctrl+Z brings it back.</source>
+        <translation>Job entfernt. Strg+Z holt ihn zurück.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Add next step: {text}</source>
         <translation>Nächsten Schritt hinzufügen: {text}</translation>
     </message>
@@ -2199,7 +2680,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/preferences.py" line="+41"/>
+        <location filename="../../journal/ui/dialogs/preferences.py" line="+47"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
@@ -2210,6 +2691,36 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
     </message>
     <message>
         <location line="+11"/>
+        <source>Remind me of &amp;birthdays and dates that matter</source>
+        <translation>An &amp;Geburtstage und wichtige Tage erinnern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For everyone who has not been set otherwise in their details; Today lists the dates either way.</source>
+        <translation>Für alle, bei denen in den Details nichts anderes eingestellt ist; „Heute“ zeigt die Tage so oder so.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>On the day</source>
+        <translation>Am Tag selbst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> days before</source>
+        <translation> Tage vorher</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Today&apos;s only</source>
+        <translation>Nur heutige</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> days ahead</source>
+        <translation> Tage im Voraus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Closing the window keeps the app in the system tray</source>
         <translation>&amp;Schließen des Fensters lässt die App im Infobereich</translation>
     </message>
@@ -2250,6 +2761,21 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
     </message>
     <message>
         <location line="+2"/>
+        <source>Dates that matter</source>
+        <translation>Wichtige Tage</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remind me &amp;when:</source>
+        <translation>&amp;Zeitpunkt der Erinnerung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show dates in Today &amp;up to:</source>
+        <translation>In „Heute“ zeigen &amp;bis:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Window and system</source>
         <translation>Fenster und System</translation>
     </message>
@@ -2269,7 +2795,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Die &amp;neuesten behalten:</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Start on login</source>
         <translation>Bei der Anmeldung starten</translation>
     </message>
@@ -2398,7 +2924,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>SearchPalette</name>
     <message>
-        <location filename="../../journal/ui/search/palette.py" line="+29"/>
+        <location filename="../../journal/ui/search/palette.py" line="+30"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
@@ -2436,6 +2962,11 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <location filename="../../journal/ui/search/action.py" line="+29"/>
         <source>&amp;Search…</source>
         <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <location filename="../../journal/ui/search/former.py" line="+50"/>
+        <source>formerly at {organisation}</source>
+        <translation>früher bei {organisation}</translation>
     </message>
 </context>
 <context>
@@ -2690,7 +3221,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>TimelineList</name>
     <message>
-        <location filename="../../journal/ui/widgets/timeline.py" line="+22"/>
+        <location filename="../../journal/ui/widgets/timeline.py" line="+23"/>
         <source>Conversation</source>
         <translation>Gespräch</translation>
     </message>
@@ -2710,6 +3241,11 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Nächster Schritt</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Career</source>
+        <translation>Werdegang</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>no date</source>
         <translation>ohne Datum</translation>
@@ -2725,7 +3261,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Überfällig, </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Enter opens it</source>
         <translation>Eingabe öffnet es</translation>
     </message>
@@ -2743,7 +3279,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>TodayModel</name>
     <message>
-        <location filename="../../journal/ui/today/today_model.py" line="+26"/>
+        <location filename="../../journal/ui/today/today_model.py" line="+28"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
@@ -2793,6 +3329,36 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>{stage} · wartet {waiting}</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>{kind} · {day}</source>
+        <translation>{kind} · {day}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Previously at {organisation}</source>
+        <translation>Zuvor bei {organisation}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New role</source>
+        <translation>Neue Rolle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New job</source>
+        <translation>Neuer Job</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>C: draft a congratulation · D: dismiss · Enter: open {name}</source>
+        <translation>C: Glückwunsch entwerfen · D: ausblenden · Eingabe: {name} öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C: write to {name} · D: done for this year · Enter: open</source>
+        <translation>C: an {name} schreiben · D: für dieses Jahr erledigt · Eingabe: öffnen</translation>
+    </message>
+    <message>
         <location line="+150"/>
         <source>Next: {detail}</source>
         <translation>Als Nächstes: {detail}</translation>
@@ -2802,11 +3368,21 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <source>Due {date}</source>
         <translation>Fällig {date}</translation>
     </message>
+    <message>
+        <location line="+22"/>
+        <source>On {date}</source>
+        <translation>Am {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Noticed {date}</source>
+        <translation>Bemerkt am {date}</translation>
+    </message>
 </context>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../journal/ui/today/today_view.py" line="+45"/>
+        <location filename="../../journal/ui/today/today_view.py" line="+49"/>
         <source>&lt;h3&gt;Nothing needs you today&lt;/h3&gt;&lt;p&gt;Log a conversation with &lt;b&gt;Ctrl+N&lt;/b&gt;. The next steps you note, the introductions people offer and the keep-in-touch reminders you set show up here on the day they fall due.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Heute braucht dich nichts&lt;/h3&gt;&lt;p&gt;Halte ein Gespräch mit &lt;b&gt;Strg+N&lt;/b&gt; fest. Die nächsten Schritte, die du notierst, die Vorstellungen, die man dir anbietet, und die Kontakt-Erinnerungen, die du setzt, erscheinen hier an dem Tag, an dem sie fällig werden.&lt;/p&gt;</translation>
     </message>
@@ -2827,12 +3403,12 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
     </message>
     <message>
         <location line="+11"/>
-        <location line="+132"/>
+        <location line="+150"/>
         <source>Done  (D)</source>
         <translation>Erledigt  (D)</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-148"/>
         <source>Snooze  (S)</source>
         <translation>Zurückstellen  (S)</translation>
     </message>
@@ -2842,12 +3418,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Öffnen  (Eingabe)</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>D / Space: done · S: snooze · 1: a day later · W: a week later · Enter: open</source>
-        <translation>D / Leertaste: erledigt · S: zurückstellen · 1: einen Tag später · W: eine Woche später · Eingabe: öffnen</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="+60"/>
         <source>Today — {day}</source>
         <translation>Heute — {day}</translation>
     </message>
@@ -2887,12 +3458,12 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>{n} Personen, mit denen du in Kontakt bleiben willst</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+64"/>
         <source>Done: {title}</source>
         <translation>Erledigt: {title}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>{title}: now {stage}. Ctrl+Z undoes it.</source>
         <translation>{title}: jetzt {stage}. Strg+Z macht es rückgängig.</translation>
     </message>
@@ -2902,17 +3473,73 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Erledigt: {title}. Strg+Z macht es rückgängig.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+94"/>
         <source>Snooze until {day}: {title}</source>
         <translation>Zurückstellen bis {day}: {title}</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-89"/>
         <source>In touch</source>
         <translation>In Kontakt</translation>
     </message>
     <message>
+        <location line="-176"/>
+        <location line="+144"/>
+        <source>Congratulate…  (C)</source>
+        <translation>Gratulieren…  (C)</translation>
+    </message>
+    <message>
+        <location line="-142"/>
+        <source>Draft a note to them in your mail app (C)</source>
+        <translation>Eine Nachricht an die Person in deinem Mailprogramm entwerfen (C)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>D / Space: done · S: snooze · 1: a day later · W: a week later · Enter: open · C: write</source>
+        <translation>D / Leertaste: erledigt · S: zurückstellen · 1: einen Tag später · W: eine Woche später · Eingabe: öffnen · C: schreiben</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>{n} date that matters</source>
+        <translation>{n} wichtiger Tag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} dates that matter</source>
+        <translation>{n} wichtige Tage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} job change</source>
+        <translation>{n} Jobwechsel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} job changes</source>
+        <translation>{n} Jobwechsel</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Send wishes…  (C)</source>
+        <translation>Glückwünsche senden…  (C)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Dismiss: {title}</source>
+        <translation>Ausblenden: {title}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dismissed: {title}. Ctrl+Z undoes it.</source>
+        <translation>Ausgeblendet: {title}. Strg+Z macht es rückgängig.</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Done for this year: {title}. Ctrl+Z undoes it.</source>
+        <translation>Für dieses Jahr erledigt: {title}. Strg+Z macht es rückgängig.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>them</source>
         <translation>ihnen</translation>
     </message>
@@ -2952,17 +3579,42 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Gespräch mit {name} festgehalten.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
+        <source>A date that matters comes back each year: mark it done (D) instead of snoozing it.</source>
+        <translation>Ein wichtiger Tag kommt jedes Jahr wieder: markiere ihn als erledigt (D), statt ihn zurückzustellen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A job change has no day to snooze: dismiss it (D) once you have been in touch.</source>
+        <translation>Ein Jobwechsel hat keinen Tag zum Zurückstellen: blende ihn aus (D), sobald du in Kontakt warst.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Opened a note to {name} in your mail app; D marks it done.</source>
+        <translation>Nachricht an {name} in deinem Mailprogramm geöffnet; D markiert den Eintrag als erledigt.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Snoozed until {day}: {title}</source>
         <translation>Zurückgestellt bis {day}: {title}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>No view can show this item yet.</source>
         <translation>Noch keine Ansicht kann diesen Eintrag zeigen.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
+        <source>Send wishes…</source>
+        <translation>Glückwünsche senden…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Congratulate…</source>
+        <translation>Gratulieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
@@ -2970,7 +3622,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../../journal/ui/tray/controller.py" line="+74"/>
+        <location filename="../../journal/ui/tray/controller.py" line="+84"/>
         <source>{n} due</source>
         <translation>{n} fällig</translation>
     </message>
@@ -3046,7 +3698,12 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Bis &amp;morgen zurückstellen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
+        <source>A date that matters comes back each year: mark it done instead.</source>
+        <translation>Ein wichtiger Tag kommt jedes Jahr wieder: markiere ihn stattdessen als erledigt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
@@ -3056,12 +3713,12 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Erledigt: {title}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Snooze until tomorrow: {title}</source>
         <translation>Bis morgen zurückstellen: {title}</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+85"/>
         <source>Due now</source>
         <translation>Jetzt fällig</translation>
     </message>
