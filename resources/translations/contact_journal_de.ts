@@ -2,45 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../journal/ui/organisations/organisations_view.py" line="+97"/>
-        <source>OrganisationsView</source>
-        <comment>since {date}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>OrganisationsView</source>
-        <comment>now</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>OrganisationsView</source>
-        <comment>former · {start} – {end}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../journal/ui/people/person_editor.py" line="+73"/>
-        <source>PersonEditor</source>
-        <comment>{role} at {organisation}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>PersonEditor</source>
-        <comment>since {date}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>PersonEditor</source>
-        <comment>former</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../journal/ui/dialogs/about.py" line="+55"/>
@@ -850,7 +811,42 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <translation>Sonstiges (benennen)</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+17"/>
+        <source>Remove this {what}</source>
+        <translation>{what} entfernen</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>label, e.g. Met at</source>
+        <translation>Bezeichnung, z. B. Kennengelernt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>YYYY-MM-DD or --MM-DD</source>
+        <translation>JJJJ-MM-TT oder --MM-TT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1980-04-02, or --04-02 where the year is not known</source>
+        <translation>1980-04-02, oder --04-02, wenn das Jahr nicht bekannt ist</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>what it is (needed)</source>
+        <translation>was es ist (nötig)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>label (optional)</source>
+        <translation>Bezeichnung (optional)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Street</source>
         <translation>Straße</translation>
     </message>
@@ -883,6 +879,56 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <location line="+1"/>
         <source>Country</source>
         <translation>Land</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit the parts of this address</source>
+        <translation>Die Teile dieser Adresse bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>@name, or a web address</source>
+        <translation>@name oder eine Webadresse</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>their name</source>
+        <translation>Name der Person</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>relation</source>
+        <translation>Beziehung</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>open</source>
+        <translation>öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open {name} in People</source>
+        <translation>{name} in Personen öffnen</translation>
     </message>
 </context>
 <context>
@@ -1898,7 +1944,7 @@ vorzustellen bei:</translation>
 <context>
     <name>OrganisationsView</name>
     <message>
-        <location filename="../../journal/ui/organisations/organisations_view.py" line="-49"/>
+        <location filename="../../journal/ui/organisations/organisations_view.py" line="+49"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
@@ -1923,7 +1969,22 @@ vorzustellen bei:</translation>
         <translation>{n} (+{former} frühere)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+23"/>
+        <source>since {date}</source>
+        <translation>seit {date}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>now</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>former · {start} – {end}</source>
+        <translation>früher · {start} – {end}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -2283,7 +2344,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../journal/ui/people/person_editor.py" line="-26"/>
+        <location filename="../../journal/ui/people/person_editor.py" line="+60"/>
         <source>No keep-in-touch reminder</source>
         <translation>Keine Kontakt-Erinnerung</translation>
     </message>
@@ -2293,7 +2354,22 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Eigener Abstand…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+11"/>
+        <source>{role} at {organisation}</source>
+        <translation>{role} bei {organisation}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>since {date}</source>
+        <translation>seit {date}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>former</source>
+        <translation>früher</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>  (archived)</source>
         <translation>  (archiviert)</translation>
     </message>
@@ -2559,7 +2635,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation> bei </translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="-358"/>
         <source>As in Preferences</source>
         <translation>Wie in den Einstellungen</translation>
     </message>
@@ -2574,7 +2650,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Nicht erinnern</translation>
     </message>
     <message>
-        <location line="+228"/>
+        <location line="+227"/>
         <source>Next steps, conversations, offers and job moves (Ctrl+Tab)</source>
         <translation>Nächste Schritte, Gespräche, Angebote und Jobwechsel (Strg+Tab)</translation>
     </message>

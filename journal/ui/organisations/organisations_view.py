@@ -91,11 +91,10 @@ def _year(day: dt.date | None) -> str:
 
 def tenure(row: OrganisationMember, *, full: bool = False) -> str:
     """"now", "since 2021", "former · 2012 – 2016" (`full`: with the months)."""
-    tr = QCoreApplication.translate
     when = _month if full else _year
     if row.current:
-        return tr("OrganisationsView", "since {date}").format(date=when(row.started_on)) if row.started_on else tr("OrganisationsView", "now")
-    return tr("OrganisationsView", "former · {start} – {end}").format(start=when(row.started_on), end=when(row.ended_on))
+        return QCoreApplication.translate("OrganisationsView", "since {date}").format(date=when(row.started_on)) if row.started_on else QCoreApplication.translate("OrganisationsView", "now")
+    return QCoreApplication.translate("OrganisationsView", "former · {start} – {end}").format(start=when(row.started_on), end=when(row.ended_on))
 
 
 class MembersModel(_DatedRowsModel):

@@ -54,7 +54,7 @@ def _remove_button(parent: QWidget, what: str) -> QToolButton:
     button.setObjectName("removeRow")
     button.setText("✕")
     button.setAutoRaise(True)
-    button.setToolTip(_tr("Remove this {what}").format(what=what))
+    button.setToolTip(QCoreApplication.translate("FieldRows", "Remove this {what}").format(what=what))
     button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     return button
 
@@ -99,11 +99,11 @@ class DateRow(EntryRow):
         self.kind = QComboBox(self, objectName="dateKind")
         for key, text in DATE_KINDS:
             self.kind.addItem(_tr(text), key)
-        self.label = QLineEdit(self, objectName="dateLabel", placeholderText=_tr("label, e.g. Met at"))
-        self.date = QLineEdit(self, objectName="dateText", placeholderText=_tr("YYYY-MM-DD or --MM-DD"))
-        self.date.setToolTip(_tr("1980-04-02, or --04-02 where the year is not known"))
+        self.label = QLineEdit(self, objectName="dateLabel", placeholderText=QCoreApplication.translate("FieldRows", "label, e.g. Met at"))
+        self.date = QLineEdit(self, objectName="dateText", placeholderText=QCoreApplication.translate("FieldRows", "YYYY-MM-DD or --MM-DD"))
+        self.date.setToolTip(QCoreApplication.translate("FieldRows", "1980-04-02, or --04-02 where the year is not known"))
         self.date.setMaximumWidth(self.date.fontMetrics().horizontalAdvance("M" * 11))
-        self.remove = _remove_button(self, _tr("date"))
+        self.remove = _remove_button(self, QCoreApplication.translate("FieldRows", "date"))
         self.error = _error_label(self)
         line = QHBoxLayout()
         line.setContentsMargins(0, 0, 0, 0)
@@ -131,7 +131,7 @@ class DateRow(EntryRow):
 
     def _kind_changed(self, *_args) -> None:
         custom = self.kind.currentData() == "custom"
-        self.label.setPlaceholderText(_tr("what it is (needed)") if custom else _tr("label (optional)"))
+        self.label.setPlaceholderText(QCoreApplication.translate("FieldRows", "what it is (needed)") if custom else QCoreApplication.translate("FieldRows", "label (optional)"))
 
     def _date_edited(self, _text: str) -> None:
         self.error.hide()
@@ -185,16 +185,17 @@ class AddressRow(EntryRow):
         super().__init__(parent)
         self.setObjectName("addressRow")
         self._id = entry.id if entry else None
-        self.label = _editable_combo(self, (_tr("home"), _tr("work")), "addressLabel")
+        # vCard's address types, as stored and exported: not translated.
+        self.label = _editable_combo(self, ("home", "work"), "addressLabel")
         self.label.setMaximumWidth(self.label.fontMetrics().horizontalAdvance("M" * 8))
         self.line = QLabel(self, objectName="addressLine")
         self.line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.line.setWordWrap(True)
         self.edit_button = QToolButton(self, objectName="editAddress")
-        self.edit_button.setText(_tr("Edit"))
+        self.edit_button.setText(QCoreApplication.translate("FieldRows", "Edit"))
         self.edit_button.setCheckable(True)
-        self.edit_button.setToolTip(_tr("Edit the parts of this address"))
-        self.remove = _remove_button(self, _tr("address"))
+        self.edit_button.setToolTip(QCoreApplication.translate("FieldRows", "Edit the parts of this address"))
+        self.remove = _remove_button(self, QCoreApplication.translate("FieldRows", "address"))
         self.parts: dict[str, QLineEdit] = {}
         self.fields = QWidget(self)
         grid = QGridLayout(self.fields)
@@ -253,7 +254,7 @@ class AddressRow(EntryRow):
 
     def _update_line(self) -> None:
         text = self._current().one_line()
-        self.line.setText(text or _tr("(empty)"))
+        self.line.setText(text or QCoreApplication.translate("FieldRows", "(empty)"))
 
     def focus_chain(self) -> list[QWidget]:
         return [self.label, self.edit_button, *(self.parts[n] for n, _t in ADDRESS_FIELDS), self.remove]
@@ -272,11 +273,11 @@ class ProfileRow(EntryRow):
         self._id = entry.id if entry else None
         self.service = _editable_combo(self, SERVICES, "profileService")
         self.service.setMaximumWidth(self.service.fontMetrics().horizontalAdvance("M" * 9))
-        self.value = QLineEdit(self, objectName="profileValue", placeholderText=_tr("@name, or a web address"))
+        self.value = QLineEdit(self, objectName="profileValue", placeholderText=QCoreApplication.translate("FieldRows", "@name, or a web address"))
         self.link = QLabel(self, objectName="profileLink")
         self.link.setOpenExternalLinks(True)
         self.link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        self.remove = _remove_button(self, _tr("profile"))
+        self.remove = _remove_button(self, QCoreApplication.translate("FieldRows", "profile"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.service)
@@ -297,7 +298,7 @@ class ProfileRow(EntryRow):
 
     def _update_link(self) -> None:
         url = self.url()
-        self.link.setText(f'<a href="{escape(url, quote=True)}">{_tr("open")}</a>' if url else "")
+        self.link.setText(f'<a href="{escape(url, quote=True)}">{QCoreApplication.translate("FieldRows", "open")}</a>' if url else "")
         self.link.setToolTip(url)
 
     def _edited(self, *_args) -> None:
@@ -327,12 +328,12 @@ class RelationRow(EntryRow):
         self.kind.setMaximumWidth(self.kind.fontMetrics().horizontalAdvance("M" * 9))
         self.name = NameEdit(self)
         self.name.setObjectName("relationName")
-        self.name.setPlaceholderText(_tr("their name"))
+        self.name.setPlaceholderText(QCoreApplication.translate("FieldRows", "their name"))
         self.open_button = QPushButton(self, objectName="openRelation")
         self.open_button.setFlat(True)
         self.open_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.open_button.setStyleSheet("QPushButton { color: palette(link); text-decoration: underline; border: none; }")
-        self.remove = _remove_button(self, _tr("relation"))
+        self.remove = _remove_button(self, QCoreApplication.translate("FieldRows", "relation"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.kind)
@@ -352,8 +353,8 @@ class RelationRow(EntryRow):
 
     def _update_link(self) -> None:
         self.open_button.setVisible(self.other is not None)
-        self.open_button.setText(_tr("open"))
-        self.open_button.setToolTip(_tr("Open {name} in People").format(name=self.name.text()))
+        self.open_button.setText(QCoreApplication.translate("FieldRows", "open"))
+        self.open_button.setToolTip(QCoreApplication.translate("FieldRows", "Open {name} in People").format(name=self.name.text()))
 
     def _name_edited(self, _text: str) -> None:
         self.other = None  # linked again by name when saved

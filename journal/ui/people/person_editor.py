@@ -68,9 +68,8 @@ def split_list(text: str) -> tuple[str, ...]:
 
 def job_text(job: jobs.JobRow) -> str:
     """"VP at Acme · since Mar 2021", "Engineer at Beta · 2018 – Jun 2020 · former"."""
-    tr = QCoreApplication.translate
     if job.organisation and job.role:
-        what = tr("PersonEditor", "{role} at {organisation}").format(role=job.role, organisation=job.organisation)
+        what = QCoreApplication.translate("PersonEditor", "{role} at {organisation}").format(role=job.role, organisation=job.organisation)
     else:
         what = job.organisation or job.role
 
@@ -79,11 +78,11 @@ def job_text(job: jobs.JobRow) -> str:
 
     if job.current:
         since = job.started_on or job.noticed_on
-        when = tr("PersonEditor", "since {date}").format(date=month(since)) if since else ""
+        when = QCoreApplication.translate("PersonEditor", "since {date}").format(date=month(since)) if since else ""
         return " · ".join(p for p in (what, when) if p)
     start = month(job.started_on) if job.started_on else "…"
     span = f"{start} – {month(job.ended_on)}"
-    return " · ".join((what, span, tr("PersonEditor", "former")))
+    return " · ".join((what, span, QCoreApplication.translate("PersonEditor", "former")))
 
 
 def archived_suffix() -> str:
