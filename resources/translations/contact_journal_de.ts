@@ -254,7 +254,7 @@
 <context>
     <name>CommitPage</name>
     <message>
-        <location filename="../../journal/ui/dialogs/import_wizard.py" line="+337"/>
+        <location filename="../../journal/ui/dialogs/import_wizard.py" line="+339"/>
         <source>Importing</source>
         <translation>Import läuft</translation>
     </message>
@@ -987,7 +987,7 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../journal/ui/dialogs/import_wizard.py" line="-340"/>
+        <location filename="../../journal/ui/dialogs/import_wizard.py" line="-342"/>
         <source>LinkedIn (Connections.csv)</source>
         <translation>LinkedIn (Connections.csv)</translation>
     </message>
@@ -1116,12 +1116,12 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
     </message>
     <message>
         <location line="+5"/>
-        <location line="+231"/>
+        <location line="+233"/>
         <source>(no name)</source>
         <translation>(kein Name)</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-230"/>
         <source>a new person</source>
         <translation>eine neue Person</translation>
     </message>
@@ -1151,7 +1151,12 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <translation>{n} abgelehnt</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>{n} job change(s)</source>
+        <translation>{n} Jobwechsel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Restores the whole journal: </source>
         <translation>Stellt das ganze Journal wieder her: </translation>
     </message>
@@ -2884,7 +2889,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../journal/ui/dialogs/import_wizard.py" line="-215"/>
+        <location filename="../../journal/ui/dialogs/import_wizard.py" line="-217"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
@@ -2940,7 +2945,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Diese Datei kann nicht importiert werden: {error}</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Line {line} · {name}: {what}</source>
         <translation>Zeile {line} · {name}: {what}</translation>
     </message>
@@ -3094,7 +3099,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../../journal/ui/dialogs/import_wizard.py" line="-209"/>
+        <location filename="../../journal/ui/dialogs/import_wizard.py" line="-211"/>
         <location line="+46"/>
         <source>Import contacts</source>
         <translation>Kontakte importieren</translation>

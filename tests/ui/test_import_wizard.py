@@ -122,3 +122,19 @@ def test_back_and_another_file_previews_the_new_file(qtbot, context, tmp_path):
     page = wizard.preview_page
     qtbot.waitUntil(lambda: page.plan is not None, timeout=WAIT_MS)
     assert [(r.name, r.outcome) for r in page.model.rows] == [("Frank Ocean", "new")]
+
+
+def test_the_preview_counts_job_changes_and_says_what_moved(qtbot, context, tmp_path):
+    bo = create_person("Bo Li", organisation="Initech", role="Engineer", clock=context.clock)
+    from journal.services.people.records import add_detail
+
+    add_detail(bo.id, "email", "bo@example.com", "")
+    path = tmp_path / "Connections.csv"
+    path.write_bytes(samples.linkedin(samples.LINKEDIN_ROWS[1:2]))
+    wizard = open_wizard(qtbot, context, path)
+    page = wizard.preview_page
+    assert "1 job change(s)" in page.status.text()
+    (row,) = page.model.rows
+    assert row.outcome == "updated" and "Globex" in page.model.index(0, 4).data()
+    assert Person.get_by_id(bo.id).organisation.name == "Initech"  # the preview wrote nothing
+    wizard.reject()

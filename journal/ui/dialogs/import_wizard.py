@@ -288,6 +288,8 @@ class PreviewPage(QWizardPage):
             QCoreApplication.translate("ImportWizard", "{n} possible duplicate(s) to review").format(n=plan.count(imports.REVIEW)),
             QCoreApplication.translate("ImportWizard", "{n} rejected").format(n=plan.count(imports.REJECTED)),
         ]
+        if plan.job_changes:  # known people seen in another job: the old one is kept and ended
+            parts.insert(2, QCoreApplication.translate("ImportWizard", "{n} job change(s)").format(n=plan.job_changes))
         text = " · ".join(parts)
         if plan.restore_counts:
             text = QCoreApplication.translate("ImportWizard", "Restores the whole journal: ") + ", ".join(f"{n} {t}" for t, n in plan.restore_counts.items())
