@@ -158,11 +158,11 @@ def _commit() -> str:
     return head.strip() + (" with uncommitted changes under journal/" if dirty.strip() else "")
 
 
-def run_import_bench() -> dict | None:
-    if not (ROOT / "import_bench.py").exists():
+def run_import_bench(module: str = "bench.import_bench") -> dict | None:
+    if not (ROOT / f"{module.rsplit('.', 1)[-1]}.py").exists():
         return None
     proc = subprocess.run(
-        [sys.executable, "-m", "bench.import_bench"], capture_output=True, text=True, cwd=ROOT.parent
+        [sys.executable, "-m", module], capture_output=True, text=True, cwd=ROOT.parent
     )
     return {"exit_status": proc.returncode, "output": (proc.stdout + proc.stderr).strip().splitlines()[-20:]}
 
@@ -305,6 +305,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="cold starts of each kind (median taken)")
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full journal (quick checks)")
     parser.add_argument("--skip-import", action="store_true", help="leave out bench/import_bench.py")
+    parser.add_argument("--vcard", action="store_true",
+                        help="also run bench/vcard_bench.py (20,000 cards with photos beside vobject; ~7 min)")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -323,12 +325,16 @@ def main(argv: list[str] | None = None) -> int:
     }
     if not args.skip_import:
         report["import"] = run_import_bench()
+    if args.vcard:
+        report["vcard_import"] = run_import_bench("bench.vcard_bench")
     text = table(results)
     print(text)
     m = report["machine"]
     print(f"\n{m['nproc']} x {m['cpu']}, Python {m['python']}, Qt {m['qt']} (PySide6 {m['pyside6']}), SQLite {m['sqlite']}")
     if report.get("import"):
         print("\nImport benchmark:\n  " + "\n  ".join(report["import"]["output"]))
+    if report.get("vcard_import"):
+        print("\nvCard benchmark:\n  " + "\n  ".join(report["vcard_import"]["output"]))
     report["table"] = text
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
