@@ -6,11 +6,13 @@ vobject sees them:
 
 - a line that cannot be read (a `#` comment, a property name such as `X-messaging/gadu-All`, a
   value that is not its declared charset) is left out and listed in the result's dropped_lines
-  with its file line number and reason; the card comes in with its other fields. A line with no
-  colon at all (likely a fold that lost its indent) still refuses the card;
+  with its file line number and reason; the card comes in with its other fields. So is a line
+  with no colon at all (likely a fold that lost its indent), with a warning that the value before
+  it may be cut short;
 - quoted-printable values (soft line breaks joined) and CHARSET parameters (Shift-JIS,
-  Windows-125x, ISO-8859-n ...) are decoded; an undeclared non-UTF-8 quoted-printable value is
-  read as Windows-1252 and noted; raw non-UTF-8 bytes on a line with no CHARSET refuse the file;
+  Windows-125x, ISO-8859-n ...) are decoded; an undeclared non-UTF-8 value, quoted-printable or
+  raw bytes, is read in the charset the card's other lines declare, else as Windows-1252, and
+  noted among the dropped lines as read with a guess;
 - in vCard 2.1 commas are literal and `\\:` is a colon, so values are re-escaped as 3.0;
 - a card nested in another (a 2.1 AGENT) or written inside an AGENT value (3.0) is a card of
   its own;
@@ -241,10 +243,6 @@ def _escape_21(value: str, name: str) -> str:
     return _ESCAPE_21.sub(one, value)
 
 
-class _BrokenCard(ValueError):
-    """A card that cannot be imported even with lines left out."""
-
-
 def _readable_line(at: int, line: str, version: str, fallback: str | None = None) -> tuple[str | None, str]:
     """(the line as vobject should read it, or None to drop it; why it was dropped or guessed)."""
     if line.lstrip().startswith("#"):
@@ -254,9 +252,9 @@ def _readable_line(at: int, line: str, version: str, fallback: str | None = None
         head = line.split(":", 1)[0].split(";", 1)[0].strip()
         if ":" in line and head:
             return None, f"{head[:60]!r} is not a valid property name"
-        # No colon at all: most likely a folded line that lost its indent, so the value before it
-        # is incomplete; the card is refused rather than imported with a cut value.
-        raise _BrokenCard(f"line {at} is not a property (no NAME:value)")
+        # No colon at all: most likely a folded line that lost its indent. The line is left out and
+        # said to be, with the warning that the value before it may be cut short.
+        return None, "it is not a property (no NAME:value); if it continued the line before, that value is cut short"
     group, name, params, value = match.groups()
     upper = name.upper()
     if upper in ("BEGIN", "END", "VERSION"):
@@ -271,11 +269,6 @@ def _readable_line(at: int, line: str, version: str, fallback: str | None = None
             quoted = True
         else:
             kept.append(param)
-    if not charset and has_undecoded(line):
-        raise ImportFormatError(
-            f"The file is not UTF-8 text (first bad byte on line {at}) and that line declares no CHARSET; "
-            "save it as UTF-8 and import it again."
-        )
     changed = bool(charset) or quoted or has_undecoded(value)
     note = ""
     if changed:
@@ -505,10 +498,7 @@ _FAILED_LINE = re.compile(r"Failed to parse line: (.*?)(?: \d+)?$", re.DOTALL)
 
 def _read_card(card: RawCard):
     """The vobject component for `card`; a line vobject still cannot read is dropped and noted."""
-    try:
-        text = card_text(card)
-    except _BrokenCard as exc:
-        raise ValueError(str(exc)) from None
+    text = card_text(card)
     for _attempt in range(5):
         try:
             return vobject.readOne(text, ignoreUnreadable=False)

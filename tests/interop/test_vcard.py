@@ -19,17 +19,19 @@ def test_vcard_21_quoted_printable_and_bare_types():
     assert card.notes == "First line\nsecond line that is long and soft broken"
 
 
-def test_vcard_30_grouped_labels_folding_and_a_broken_card():
+def test_vcard_30_grouped_labels_folding_and_a_broken_line():
     result = vcard.parse(samples.VCARD_30.encode())
-    (ana,) = result.records
+    ana, broken = result.records
     assert ana.emails == [("ana@acme.example", "Work"), ("ana.perez@home.example", "Personal")]
     assert ana.organisation == "Acme, Inc."
     assert ana.linkedin == "https://www.linkedin.com/in/ana-perez/"
     assert ana.location == "Lisbon, Portugal"
     assert ana.tags == ["Mentors", "Fintech"]
     assert ana.notes.endswith("long enough to be folded.")
-    ((line, reason),) = [(r.line, r.reason) for r in result.rejected]
-    assert line == 20 and reason == "the card cannot be read: line 24 is not a property (no NAME:value)"
+    # A line with no colon costs that line, not the card: the card comes in and the line is listed.
+    assert broken.name == "Broken Card" and broken.emails == [] and result.rejected == []
+    ((line, reason),) = [(r.line, r.reason) for r in result.dropped_lines]
+    assert line == 24 and reason.startswith("line dropped: it is not a property (no NAME:value)")
 
 
 def test_vcard_40_uri_phones_uid_and_cards_without_names():

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from journal.interop import vcard
-from journal.interop.records import ImportFormatError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "vcard"
 
@@ -107,10 +106,13 @@ def test_a_value_that_is_not_its_declared_charset_costs_that_line():
     assert dropped(result) == [(4, "line dropped: NOTE: it is not valid UTF-8")]
 
 
-def test_undeclared_non_utf8_bytes_are_still_refused_with_their_line():
-    data = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana P\xe9rez\r\nEND:VCARD\r\n"
-    with pytest.raises(ImportFormatError, match="line 3"):
-        vcard.parse(data)
+def test_undeclared_non_utf8_bytes_cost_no_contact_they_are_read_as_windows_1252_and_noted():
+    data = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana P\xe9rez\r\nEMAIL:ana@example.test\r\nEND:VCARD\r\n"
+    result = vcard.parse(data)
+    (card,) = result.records
+    assert card.name == "Ana Pérez" and card.emails == [("ana@example.test", "")]
+    ((line, reason),) = dropped(result)
+    assert line == 3 and "FN" in reason and "declares no CHARSET" in reason and "Windows-1252" in reason
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16", "utf-32"])

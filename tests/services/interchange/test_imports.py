@@ -60,7 +60,7 @@ def test_linkedin_import_and_a_second_import_changes_nothing(db, clock, tmp_path
 
 
 @pytest.mark.parametrize("fmt, data, people", [
-    ("vcard", samples.VCARD_21 + samples.VCARD_30 + samples.VCARD_40, 4),
+    ("vcard", samples.VCARD_21 + samples.VCARD_30 + samples.VCARD_40, 5),
     ("google", samples.GOOGLE_CURRENT, 2),
     ("google", samples.GOOGLE_LEGACY, 1),
 ])
@@ -133,7 +133,7 @@ def test_a_row_repeated_in_one_file_becomes_one_person(db, clock, tmp_path):
 
 def test_dry_run_changes_nothing(db, clock, tmp_path):
     summary = imports.import_vcard(write(tmp_path, "a.vcf", samples.VCARD_30), dry_run=True, clock=clock)
-    assert "dry run" in str(summary) and summary.plan.count("new") == 1
+    assert "dry run" in str(summary) and summary.plan.count("new") == 2
     assert Person.select().count() == 0
 
 
@@ -141,10 +141,17 @@ BAD_INPUTS = {
     "binary": bytes(range(256)) * 8,
     "linkedin-as-vcard": samples.linkedin(samples.LINKEDIN_ROWS),
     "truncated": samples.VCARD_30.encode()[:150],
-    "latin-1": samples.VCARD_30.replace("BEGIN:VCARD\r\nVERSION:3.0", "BEGIN:VCARD\r\nVERSION:3.0", 1).encode("latin-1", "replace"),
     "garbage": "".join(random.Random(5).choice("abc;:=\r\n ") for _ in range(300_000)).encode(),
     "empty": b"",
 }
+
+
+def test_a_latin_1_file_without_charsets_comes_in_with_its_guesses_listed(db, clock, tmp_path):
+    path = write(tmp_path, "latin.vcf", samples.VCARD_30.encode("latin-1", "replace"))
+    summary = imports.run_import("vcard", path, clock=clock)
+    assert summary.plan.count("new") == 2
+    assert person("Ana Pérez").organisation.name == "Acme, Inc."
+    assert any("declares no CHARSET" in note for note in summary.plan.notes)
 
 
 @pytest.mark.parametrize("kind", sorted(BAD_INPUTS))
