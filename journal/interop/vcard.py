@@ -27,6 +27,8 @@ vobject sees them:
   its CHARSET is kept decoded). Only the lines vobject reads are given to it. REV and PRODID
   describe the file, not the person, and are not kept; nor is the empty AGENT line that opens
   a nested card. A date that cannot be read costs its line, listed among the dropped lines.
+  An ORG with departments ("Acme;Engineering") models the organisation and keeps the whole line
+  too, which the writer puts in place of its own ORG while the person is still at Acme.
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ from journal.interop.vcard_fields import (
     same_linkedin,
     unescape,
 )
-from journal.interop.vcard_write import CONNECTED_ON, person_to_card, write  # noqa: F401  (the writer)
+from journal.interop.vcard_write import CONNECTED_ON, escape, org_of_line, person_to_card, write  # noqa: F401  (the writer)
 
 SKIP_TYPES = {"INTERNET", "PREF", "X400", "VOICE", "UTF-8", "QUOTED-PRINTABLE", "BASE64"}
 
@@ -185,7 +187,7 @@ def split_cards(text: str):
                 line = next(lines, None)
             card.take_binary(at, first, rest)
             continue
-        if not line.strip():
+        if not line.strip(" \t"):  # blank in vCard terms: a no-break space is content
             line = next(lines, None)
             continue
         if line[:1] in (" ", "\t") and len(card.lines) > 1:
@@ -375,6 +377,17 @@ def _part(value) -> str:
 _PLACE = ("city", "region", "country")
 
 
+def _org_units(prop) -> str:
+    """For an ungrouped ORG with departments ("Acme;Engineering;Platform"), that ORG line as
+    vCard 3.0 writes it: the journal models the organisation only, and the writer puts this line
+    in place of its own ORG while the person is still there (vcard_write.org_line). Else ""."""
+    parts = prop.value if isinstance(prop.value, list) else [prop.value]
+    parts = [_text(part) for part in parts]
+    if prop.group or len(parts) < 2 or not any(p.strip() for p in parts[1:]) or not parts[0].strip():
+        return ""
+    return "ORG:" + ";".join(escape(part) for part in parts)
+
+
 def _jobs(props) -> list[tuple[str, str]]:
     """(organisation, role) of each ORG and TITLE: ungrouped ones paired in order, grouped ones by group."""
     orgs: list[tuple[str, str]] = []  # (group, organisation)
@@ -407,6 +420,7 @@ def card_to_record(card, line: int, raw: RawCard | None = None) -> ContactRecord
     record = ContactRecord(line=line, name="")
     given_family = ""
     jobs = []
+    org_lines: list[str] = []  # ORG lines with departments, which the writer gives back whole
     url_profiles = []
     for prop in card.getChildren():
         if not isinstance(prop, vobject.base.ContentLine):
@@ -437,6 +451,9 @@ def card_to_record(card, line: int, raw: RawCard | None = None) -> ContactRecord
                 url_profiles.append(("linkedin" if is_linkedin else (_label(prop, group_labels).lower() or "url"), url))
         elif name in ("ORG", "TITLE"):
             jobs.append(prop)
+            units = _org_units(prop)
+            if units and org_of_line(units) not in map(org_of_line, org_lines):  # one kept line per organisation
+                org_lines.append(units)
         elif name == "ADR" and hasattr(value, "city"):
             address = AddressRecord(
                 label=_label(prop, group_labels), po_box=_part(value.box), extended=_part(value.extended),
@@ -479,6 +496,7 @@ def card_to_record(card, line: int, raw: RawCard | None = None) -> ContactRecord
         record.photo = raw.photo
         kept = sorted(raw.extras + fields.extras, key=lambda item: item[0])
         record.extra_lines = [text for _, text in kept]
+    record.extra_lines.extend(org_lines)
     record.name = record.name or given_family or record.organisation or (record.emails[0][0] if record.emails else "")
     if not record.name:
         return Rejected(line, "the card has no name (FN or N), organisation or e-mail")

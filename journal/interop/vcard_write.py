@@ -164,6 +164,28 @@ def _photo(mime: str, data: str) -> str:
     return fold(f"PHOTO;ENCODING=b;TYPE={_param(kind)}:{data}")
 
 
+_UNESCAPED_SEMICOLON = re.compile(r"(?<!\\);")
+
+
+def org_line(organisation: str, kept: list[str]) -> str:
+    """`ORG:<organisation>`, or the kept ORG line with departments that names this organisation
+    (read from the card it came from); a kept line naming another organisation is out of date
+    (the person moved) and is not written."""
+    for line in kept:
+        if org_of_line(line) == organisation.strip():
+            return line
+    return f"ORG:{escape(organisation)}"
+
+
+def org_of_line(line: str) -> str:
+    """The organisation an `ORG:` line names: its first component, unescaped."""
+    return _unescape_text(_UNESCAPED_SEMICOLON.split(line[4:], 1)[0]).strip()
+
+
+def _unescape_text(text: str) -> str:
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) in "nN" else m.group(1), text)
+
+
 def person_to_card(person: PersonOut) -> str:
     """One vCard 3.0 with FN, N and UID and every other field the journal holds."""
     given, family = split_name(person.name)
@@ -172,14 +194,15 @@ def person_to_card(person: PersonOut) -> str:
            _line("N", f"{escape(family)};{escape(given)};;;")]
     if person.nickname:
         out.append(_line("NICKNAME", escape(person.nickname)))
+    org_lines = [line for line in person.extra_lines if line.startswith("ORG:")]
     if person.organisation:
-        out.append(_line("ORG", escape(person.organisation)))
+        out.append(fold(org_line(person.organisation, org_lines)))
     if person.role:
         out.append(_line("TITLE", escape(person.role)))
     for organisation, role in person.other_jobs:
         group = groups.next()
         if organisation:
-            out.append(_line(f"{group}.ORG", escape(organisation)))
+            out.append(fold(f"{group}." + org_line(organisation, org_lines)))
         if role:
             out.append(_line(f"{group}.TITLE", escape(role)))
     for value, label in person.emails:
@@ -216,7 +239,7 @@ def person_to_card(person: PersonOut) -> str:
         out.append(_line(CONNECTED_ON, person.connected_on.isoformat()))
     if person.updated_at:
         out.append(_line("REV", person.updated_at.strftime("%Y-%m-%dT%H:%M:%SZ")))
-    out.extend(fold(line) for line in person.extra_lines)
+    out.extend(fold(line) for line in person.extra_lines if not line.startswith("ORG:"))
     out.append("END:VCARD\r\n")
     return "".join(out)
 

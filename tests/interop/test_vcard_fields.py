@@ -72,7 +72,8 @@ def test_ios_export_photo_dates_relations_and_profiles():
     mime, data = amara.photo
     assert mime == "image/jpeg" and " " not in data and base64.b64decode(data).startswith(b"\xff\xd8")
     # PRODID describes the file and is not kept; X-ABADR and X-ABUID are not modelled and are.
-    assert amara.extra_lines == ["item2.X-ABADR:ng", "X-ABUID:5C1F7A2E-1B7E-4C7A-9C55-0E6D9B5C2A11:ABPerson"]
+    assert amara.extra_lines == ["item2.X-ABADR:ng", "X-ABUID:5C1F7A2E-1B7E-4C7A-9C55-0E6D9B5C2A11:ABPerson",
+                                 "ORG:Lagos Ventures;Investments"]  # the department, given back whole
 
 
 def test_nextcloud_40_card_related_impp_data_uri_photo_and_anniversary():
@@ -305,3 +306,20 @@ def test_write_then_read_keeps_a_person_with_no_addresses_but_a_location():
     vcard.write([PersonOut(uid="u", name="Bo", location="Lisbon")], stream)
     again = one(stream.getvalue())
     assert again.location == "Lisbon" and again.addresses == [AddressRecord(locality="Lisbon")]
+
+
+def test_an_organisation_with_departments_is_written_back_whole_while_the_person_is_there():
+    text = (b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nORG:Acme\\, Inc.;Engineering;Platform\r\nTITLE:CTO\r\n"
+            b"item1.ORG:Globex;Research\r\nitem1.TITLE:Adviser\r\nEND:VCARD\r\n")
+    (card,) = vcard.parse(text).records
+    assert (card.organisation, card.role, card.other_jobs) == ("Acme, Inc.", "CTO", [("Globex", "Adviser")])
+    assert card.extra_lines == ["ORG:Acme\\, Inc.;Engineering;Platform"]
+    person = person_of(card)
+    written = vcard.person_to_card(person)
+    assert "\r\nORG:Acme\\, Inc.;Engineering;Platform\r\n" in written and written.count("ORG") == 2
+    vobject.readOne(written)
+    (again,) = vcard.parse(written.encode()).records
+    assert (again.organisation, again.extra_lines) == ("Acme, Inc.", card.extra_lines)
+    person.organisation = "Initech"  # they moved: the old departments are not written under the new name
+    moved = vcard.person_to_card(person)
+    assert "\r\nORG:Initech\r\n" in moved and "Engineering" not in moved

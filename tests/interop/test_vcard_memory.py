@@ -92,8 +92,8 @@ def test_a_card_reads_the_same_with_its_photo_cut_out():
         assert {k: getattr(a, k) for k in a.__slots__ if k not in apart} == {k: getattr(b, k) for k in b.__slots__ if k not in apart}
     ana = with_photo[0]
     assert ana.photo[0] == "image/jpeg" and base64.b64decode(ana.photo[1]).startswith(b"\xff\xd8\xff\xe0")
-    assert ana.extra_lines == ["item2.LOGO;VALUE=uri:https://acme.example/logo.png"]
-    assert plain[0].photo is None and plain[0].extra_lines == []
+    assert ana.extra_lines == ["item2.LOGO;VALUE=uri:https://acme.example/logo.png", "ORG:Acme\\, Inc.;Platform"]
+    assert plain[0].photo is None and plain[0].extra_lines == ["ORG:Acme\\, Inc.;Platform"]
 
 
 def test_binary_properties_of_every_kind_and_a_vcard_21_photo_are_left_out():
