@@ -38,10 +38,12 @@ class AddressRecord:
         return not any(self.parts())
 
     def one_line(self) -> str:
-        """"12 Rue X, 75001 Paris, France": the non-empty parts in postal order."""
-        town = " ".join(p for p in (self.postcode, self.locality) if p)
-        pieces = (self.po_box, self.extended, self.street, town, self.region, self.country)
-        return ", ".join(p for p in pieces if p)
+        """"PO Box 12, Flat 3, 1 Main St, 12345 Springfield, Region, Country": the non-empty parts
+        in postal order, spaces squeezed."""
+        po_box, extended, street, locality, region, postcode, country = (" ".join(p.split()) for p in self.parts())
+        town = " ".join(p for p in (postcode, locality) if p)
+        box = f"PO Box {po_box}" if po_box else ""
+        return ", ".join(p for p in (box, extended, street, town, region, country) if p)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from peewee import fn
 
 from journal.domain import dates
 from journal.errors import ValidationError
+from journal.interop.records import AddressRecord
 from journal.services.people.naming import clean_name
 from journal.services.transaction import write
 from journal.store.models import Address, Person, PersonDate, Profile, Relation
@@ -57,11 +58,8 @@ class AddressEntry:
         return not any(part.strip() for part in self.parts())
 
     def one_line(self) -> str:
-        """"PO Box 12, Flat 3, 1 Main St, 12345 Springfield, Region, Country"."""
-        town = " ".join(p for p in (self.postcode.strip(), self.locality.strip()) if p)
-        box = f"PO Box {self.po_box.strip()}" if self.po_box.strip() else ""
-        pieces = (box, self.extended.strip(), self.street.strip(), town, self.region.strip(), self.country.strip())
-        return ", ".join(" ".join(p.split()) for p in pieces if p)
+        """As an imported address reads on one line (AddressRecord.one_line)."""
+        return AddressRecord(**{name: getattr(self, name) for name in AddressRecord.PARTS}).one_line()
 
 
 @dataclass(frozen=True)
