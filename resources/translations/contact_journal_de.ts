@@ -573,52 +573,17 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
 <context>
     <name>DraftDialog</name>
     <message>
-        <location filename="../../journal/ui/introductions/draft_dialog.py" line="+33"/>
+        <location filename="../../journal/ui/introductions/draft_dialog.py" line="+19"/>
         <source>Draft a message — {introducer} → {target}</source>
         <translation>Nachricht entwerfen — {introducer} → {target}</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>E-mail address (none on file; type one or leave it for the mail app)</source>
-        <translation>E-Mail-Adresse (keine hinterlegt; tippe eine ein oder überlass es dem Mailprogramm)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
         <source>&amp;Message</source>
         <translation>&amp;Nachricht</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;To</source>
-        <translation>&amp;An</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Subject</source>
-        <translation>&amp;Betreff</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Body</source>
-        <translation>&amp;Text</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Open in mail app</source>
-        <translation>Im Mailprogramm ö&amp;ffnen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Opens a new message in your mail app to review and send (Ctrl+Enter)</source>
-        <translation>Öffnet eine neue Nachricht in deinem Mailprogramm zum Prüfen und Senden (Strg+Eingabe)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Copy text</source>
-        <translation>Text &amp;kopieren</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+12"/>
         <source>To {recipient}</source>
         <translation>An {recipient}</translation>
     </message>
@@ -626,16 +591,6 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <location line="+0"/>
         <source> — no e-mail address on file</source>
         <translation> — keine E-Mail-Adresse hinterlegt</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>No mail app</source>
-        <translation>Kein Mailprogramm</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No mail app opened the message. Use “Copy text” and paste it into your mail or messaging app.</source>
-        <translation>Kein Mailprogramm hat die Nachricht geöffnet. Nutze „Text kopieren“ und füge ihn in dein Mail- oder Nachrichtenprogramm ein.</translation>
     </message>
 </context>
 <context>
@@ -934,54 +889,9 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
 <context>
     <name>GreetingDialog</name>
     <message>
-        <location filename="../../journal/ui/today/greeting_dialog.py" line="+41"/>
+        <location filename="../../journal/ui/today/greeting_dialog.py" line="+28"/>
         <source>Write to {name}</source>
         <translation>An {name} schreiben</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>E-mail address (none on file; type one or leave it for the mail app)</source>
-        <translation>E-Mail-Adresse (keine hinterlegt; tippe eine ein oder überlass es dem Mailprogramm)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;To</source>
-        <translation>&amp;An</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Subject</source>
-        <translation>&amp;Betreff</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Body</source>
-        <translation>&amp;Text</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Open in mail app</source>
-        <translation>Im Mailprogramm ö&amp;ffnen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Opens a new message in your mail app to review and send (Ctrl+Enter)</source>
-        <translation>Öffnet eine neue Nachricht in deinem Mailprogramm zum Prüfen und Senden (Strg+Eingabe)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Copy text</source>
-        <translation>Text &amp;kopieren</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>No mail app</source>
-        <translation>Kein Mailprogramm</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No mail app opened the message. Use “Copy text” and paste it into your mail or messaging app.</source>
-        <translation>Kein Mailprogramm hat die Nachricht geöffnet. Nutze „Text kopieren“ und füge ihn in dein Mail- oder Nachrichtenprogramm ein.</translation>
     </message>
 </context>
 <context>
@@ -1728,6 +1638,54 @@ vorzustellen bei:</translation>
         <location line="+1"/>
         <source>What you typed has not been saved. Close the dialog and lose it?</source>
         <translation>Was du eingegeben hast, ist nicht gespeichert. Den Dialog schließen und es verlieren?</translation>
+    </message>
+</context>
+<context>
+    <name>MailMessageDialog</name>
+    <message>
+        <location filename="../../journal/ui/dialogs/mail_message.py" line="+42"/>
+        <source>E-mail address (none on file; type one or leave it for the mail app)</source>
+        <translation>E-Mail-Adresse (keine hinterlegt; tippe eine ein oder überlass es dem Mailprogramm)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;To</source>
+        <translation>&amp;An</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Subject</source>
+        <translation>&amp;Betreff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Body</source>
+        <translation>&amp;Text</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open in mail app</source>
+        <translation>Im Mailprogramm ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opens a new message in your mail app to review and send (Ctrl+Enter)</source>
+        <translation>Öffnet eine neue Nachricht in deinem Mailprogramm zum Prüfen und Senden (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Copy text</source>
+        <translation>Text &amp;kopieren</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No mail app</source>
+        <translation>Kein Mailprogramm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No mail app opened the message. Use “Copy text” and paste it into your mail or messaging app.</source>
+        <translation>Kein Mailprogramm hat die Nachricht geöffnet. Nutze „Text kopieren“ und füge ihn in dein Mail- oder Nachrichtenprogramm ein.</translation>
     </message>
 </context>
 <context>
