@@ -13,7 +13,7 @@ from peewee import SqliteDatabase
 
 from journal.store.models import ALL_MODELS
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # STEPS[n] upgrades a journal from version n to n + 1.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {}
@@ -95,6 +95,42 @@ def _v4_people_over_time(database: SqliteDatabase) -> None:
 
 STEPS[3] = _v4_people_over_time
 POST_CREATE[3] = _v4_people_over_time
+
+
+# A row deleted here leaves its sync item pointing at nothing: the next sync deletes the server's
+# copy. (Row ids can be used again, so the item must not wait to be matched by id.)
+_SYNC_TOMBSTONES = {
+    "person": ("person", "keep"),
+    "introduction": ("introduction",),
+    "next_step": ("step",),
+    "person_date": ("date",),
+    "conversation": ("conversation",),
+}
+
+
+def sync_tombstone_statements() -> list[str]:
+    statements = []
+    for table, kinds in _SYNC_TOMBSTONES.items():
+        listed = ", ".join(f"'{kind}'" for kind in kinds)
+        statements.append(
+            f"CREATE TRIGGER IF NOT EXISTS sync_gone_{table} AFTER DELETE ON {table} BEGIN "
+            f"UPDATE sync_item SET local_id = NULL WHERE kind IN ({listed}) AND local_id = OLD.id; END"
+        )
+    return statements
+
+
+def _v5_sync(database: SqliteDatabase) -> None:
+    """Version 5: the CardDAV/CalDAV account, its collections, the items synced and the
+    conflicts kept for review."""
+    from journal.store import models
+
+    database.create_tables(models.SYNC_MODELS, safe=True)
+    for statement in sync_tombstone_statements():
+        database.execute_sql(statement)
+
+
+STEPS[4] = _v5_sync
+POST_CREATE[4] = _v5_sync
 
 
 def upgrade(database: SqliteDatabase, from_version: int) -> None:

@@ -246,6 +246,83 @@ class PersonCard(BaseModel):
     extra = TextField(default="")
 
 
+class SyncAccount(BaseModel):
+    """The CardDAV/CalDAV account this journal syncs with (one at most). The password is never
+    here: it is in the OS keyring or in CONTACT_JOURNAL_SYNC_PASSWORD."""
+
+    id = AutoField()
+    url = TextField()  # as the user gave it
+    user = TextField()
+    ca_file = TextField(default="")
+    allow_http = BooleanField(default=False)  # plain http:// to a host other than loopback, confirmed
+    contacts_url = TextField(default="")  # the address book
+    tasks_url = TextField(default="")  # the task list (VTODO)
+    journal_url = TextField(default="")  # the collection for conversations (VJOURNAL); "" where there is none
+    journal_note = TextField(default="")  # why conversations do not sync, said once
+    created_at = DateTimeField(default=_now)
+    last_sync_at = DateTimeField(null=True)
+    last_error = TextField(default="")
+
+
+class SyncCollection(BaseModel):
+    """What the journal knows of one synced collection: its sync-collection token (RFC 6578)."""
+
+    role = CharField(primary_key=True)  # "contacts" | "tasks" | "journal"
+    url = TextField()
+    token = TextField(default="")  # "" before the first sync, or where the server's tokens failed
+    sync_supported = BooleanField(null=True)  # None until the server has answered
+
+
+class SyncItem(BaseModel):
+    """One item on the server and the journal's row it stands for.
+
+    `base` is the item's fields (JSON) as both sides last agreed, the common ancestor of a
+    three-way merge; "" until they first agree. `raw` is the server's item as last seen, which
+    an update patches. `local_id` is None once the row is deleted here (triggers see to it), so
+    the next sync deletes it on the server; `etag` is "" while a create may not have reached
+    the server yet (it is then sent with If-None-Match: *, so running again creates nothing
+    twice)."""
+
+    KINDS = ("person", "introduction", "step", "keep", "date", "conversation")
+
+    id = AutoField()
+    role = CharField()  # the collection
+    kind = CharField()
+    local_id = IntegerField(null=True)
+    uid = TextField()
+    href = TextField(default="")
+    etag = TextField(default="")
+    base = TextField(default="")
+    raw = TextField(default="")
+    local_changed_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = (
+            (("role", "uid"), True),
+            (("kind", "local_id"), False),
+            (("role", "href"), False),
+        )
+
+
+class SyncConflict(BaseModel):
+    """A field both sides changed since the last sync: the later change won (`kept`, from
+    `kept_side`) and the other value is kept here, so the user can swap them."""
+
+    id = AutoField()
+    kind = CharField()
+    local_id = IntegerField(null=True)
+    uid = TextField()
+    title = TextField(default="")  # what the item is called ("Dana Smith", "Send Dana my CV")
+    field = TextField()
+    kept = TextField(default="")
+    other = TextField(default="")
+    kept_side = CharField()  # "journal" | "server"
+    at = DateTimeField()
+    resolved = BooleanField(default=False)
+
+
+SYNC_MODELS = [SyncAccount, SyncCollection, SyncItem, SyncConflict]
+
 ALL_MODELS = [
     Organisation,
     Person,
@@ -263,4 +340,5 @@ ALL_MODELS = [
     Relation,
     PersonPhoto,
     PersonCard,
+    *SYNC_MODELS,
 ]
