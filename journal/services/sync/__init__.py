@@ -1,0 +1,1 @@
+"""Two-way sync of the journal with CardDAV/CalDAV servers."""
