@@ -64,8 +64,10 @@ def run(
     try:
         for attempt in range(BUSY_ATTEMPTS):
             try:
-                with write(), changelog.capture(DB.obj) as captured:
-                    value = fn(*args, **kwargs)
+                with write():
+                    with changelog.capture(DB.obj) as captured:
+                        value = fn(*args, **kwargs)
+                    _note_for_sync(captured.changeset)
                 break
             except BusyError:
                 # SQLite's busy handler keeps no queue: a writer that takes the lock again at once
@@ -82,6 +84,13 @@ def run(
     if announce:
         notify(changes)
     return OpResult(value, changes, step)
+
+
+def _note_for_sync(changeset: ChangeSet) -> None:
+    """Tell sync when the rows changed (inside the operation's transaction)."""
+    from journal.services.sync import tracking
+
+    tracking.touch(changeset)
 
 
 class UndoRefused(JournalError):
