@@ -1,0 +1,223 @@
+"""Real CardDAV/CalDAV servers for the sync tests, each in a subprocess on 127.0.0.1.
+
+- **Radicale** (``python -m radicale``) with htpasswd "plain" authentication for the user
+  "dana", storage in the test's tmp_path. The principal is ``/dana/`` and is both the address
+  book home and the calendar home (collections sit side by side there). No collections exist
+  until one is made. ``/.well-known/carddav`` and ``/.well-known/caldav`` answer 301 to ``/``.
+  It takes any component set in MKCALENDAR, VJOURNAL included, and stores VJOURNAL items.
+  sync-collection is supported; its tokens are ``http://radicale.org/ns/sync/<hash>`` and an
+  unknown token gets 403 with ``<valid-sync-token/>``. ETags are strong (``"<hash>"``), PUT
+  returns the new one. The initial sync report does not list the collection itself.
+- **Xandikos** has no authentication of its own (its --htpasswd needs TLS), so
+  ``xandikos_auth.py`` beside this file serves its WSGI application with wsgiref behind a
+  Basic-auth check of ours and the 302 redirect of the well-known paths to ``/`` that its own
+  server makes. Principal ``/dana/``, address book home ``/dana/contacts/``, calendar home
+  ``/dana/calendars/``; the defaults ``addressbook`` and ``calendar`` exist from the start,
+  plus ``inbox``/``outbox`` scheduling collections that are not calendars. MKCALENDAR with
+  VJOURNAL is taken and kept in supported-calendar-component-set; sync-collection is supported
+  (tokens are git commit ids), ETags are strong, quoted git blob ids. wsgiref speaks HTTP/1.0,
+  so every request opens a new connection.
+
+The behaviour noted here is checked by tests/sync/test_webdav.py where it matters.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import requests
+
+HERE = Path(__file__).resolve().parent
+START_TIMEOUT = 20.0  # seconds a server gets to open its port; polled, never slept on in a test
+USER = "dana"
+
+
+class ServerStartError(RuntimeError):
+    """A server could not start: the message says why (with the end of its log)."""
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _port_open(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.settimeout(0.2)
+        try:
+            sock.connect(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+@dataclass
+class DavServer:
+    kind: str  # "radicale" | "xandikos"
+    url: str  # the root, "http://127.0.0.1:PORT/"
+    user: str
+    password: str
+    port: int
+    data_dir: Path
+    process: subprocess.Popen | None = None
+    log_path: Path = field(default=Path())
+    principal: str = ""  # "/dana/"
+
+    # --- lifecycle ---------------------------------------------------------------------------
+
+    def _command(self) -> tuple[list[str], dict[str, str]]:
+        env = dict(os.environ)
+        env.pop("XANDIKOS_TEST_PASSWORD", None)
+        if self.kind == "radicale":
+            config = self.data_dir / "radicale.conf"
+            htpasswd = self.data_dir / "users"
+            htpasswd.write_text(f"{self.user}:{self.password}\n", encoding="utf-8")
+            config.write_text(
+                "\n".join(
+                    [
+                        "[server]",
+                        f"hosts = 127.0.0.1:{self.port}",
+                        "delay_on_error = 0",
+                        "[auth]",
+                        "type = htpasswd",
+                        f"htpasswd_filename = {htpasswd}",
+                        "htpasswd_encryption = plain",
+                        "delay = 0",
+                        "[rights]",
+                        "type = owner_only",
+                        "[storage]",
+                        f"filesystem_folder = {self.data_dir / 'collections'}",
+                        "[web]",
+                        "type = none",
+                        "[logging]",
+                        "level = warning",
+                        "",
+                    ]
+                ),
+                encoding="utf-8",
+            )
+            return [sys.executable, "-m", "radicale", "--config", str(config)], env
+        if self.kind == "xandikos":
+            env["XANDIKOS_TEST_PASSWORD"] = self.password
+            script = HERE / "xandikos_auth.py"
+            return [
+                sys.executable,
+                str(script),
+                "--directory",
+                str(self.data_dir / "store"),
+                "--port",
+                str(self.port),
+                "--user",
+                self.user,
+            ], env
+        raise ValueError(self.kind)
+
+    def start(self, timeout: float = START_TIMEOUT) -> DavServer:
+        if self.process is not None and self.process.poll() is None:
+            return self
+        command, env = self._command()
+        log = open(self.log_path, "ab")  # noqa: SIM115 - the child writes to it; closed when it ends
+        try:
+            self.process = subprocess.Popen(
+                command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env, cwd=self.data_dir
+            )
+        finally:
+            log.close()
+        deadline = time.monotonic() + timeout
+        while not _port_open(self.port):
+            if self.process.poll() is not None:
+                raise ServerStartError(f"{self.kind} exited with {self.process.returncode}: {self.log_tail()}")
+            if time.monotonic() > deadline:
+                self.kill()
+                raise ServerStartError(
+                    f"{self.kind} did not open port {self.port} within {timeout:g} s: {self.log_tail()}"
+                )
+            time.sleep(0.02)  # polling the port of a starting server, inside the fixture
+        return self
+
+    def log_tail(self, lines: int = 8) -> str:
+        try:
+            text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return "(no log)"
+        return " | ".join(text.strip().splitlines()[-lines:]) or "(empty log)"
+
+    def stop(self) -> None:
+        """Terminate the server (then kill it if it lingers) and wait for it."""
+        process, self.process = self.process, None
+        if process is None or process.poll() is not None:
+            return
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+
+    def kill(self) -> None:
+        """SIGKILL the server, as a crash would, and wait until it is gone."""
+        process, self.process = self.process, None
+        if process is None or process.poll() is not None:
+            return
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=5)
+
+    def restart(self) -> DavServer:
+        """Stop it and start it again on the same port with the same data."""
+        self.stop()
+        return self.start()
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+
+def start_server(kind: str, base_dir: Path, password: str, *, user: str = USER) -> DavServer:
+    data_dir = base_dir / kind
+    data_dir.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    server = DavServer(
+        kind=kind,
+        url=f"http://127.0.0.1:{port}/",
+        user=user,
+        password=password,
+        port=port,
+        data_dir=data_dir,
+        log_path=data_dir / "server.log",
+        principal=f"/{user}/",
+    )
+    return server.start()
+
+
+def raw_request(
+    server: DavServer,
+    method: str,
+    path: str,
+    body: str | bytes | None = None,
+    headers: dict[str, str] | None = None,
+    *,
+    auth: tuple[str, str] | None = None,
+) -> requests.Response:
+    """One plain WebDAV request to the server as another client (a phone) would send it; `path`
+    is relative to the root ("/dana/contacts/x.vcf")."""
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    headers = dict(headers or {})
+    if data is not None and data.lstrip().startswith(b"<") and not any(k.lower() == "content-type" for k in headers):
+        headers["Content-Type"] = 'application/xml; charset="utf-8"'
+    return requests.request(
+        method,
+        server.url.rstrip("/") + "/" + path.lstrip("/"),
+        data=data,
+        headers=headers,
+        auth=tuple(part.encode("utf-8") for part in (auth or (server.user, server.password))),
+        timeout=30,
+        allow_redirects=False,
+    )
