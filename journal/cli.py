@@ -92,6 +92,26 @@ def build_parser() -> argparse.ArgumentParser:
     finder = verbs.add_parser("search", help="find people, conversations, introductions and next steps")
     finder.add_argument("query", metavar="QUERY")
     finder.add_argument("--json", action="store_true", help="print an array of {kind, id, title, snippet}")
+
+    account = verbs.add_parser("account", help="the CardDAV/CalDAV account the journal syncs with")
+    actions = account.add_subparsers(dest="account_verb", metavar="ACTION", parser_class=_Parser, required=True)
+    adder = actions.add_parser(
+        "add", help="connect to a server and sync with it (password: CONTACT_JOURNAL_SYNC_PASSWORD, else asked)"
+    )
+    adder.add_argument("url", metavar="URL", help="the server, e.g. https://dav.example.com/")
+    adder.add_argument("--user", required=True, metavar="NAME")
+    adder.add_argument("--ca-file", type=Path, metavar="FILE", help="trust the certificates of this CA file")
+    adder.add_argument("--allow-http", action="store_true", help="allow plain http:// to a host that is not this computer")
+    accounts = actions.add_parser("list", help="show the account and how its last sync went")
+    accounts.add_argument("--json", action="store_true",
+                          help="print an array of {url, user, contacts_url, tasks_url, journal_url, journal_note, "
+                               "last_sync_at, last_error}")
+    actions.add_parser("remove", help="stop syncing (the journal and the server keep what they have)")
+
+    syncer = verbs.add_parser("sync", help="sync with the account's server now")
+    syncer.add_argument("--dry-run", action="store_true", help="show what would go up and come down, change nothing")
+    syncer.add_argument("--json", action="store_true",
+                        help="print {up, down, merged, conflicted, deleted_here, deleted_there, notes, requests, dry_run}")
     return parser
 
 
@@ -177,6 +197,8 @@ _TEXT_OPTIONS = {
     "offer": "--offer",
     "next_text": "--next",
     "query": "QUERY",
+    "url": "URL",
+    "user": "--user",
 }
 
 
@@ -472,6 +494,135 @@ def cmd_people(args) -> int:
     return 0
 
 
+def cmd_account(args) -> int:
+    return {"add": _account_add, "list": _account_list, "remove": _account_remove}[args.account_verb](args)
+
+
+def _sync_password(url: str, user: str) -> tuple[str, bool]:
+    """The password for a new account and whether it came from CONTACT_JOURNAL_SYNC_PASSWORD
+    (then it is never stored); else it is asked for on the terminal, where there is a keyring
+    to keep it in."""
+    from journal.errors import ValidationError
+    from journal.services.sync import secrets
+
+    given = secrets.from_environment()
+    if given is not None:
+        return given, True
+    secrets.require_keyring()
+    if not (sys.stdin is not None and sys.stdin.isatty()):
+        raise ValidationError(f"No password: set {secrets.ENV}, or run this on a terminal to type it.")
+    import getpass
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url if "://" in url else f"https://{url}").hostname or url
+    except ValueError:
+        host = url
+    typed = getpass.getpass(f"Password for {user} at {host}: ")
+    if not typed:
+        raise ValidationError("No password was given; nothing was changed.")
+    return typed, False
+
+
+def _account_add(args) -> int:
+    from journal.services.sync import secrets
+    from journal.services.sync.account import add_account, check_url, get_account, remove_account
+
+    check_url(args.url)  # a bad address is refused before the password is asked for
+    password, from_environment = _sync_password(args.url, args.user)
+    with _opened(args):
+        before = get_account()
+        info = add_account(
+            args.url, args.user, password, ca_file=str(args.ca_file.expanduser()) if args.ca_file else "",
+            allow_http=args.allow_http,
+        )
+        if not from_environment:
+            try:
+                secrets.remember(info.url, info.user, password)
+            except secrets.SyncSecretError:
+                remove_account()  # an account whose password is nowhere could never sync
+                raise
+        if before is not None and (before.url, before.user) != (info.url, info.user):
+            secrets.forget(before.url, before.user)
+    kept = (
+        f"the password comes from {secrets.ENV} and was not stored" if from_environment
+        else "the password is in the keyring"
+    )
+    print(f"Added {info.user} at {info.url} ({kept}).")
+    _print_collections(info)
+    return 0
+
+
+def _print_collections(info) -> None:
+    print(f"Address book: {info.contacts_url}")
+    print(f"Task list: {info.tasks_url}")
+    if info.journal_url:
+        print(f"Conversations: {info.journal_url}")
+    else:
+        print(f"Conversations: not synced: {info.journal_note}" if info.journal_note else "Conversations: not synced.")
+
+
+def _account_list(args) -> int:
+    from journal.services.sync.account import get_account
+
+    with _opened(args, read_only=True):  # reading changes nothing to save
+        info = get_account()
+    if args.json:
+        print(json.dumps([info.as_json()] if info else [], ensure_ascii=False, indent=2))
+        return 0
+    if info is None:
+        print(f"No sync account. Add one with `{PROG} account add URL --user NAME`.")
+        return 0
+    print(f"{info.user} at {info.url}")
+    _print_collections(info)
+    print(f"Last sync: {info.last_sync_at.isoformat(sep=' ') if info.last_sync_at else 'never'}")
+    if info.last_error:
+        print(f"Last error: {info.last_error}")
+    return 0
+
+
+def _account_remove(args) -> int:
+    from journal.services.sync import secrets
+    from journal.services.sync.account import remove_account
+
+    with _opened(args):
+        info = remove_account()
+    secrets.forget(info.url, info.user)
+    print(f"Removed the account {info.user} at {info.url}; the journal and the server keep what they have.")
+    return 0
+
+
+_REPORT_LINES = (
+    ("up", "sent"), ("down", "received"), ("merged", "merged"), ("conflicted", "conflict"),
+    ("deleted_here", "deleted here"), ("deleted_there", "deleted there"),
+)
+
+
+def cmd_sync(args) -> int:
+    from journal.errors import ValidationError
+    from journal.services.sync import engine, secrets
+    from journal.services.sync.account import get_account
+
+    with _opened(args, auto_backup=not args.dry_run):
+        info = get_account()
+        if info is None:
+            raise ValidationError(f"There is no sync account: add one with `{PROG} account add URL --user NAME`.")
+        report = engine.sync(secrets.password(info.url, info.user), dry_run=args.dry_run, clock=_clock())
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    counts = ", ".join(f"{len(getattr(report, key))} {name}" for key, name in _REPORT_LINES)
+    print(("Would sync: " if report.dry_run else "Synced: ") + counts + f" ({report.requests} requests).")
+    for key, name in _REPORT_LINES:
+        for item in getattr(report, key):
+            print(f"  {name:13}  {item}")
+    for note in report.notes:
+        print(f"Note: {note}")
+    if report.dry_run:
+        print("Dry run: nothing was changed, here or on the server.")
+    return 0
+
+
 VERBS = {
     "import": cmd_import,
     "export": cmd_export,
@@ -482,4 +633,6 @@ VERBS = {
     "check": cmd_check,
     "search": cmd_search,
     "people": cmd_people,
+    "account": cmd_account,
+    "sync": cmd_sync,
 }

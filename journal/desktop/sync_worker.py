@@ -61,11 +61,13 @@ class SyncState:
 @dataclass(frozen=True)
 class RoundOutcome:
     """What a round on the worker thread hands back: no account, or the engine's report with
-    the operation that wrote its changes (None when nothing in the journal changed)."""
+    the operations that wrote the server's changes into the journal (`steps`, for the undo
+    list) and what each changed (`changes`, announced on the GUI thread)."""
 
     has_account: bool
     report: object | None = None
-    operation: object | None = None  # an OpResult: its changes are announced, its step undoable
+    steps: tuple = ()
+    changes: tuple = ()
     last_sync_at: dt.datetime | None = None
 
 
@@ -97,10 +99,10 @@ def classify(exc: BaseException) -> RoundFailure:
     return RoundFailure(ERROR, f"Something went wrong: {type(exc).__name__}: {message}")
 
 
-def run_round(clock: Clock, *, label: str = "Sync") -> RoundOutcome:
+def run_round(clock: Clock) -> RoundOutcome:
     """One sync round as the app runs it (on the worker thread, inside its own connection): the
-    account, its password, then the engine's round as one undoable operation."""
-    from journal.services import operations
+    account, its password, then the engine's round, whose operations are announced and put on
+    the undo list back on the GUI thread."""
     from journal.services.sync import engine, secrets
     from journal.services.sync.account import get_account
 
@@ -108,9 +110,11 @@ def run_round(clock: Clock, *, label: str = "Sync") -> RoundOutcome:
     if account is None:
         return RoundOutcome(has_account=False)
     secret = secrets.password(account.url, account.user)
-    result = operations.run(engine.sync, secret, clock=clock, label=label, announce=False)
+    report = engine.sync(secret, clock=clock, announce=False)
     after = get_account()
-    return RoundOutcome(True, result.value, result, after.last_sync_at if after is not None else None)
+    return RoundOutcome(
+        True, report, tuple(report.steps), tuple(report.changes), after.last_sync_at if after is not None else None
+    )
 
 
 class QtTimers(QObject):
@@ -172,7 +176,7 @@ class SyncController(QObject):
     """Decides when to sync, runs rounds on one worker thread, and keeps `state`."""
 
     state_changed = Signal(object)  # SyncState
-    round_done = Signal(object)  # RoundOutcome of a round that worked (the window records its operation)
+    round_done = Signal(object)  # RoundOutcome of a round that worked (the window records its steps)
     _request_round = Signal()  # to the worker, queued
     _journal_changed = Signal()  # a change notice, brought onto this object's thread
 
@@ -182,7 +186,6 @@ class SyncController(QObject):
         clock: Clock = SYSTEM_CLOCK,
         timers=None,
         round_fn: Callable[[Clock], RoundOutcome] | None = None,
-        label: str = "Sync",
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -288,14 +291,13 @@ class SyncController(QObject):
             self._set(SyncState(NO_ACCOUNT))
             self._again = False
             return
-        operation = outcome.operation
-        changes = getattr(operation, "changes", None)
-        if changes:
+        if outcome.changes:
             from journal.services.changes import notify
 
             self._announcing = True
             try:
-                notify(changes)  # on this thread: the views refresh
+                for changes in outcome.changes:
+                    notify(changes)  # on this thread: the views refresh
             finally:
                 self._announcing = False
         last = outcome.last_sync_at or self.clock.now()

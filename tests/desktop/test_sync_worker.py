@@ -241,11 +241,11 @@ def test_a_round_that_changed_the_journal_is_announced_here_and_not_synced_again
     changes.subscribe(seen.append)
     try:
         result = operations.run(people.create_person, "Came From The Phone", label="Sync", announce=False)
-        script.plan = [RoundOutcome(True, report="r", operation=result)]
+        script.plan = [RoundOutcome(True, report="r", steps=(result.step,), changes=(result.changes,))]
         controller.start()
         with qtbot.waitSignal(controller.round_done) as blocker:
             timers.advance(START_DELAY_S)
-        assert blocker.args[0].operation is result
+        assert blocker.args[0].steps == (result.step,)
         assert [c.person_ids for c in seen] == [result.changes.person_ids]  # on this thread, once
         assert not timers.is_active("change")  # its own changes start no round
         assert timers.delay("round") == PERIOD_S

@@ -66,6 +66,12 @@ def keyring_available() -> bool:
         return False
 
 
+def require_keyring() -> None:
+    """Raise the plain sentence about a missing keyring unless one can keep a password."""
+    if not keyring_available():
+        raise _no_keyring()
+
+
 def password(account_url: str, user: str) -> str:
     """The account's password: CONTACT_JOURNAL_SYNC_PASSWORD when set, else the keyring's.
     Raises SyncSecretError with a plain sentence when there is none."""
