@@ -7,7 +7,8 @@
   It takes any component set in MKCALENDAR, VJOURNAL included, and stores VJOURNAL items.
   sync-collection is supported; its tokens are ``http://radicale.org/ns/sync/<hash>`` and an
   unknown token gets 403 with ``<valid-sync-token/>``. ETags are strong (``"<hash>"``), PUT
-  returns the new one. The initial sync report does not list the collection itself.
+  returns the new one. The initial sync report does not list the collection itself, but it
+  does list items deleted earlier as 404s (the client drops those from an empty token's report).
 - **Xandikos** has no authentication of its own (its --htpasswd needs TLS), so
   ``xandikos_auth.py`` beside this file serves its WSGI application with wsgiref behind a
   Basic-auth check of ours and the 302 redirect of the well-known paths to ``/`` that its own

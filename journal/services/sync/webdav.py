@@ -12,6 +12,7 @@ a URL accept either such a path or a full URL on the account's host.
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
@@ -36,6 +37,7 @@ MAX_REDIRECTS = 5
 MAX_SYNC_PAGES = 1000  # a server that keeps paginating forever is a broken one
 COMPONENTS = frozenset({"VTODO", "VEVENT", "VJOURNAL"})
 _SAFE_PATH = "/:@!$&'()*+,;="
+_LINE_END = re.compile(r"\r?\n")
 
 
 # --- errors -------------------------------------------------------------------------------------
@@ -246,7 +248,9 @@ class DavClient:
         self._session.auth = HTTPBasicAuth(user.encode("utf-8"), password.encode("utf-8"))
         self._session.verify = ca_file or True
         self._session.headers.update({"User-Agent": "Contact Journal", "Accept-Encoding": "gzip, deflate"})
-        self._session.trust_env = False  # no ~/.netrc credentials or proxies picked up behind the user's back
+        # The environment's proxies and CA bundle count for a server out there, not for one on
+        # this machine (a proxy would not reach it).
+        self._session.trust_env = not is_loopback(self.host)
         self._principals: dict[str, str] = {}
         self._homes: tuple[str, str] | None = None
 
@@ -624,7 +628,9 @@ class DavClient:
             if not new_token:
                 raise BadResponse(f"The server at {self.host} sent a sync report without a sync token.")
             if not truncated or new_token == current:
-                return Changes(changed, list(deleted), new_token)
+                # From an empty token the report is the whole collection: nothing is "deleted
+                # since". Radicale still lists items it once held as 404s; they are dropped.
+                return Changes(changed, list(deleted) if token else [], new_token)
             current = new_token
         raise BadResponse(f"The server at {self.host} never finished its sync report.")
 
@@ -672,7 +678,10 @@ class DavClient:
                 text_el = item.props.get(f"{{{ns}}}{data}")
                 if text_el is None or (item.status is not None and item.status >= 300):
                     continue
-                out[item.href] = (_text(item.props.get(f"{{{DAV}}}getetag")), text_el.text or "")
+                # XML turns the CRLF line ends vCard and iCalendar require into LF; put them
+                # back, so that a body reads the same fetched here as by GET.
+                body = _LINE_END.sub("\r\n", text_el.text or "")
+                out[item.href] = (_text(item.props.get(f"{{{DAV}}}getetag")), body)
         return out
 
     def get(self, href: str) -> tuple[str, str] | None:
