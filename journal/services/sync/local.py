@@ -23,7 +23,6 @@ matters is derived: ticking it done moves it on, so its `due` changes and `done`
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -38,6 +37,7 @@ from journal.domain.channels import CHANNELS, DEFAULT_CHANNEL
 from journal.domain.contact_details import normalize_detail
 from journal.domain.pipeline import Stage
 from journal.errors import ValidationError
+from journal.interop.sync_cards import PERSON_KEYS, CardFields, photo_value
 from journal.services.agenda import dates as agenda_dates
 from journal.services.agenda import next_steps
 from journal.services.people import jobs
@@ -64,24 +64,6 @@ from journal.store.models import (
     Relation,
     Tag,
 )
-
-try:
-    from journal.interop.sync_cards import PERSON_KEYS, CardFields
-except ImportError:  # pragma: no cover - until the codec is in; the shape is the contract's
-
-    PERSON_KEYS = (
-        "name", "nickname", "organisation", "role", "linkedin", "website", "location", "notes", "how_met",
-        "connected_on", "cadence_days", "cadence_set_on", "keep_snoozed_until", "placeholder", "archived",
-        "emails", "phones", "tags", "dates", "addresses", "profiles", "relations", "other_jobs", "photo",
-    )
-
-    @dataclass
-    class CardFields:  # type: ignore[no-redef]
-        uid: str
-        values: dict[str, str]
-        photo: tuple[str, str] | None = None
-        changed_at: dt.datetime | None = None
-
 
 INTRO_PREFIX = "intro:"
 INTRODUCTION_KEYS = (
@@ -202,11 +184,6 @@ def _utc(local: dt.datetime | None) -> dt.datetime | None:
     if not isinstance(local, dt.datetime):
         local = dt.datetime.fromisoformat(str(local))
     return local.astimezone(dt.UTC).replace(tzinfo=None)
-
-
-def photo_value(mime: str, data: str) -> str:
-    """values["photo"] for a photo: its MIME type and the SHA-1 of its base64 text."""
-    return f"{mime or 'image/jpeg'}\t{hashlib.sha1(data.encode('ascii', 'replace')).hexdigest()}"
 
 
 def _id_list(ids) -> list[int] | None:
@@ -465,9 +442,10 @@ def read_people(uids: Uids, ids=None) -> dict[int, CardFields]:
         for key in ("addresses", "profiles", "relations", "other_jobs"):
             person[key] = _lines(lists[key].get(pid, ()))
         photo = photos.get(pid)
-        person["photo"] = photo_value(*photo) if photo else ""
-        person.update(intros.get(pid, {}))
-        out[pid] = CardFields(uid=uids.uid_of("person", pid), values=person, photo=photo, changed_at=_utc(stamps[pid]))
+        person["photo"] = photo_value(photo)
+        ordered = {key: person[key] for key in PERSON_KEYS}
+        ordered.update(intros.get(pid, {}))
+        out[pid] = CardFields(uid=uids.uid_of("person", pid), values=ordered, photo=photo, changed_at=_utc(stamps[pid]))
     return out
 
 
@@ -487,7 +465,7 @@ class _PersonPlan:
     relations: list[tuple[str, str]] | None = None
     other_jobs: list[tuple[str, str]] | None = None
     photo: tuple[str, str] | None | bool = False  # False: not given; None: no photo
-    photo_value: str = ""
+    photo_kept: str = ""  # values["photo"] given without the data
 
 
 _TEXT_COLUMNS = {"linkedin": "linkedin", "website": "website", "location": "location", "notes": "notes",
@@ -703,7 +681,7 @@ def write_person(
         elif photo is not None and photo[1]:
             plan.photo = (photo[0] or "image/jpeg", photo[1])
         else:
-            plan.photo_value = wanted  # the data did not come: only right if it is the photo kept
+            plan.photo_kept = wanted  # the data did not come: only right if it is the photo kept
     with write():
         now = clock.now()
         if person_id is None:
@@ -770,10 +748,10 @@ def write_person(
 
 def _write_photo(pid: int, plan: _PersonPlan) -> bool:
     if plan.photo is False:
-        if not plan.photo_value:
+        if not plan.photo_kept:
             return False
         kept = PersonPhoto.get_or_none(PersonPhoto.person == pid)
-        if kept is not None and photo_value(kept.mime, kept.data) == plan.photo_value:
+        if kept is not None and photo_value((kept.mime, kept.data)) == plan.photo_kept:
             return False
         raise ValidationError("A photo changed on the server came without its image.")
     if plan.photo is None:

@@ -13,13 +13,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from playhouse.test_utils import count_queries
 
+from journal.domain.channels import CHANNELS
+from journal.domain.pipeline import Stage
 from journal.errors import ValidationError
+from journal.interop.sync_cards import read_card, write_card
 from journal.services import operations
 from journal.services.conversations.records import PersonRef, log_conversation
 from journal.services.people import records as people
 from journal.services.pipeline import introductions
 from journal.services.sync import local
 from journal.store.models import (
+    Conversation,
     Introduction,
     Job,
     NextStep,
@@ -273,10 +277,10 @@ def test_dates_that_stay_keep_their_rows(db, clock, uids):
 def test_the_photo_is_replaced_and_removed(db, clock, uids):
     pid = write_person(None, DANA, uids, clock, photo=PHOTO)
     other = ("image/jpeg", "/9j/4AAQSkZJRgABAQ==")
-    write_person(pid, {"photo": local.photo_value(*other)}, uids, clock, photo=other)
+    write_person(pid, {"photo": local.photo_value(other)}, uids, clock, photo=other)
     assert card(pid, uids).photo == other
     with pytest.raises(ValidationError, match="without its image"):
-        write_person(pid, {"photo": local.photo_value(*PHOTO)}, uids, clock)
+        write_person(pid, {"photo": local.photo_value(PHOTO)}, uids, clock)
     write_person(pid, {"photo": ""}, uids, clock)
     got = card(pid, uids)
     assert (got.values["photo"], got.photo) == ("", None)
@@ -455,7 +459,7 @@ def person_values(draw) -> tuple[dict[str, str], tuple[str, str] | None]:
         "emails": _lines_of(emails), "phones": _lines_of(phones), "tags": "\n".join(tags),
         "dates": _lines_of(date_rows), "addresses": _lines_of(addresses), "profiles": _lines_of(profiles),
         "relations": _lines_of(relations), "other_jobs": _lines_of(others),
-        "photo": local.photo_value(*photo) if photo else "",
+        "photo": local.photo_value(photo),
     }
     return values, photo
 
@@ -538,3 +542,332 @@ def test_any_step_reads_back_as_written(db, clock, first, second):
     assert local.read_steps(uids, [sid])[sid] == {**first, **links}
     op(local.write_step, sid, second, uids, clock=clock)
     assert local.read_steps(uids, [sid])[sid] == {**second, **links}
+
+
+def test_a_card_read_from_the_journal_goes_through_the_codec_unchanged(db, clock, uids):
+    pid = write_person(None, DANA, uids, clock, photo=PHOTO)
+    uids.give("person", pid, "urn:uuid:dana")
+    sam = people.add_person("Sam", clock=clock)
+    uids.give("person", sam)
+    uids.give("introduction", introductions.offer(sam, pid, notes="a, b; c\\d\nand a line", clock=clock))
+    fields = card(pid, uids)
+    back = read_card(write_card(fields))
+    assert (back.uid, back.values, back.photo) == (fields.uid, fields.values, fields.photo)
+
+
+# --- introductions ---------------------------------------------------------------------------
+
+
+def _pair(uids, clock) -> tuple[int, int, str, str]:
+    a = people.add_person("Ann Introducer", clock=clock)
+    b = people.add_person("Bo Target", clock=clock)
+    return a, b, uids.give("person", a), uids.give("person", b)
+
+
+def test_an_introduction_reads_back_with_its_stage_and_every_date(db, clock, uids):
+    a, b, ua, ub = _pair(uids, clock)
+    conversation = log_conversation([PersonRef(a)], clock=clock).conversation_id
+    uc = uids.give("conversation", conversation)
+    values = {
+        "introducer": ua, "target": ub, "stage": "met", "offered_on": "2026-01-02", "asked_on": "2026-01-05",
+        "introduced_on": "2026-01-20", "met_on": "2026-02-01", "thanked_on": "", "closed_on": "",
+        "stage_changed_on": "2026-02-01", "conversation": uc, "notes": "Ann knows Bo from school",
+    }
+    steps_before = NextStep.select().count()
+    iid = op(local.write_introduction, None, values, uids, clock=clock).value
+    assert local.read_introductions(uids) == {iid: values}
+    assert NextStep.select().count() == steps_before  # the implied steps travel as steps of their own
+    assert Introduction.get_by_id(iid).created_at == TEST_NOW
+    uid = uids.give("introduction", iid)
+    assert local.decode_introduction(card(b, uids).values[f"intro:{uid}"]) == values
+    closed = {**values, "stage": "declined", "closed_on": "2026-02-03", "stage_changed_on": "2026-02-03",
+              "conversation": "", "notes": ""}
+    op(local.write_introduction, iid, closed, uids, clock=clock)
+    assert local.read_introductions(uids) == {iid: closed}
+    index_is_right(db)
+
+
+def test_a_new_introduction_needs_only_its_people(db, clock, uids):
+    a, b, ua, ub = _pair(uids, clock)
+    iid = op(local.write_introduction, None, {"introducer": ua, "target": ub}, uids, clock=clock).value
+    assert local.read_introductions(uids)[iid] == {
+        "introducer": ua, "target": ub, "stage": "offered", "offered_on": "2026-03-11", "asked_on": "",
+        "introduced_on": "", "met_on": "", "thanked_on": "", "closed_on": "", "stage_changed_on": "2026-03-11",
+        "conversation": "", "notes": "",
+    }
+
+
+def test_an_introduction_naming_someone_unknown_is_not_written(db, clock, uids):
+    a, b, ua, ub = _pair(uids, clock)
+    before = dump_journal(db)
+    assert op(local.write_introduction, None, {"introducer": ua, "target": "stranger"}, uids, clock=clock).value is None
+    assert op(local.write_introduction, None, {"target": ub}, uids, clock=clock).value is None
+    iid = introductions.offer(a, b, clock=clock)
+    people.delete_person(a)  # gone, though the uid is still known to the caller
+    assert Introduction.get_or_none(Introduction.id == iid) is None
+    assert op(local.write_introduction, None, {"introducer": ua, "target": ub}, uids, clock=clock).value is None
+    c = people.add_person("Cy", clock=clock)
+    iid = introductions.offer(c, b, clock=clock)
+    changed = dump_journal(db)
+    assert op(local.write_introduction, iid, {"introducer": "stranger", "notes": "x"}, uids, clock=clock).value is None
+    assert dump_journal(db) == changed != before
+
+
+@pytest.mark.parametrize(
+    "values, message",
+    [
+        ({"stage": "maybe"}, "no introduction stage"),
+        ({"met_on": "last week"}, "not a date"),
+        ({"target": "ann"}, "introduced to themselves"),
+    ],
+)
+def test_a_bad_introduction_is_refused(db, clock, uids, values, message):
+    a, b, ua, ub = _pair(uids, clock)
+    uids.give("person", a, "ann")
+    with pytest.raises(ValidationError, match=message):
+        op(local.write_introduction, None, {"introducer": "ann", "target": ub, **values}, uids, clock=clock)
+    assert Introduction.select().count() == 0
+
+
+INTRODUCTION_VALUES = st.fixed_dictionaries({
+    **{key: st.text(max_size=12) for key in local.INTRODUCTION_KEYS},
+    "notes": st.text(),
+})
+
+
+@given(values=INTRODUCTION_VALUES)
+def test_any_introduction_encodes_to_one_plain_line_and_back(values):
+    encoded = local.encode_introduction(values)
+    assert local.decode_introduction(encoded) == values
+    assert set(encoded) <= set(string.ascii_letters + string.digits + "%=&-._~")
+    assert local.encode_introduction(local.decode_introduction(encoded)) == encoded
+
+
+def test_an_unreadable_introduction_is_refused_in_one_line():
+    for text in ("v=1&notes=%ZZ%FF", "v=2&stage=offered", "no equals sign"):
+        with pytest.raises(ValidationError) as caught:
+            local.decode_introduction(text)
+        assert "\n" not in str(caught.value)
+    assert local.decode_introduction("v=1&stage=asked&later=x")["stage"] == "asked"
+
+
+@PROPERTY
+@given(
+    stage=st.sampled_from(list(Stage)),
+    days=st.lists(st.one_of(st.none(), DAY), min_size=7, max_size=7),
+    notes=NOTES,
+)
+def test_any_introduction_reads_back_as_written(db, clock, stage, days, notes):
+    uids = DictUids()
+    a, b, ua, ub = _pair(uids, clock)
+    keys = ("offered_on", "asked_on", "introduced_on", "met_on", "thanked_on", "closed_on", "stage_changed_on")
+    values = {"introducer": ua, "target": ub, "stage": stage.value, "conversation": "", "notes": notes,
+              **{key: day.isoformat() if day else "" for key, day in zip(keys, days, strict=True)}}
+    for key in ("offered_on", "stage_changed_on"):  # never empty in the journal
+        values[key] = values[key] or "2026-01-01"
+    iid = op(local.write_introduction, None, values, uids, clock=clock).value
+    assert local.read_introductions(uids, [iid]) == {iid: values}
+
+
+# --- keep in touch ---------------------------------------------------------------------------
+
+
+def test_keeps_are_the_active_people_with_a_cadence_and_their_due_day(db, clock, uids):
+    dana = people.add_person("Dana Smith", cadence_days=30, clock=clock)
+    sam = people.add_person("Sam", cadence_days=7, clock=clock)
+    people.add_person("No Cadence", clock=clock)
+    gone = people.add_person("Archived", cadence_days=7, clock=clock)
+    people.set_archived(gone, True, clock=clock)
+    uids.give("person", dana)
+    clock.advance(days=2)
+    log_conversation([PersonRef(sam)], clock=clock)
+    assert local.read_keeps(uids, TODAY) == {
+        dana: {"person": f"person-{dana}@test", "summary": "Keep in touch with Dana Smith", "due": "2026-04-10", "done": ""},
+        sam: {"person": "", "summary": "Keep in touch with Sam", "due": "2026-03-20", "done": ""},
+    }
+
+
+def test_a_keep_ticked_done_moves_one_cadence_on_from_that_day(db, clock, uids):
+    dana = people.add_person("Dana Smith", cadence_days=30, clock=clock)
+    clock.advance(days=40)
+    op(local.write_keep, dana, {"done": "2026-04-15", "due": "2026-04-10"}, uids, clock=clock)
+    assert local.read_keeps(uids, clock.today())[dana]["due"] == "2026-05-15"
+    assert Person.get_by_id(dana).keep_in_touch_snoozed_until == dt.date(2026, 5, 15)
+
+
+def test_a_keeps_due_day_moved_is_a_snooze(db, clock, uids):
+    dana = people.add_person("Dana Smith", cadence_days=30, clock=clock)
+    op(local.write_keep, dana, {"due": "2026-04-20"}, uids, clock=clock)
+    assert local.read_keeps(uids, TODAY)[dana]["due"] == "2026-04-20"
+    result = op(local.write_keep, dana, {"due": "2026-04-20", "summary": "whatever", "done": ""}, uids, clock=clock)
+    assert result.step is None
+    op(local.write_keep, dana, {"due": "2026-03-15"}, uids, clock=clock)
+    # a snooze moves a keep later than its cadence makes it, never earlier
+    assert local.read_keeps(uids, TODAY)[dana]["due"] == "2026-04-10"
+
+
+def test_a_keep_for_someone_without_a_cadence_changes_nothing(db, clock, uids):
+    pid = people.add_person("Kim", clock=clock)
+    assert op(local.write_keep, pid, {"done": "2026-03-11"}, uids, clock=clock).step is None
+    with pytest.raises(ValidationError):
+        op(local.write_keep, 999, {"done": "2026-03-11"}, uids, clock=clock)
+
+
+# --- dates that matter -----------------------------------------------------------------------
+
+
+def test_a_dates_due_day_is_its_next_occurrence_not_yet_marked_done(db, clock, uids):
+    pid = write_person(None, {"name": "Dana Smith", "dates": "birthday\t\t1986-03-11\ncustom\tFirst met\t--12-01"},
+                       uids, clock)
+    uids.give("person", pid)
+    archived = write_person(None, {"name": "Old", "archived": "1", "dates": "birthday\t\t--05-05"}, uids, clock)
+    birthday, first_met = (d.id for d in PersonDate.select().where(PersonDate.person == pid).order_by(PersonDate.id))
+    read = local.read_dates(uids, TODAY)
+    assert read == {
+        birthday: {"person": f"person-{pid}@test", "summary": "Dana Smith's birthday", "due": "2026-03-11", "acknowledged": ""},
+        first_met: {"person": f"person-{pid}@test", "summary": "Dana Smith: First met", "due": "2026-12-01", "acknowledged": ""},
+    }
+    assert archived not in {v["person"] for v in read.values()}
+    op(local.write_date, birthday, {**read[birthday], "acknowledged": "2026-03-11"}, uids, clock=clock)
+    assert PersonDate.get_by_id(birthday).acknowledged_on == TODAY
+    assert local.read_dates(uids, TODAY)[birthday] == {**read[birthday], "due": "2027-03-11", "acknowledged": "2026-03-11"}
+    assert local.read_dates(uids, dt.date(2027, 3, 1))[birthday]["due"] == "2027-03-11"
+    op(local.write_date, birthday, {"acknowledged": ""}, uids, clock=clock)
+    assert local.read_dates(uids, TODAY)[birthday]["due"] == "2026-03-11"
+    moved = op(local.write_date, first_met, {"due": "2026-12-05", "summary": "Other"}, uids, clock=clock)
+    assert moved.step is None  # a date that matters is not moved
+
+
+def test_the_29th_of_february_falls_on_the_28th_in_a_common_year(db, clock, uids):
+    pid = write_person(None, {"name": "Leap", "dates": "birthday\t\t2000-02-29"}, uids, clock)
+    (date_id,) = local.read_dates(uids, TODAY)
+    assert local.read_dates(uids, dt.date(2027, 1, 1))[date_id]["due"] == "2027-02-28"
+    assert local.read_dates(uids, dt.date(2027, 3, 1))[date_id]["due"] == "2028-02-29"
+    assert pid
+
+
+def test_a_date_no_longer_there_is_refused(db, clock, uids):
+    with pytest.raises(ValidationError, match="no longer in the journal"):
+        op(local.write_date, 999, {"acknowledged": "2026-03-11"}, uids, clock=clock)
+
+
+# --- conversations ---------------------------------------------------------------------------
+
+
+def test_a_conversation_reads_back_with_its_participants_sorted_by_uid(db, clock, uids):
+    dana = people.add_person("Dana Smith", clock=clock)
+    sam = people.add_person("Sam Lee", clock=clock)
+    uids.give("person", dana, "b-dana")
+    uids.give("person", sam, "a-sam")
+    values = {"occurred_at": "2026-03-10T18:30:00", "channel": "video", "summary": "Catch-up",
+              "notes": "Talked about the move.\nShe starts in May.", "participants": "a-sam\tSam Lee\nb-dana\tDana Smith"}
+    cid = op(local.write_conversation, None, values, uids, clock=clock).value
+    assert local.read_conversations(uids) == {cid: values}
+    assert people.last_contact(dana) == dt.date(2026, 3, 10)
+    assert Conversation.get_by_id(cid).created_at == TEST_NOW
+    fewer = {**values, "participants": "b-dana\tDana Smith", "channel": "call", "summary": "Call"}
+    op(local.write_conversation, cid, fewer, uids, clock=clock)
+    assert local.read_conversations(uids, [cid]) == {cid: fewer}
+    assert people.last_contact(sam) is None
+    index_is_right(db)
+
+
+def test_a_conversations_unknown_participants_are_skipped(db, clock, uids):
+    dana = people.add_person("Dana Smith", clock=clock)
+    uids.give("person", dana, "dana")
+    values = {"occurred_at": "2026-03-10T18:30:00", "channel": "coffee", "participants": "stranger\tX\ndana\tDana"}
+    cid = op(local.write_conversation, None, values, uids, clock=clock).value
+    assert local.read_conversations(uids)[cid] == {
+        "occurred_at": "2026-03-10T18:30:00", "channel": "other", "summary": "", "notes": "",
+        "participants": "dana\tDana Smith",
+    }
+    with pytest.raises(ValidationError, match="at least one person"):
+        op(local.write_conversation, None, {**values, "participants": "stranger\tX"}, uids, clock=clock)
+    with pytest.raises(ValidationError, match="day and time"):
+        op(local.write_conversation, None, {"participants": "dana\tDana"}, uids, clock=clock)
+    assert Conversation.select().count() == 1
+
+
+def test_a_synced_conversation_leaves_keep_in_touch_snoozes_to_the_cards(db, clock, uids):
+    dana = people.add_person("Dana Smith", cadence_days=30, clock=clock)
+    people.snooze_keep_in_touch(dana, dt.date(2026, 5, 1), clock=clock)
+    uids.give("person", dana, "dana")
+    op(local.write_conversation, None, {"occurred_at": "2026-03-11T08:00:00", "participants": "dana\t"}, uids, clock=clock)
+    assert Person.get_by_id(dana).keep_in_touch_snoozed_until == dt.date(2026, 5, 1)
+
+
+CONVERSATION_VALUES = st.fixed_dictionaries({
+    "occurred_at": st.datetimes(dt.datetime(2000, 1, 1), dt.datetime(2030, 12, 31)).map(
+        lambda t: t.replace(microsecond=0).isoformat()),
+    "channel": st.sampled_from(CHANNELS),
+    "summary": TEXT,
+    "notes": NOTES,
+    "who": st.sets(st.integers(0, 3), min_size=1),
+})
+
+
+@PROPERTY
+@given(first=CONVERSATION_VALUES, second=CONVERSATION_VALUES)
+def test_any_conversation_reads_back_as_written(db, clock, first, second):
+    uids = DictUids()
+    ids = [people.add_person(f"P{i}", clock=clock) for i in range(4)]
+    for pid in ids:
+        uids.give("person", pid)
+
+    def values(drawn):
+        who = sorted((f"person-{ids[i]}@test", f"P{i}") for i in drawn["who"])
+        return {**{k: v for k, v in drawn.items() if k != "who"}, "participants": "\n".join("\t".join(w) for w in who)}
+
+    cid = op(local.write_conversation, None, values(first), uids, clock=clock).value
+    assert local.read_conversations(uids, [cid]) == {cid: values(first)}
+    op(local.write_conversation, cid, values(second), uids, clock=clock)
+    assert local.read_conversations(uids, [cid]) == {cid: values(second)}
+
+
+# --- deleting --------------------------------------------------------------------------------
+
+
+def test_a_person_with_conversations_is_archived_else_deleted(db, clock, uids):
+    dana = people.add_person("Dana Smith", clock=clock)
+    sam = people.add_person("Sam", clock=clock)
+    log_conversation([PersonRef(dana)], clock=clock)
+    assert op(local.remove, "person", dana).value == "archived"
+    assert Person.get_by_id(dana).archived
+    assert op(local.remove, "person", dana).value == "archived"
+    assert op(local.remove, "person", sam).value == "deleted"
+    assert op(local.remove, "person", sam).value == "gone"
+    index_is_right(db)
+
+
+def test_removing_each_kind(db, clock, uids):
+    dana = people.add_person("Dana Smith", cadence_days=30, clock=clock)
+    sam = people.add_person("Sam", clock=clock)
+    logged = log_conversation([PersonRef(dana)], clock=clock).conversation_id
+    intro = introductions.offer(sam, dana, clock=clock)
+    step = NextStep.select().where(NextStep.introduction == intro).get().id
+    write_person(dana, {"dates": "birthday\t\t--04-02"}, uids, clock)
+    date_id = PersonDate.get().id
+    kept = op(local.write_step, None, {"text": "Call", "conversation": ""}, uids, clock=clock).value
+    history = operations.History()
+    before = dump_journal(db)
+    for kind, local_id in (("keep", dana), ("date", date_id), ("conversation", logged), ("introduction", intro),
+                           ("step", kept)):
+        history.record(op(local.remove, kind, local_id))
+        assert op(local.remove, kind, local_id).value == "gone"
+    assert Person.get_by_id(dana).cadence_days is None
+    assert NextStep.get_or_none(NextStep.id == step) is None  # an introduction's steps go with it
+    assert local.read_keeps(uids, TODAY) == {} and local.read_dates(uids, TODAY) == {}
+    while history.can_undo():
+        history.undo()
+    assert dump_journal(db) == before
+    with pytest.raises(ValueError):
+        local.remove("meeting", 1)
+
+
+def test_a_removed_row_leaves_its_sync_item_without_a_row(db, clock):
+    from journal.store.models import SyncItem
+
+    dana = people.add_person("Dana Smith", clock=clock)
+    SyncItem.create(role="contacts", kind="person", local_id=dana, uid="dana")
+    op(local.remove, "person", dana)
+    assert SyncItem.get().local_id is None
