@@ -1,0 +1,1 @@
+"""Sync in the window: the status, the accounts page, the conflicts list and their actions."""
