@@ -121,7 +121,8 @@ class DavServer:
             ], env
         raise ValueError(self.kind)
 
-    def start(self, timeout: float = START_TIMEOUT) -> DavServer:
+    def launch(self) -> DavServer:
+        """Start the process without waiting for it (see wait_ready)."""
         if self.process is not None and self.process.poll() is None:
             return self
         command, env = self._command()
@@ -132,6 +133,12 @@ class DavServer:
             )
         finally:
             log.close()
+        return self
+
+    def wait_ready(self, timeout: float = START_TIMEOUT) -> DavServer:
+        """Poll the port until the server listens; ServerStartError if it exits or takes too long."""
+        if self.process is None:
+            raise ServerStartError(f"{self.kind} was not started")
         deadline = time.monotonic() + timeout
         while not _port_open(self.port):
             if self.process.poll() is not None:
@@ -143,6 +150,9 @@ class DavServer:
                 )
             time.sleep(0.02)  # polling the port of a starting server, inside the fixture
         return self
+
+    def start(self, timeout: float = START_TIMEOUT) -> DavServer:
+        return self.launch().wait_ready(timeout)
 
     def log_tail(self, lines: int = 8) -> str:
         try:
@@ -181,7 +191,8 @@ class DavServer:
         return self.process is not None and self.process.poll() is None
 
 
-def start_server(kind: str, base_dir: Path, password: str, *, user: str = USER) -> DavServer:
+def new_server(kind: str, base_dir: Path, password: str, *, user: str = USER) -> DavServer:
+    """A server on a free port with its data in base_dir/kind, not started yet."""
     data_dir = base_dir / kind
     data_dir.mkdir(parents=True, exist_ok=True)
     port = free_port()
@@ -195,7 +206,42 @@ def start_server(kind: str, base_dir: Path, password: str, *, user: str = USER) 
         log_path=data_dir / "server.log",
         principal=f"/{user}/",
     )
-    return server.start()
+    return server
+
+
+def start_server(kind: str, base_dir: Path, password: str, *, user: str = USER) -> DavServer:
+    """A running server (ServerStartError if it cannot start)."""
+    return new_server(kind, base_dir, password, user=user).start()
+
+
+class ServerPool:
+    """Hands out a fresh server per test while the next one of each kind is already starting,
+    so a test waits for an import of Radicale or Xandikos only the first time. Every server
+    handed out is used by one test only and has data of its own."""
+
+    def __init__(self, make_dir, password: str) -> None:
+        self._make_dir = make_dir  # kind -> a new empty directory
+        self._password = password
+        self._spares: dict[str, DavServer] = {}
+
+    def _spawn(self, kind: str) -> DavServer:
+        return new_server(kind, self._make_dir(kind), self._password).launch()
+
+    def take(self, kind: str) -> DavServer:
+        server = self._spares.pop(kind, None) or self._spawn(kind)
+        try:
+            server.wait_ready()
+        finally:
+            try:
+                self._spares[kind] = self._spawn(kind)
+            except OSError:  # pragma: no cover - the next take() starts one itself
+                pass
+        return server
+
+    def close(self) -> None:
+        for server in self._spares.values():
+            server.kill()
+        self._spares.clear()
 
 
 def raw_request(

@@ -18,6 +18,7 @@ from journal.services.sync.webdav import (
     BadUrl,
     DavClient,
     InsecureUrl,
+    ItemRefused,
     PreconditionFailed,
     ServerError,
     SyncError,
@@ -143,6 +144,24 @@ def test_hrefs_read_the_same_whichever_way_they_are_encoded(client, book):
     client.put(href, card(uid, "Odd Uid"), VCARD, create=True)
     assert list(client.list_etags(book.url)) == [href]
     assert normalize_href("http://host:1" + book.url + "a%20b%40example.com.vcf") == href
+
+
+def test_an_item_the_server_will_not_take_is_refused_not_a_conflict(client, book):
+    """Radicale says 400; Xandikos says 412 with <valid-address-data/>, which must not read as
+    "changed meanwhile" (fetching and merging again would never help)."""
+    with pytest.raises(ItemRefused) as refused:
+        client.put(href_for(book.url, "broken", ".vcf"), "not a card at all", VCARD, create=True)
+    assert not isinstance(refused.value, PreconditionFailed)
+    assert refused.value.status in (400, 412) and "/broken.vcf" in str(refused.value)
+    assert "\n" not in str(refused.value)
+
+
+def test_a_missing_collection_is_an_error_never_an_empty_listing(client):
+    missing = client.home_sets()[0] + "nowhere/"
+    for listing in (lambda: client.list_etags(missing), lambda: client.sync_collection(missing, "")):
+        with pytest.raises(BadResponse) as gone:
+            listing()
+        assert gone.value.status == 404
 
 
 # --- listing changes ----------------------------------------------------------------------------------

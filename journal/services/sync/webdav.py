@@ -87,6 +87,11 @@ class BadUrl(SyncError):
     """A URL that is not an http(s) address of a server (or names a different host)."""
 
 
+class ItemRefused(BadResponse):
+    """The server would not store or delete this one item (400, 403, 409, 413, 415, 422, 507):
+    the rest of a sync can go on without it."""
+
+
 # --- values -------------------------------------------------------------------------------------
 
 
@@ -198,6 +203,45 @@ def _text(node: ET.Element | None) -> str:
     return "" if node is None else "".join(node.itertext()).strip()
 
 
+def _server_says(response: requests.Response) -> str:
+    """A short reason from an error's body: the precondition a WebDAV <error> names, or a
+    plain-text line; "" when there is none worth showing."""
+    content_type = response.headers.get("Content-Type", "").lower()
+    body = response.content[:2000]
+    if "xml" in content_type or body.lstrip().startswith(b"<"):
+        try:
+            root = ET.fromstring(response.content)
+        except ET.ParseError:
+            return ""
+        if root.tag != f"{{{DAV}}}error":
+            return ""
+        names = [child.tag.rsplit("}", 1)[-1] for child in root if child.tag != f"{{{DAV}}}responsedescription"]
+        said = ", ".join(names[:3])
+        description = one_line(root.findtext(f"{{{DAV}}}responsedescription") or "")
+        if description:
+            said = f"{said}: {description}" if said else description
+        return said if len(said) <= 200 else said[:197] + "..."
+    if content_type.startswith("text/plain") and body:
+        text = one_line(body.decode("utf-8", errors="replace"))
+        return text if len(text) <= 160 else text[:157] + "..."
+    return ""
+
+
+def _names_precondition(response: requests.Response) -> bool:
+    """Whether an error's body is a WebDAV <error> naming a precondition (RFC 4918 16)."""
+    if not response.content.lstrip().startswith(b"<"):
+        return False
+    try:
+        root = ET.fromstring(response.content)
+    except ET.ParseError:
+        return False
+    return root.tag == f"{{{DAV}}}error" and any(child.tag != f"{{{DAV}}}responsedescription" for child in root)
+
+
+def _item_error(status: int) -> type[BadResponse]:
+    return ItemRefused if status in (400, 403, 409, 413, 415, 422, 507) else BadResponse
+
+
 def _cause_chain(exc: BaseException) -> list[BaseException]:
     """The exception, what it wraps (urllib3 keeps it in .reason and args) and its causes."""
     seen: list[BaseException] = []
@@ -235,6 +279,10 @@ class DavClient:
             raise BadUrl(f"“{url}” is not a server address; give one like https://dav.example.com/.")
         if parts.username or parts.password:
             raise BadUrl("Give the user name separately, not inside the server address.")
+        try:
+            parts.port  # noqa: B018 - raises for a port that is not a number in range
+        except ValueError:
+            raise BadUrl(f"“{url}” has a port that is not a number from 1 to 65535.") from None
         self.allow_http = allow_http
         self.host = parts.hostname
         self._check_scheme(parts.scheme.lower(), parts.hostname, url)
@@ -253,6 +301,7 @@ class DavClient:
         self._session.trust_env = not is_loopback(self.host)
         self._principals: dict[str, str] = {}
         self._homes: tuple[str, str] | None = None
+        self._refused_redirect: BadResponse | None = None
 
     # --- plumbing -------------------------------------------------------------------------------
 
@@ -334,7 +383,8 @@ class DavClient:
                 if (parts.hostname or "").lower() != self.host.lower():
                     raise BadResponse(
                         f"The server at {self.host} sent the request on to another host ({parts.hostname}); "
-                        "give that server's address instead."
+                        "give that server's address instead.",
+                        status=status,
                     )
                 self._check_scheme(parts.scheme.lower(), parts.hostname or "", target)
                 # The rest of the conversation happens where the server sent us (same host,
@@ -352,10 +402,15 @@ class DavClient:
             return response
         raise BadResponse(f"The server at {self.host} sent the request round in redirects.")
 
-    def _unexpected(self, method: str, href: str, response: requests.Response) -> BadResponse:
-        return BadResponse(
+    def _unexpected(
+        self, method: str, href: str, response: requests.Response, error: type[BadResponse] = BadResponse
+    ) -> BadResponse:
+        said = _server_says(response)
+        if said.rstrip(".").lower() == (response.reason or "").lower():
+            said = ""
+        return error(
             f"The server at {self.host} answered {method} {normalize_href(href)} with "
-            f"{response.status_code} {response.reason or ''}.",
+            f"{response.status_code} {response.reason or ''}{f' ({said})' if said else ''}.",
             status=response.status_code,
         )
 
@@ -390,7 +445,17 @@ class DavClient:
         response = self._request("PROPFIND", href, body=_propfind_body(props), depth=depth)
         if response.status_code != 207:
             raise self._unexpected("PROPFIND", href, response)
-        return self._multistatus(response)
+        responses = self._multistatus(response)
+        # Xandikos answers a PROPFIND of a missing collection with 207 and a 404 inside: that
+        # is a missing collection, not an empty one.
+        path = normalize_href(href).rstrip("/")
+        for item in responses:
+            if item.href.rstrip("/") == path and item.status is not None and item.status >= 400:
+                raise BadResponse(
+                    f"The server at {self.host} answered PROPFIND {normalize_href(href)} with {item.status}.",
+                    status=item.status,
+                )
+        return responses
 
     def close(self) -> None:
         self._session.close()
@@ -413,7 +478,9 @@ class DavClient:
             try:
                 responses = self._propfind(candidate, [f"{{{DAV}}}current-user-principal"], "0")
             except BadResponse as exc:
-                if exc.status is not None:  # 404, 405, 403…: the next place may know
+                if exc.status is not None:  # 404, 405, 403, a redirect away…: the next place may know
+                    if 300 <= exc.status < 400:
+                        self._refused_redirect = exc
                     continue
                 raise
             for item in responses:
@@ -453,6 +520,8 @@ class DavClient:
                     if hrefs and not homes[kind]:
                         homes[kind] = normalize_href(urljoin(self._origin + item.href, hrefs[0]))
         if not homes["addressbook"] and not homes["calendar"]:
+            if self._refused_redirect is not None:
+                raise self._refused_redirect
             raise BadResponse(
                 f"The server at {self.host} does not say where this account's address books and calendars are; "
                 "check the address, or give the address book's own URL."
@@ -702,10 +771,14 @@ class DavClient:
         elif etag:
             headers["If-Match"] = etag
         response = self._request("PUT", href, body=text.encode("utf-8"), headers=headers)
+        if response.status_code == 412 and _names_precondition(response):
+            # Xandikos says 412 with <valid-address-data/> (or another precondition) for an
+            # item it will not take: fetching and merging again would not help.
+            raise self._unexpected("PUT", href, response, ItemRefused)
         if response.status_code == 412:
             raise PreconditionFailed(f"{normalize_href(href)} changed on the server in the meantime.", status=412)
         if response.status_code not in (200, 201, 204):
-            raise self._unexpected("PUT", href, response)
+            raise self._unexpected("PUT", href, response, _item_error(response.status_code))
         return response.headers.get("ETag", "")
 
     def delete(self, href: str, *, etag: str = "") -> None:
@@ -717,4 +790,4 @@ class DavClient:
         if response.status_code in (404, 410):
             return
         if response.status_code not in (200, 202, 204):
-            raise self._unexpected("DELETE", href, response)
+            raise self._unexpected("DELETE", href, response, _item_error(response.status_code))
