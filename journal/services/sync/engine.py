@@ -164,6 +164,7 @@ class _Round:
         self.collections = {c.role: c for c in SyncCollection.select()}
         self.roles = [role for role in ROLES if role in self.collections]
         self.state: State | None = None
+        self.pushed: set[str] = set()  # the collections this round sent to
 
     # -- the round ----------------------------------------------------------------------------
     def run(self) -> None:
@@ -179,6 +180,38 @@ class _Round:
                 tokens[r] != self.collections[r].token for r in self.roles):
             self._operation(self._apply, pulled, deleted, tokens)
         self._push()
+        for role in sorted(self.pushed):
+            self._confirm(role)
+
+    def _confirm(self, role: str) -> None:
+        """After sending: move the token past what this round sent, where nothing else changed
+        meanwhile. (A server reports the difference between a token and now, so an item this
+        round made and someone deletes before the next round would otherwise never be reported
+        deleted.) Anything else changed leaves the token where it was, for the next round."""
+        from journal.services.sync.webdav import SyncError
+
+        collection = self.collections[role]
+        if not collection.sync_supported or not collection.token:
+            return
+        try:
+            changes = self.client.sync_collection(collection.url, collection.token)
+        except SyncError:
+            return
+        state = self.state
+        learned = {}
+        for href, etag in changes.changed.items():
+            item = state.by_href(role, href)
+            if item is None or item.etag not in ("", etag):
+                return
+            if not item.etag:
+                learned[item] = etag
+        if any(state.by_href(role, href) is not None for href in changes.deleted):
+            return
+        with write():
+            for item, etag in learned.items():
+                state.save(item, etag=etag)
+            collection.token = changes.token
+            collection.save()
 
     def _operation(self, fn, *args) -> None:
         result = operations.run(fn, *args, label="Sync with server", announce=self.announce)
@@ -456,6 +489,7 @@ class _Round:
                     self._deleted_here_changed_there(item)
                     continue
             self._commit(state.drop, item)
+            self.pushed.add(item.role)
             if item.kind not in DERIVED:
                 self.report.deleted_there.append(title)
         found = self._locals()
@@ -470,6 +504,7 @@ class _Round:
             if item.role in self.collections and item.local_id not in found.get(item.kind, {}):
                 if item.href and item.etag and item.etag != GONE and not self.dry_run:
                     self.client.delete(item.href)
+                    self.pushed.add(item.role)
                 self._commit(state.drop, item)
 
     def _deleted_here_changed_there(self, item) -> None:
@@ -543,6 +578,7 @@ class _Round:
                     return
                 continue
             self._commit(self.state.save, item, href=href, etag=etag, base=dump(values), raw=text)
+            self.pushed.add(item.role)
             self.report.up.append(title)
             return
         self.report.notes.append(f"{title} kept changing on the server: it is sent again next time.")
