@@ -1,23 +1,32 @@
 """Real CardDAV/CalDAV servers for the sync tests, each in a subprocess on 127.0.0.1.
 
 - **Radicale** (``python -m radicale``) with htpasswd "plain" authentication for the user
-  "dana", storage in the test's tmp_path. The principal is ``/dana/`` and is both the address
-  book home and the calendar home (collections sit side by side there). No collections exist
-  until one is made. ``/.well-known/carddav`` and ``/.well-known/caldav`` answer 301 to ``/``.
-  It takes any component set in MKCALENDAR, VJOURNAL included, and stores VJOURNAL items.
-  sync-collection is supported; its tokens are ``http://radicale.org/ns/sync/<hash>`` and an
-  unknown token gets 403 with ``<valid-sync-token/>``. ETags are strong (``"<hash>"``), PUT
-  returns the new one. The initial sync report does not list the collection itself, but it
-  does list items deleted earlier as 404s (the client drops those from an empty token's report).
+  "dana", storage in a fresh temporary directory (``https`` with a given certificate when
+  asked). The principal is ``/dana/`` and is both the address book home and the calendar home
+  (collections sit side by side there). No collections exist until one is made.
+  ``/.well-known/carddav`` and ``/.well-known/caldav`` answer 301 to ``/``. MKCOL/MKCALENDAR on
+  a name that exists answers 409 (not RFC 4918's 405). It takes any component set in
+  MKCALENDAR, VJOURNAL included, and stores VJOURNAL items. sync-collection is supported; its
+  tokens are ``http://radicale.org/ns/sync/<hash>`` and an unknown token gets 403 with
+  ``<valid-sync-token/>``. A report from an empty token does not list the collection itself,
+  but does list items deleted earlier, as 404s. ETags are strong (``"<sha256>"``) and the PUT
+  answer carries the same one the reports give. A card it cannot parse gets 400; a second
+  href with a UID already used gets 409 ``<no-uid-conflict/>``.
 - **Xandikos** has no authentication of its own (its --htpasswd needs TLS), so
   ``xandikos_auth.py`` beside this file serves its WSGI application with wsgiref behind a
   Basic-auth check of ours and the 302 redirect of the well-known paths to ``/`` that its own
-  server makes. Principal ``/dana/``, address book home ``/dana/contacts/``, calendar home
-  ``/dana/calendars/``; the defaults ``addressbook`` and ``calendar`` exist from the start,
-  plus ``inbox``/``outbox`` scheduling collections that are not calendars. MKCALENDAR with
-  VJOURNAL is taken and kept in supported-calendar-component-set; sync-collection is supported
-  (tokens are git commit ids), ETags are strong, quoted git blob ids. wsgiref speaks HTTP/1.0,
-  so every request opens a new connection.
+  server makes (PROPFIND must be re-sent as PROPFIND, not turned into GET). Xandikos reads a
+  request body to its end, so the wrapper hands it exactly Content-Length bytes. Principal
+  ``/dana/``, address book home ``/dana/contacts/``, calendar home ``/dana/calendars/``; the
+  defaults ``addressbook`` and ``calendar`` exist from the start, beside ``inbox``/``outbox``
+  scheduling collections that are not calendars. MKCALENDAR with VJOURNAL is taken and kept
+  in supported-calendar-component-set. sync-collection is supported (tokens are git commit
+  ids); an unknown token gets 412. ETags are strong, quoted git blob ids (two identical bodies
+  share one). hrefs in a multistatus are full URLs (``http://127.0.0.1:PORT/dana/...``). A
+  PROPFIND of a missing collection answers 207 with a 404 inside. A card it cannot parse gets
+  412 with ``<valid-address-data/>`` (a precondition, not an ETag mismatch); it does not refuse
+  a UID used at another href. wsgiref speaks HTTP/1.0, so every request opens a connection.
+- Both: a body inside XML (multiget) comes back with LF line ends (XML normalises CRLF).
 
 The behaviour noted here is checked by tests/sync/test_webdav.py where it matters.
 """
@@ -71,6 +80,7 @@ class DavServer:
     process: subprocess.Popen | None = None
     log_path: Path = field(default=Path())
     principal: str = ""  # "/dana/"
+    tls: tuple[Path, Path] | None = None  # (certificate, key): Radicale serves https with them
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -87,6 +97,7 @@ class DavServer:
                         "[server]",
                         f"hosts = 127.0.0.1:{self.port}",
                         "delay_on_error = 0",
+                        *(["ssl = True", f"certificate = {self.tls[0]}", f"key = {self.tls[1]}"] if self.tls else []),
                         "[auth]",
                         "type = htpasswd",
                         f"htpasswd_filename = {htpasswd}",
@@ -191,27 +202,89 @@ class DavServer:
         return self.process is not None and self.process.poll() is None
 
 
-def new_server(kind: str, base_dir: Path, password: str, *, user: str = USER) -> DavServer:
+def new_server(
+    kind: str, base_dir: Path, password: str, *, user: str = USER, tls: tuple[Path, Path] | None = None
+) -> DavServer:
     """A server on a free port with its data in base_dir/kind, not started yet."""
     data_dir = base_dir / kind
     data_dir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     server = DavServer(
         kind=kind,
-        url=f"http://127.0.0.1:{port}/",
+        url=f"{'https' if tls else 'http'}://{'localhost' if tls else '127.0.0.1'}:{port}/",
         user=user,
         password=password,
         port=port,
         data_dir=data_dir,
         log_path=data_dir / "server.log",
         principal=f"/{user}/",
+        tls=tls,
     )
+    if tls and kind != "radicale":
+        raise ValueError("only the Radicale fixture serves https")
     return server
 
 
-def start_server(kind: str, base_dir: Path, password: str, *, user: str = USER) -> DavServer:
+def start_server(
+    kind: str, base_dir: Path, password: str, *, user: str = USER, tls: tuple[Path, Path] | None = None
+) -> DavServer:
     """A running server (ServerStartError if it cannot start)."""
-    return new_server(kind, base_dir, password, user=user).start()
+    return new_server(kind, base_dir, password, user=user, tls=tls).start()
+
+
+def self_signed_certificate(directory: Path, hostname: str = "localhost") -> tuple[Path, Path]:
+    """A self-signed certificate for `hostname` (and 127.0.0.1) that is its own CA, so that it
+    can be given as the CA file: (certificate path, key path). Needs `cryptography`."""
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, hostname)])
+    now = dt.datetime.now(dt.UTC)
+    public = key.public_key()
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(public)
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=2))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.DNSName(hostname), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public), critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(public), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    directory.mkdir(parents=True, exist_ok=True)
+    cert_path, key_path = directory / "cert.pem", directory / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    return cert_path, key_path
 
 
 class ServerPool:

@@ -29,7 +29,7 @@ from journal.services.sync.webdav import (
     same_etag,
 )
 from tests.sync.conftest import TEST_PASSWORD
-from tests.sync.servers import free_port, raw_request
+from tests.sync.servers import ServerStartError, free_port, raw_request, self_signed_certificate, start_server
 
 VCARD = "text/vcard; charset=utf-8"
 ICAL = "text/calendar; charset=utf-8"
@@ -273,6 +273,29 @@ def test_a_killed_server_is_unreachable_and_back_after_a_restart(dav_server, cli
     # The same client carries on (its dropped keep-alive connection is replaced), data intact.
     assert client.sync_collection(book.url, token).changed == {}
     assert client.get(href) is not None
+
+
+def test_an_unknown_host_is_unreachable():
+    with DavClient("https://nonexistent.invalid/", "dana", "pw", timeout=5) as c, pytest.raises(Unreachable) as failed:
+        c.discover()
+    assert str(failed.value).startswith("Cannot reach nonexistent.invalid: ")
+
+
+def test_tls_is_verified_and_a_ca_file_can_be_given(tmp_path):
+    pytest.importorskip("cryptography")
+    cert, key = self_signed_certificate(tmp_path / "tls")
+    try:
+        server = start_server("radicale", tmp_path, TEST_PASSWORD, tls=(cert, key))
+    except ServerStartError as exc:
+        pytest.skip(f"radicale could not start with TLS here: {exc}")
+    try:
+        with DavClient(server.url, server.user, server.password) as c, pytest.raises(Unreachable) as untrusted:
+            c.home_sets()
+        assert "certificate is not trusted" in str(untrusted.value) and "CA file" in str(untrusted.value)
+        with DavClient(server.url, server.user, server.password, ca_file=str(cert)) as c:
+            assert c.home_sets() == (server.principal, server.principal)
+    finally:
+        server.stop()
 
 
 def test_plain_http_only_to_loopback_unless_confirmed():

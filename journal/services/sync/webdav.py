@@ -14,6 +14,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
+import ssl
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -330,10 +331,14 @@ class DavClient:
 
     def _unreachable(self, exc: BaseException) -> Unreachable:
         chain = _cause_chain(exc)
-        if any(isinstance(e, requests.exceptions.SSLError) for e in chain):
+        if any(isinstance(e, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(e) for e in chain):
             return Unreachable(
                 f"Cannot reach {self.host}: its TLS certificate is not trusted "
                 "(set a CA file if the server uses a certificate of its own)."
+            )
+        if any(isinstance(e, requests.exceptions.SSLError | ssl.SSLError) for e in chain):
+            return Unreachable(
+                f"Cannot reach {self.host}: the secure (TLS) connection failed; is it https on that port?"
             )
         if any(isinstance(e, requests.exceptions.Timeout | socket.timeout | TimeoutError) for e in chain):
             return Unreachable(f"Cannot reach {self.host}: no answer within {self.timeout:g} seconds.")
@@ -603,6 +608,9 @@ class DavClient:
         return base + quote(slug if attempt == 0 else f"{slug}-{attempt + 1}") + "/"
 
     def _make(self, method: str, home: str, name: str, body_for) -> Collection:
+        if not home:
+            what = "address books" if method == "MKCOL" else "calendars"
+            raise BadResponse(f"The server at {self.host} has no place for this account's {what}.")
         for attempt in range(6):
             url = self._new_collection_url(home, name, attempt)
             response = self._request(method, url, body=body_for())
