@@ -118,8 +118,16 @@ _X_ESCAPED = re.compile(r"\\(u[0-9A-Fa-f]{4}|.)", re.DOTALL)
 
 
 def x_escape(text: str) -> str:
+    """Text for an X-CONTACT-JOURNAL-* value: vCard's escapes, and `\\uXXXX` for control and line
+    breaking characters and for white space at either end (which some readers strip)."""
     text = text.replace("\\", "\\\\").replace("\n", "\\n").replace(",", "\\,").replace(";", "\\;")
-    return _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    text = _CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    body = text.strip()
+    if body == text:
+        return text
+    start = text.index(body) if body else len(text)
+    code = "".join(f"\\u{ord(ch):04x}" for ch in text[:start])
+    return code + body + "".join(f"\\u{ord(ch):04x}" for ch in text[start + len(body):])
 
 
 def _x_unescape_one(match: re.Match) -> str:
