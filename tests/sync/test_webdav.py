@@ -94,6 +94,15 @@ def test_discovery_from_the_principal_url_too(dav_server, client):
         assert book in c.discover()[0]
 
 
+def test_the_well_known_urls_find_the_account_from_any_address_on_the_server(dav_server, client):
+    """RFC 6764: /.well-known/carddav and /caldav (Radicale redirects with 301, Xandikos with
+    302, and PROPFIND must stay PROPFIND through either) lead to the principal even when the
+    address given is not a WebDAV resource at all."""
+    book = client.make_addressbook(client.home_sets()[0], "Cards")
+    with DavClient(dav_server.url + "no/such/page", dav_server.user, dav_server.password) as c:
+        assert book in c.discover()[0]
+
+
 def test_make_calendar_for_tasks_and_for_conversations(dav_server, client):
     home = client.home_sets()[1]
     tasks = client.make_calendar(home, "Tasks", {"VTODO"})
@@ -162,6 +171,12 @@ def test_a_missing_collection_is_an_error_never_an_empty_listing(client):
         with pytest.raises(BadResponse) as gone:
             listing()
         assert gone.value.status == 404
+
+
+def test_etags_compare_through_weak_prefixes_and_quotes():
+    assert webdav.etag_value('W/"abc"') == webdav.etag_value('"abc"') == webdav.etag_value("abc") == "abc"
+    assert same_etag('W/"abc"', '"abc"') and not same_etag('"abc"', '"abd"')
+    assert not same_etag("", "")  # no ETag is never the same version as another
 
 
 # --- listing changes ----------------------------------------------------------------------------------
