@@ -134,6 +134,8 @@ def _as_date(value) -> dt.date | None:
 def _stamp(value) -> str:
     if value is None or value == "":
         return ""
+    if isinstance(value, str) and len(value) >= 19 and value[10] in " T" and (len(value) == 19 or value[19] == "."):
+        return f"{value[:10]}T{value[11:19]}"  # as peewee stores it: no need to parse
     if not isinstance(value, dt.datetime):
         value = dt.datetime.fromisoformat(str(value))
     return value.replace(microsecond=0).isoformat(timespec="seconds")
@@ -196,6 +198,16 @@ def _only(query, column, ids: list[int] | None):
     if ids is None or len(ids) > _MANY_IDS:
         return query
     return query.where(column.in_(ids))
+
+
+def _sql_rows(sql: str, column: str, ids: list[int] | None) -> list[tuple]:
+    """Rows of `sql` (which has no WHERE), limited to `column` in `ids` where few are wanted."""
+    if ids is not None and len(ids) <= _MANY_IDS:
+        if not ids:
+            return []
+        sql += f" WHERE {column} IN ({', '.join('?' * len(ids))})"
+        return DB.execute_sql(sql, ids).fetchall()
+    return DB.execute_sql(sql).fetchall()
 
 
 def _ref(uids: Uids, kind: str, local_id: int | None) -> str:
@@ -774,14 +786,13 @@ def read_steps(uids: Uids, ids=None) -> dict[int, dict[str, str]]:
     """step id -> its dict (done steps too), in one query."""
     wanted = _id_list(ids)
     keep = None if wanted is None else set(wanted)
-    query = NextStep.select(
-        NextStep.id, NextStep.text, NextStep.due_date, NextStep.due_time, NextStep.snoozed_until, NextStep.done_at,
-        NextStep.person, NextStep.conversation, NextStep.introduction,
-    ).order_by(NextStep.id)
+    rows = _sql_rows(
+        "SELECT id, text, due_date, due_time, snoozed_until, done_at, person_id, conversation_id, introduction_id "
+        "FROM next_step",
+        "id", wanted,
+    )
     out = {}
-    for sid, text, due, due_time, snoozed, done_at, person, conversation, introduction in _only(
-        query, NextStep.id, wanted
-    ).tuples():
+    for sid, text, due, due_time, snoozed, done_at, person, conversation, introduction in rows:
         if keep is not None and sid not in keep:
             continue
         due_text = _day(due)
@@ -796,10 +807,12 @@ def read_steps(uids: Uids, ids=None) -> dict[int, dict[str, str]]:
             "conversation": _ref(uids, "conversation", conversation),
             "introduction": _ref(uids, "introduction", introduction),
         }
-    return out
+    return dict(sorted(out.items()))
 
 
 def _time(value) -> str:
+    if isinstance(value, str) and len(value) >= 8 and value[2] == ":" and value[5] == ":" and value[8:9] in ("", "."):
+        return value[:8]
     if isinstance(value, dt.time):
         return value.replace(microsecond=0).isoformat(timespec="seconds")
     return dt.time.fromisoformat(str(value)).replace(microsecond=0).isoformat(timespec="seconds")
@@ -949,32 +962,33 @@ def write_date(date_id: int, values: dict[str, str], uids: Uids, *, clock: Clock
 
 
 def read_conversations(uids: Uids, ids=None) -> dict[int, dict[str, str]]:
-    """conversation id -> its dict, in two queries. Participants are "uid\\tname" lines sorted
+    """conversation id -> its dict, in three queries. Participants are "uid\\tname" lines sorted
     by UID; people without a sync UID are left out."""
     wanted = _id_list(ids)
     keep = None if wanted is None else set(wanted)
-    query = Conversation.select(
-        Conversation.id, Conversation.occurred_at, Conversation.channel, Conversation.summary, Conversation.notes
-    ).order_by(Conversation.id)
     out: dict[int, dict[str, str]] = {}
-    for cid, occurred_at, channel, summary, notes in _only(query, Conversation.id, wanted).tuples():
+    for cid, occurred_at, channel, summary, notes in _sql_rows(
+        "SELECT id, occurred_at, channel, summary, notes FROM conversation", "id", wanted
+    ):
         if keep is None or cid in keep:
             out[cid] = {"occurred_at": _stamp(occurred_at), "channel": channel or DEFAULT_CHANNEL,
                         "summary": summary or "", "notes": notes or "", "participants": ""}
     if not out:
         return out
-    who: dict[int, list[tuple[str, str]]] = {}
-    participants = Participant.select(Participant.conversation, Person.id, Person.name).join(
-        Person, on=(Participant.person == Person.id)
-    )
-    for cid, pid, name in _only(participants, Participant.conversation, wanted).tuples():
+    names = dict(DB.execute_sql("SELECT id, name FROM person").fetchall())
+    lines: dict[int, str] = {}  # person id -> their participant line ("" without a UID)
+    who: dict[int, list[str]] = {}
+    for cid, pid in _sql_rows("SELECT conversation_id, person_id FROM participant", "conversation_id", wanted):
         if cid in out:
-            uid = uids.uid_of("person", pid)
-            if uid:
-                who.setdefault(cid, []).append((uid, name))
+            line = lines.get(pid)
+            if line is None:
+                uid = uids.uid_of("person", pid)
+                line = lines[pid] = f"{_part(uid)}\t{_part(names.get(pid, ''))}" if uid else ""
+            if line:
+                who.setdefault(cid, []).append(line)
     for cid, rows in who.items():
-        out[cid]["participants"] = _lines(sorted(rows))
-    return out
+        out[cid]["participants"] = "\n".join(sorted(rows)) if len(rows) > 1 else rows[0]
+    return dict(sorted(out.items()))
 
 
 def write_conversation(conv_id: int | None, values: dict[str, str], uids: Uids, *, clock: Clock) -> int:
