@@ -49,6 +49,19 @@ START_TIMEOUT = 20.0  # seconds a server gets to open its port; polled, never sl
 USER = "dana"
 
 
+# The venv's Python, made to end with the test run: on Linux the server asks for SIGTERM when
+# its parent (pytest) dies, and keeps that through exec, so a test run killed outright leaves
+# no server behind on a port.
+_GUARD = (
+    "import ctypes, os, signal, sys\n"
+    "if sys.platform.startswith('linux'):\n"
+    "    ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG\n"
+    "    if os.getppid() == 1: sys.exit(1)\n"
+    "os.execv(sys.executable, [sys.executable, *sys.argv[1:]])\n"
+)
+_GUARDED = [sys.executable, "-c", _GUARD]
+
+
 class ServerStartError(RuntimeError):
     """A server could not start: the message says why (with the end of its log)."""
 
@@ -116,12 +129,12 @@ class DavServer:
                 ),
                 encoding="utf-8",
             )
-            return [sys.executable, "-m", "radicale", "--config", str(config)], env
+            return [*_GUARDED, "-m", "radicale", "--config", str(config)], env
         if self.kind == "xandikos":
             env["XANDIKOS_TEST_PASSWORD"] = self.password
             script = HERE / "xandikos_auth.py"
             return [
-                sys.executable,
+                *_GUARDED,
                 str(script),
                 "--directory",
                 str(self.data_dir / "store"),
