@@ -295,6 +295,10 @@ class SyncItem(BaseModel):
     base = TextField(default="")
     raw = TextField(default="")
     local_changed_at = DateTimeField(null=True)
+    # Sent after the collection's sync token was taken: the next report from that token must
+    # list it, and one that does not was deleted there (a server reports only the difference
+    # between the token and now, so an item made and deleted in between appears nowhere).
+    sent = BooleanField(default=False)
 
     class Meta:
         indexes = (

@@ -85,6 +85,16 @@ def test_two_computers_end_up_with_the_same_journal(dav_server, journals):
         collections = SyncCollection.select().count()
     assert quiet.requests <= 2 * collections
 
+    # One change: one upload, plus one report per collection.
+    def rename_again():
+        Person.update(role="Chief Medical Officer").where(Person.name == "Dana Smith").execute()
+
+    do(desk, rename_again, clock=clock)
+    one = sync(desk, dav_server, clock)
+    assert one.up == ["Dana Smith"]
+    assert one.requests == collections + 1
+    assert sync(laptop, dav_server, clock).down == ["Dana Smith"]
+
 
 def test_a_round_run_twice_creates_nothing_twice(dav_server, journals):
     desk, _ = journals

@@ -39,6 +39,7 @@ from journal.store.models import (
     SyncAccount,
     SyncCollection,
     SyncConflict,
+    SyncItem,
 )
 
 ROLES = ("contacts", "tasks", "journal")
@@ -180,38 +181,6 @@ class _Round:
                 tokens[r] != self.collections[r].token for r in self.roles):
             self._operation(self._apply, pulled, deleted, tokens)
         self._push()
-        for role in sorted(self.pushed):
-            self._confirm(role)
-
-    def _confirm(self, role: str) -> None:
-        """After sending: move the token past what this round sent, where nothing else changed
-        meanwhile. (A server reports the difference between a token and now, so an item this
-        round made and someone deletes before the next round would otherwise never be reported
-        deleted.) Anything else changed leaves the token where it was, for the next round."""
-        from journal.services.sync.webdav import SyncError
-
-        collection = self.collections[role]
-        if not collection.sync_supported or not collection.token:
-            return
-        try:
-            changes = self.client.sync_collection(collection.url, collection.token)
-        except SyncError:
-            return
-        state = self.state
-        learned = {}
-        for href, etag in changes.changed.items():
-            item = state.by_href(role, href)
-            if item is None or item.etag not in ("", etag):
-                return
-            if not item.etag:
-                learned[item] = etag
-        if any(state.by_href(role, href) is not None for href in changes.deleted):
-            return
-        with write():
-            for item, etag in learned.items():
-                state.save(item, etag=etag)
-            collection.token = changes.token
-            collection.save()
 
     def _operation(self, fn, *args) -> None:
         result = operations.run(fn, *args, label="Sync with server", announce=self.announce)
@@ -262,6 +231,9 @@ class _Round:
         if full:
             known = {item.href for item in state.of_role(role) if item.href and item.etag and item.etag != GONE}
             deleted = sorted(known - set(changed))
+        else:
+            sent = {item.href for item in state.of_role(role) if item.sent and item.href and item.etag != GONE}
+            deleted = sorted(set(deleted) | (sent - set(changed)))
         wanted = [href for href, etag in changed.items()
                   if (item := state.by_href(role, href)) is None or not etag or item.etag != etag]
         bodies = self.client.multiget(self.collections[role].url, wanted, "addressbook" if role == "contacts" else "calendar") if wanted else {}
@@ -316,6 +288,9 @@ class _Round:
                 collection = self.collections[role]
                 collection.token = tokens[role]
                 collection.save()
+                SyncItem.update(sent=False).where(SyncItem.role == role, SyncItem.sent == True).execute()  # noqa: E712
+                for item in state.of_role(role):
+                    item.sent = False
 
     def _newer_here(self, item, remote_changed_at: dt.datetime | None) -> bool:
         mine = _utc(item.local_changed_at) if item is not None else None
@@ -577,7 +552,7 @@ class _Round:
                 if not changed_keys(base_of(item), values):
                     return
                 continue
-            self._commit(self.state.save, item, href=href, etag=etag, base=dump(values), raw=text)
+            self._commit(self.state.save, item, href=href, etag=etag, base=dump(values), raw=text, sent=True)
             self.pushed.add(item.role)
             self.report.up.append(title)
             return
