@@ -22,7 +22,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.errors import BusyError, JournalError
@@ -217,6 +217,9 @@ class SyncController(QObject):
             return
         self._started = True
         self._thread.start()
+        app = QCoreApplication.instance()
+        if app is not None:  # the thread ends with the app, even if nobody calls stop()
+            app.aboutToQuit.connect(self.stop)
         from journal.services import changes
 
         changes.subscribe(self._on_notice)
@@ -227,6 +230,9 @@ class SyncController(QObject):
         if not self._started:
             return
         self._started = False
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.disconnect(self.stop)
         from journal.services import changes
 
         changes.unsubscribe(self._on_notice)

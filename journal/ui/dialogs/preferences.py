@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QSpinBox,
+    QTabWidget,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -40,6 +41,7 @@ class PreferencesDialog(QDialog):
         *,
         autostart: Autostart | None = None,
         tray_available: bool = True,
+        pages: tuple = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -129,10 +131,20 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(reminders)
-        layout.addWidget(dates)
-        layout.addWidget(window)
-        layout.addWidget(backups)
+        general = QWidget() if pages else self
+        general_layout = QVBoxLayout(general) if pages else layout
+        general_layout.addWidget(reminders)
+        general_layout.addWidget(dates)
+        general_layout.addWidget(window)
+        general_layout.addWidget(backups)
+        self.tabs = None
+        if pages:  # more pages (Accounts): the general choices become the first tab
+            general_layout.setContentsMargins(0, 0, 0, 0)
+            self.tabs = QTabWidget(objectName="preferencesTabs")
+            self.tabs.addTab(general, self.tr("&General"))
+            for title, page in pages:
+                self.tabs.addTab(page, title)
+            layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self.reminder_time.setFocus()
 

@@ -48,6 +48,7 @@ class TrayController(QObject):
         self.available = QSystemTrayIcon.isSystemTrayAvailable() if available is None else available
         self.due_items: list[AgendaItem] = []
         self.last_announced: list[AgendaItem] = []
+        self.status_suffix = None  # a callable giving more for the tooltip (the sync state), or None
 
         self.icon = QSystemTrayIcon(tray_icon(), self)
         self.menu = QMenu()
@@ -88,6 +89,9 @@ class TrayController(QObject):
             self.icon.setIcon(tray_icon())
         if self.scheduler.preferences.reminders_paused:
             detail += self.tr(" · reminders paused")
+        more = self.status_suffix() if self.status_suffix is not None else ""
+        if more:
+            detail += f" · {more}"
         self.icon.setToolTip(f"{APP_NAME} — {detail}")
 
     # --- menu --------------------------------------------------------------------------------

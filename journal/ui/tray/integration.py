@@ -50,6 +50,11 @@ class DesktopIntegration(QObject):
         if server is not None:
             server.message_received.connect(self.handle_message)
         self._add_menu_actions()
+        from journal.ui.sync.actions import SyncActions
+
+        self.sync = SyncActions(window, open_accounts=lambda: self.open_preferences(page="accounts"),
+                                on_state=self.tray.refresh_status)
+        self.tray.status_suffix = self.sync.tray_text
 
     # --- start -------------------------------------------------------------------------------
 
@@ -76,8 +81,10 @@ class DesktopIntegration(QObject):
                 )
             )
         self.scheduler.start()
+        self.sync.start()
 
     def stop(self) -> None:
+        self.sync.stop()
         self.scheduler.stop()
         self.tray.icon.hide()
 
@@ -151,14 +158,23 @@ class DesktopIntegration(QObject):
         self.window.statusBar().showMessage(self.tr("Exported {count} to-do(s) to {path}").format(count=count, path=path), 8000)
         return count
 
-    def open_preferences(self):
+    def open_preferences(self, page: str = ""):
         from journal.ui.dialogs.preferences import PreferencesDialog
+        from journal.ui.sync.accounts_page import AccountsPage
 
+        accounts = AccountsPage(self.context.clock)
+        accounts.account_changed.connect(self.sync.account_changed)
         dialog = PreferencesDialog(
-            self.preferences, autostart=self.autostart, tray_available=self.tray.available, parent=self.window
+            self.preferences, autostart=self.autostart, tray_available=self.tray.available,
+            pages=((self.tr("Accou&nts"), accounts),), parent=self.window,
         )
+        dialog.accounts = accounts
         dialog.applied.connect(self._preferences_applied)
+        dialog.finished.connect(lambda _result: accounts.wait())
         dialog.finished.connect(dialog.deleteLater)
+        if page == "accounts":
+            dialog.tabs.setCurrentWidget(accounts)
+            accounts.setFocus()
         dialog.open()
         return dialog
 

@@ -13,3 +13,16 @@ def memory_keyring(monkeypatch):
     at what was stored use it as a fixture."""
     with isolated_keyring(monkeypatch) as backend:
         yield backend
+
+
+@pytest.fixture(params=["radicale", "xandikos"])
+def dav_server(request, tmp_path):
+    """Each real server in turn (tests/sync/servers.py), started for this test and stopped after."""
+    from tests.sync.servers import ServerStartError, start_server
+
+    try:
+        server = start_server(request.param, tmp_path / "servers", "correct horse ±battery")
+    except ServerStartError as exc:
+        pytest.skip(f"{request.param} could not start here: {exc}")
+    yield server
+    server.stop()
