@@ -1,6 +1,6 @@
 """Real CardDAV/CalDAV servers for the sync tests, each in a subprocess on 127.0.0.1.
 
-- **Radicale** (``python -m radicale``) with htpasswd "plain" authentication for the user
+- **Radicale** (``radicale_server.py``: ``python -m radicale`` without fsync) with htpasswd "plain" authentication for the user
   "dana", storage in a fresh temporary directory (``https`` with a given certificate when
   asked). The principal is ``/dana/`` and is both the address book home and the calendar home
   (collections sit side by side there). No collections exist until one is made.
@@ -12,7 +12,7 @@
   but does list items deleted earlier, as 404s. ETags are strong (``"<sha256>"``) and the PUT
   answer carries the same one the reports give. A card it cannot parse gets 400; a second
   href with a UID already used gets 409 ``<no-uid-conflict/>``.
-- **Xandikos** has no authentication of its own (its --htpasswd needs TLS), so
+- **Xandikos** (fsync off, as for Radicale) has no authentication of its own (its --htpasswd needs TLS), so
   ``xandikos_auth.py`` beside this file serves its WSGI application with wsgiref behind a
   Basic-auth check of ours and the 302 redirect of the well-known paths to ``/`` that its own
   server makes (PROPFIND must be re-sent as PROPFIND, not turned into GET). Xandikos reads a
@@ -129,7 +129,10 @@ class DavServer:
                 ),
                 encoding="utf-8",
             )
-            return [*_GUARDED, "-m", "radicale", "--config", str(config)], env
+            # radicale_server.py serves like `python -m radicale --config FILE`, without fsync:
+            # a killed server's writes are still in the page cache, only a crash of the
+            # machine would lose them, and each PUT costs a few ms instead of tens.
+            return [*_GUARDED, str(HERE / "radicale_server.py"), str(config)], env
         if self.kind == "xandikos":
             env["XANDIKOS_TEST_PASSWORD"] = self.password
             script = HERE / "xandikos_auth.py"

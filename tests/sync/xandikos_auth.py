@@ -86,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     password = os.environ.get("XANDIKOS_TEST_PASSWORD", "")
+    # Dulwich fsyncs every object of every commit (one per PUT). A test server needs its writes
+    # to outlive the process, not a crash of the machine: the page cache is enough.
+    os.fsync = lambda fd: None
     app = make_app(options.directory, options.user, password)
     WSGIServer.allow_reuse_address = True
     with make_server("127.0.0.1", options.port, app, server_class=WSGIServer, handler_class=_QuietHandler) as server:
