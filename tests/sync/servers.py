@@ -49,19 +49,6 @@ START_TIMEOUT = 20.0  # seconds a server gets to open its port; polled, never sl
 USER = "dana"
 
 
-# The venv's Python, made to end with the test run: on Linux the server asks for SIGTERM when
-# its parent (pytest) dies, and keeps that through exec, so a test run killed outright leaves
-# no server behind on a port.
-_GUARD = (
-    "import ctypes, os, signal, sys\n"
-    "if sys.platform.startswith('linux'):\n"
-    "    ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG\n"
-    "    if os.getppid() == 1: sys.exit(1)\n"
-    "os.execv(sys.executable, [sys.executable, *sys.argv[1:]])\n"
-)
-_GUARDED = [sys.executable, "-c", _GUARD]
-
-
 class ServerStartError(RuntimeError):
     """A server could not start: the message says why (with the end of its log)."""
 
@@ -132,12 +119,12 @@ class DavServer:
             # radicale_server.py serves like `python -m radicale --config FILE`, without fsync:
             # a killed server's writes are still in the page cache, only a crash of the
             # machine would lose them, and each PUT costs a few ms instead of tens.
-            return [*_GUARDED, str(HERE / "radicale_server.py"), str(config)], env
+            return [sys.executable, str(HERE / "radicale_server.py"), str(config)], env
         if self.kind == "xandikos":
             env["XANDIKOS_TEST_PASSWORD"] = self.password
             script = HERE / "xandikos_auth.py"
             return [
-                *_GUARDED,
+                sys.executable,
                 str(script),
                 "--directory",
                 str(self.data_dir / "store"),
@@ -175,7 +162,7 @@ class DavServer:
                 raise ServerStartError(
                     f"{self.kind} did not open port {self.port} within {timeout:g} s: {self.log_tail()}"
                 )
-            time.sleep(0.02)  # polling the port of a starting server, inside the fixture
+            time.sleep(0.01)  # polling the port of a starting server, inside the fixture
         return self
 
     def start(self, timeout: float = START_TIMEOUT) -> DavServer:
