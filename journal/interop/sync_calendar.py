@@ -25,9 +25,10 @@ import re
 from dataclasses import dataclass
 
 import icalendar
+from icalendar.parser import Parameters
 from icalendar.prop import vUnknown
 
-from journal.interop.sync_cards import ItemFormatError, x_escape, x_unescape
+from journal.interop.sync_cards import UNWRITABLE, ItemFormatError, x_escape, x_unescape
 
 PRODID = "-//Contact Journal//Sync//EN"
 X_PREFIX = "X-CONTACT-JOURNAL-"
@@ -287,6 +288,9 @@ def _set(comp, name: str, value, same, parameters=None) -> None:
 
 
 def _set_text(comp, name: str, text: str) -> None:
+    """A text property; a character no content line can hold (a control character, a line or
+    paragraph separator) is written as a space."""
+    text = UNWRITABLE.sub(" ", text)
     _set(comp, name, icalendar.vText(text) if text else None, lambda p: str(p) == text)
 
 
@@ -312,7 +316,7 @@ def _set_done(comp, completed: dt.datetime | None) -> None:
     """STATUS, COMPLETED and PERCENT-COMPLETE for done (a local time) or not done (None)."""
     status = _status(comp)
     if completed is not None:
-        if status != "COMPLETED":
+        if status not in DONE_STATUSES:  # a task the phone cancelled stays cancelled
             _drop(comp, "STATUS")
             comp.add("STATUS", "COMPLETED")
         stamp = _utc(completed)
@@ -325,6 +329,21 @@ def _set_done(comp, completed: dt.datetime | None) -> None:
     _drop(comp, "COMPLETED")
     if _str(comp, "PERCENT-COMPLETE").strip() == "100":
         _drop(comp, "PERCENT-COMPLETE")
+
+
+def _start_before_due(comp) -> None:
+    """A VTODO's DTSTART (the phone's, not the journal's) is made the DUE where the DUE the journal
+    wrote now comes before it or is of another value type, which RFC 5545 forbids."""
+    if "DTSTART" not in comp or "DUE" not in comp:
+        return
+    try:
+        start, due = _local(_when(comp, "DTSTART")), _local(_when(comp, "DUE"))
+        wrong = isinstance(start, dt.datetime) != isinstance(due, dt.datetime) or start > due
+    except (ValueError, TypeError):
+        wrong = True
+    if wrong:
+        _drop(comp, "DTSTART")
+        comp.add("DTSTART", due)
 
 
 def _new_alarm(comp) -> None:
@@ -370,6 +389,27 @@ def _write_keep_or_date(comp, kind: str, v: dict[str, str]) -> None:
         _set_done(comp, None)
 
 
+class _QuotedParameters(Parameters):
+    """Parameters with CN, and any value holding a backslash, in double quotes: icalendar leaves
+    a name like `a\\` bare, and reads the backslash back as an escape."""
+
+    @property
+    def always_quoted(self) -> tuple[str, ...]:
+        backslashed = tuple(key.upper() for key, value in self.items() if "\\" in str(value))
+        return (*Parameters.always_quoted, "CN", *backslashed)
+
+
+def _quote_backslashes(cal) -> None:
+    """Parameters holding a backslash (kept from the server's copy too) are written quoted."""
+    for comp in cal.walk():
+        for value in comp.values():
+            for prop in value if isinstance(value, list) else [value]:
+                params = getattr(prop, "params", None)
+                if params and not isinstance(params, _QuotedParameters) and any(
+                        "\\" in str(v) for v in params.values()):
+                    prop.params = _QuotedParameters(params)
+
+
 def _write_conversation(comp, v: dict[str, str]) -> None:
     _set_when(comp, "DTSTART", v.get("occurred_at", ""))
     _set_text(comp, "SUMMARY", v.get("summary", ""))
@@ -379,7 +419,10 @@ def _write_conversation(comp, v: dict[str, str]) -> None:
     if _participants(comp) != wanted:
         _drop(comp, "ATTENDEE")
         for uid, name in wanted:
-            comp.add("ATTENDEE", URN + uid, parameters={"CN": name} if name else None)
+            attendee = icalendar.vCalAddress(URN + uid)
+            if name:
+                attendee.params = _QuotedParameters({"CN": UNWRITABLE.sub(" ", name)})
+            comp.add("ATTENDEE", attendee)
 
 
 def write_item(item: CalendarFields, server_text: str | None = None, *, now: dt.datetime) -> str:
@@ -419,7 +462,10 @@ def write_item(item: CalendarFields, server_text: str | None = None, *, now: dt.
         _write_conversation(comp, item.values)
     else:
         _write_keep_or_date(comp, item.kind, item.values)
+    if name == "VTODO":
+        _start_before_due(comp)
     if new and name == "VTODO":
         _new_alarm(comp)
+    _quote_backslashes(cal)
     text = cal.to_ical(sorted=False).decode("utf-8")
     return text

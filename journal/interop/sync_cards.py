@@ -321,8 +321,13 @@ def _dates(text: str) -> list[DateRecord]:
     return out
 
 
+UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029]")
+
+
 def _person(card: CardFields, photo: tuple[str, str] | None, extra_lines: list[str]) -> PersonOut:
-    v = card.values
+    """The person for vcard_write. A character no content line can hold (a control character, a
+    line or paragraph separator) is written as a space; X-CONTACT-JOURNAL-EXACT keeps the value."""
+    v = {key: UNWRITABLE.sub(" ", value) for key, value in card.values.items()}
     return PersonOut(
         uid=card.uid,
         name=v.get("name", ""),
@@ -385,7 +390,11 @@ def _photo_to_write(card: CardFields, server_text: str | None) -> tuple[str, str
 def write_card(card: CardFields, server_text: str | None = None) -> str:
     """One vCard 3.0 (CRLF, folded) holding every value of `card`; every line of `server_text`
     (the server's copy) the journal does not model is kept verbatim, after the journal's own.
-    The server's UID is replaced by card.uid (read_card gives the server's exactly)."""
+    The server's UID is replaced by card.uid (read_card gives the server's exactly).
+
+    The photo is written where values["photo"] names one: card.photo's data, else the server's
+    photo when it is the one named (so an unchanged photo need not travel); values["photo"] naming
+    a photo neither carries raises ValueError. values["photo"] == "" writes no photo."""
     kept, prodid = _kept_lines(server_text) if server_text else ([], [])
     values = card.values
     own = [f"{X_FIELDS[key]}:{x_escape(values[key])}" for key in X_FIELDS if values.get(key)]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -35,7 +36,8 @@ def kept_lines(text: str) -> list[str]:
 
 
 def assert_well_formed(text: str) -> None:
-    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    assert text.endswith("\r\n") and not re.search("[\r\n\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029]",
+                                                 text.replace("\r\n", ""))
     assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
     assert text.startswith("BEGIN:VCARD\r\nVERSION:3.0\r\n")
     vobject.readOne(text)
@@ -52,7 +54,8 @@ def person(**values: str) -> dict[str, str]:
 _chars = st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"))
 _line = st.text(alphabet=_chars, max_size=20)
 _word = st.text(alphabet=_chars, min_size=1, max_size=12).filter(lambda t: t.strip())
-_notes = st.text(alphabet=st.one_of(_chars, st.just("\n")), max_size=60)
+# Notes may hold anything a person pastes: line breaks of every kind, control characters.
+_notes = st.text(alphabet=st.one_of(_chars, st.sampled_from("\n\r\t\x00\x0b\x85\u2028")), max_size=60)
 _iso = st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)).map(dt.date.isoformat)
 _label = st.one_of(st.sampled_from(["", "work", "home", "cell", "home, fax", "Work", "Private line", "pref"]), _word)
 _date = st.builds(YearlyDate, st.integers(1, 12), st.integers(1, 28), st.none() | st.integers(1, 9999))
