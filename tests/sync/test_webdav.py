@@ -320,7 +320,13 @@ def test_plain_http_only_to_loopback_unless_confirmed():
     DavClient("http://dav.example.com/", "dana", "pw", allow_http=True).close()
     for url in ("https://dav.example.com/", "http://localhost:5232/", "http://127.0.0.2/", "http://[::1]:8080/"):
         DavClient(url, "dana", "pw").close()
-    for url in ("ftp://dav.example.com/", "dav.example.com", "https://dana:secret@dav.example.com/"):
+    for url in (
+        "ftp://dav.example.com/",
+        "dav.example.com",
+        "https://dana:secret@dav.example.com/",
+        "dana:secret@dav.example.com",
+        "https://dav.example.com:99999/",
+    ):
         with pytest.raises(BadUrl) as bad:
             DavClient(url, "dana", "pw")
         assert "secret" not in str(bad.value)

@@ -276,10 +276,11 @@ class DavClient:
     ) -> None:
         url = (url or "").strip()
         parts = urlsplit(url)
+        if "@" in parts.netloc or (parts.scheme.lower() not in ("http", "https") and "@" in url):
+            # never echo what may be "user:password@host" back into a message
+            raise BadUrl("Give the user name and password separately, not inside the server address.")
         if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
             raise BadUrl(f"“{url}” is not a server address; give one like https://dav.example.com/.")
-        if parts.username or parts.password:
-            raise BadUrl("Give the user name separately, not inside the server address.")
         try:
             parts.port  # noqa: B018 - raises for a port that is not a number in range
         except ValueError:
