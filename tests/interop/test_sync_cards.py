@@ -109,7 +109,7 @@ def card_fields(draw) -> CardFields:
     return CardFields(uid=uid, values=values, photo=photo)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(card_fields())
 def test_every_value_comes_back_exactly(card):
     text = write_card(card)
@@ -117,7 +117,7 @@ def test_every_value_comes_back_exactly(card):
     assert read_card(text) == card
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(unmodelled_cards(), st.sampled_from(["5B1E-phone-uid", "a@b.example", "urn:uuid:77e1"]))
 def test_a_card_written_over_the_servers_copy_keeps_every_line_the_journal_does_not_model(case, uid):
     text, expected = case
@@ -130,7 +130,7 @@ def test_a_card_written_over_the_servers_copy_keeps_every_line_the_journal_does_
     assert read_card(written) == card
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(unmodelled_cards(), card_fields())
 def test_the_journals_values_replace_the_servers_and_its_other_lines_stay(case, card):
     server, expected = case
