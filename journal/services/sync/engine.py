@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import time
 from dataclasses import dataclass, field
 
 from journal.clock import SYSTEM_CLOCK, Clock
@@ -48,6 +49,12 @@ CONTENT_TYPE = {"contacts": "text/vcard; charset=utf-8", "tasks": "text/calendar
 KINDS_OF = {"contacts": ("person",), "tasks": ("step", "keep", "date"), "journal": ("conversation",)}
 DERIVED = ("keep", "date")
 PUT_ATTEMPTS = 3
+# What the push learns (each item's new ETag and agreed version) is saved in batches: the
+# journal commits with a full fsync, which would cost more than the upload itself. A round cut
+# short before a batch is saved loses nothing: the next round finds those items on the server
+# (412 on create) and agrees with them again.
+SAVE_EVERY_ITEMS = 200
+SAVE_EVERY_SECONDS = 2.0
 
 
 @dataclass
@@ -166,6 +173,8 @@ class _Round:
         self.roles = [role for role in ROLES if role in self.collections]
         self.state: State | None = None
         self.pushed: set[str] = set()  # the collections this round sent to
+        self._unsaved: dict[int, SyncItem] = {}
+        self._saved_at = time.monotonic()
 
     # -- the round ----------------------------------------------------------------------------
     def run(self) -> None:
@@ -180,7 +189,25 @@ class _Round:
         if any(pulled.values()) or any(deleted.values()) or any(
                 tokens[r] != self.collections[r].token for r in self.roles):
             self._operation(self._apply, pulled, deleted, tokens)
-        self._push()
+        try:
+            self._push()
+        finally:
+            self._save_learned()
+
+    def _learned(self, item, **values) -> None:
+        """Record what an upload taught; saved with the next batch."""
+        self.state.save(item, persist=False, **values)
+        self._unsaved[item.id] = item
+        if len(self._unsaved) >= SAVE_EVERY_ITEMS or time.monotonic() - self._saved_at >= SAVE_EVERY_SECONDS:
+            self._save_learned()
+
+    def _save_learned(self) -> None:
+        if self._unsaved and not self.dry_run:
+            with write():
+                for item in self._unsaved.values():
+                    item.save()
+        self._unsaved.clear()
+        self._saved_at = time.monotonic()
 
     def _operation(self, fn, *args) -> None:
         result = operations.run(fn, *args, label="Sync with server", announce=self.announce)
@@ -532,7 +559,7 @@ class _Round:
         collection = self.collections[item.role]
         href = item.href or href_for(collection.url, item.uid, item.role)
         if not item.href:
-            self._commit(self.state.save, item, href=href)
+            self._learned(item, href=href)  # the same path again if the round is cut short: it follows from the uid
         for _attempt in range(PUT_ATTEMPTS):
             text = self._render(item, found, item.raw or None)
             try:
@@ -552,7 +579,7 @@ class _Round:
                 if not changed_keys(base_of(item), values):
                     return
                 continue
-            self._commit(self.state.save, item, href=href, etag=etag, base=dump(values), raw=text, sent=True)
+            self._learned(item, href=href, etag=etag, base=dump(values), raw=text, sent=True)
             self.pushed.add(item.role)
             self.report.up.append(title)
             return
@@ -570,6 +597,7 @@ class _Round:
         return reader().get(item.local_id)
 
     def _commit(self, fn, *args, **kwargs) -> None:
+        self._save_learned()
         if self.dry_run:
             fn(*args, **kwargs)
             return

@@ -115,11 +115,13 @@ class State:
         self._index(item)
         return item
 
-    def save(self, item: SyncItem, **values) -> None:
+    def save(self, item: SyncItem, *, persist: bool = True, **values) -> None:
+        """Change an item (in the database too, unless `persist` is off: the caller saves it later)."""
         old_href, old_local = item.href, item.local_id
         for name, value in values.items():
             setattr(item, name, value)
-        item.save()
+        if persist:
+            item.save()
         if old_href and old_href != item.href:
             self._by_href.pop((item.role, old_href), None)
         if old_local is not None and old_local != item.local_id:
