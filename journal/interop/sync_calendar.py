@@ -428,7 +428,7 @@ def _write_conversation(comp, v: dict[str, str]) -> None:
 def write_item(item: CalendarFields, server_text: str | None = None, *, now: dt.datetime) -> str:
     """The calendar object for `item`: the server's copy patched in place when given (only the
     journal's properties change), else a new one with a VALARM for a VTODO with a DUE.
-    `now` (naive: local time) becomes DTSTAMP and LAST-MODIFIED."""
+    `now` becomes DTSTAMP and LAST-MODIFIED: naive means UTC, as changed_at reads it back."""
     if item.kind not in KIND_KEYS:
         raise ValueError(f"unknown calendar item kind {item.kind!r}")
     name = "VJOURNAL" if item.kind == "conversation" else "VTODO"
@@ -451,7 +451,7 @@ def write_item(item: CalendarFields, server_text: str | None = None, *, now: dt.
         cal.add("VERSION", "2.0")
     if "PRODID" not in cal:
         cal.add("PRODID", PRODID)
-    stamp = _utc(now if now.tzinfo is None else now.astimezone())
+    stamp = (now.replace(tzinfo=dt.UTC) if now.tzinfo is None else now.astimezone(dt.UTC)).replace(microsecond=0)
     _set(comp, "DTSTAMP", stamp, lambda p: False)
     _set(comp, "LAST-MODIFIED", stamp, lambda p: False)
     if item.kind != "conversation":

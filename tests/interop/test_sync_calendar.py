@@ -20,7 +20,7 @@ from journal.interop.sync_calendar import KIND_KEYS, CalendarFields, read_item, 
 from journal.interop.sync_cards import ItemFormatError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sync"
-NOW = dt.datetime(2025, 3, 1, 10, 0, 0)  # local
+NOW = dt.datetime(2025, 3, 1, 9, 0, 0)  # UTC, as the engine passes it
 
 
 def fixture(name: str) -> str:
@@ -112,7 +112,9 @@ def test_every_value_comes_back_exactly(zone, item, now):
     assert_well_formed(text)
     again = read_item(text)
     assert (again.uid, again.kind, again.values) == (item.uid, item.kind, item.values)
-    assert again.changed_at == now - dt.timedelta(hours=5, minutes=30)
+    assert again.changed_at == now
+    aware = dt.datetime(2025, 3, 1, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    assert read_item(write_item(item, now=aware)).changed_at == dt.datetime(2025, 3, 1, 9, 0)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
