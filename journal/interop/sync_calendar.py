@@ -178,7 +178,13 @@ def _rows(text: str) -> list[tuple[str, str]]:
 
 # --- read -----------------------------------------------------------------------------------------------------
 
+_BARE_ITEM = re.compile(r"^[ \t]*BEGIN:(VTODO|VJOURNAL)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
 def _calendar(text: str):
+    """The VCALENDAR in `text`; a VTODO or VJOURNAL given without one is read inside one."""
+    if isinstance(text, str) and "BEGIN:VCALENDAR" not in text.upper() and _BARE_ITEM.search(text):
+        text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + text[_BARE_ITEM.search(text).start():].rstrip() + "\r\nEND:VCALENDAR\r\n"
     if not isinstance(text, str) or "BEGIN:VCALENDAR" not in text.upper():
         raise ItemFormatError("This is not a calendar item: no BEGIN:VCALENDAR was found.")
     start = text.upper().index("BEGIN:VCALENDAR")

@@ -315,6 +315,8 @@ def test_lower_case_names_no_version_lf_and_folded_lines_are_read(zone):
     assert (item.uid, item.kind, item.values["text"], item.values["due"]) == (
         "lenient-1", "step", "A summary that is folded", "2024-12-01")
     assert_well_formed(write_item(item, fixture("lenient_todo.ics"), now=NOW))
+    bare = "BEGIN:VTODO\nUID:bare-1\nSUMMARY:No calendar around it\nEND:VTODO\n"
+    assert read_item(bare).values["text"] == "No calendar around it"
 
 
 @pytest.mark.parametrize("text, message", [
