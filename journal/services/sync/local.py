@@ -695,13 +695,12 @@ def write_person(
         else:
             plan.photo_kept = wanted  # the data did not come: only right if it is the photo kept
     with write():
-        now = clock.now()
         if person_id is None:
-            person = people.create_person(plan.columns["name"], clock=clock)
-        else:
-            person = Person.get_or_none(Person.id == person_id)
-            if person is None:
-                raise ValidationError("This person no longer exists; it may have been deleted.")
+            return _create_person(plan, clock)
+        now = clock.now()
+        person = Person.get_or_none(Person.id == person_id)
+        if person is None:
+            raise ValidationError("This person no longer exists; it may have been deleted.")
         pid = person.id
         changed = False
         columns = dict(plan.columns)
@@ -753,8 +752,46 @@ def write_person(
             if first is not None:  # the person's organisation and role mirror the first current job
                 jobs.set_current(pid, getattr(first, "org_name", None) or "", first.role)
         changed |= _write_photo(pid, plan)
-        if changed and person_id is not None:
+        if changed:
             Person.update(updated_at=now).where(Person.id == pid).execute()
+    return pid
+
+
+def _create_person(plan: _PersonPlan, clock: Clock) -> int:
+    """A new person as the People view creates one (people.create_person: their organisation and
+    role their first job), with their lists inserted at once: a new person has no rows to match."""
+    columns = dict(plan.columns)
+    if columns.get("cadence_days") and "cadence_set_on" not in columns:
+        columns["cadence_set_on"] = clock.today()
+    name = columns.pop("name")
+    placeholder = columns.pop("is_placeholder", False)
+    person = people.create_person(
+        name, placeholder=placeholder, organisation=plan.organisation or "", role=plan.role or "", clock=clock,
+        **columns,
+    )
+    pid = person.id
+    if plan.tags:
+        people.set_tags(pid, plan.tags)
+    rows = [
+        (ContactDetail, (plan.emails or []) + (plan.phones or [])),
+        (PersonDate, plan.dates or []),
+        (Address, plan.addresses or []),
+        (Profile, plan.profiles or []),
+        (Relation, [{"kind": kind, "name": name, "other": linked_person(name, besides=pid)}
+                    for kind, name in plan.relations or []]),
+    ]
+    if plan.other_jobs:
+        if not person.organisation_id and not person.role:
+            rows.append((Job, [{"organisation": None, "role": ""}]))  # their own blank job comes first
+        rows.append((Job, [{"organisation": getattr(organisation_named(org), "id", None), "role": role}
+                           for org, role in plan.other_jobs]))
+    for model, wanted in rows:
+        if wanted:
+            model.insert_many([{"person": pid, **values} for values in wanted]).execute()
+    if plan.photo:
+        PersonPhoto.create(person=pid, mime=plan.photo[0], data=plan.photo[1])
+    elif plan.photo_kept:
+        raise ValidationError("A photo changed on the server came without its image.")
     return pid
 
 
