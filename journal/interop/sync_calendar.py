@@ -395,9 +395,14 @@ def _write_keep_or_date(comp, kind: str, v: dict[str, str]) -> None:
         _set_done(comp, None)
 
 
+def _backslashed(text: str) -> str:
+    """A parameter value as icalendar reads it back: it takes `\\,` `\\;` `\\\\` for escapes."""
+    return text.replace("\\", "\\\\")
+
+
 class _QuotedParameters(Parameters):
-    """Parameters with CN, and any value holding a backslash, in double quotes: icalendar leaves
-    a name like `a\\` bare, and reads the backslash back as an escape."""
+    """Parameters with CN, and any value holding a backslash, in double quotes (and backslashes
+    doubled): icalendar leaves a name like `a\\` bare, and reads a backslash back as an escape."""
 
     @property
     def always_quoted(self) -> tuple[str, ...]:
@@ -413,7 +418,8 @@ def _quote_backslashes(cal) -> None:
                 params = getattr(prop, "params", None)
                 if params and not isinstance(params, _QuotedParameters) and any(
                         "\\" in str(v) for v in params.values()):
-                    prop.params = _QuotedParameters(params)
+                    prop.params = _QuotedParameters(
+                        {key: _backslashed(v) if isinstance(v, str) else v for key, v in params.items()})
 
 
 def _write_conversation(comp, v: dict[str, str]) -> None:
@@ -427,7 +433,7 @@ def _write_conversation(comp, v: dict[str, str]) -> None:
         for uid, name in wanted:
             attendee = icalendar.vCalAddress(URN + uid)
             if name:
-                attendee.params = _QuotedParameters({"CN": UNWRITABLE.sub(" ", name)})
+                attendee.params = _QuotedParameters({"CN": _backslashed(UNWRITABLE.sub(" ", name))})
             comp.add("ATTENDEE", attendee)
 
 
