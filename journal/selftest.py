@@ -218,6 +218,27 @@ class SelfTest:
         _expect(__version__ in dialog.details(), "the About dialog does not show the version")
         return "About dialog built"
 
+    def sync(self) -> str:
+        """The sync's parts load: its codecs write and read back a card and a task, the HTTP
+        client has its CA bundle, and keyring answers (with a backend, or that there is none)."""
+        import keyring
+        import requests.certs
+
+        from journal.interop.sync_calendar import CalendarFields, read_item, write_item
+        from journal.interop.sync_cards import CardFields, read_card, write_card
+        from journal.services.sync.webdav import DavClient
+
+        card = read_card(write_card(CardFields("self-test-uid", {"name": "Ada Lovelace", "notes": MARKER})))
+        _expect(card.values.get("name") == "Ada Lovelace" and card.values.get("notes") == MARKER,
+                f"a card came back as {card.values}")
+        now = dt.datetime(2026, 1, 2, 3, 4, 5)
+        task = read_item(write_item(CalendarFields("self-test-task", "step", {"text": "Send Ada the notes", "due": "2026-01-09"}), now=now))
+        _expect(task.values.get("text") == "Send Ada the notes", f"a task came back as {task.values}")
+        _expect(Path(requests.certs.where()).is_file(), f"the CA bundle is missing ({requests.certs.where()})")
+        DavClient("https://dav.example.com/", "ada", "secret").close()
+        backend = type(keyring.get_keyring()).__module__
+        return f"card and task round trip, CA bundle present, keyring backend {backend}"
+
     def close(self) -> None:
         for widget in self.widgets:
             widget.close()
@@ -235,6 +256,7 @@ class SelfTest:
             ("sqlite", self.sqlite),
             ("journal", self.journal_round_trip),
             ("search", self.search),
+            ("sync", self.sync),
             ("icons", self.icons),
             ("translations", self.translations),
             ("calendar", self.calendar),

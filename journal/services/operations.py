@@ -138,6 +138,7 @@ def _apply(step: UndoStep, side: str) -> tuple[UndoStep, Changes]:
     try:
         with write():
             done = changelog.apply(DB.obj, step.changeset, side)
+            _note_for_sync(done)
     except ChangeConflict as conflict:
         raise _refusal(verb, step, conflict) from None
     changes = Changes.of(done)

@@ -299,8 +299,14 @@ class SyncItem(BaseModel):
     # list it, and one that does not was deleted there (a server reports only the difference
     # between the token and now, so an item made and deleted in between appears nowhere).
     sent = BooleanField(default=False)
+    # Changed here since the last round looked (operations set it): a round reads again only
+    # these rows, the ones not yet on the server and the derived tasks.
+    dirty = BooleanField(default=False)
 
     class Meta:
+        # A round keeps items in memory while operations mark them changed in SQL: saving one
+        # writes only what the round set, never an older copy of the rest.
+        only_save_dirty = True
         indexes = (
             (("role", "uid"), True),
             (("kind", "local_id"), False),

@@ -114,3 +114,16 @@ def test_without_vjournal_conversations_stay_and_the_rest_syncs(dav_server, tmp_
     sync(laptop, dav_server, clock)
     assert sorted(contents(laptop)["people"]) == ["Dana Smith", "Sam Lee"]
     assert contents(laptop)["conversations"] == []
+
+
+def test_a_change_made_without_an_operation_is_found_by_the_next_process(dav_server, synced):
+    from journal.services.sync import engine
+
+    path, clock, info = synced
+    with opened(path):
+        # Another program wrote this straight into the file: no operation marked it.
+        Person.update(notes="Written by another program").where(Person.name == "Dana Smith").execute()
+    assert sync(path, dav_server, clock).up == []  # this process compares only what it saw change
+    engine._COMPARED_ALL.clear()  # a new process
+    assert sync(path, dav_server, clock).up == ["Dana Smith"]
+    assert "NOTE:Written by another program" in _card(dav_server, info, "Dana Smith")[2]

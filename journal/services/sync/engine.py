@@ -100,6 +100,10 @@ class SyncReport:
         return ", ".join(parts)
 
 
+# The journals this process has compared row by row with the server once (see _Round._thorough).
+_COMPARED_ALL: set[str] = set()
+
+
 class _DryRun(Exception):
     """Unwinds a dry run's transaction."""
 
@@ -290,23 +294,25 @@ class _Round:
         today = self.clock.today()
         intros: dict[str, str] = {}
         if "contacts" in pulled:
-            people = local.read_people(state)
+            people = local.read_people(state, self._local_ids("contacts", pulled["contacts"])) if pulled["contacts"] else {}
             for got in pulled["contacts"]:
                 self._apply_one(got, {pid: card.values for pid, card in people.items()}, intros)
             self._apply_introductions(intros)
             state.assign_derived()
         locals_by_kind = {}
         if pulled.get("tasks") or deleted.get("tasks"):
-            locals_by_kind["step"] = local.read_steps(state)
+            locals_by_kind["step"] = local.read_steps(state, self._local_ids("tasks", pulled.get("tasks", ()), deleted.get("tasks", ())))
             locals_by_kind["keep"] = local.read_keeps(state, today)
             locals_by_kind["date"] = local.read_dates(state, today)
         if pulled.get("journal") or deleted.get("journal"):
-            locals_by_kind["conversation"] = local.read_conversations(state)
+            locals_by_kind["conversation"] = local.read_conversations(
+                state, self._local_ids("journal", pulled.get("journal", ()), deleted.get("journal", ())))
         for role in ("tasks", "journal"):
             for got in pulled.get(role, ()):
                 self._apply_one(got, locals_by_kind.get(got.kind, {}), intros)
         if deleted.get("contacts"):
-            locals_by_kind["person"] = {pid: card.values for pid, card in local.read_people(state).items()}
+            ids = self._local_ids("contacts", (), deleted["contacts"])
+            locals_by_kind["person"] = {pid: card.values for pid, card in local.read_people(state, ids).items()}
         for role in self.roles:
             for href in deleted.get(role, ()):
                 self._deleted_there(role, href, locals_by_kind)
@@ -318,6 +324,19 @@ class _Round:
                 SyncItem.update(sent=False).where(SyncItem.role == role, SyncItem.sent == True).execute()  # noqa: E712
                 for item in state.of_role(role):
                     item.sent = False
+
+    def _local_ids(self, role: str, pulled=(), hrefs=()) -> list[int]:
+        """The journal's rows the pulled items and deleted hrefs stand for."""
+        state, ids = self.state, set()
+        for got in pulled:
+            item = state.by_href(role, got.href) or state.by_uid(role, got.uid)
+            if item is not None and item.local_id is not None:
+                ids.add(item.local_id)
+        for href in hrefs:
+            item = state.by_href(role, href)
+            if item is not None and item.local_id is not None:
+                ids.add(item.local_id)
+        return sorted(ids)
 
     def _newer_here(self, item, remote_changed_at: dt.datetime | None) -> bool:
         mine = _utc(item.local_changed_at) if item is not None else None
@@ -359,6 +378,16 @@ class _Round:
             report.notes.append(f"Left {got.href} alone: its uid belongs to another kind of item.")
             return
         title = self._title(got.kind, got.values)
+        try:
+            self._merge_one(got, item, title, locals_of_kind, intros)
+        except ValidationError as exc:
+            # One item the journal cannot take (a card with no name, a date it cannot read)
+            # stays on the server as it is; the round goes on. Writers check before writing.
+            self.report.notes.append(f"Left “{title}” on the server as it was: {exc}")
+
+    def _merge_one(self, got: _Pulled, item, title: str, locals_of_kind: dict[int, dict[str, str]],
+                   intros: dict[str, str]) -> None:
+        state, report = self.state, self.report
         if item is None or item.local_id is None:
             if got.kind in DERIVED:
                 # A task derived from a person and date this journal has not got (or no longer has).
@@ -461,16 +490,25 @@ class _Round:
 
     # -- push ---------------------------------------------------------------------------------
     def _locals(self) -> dict[str, dict[int, object]]:
+        """The rows a push must look at: those changed here since (operations mark them), those
+        not yet on the server, and the derived tasks (their due dates move with the calendar)."""
         state, today = self.state, self.clock.today()
+        state.refresh()
+        needed: dict[str, list[int]] = {"person": [], "step": [], "conversation": []}
+        thorough = self._thorough()
+        for item in state.items:
+            if item.kind in needed and item.local_id is not None and (
+                    thorough or item.dirty or not item.href or not item.etag or not item.base):
+                needed[item.kind].append(item.local_id)
         found: dict[str, dict[int, object]] = {}
         if "contacts" in self.collections:
-            found["person"] = local.read_people(state)
+            found["person"] = local.read_people(state, needed["person"]) if needed["person"] else {}
         if "tasks" in self.collections:
-            found["step"] = local.read_steps(state)
+            found["step"] = local.read_steps(state, needed["step"]) if needed["step"] else {}
             found["keep"] = local.read_keeps(state, today)
             found["date"] = local.read_dates(state, today)
         if "journal" in self.collections:
-            found["conversation"] = local.read_conversations(state)
+            found["conversation"] = local.read_conversations(state, needed["conversation"]) if needed["conversation"] else {}
         return found
 
     def _push(self) -> None:
@@ -508,6 +546,15 @@ class _Round:
                     self.client.delete(item.href)
                     self.pushed.add(item.role)
                 self._commit(state.drop, item)
+
+    def _thorough(self) -> bool:
+        """The first round a process makes on a journal compares every row, not only those
+        operations marked: a change made by another program (or an older version) is found."""
+        key = str(DB.obj.database)
+        if key in _COMPARED_ALL or self.dry_run:
+            return key not in _COMPARED_ALL
+        _COMPARED_ALL.add(key)
+        return True
 
     def _deleted_here_changed_there(self, item) -> None:
         """A row deleted here whose server copy changed meanwhile: the edit wins, it comes back."""
@@ -551,6 +598,8 @@ class _Round:
                 return
             self._commit(self.state.save, item, href="", etag="")  # changed since: it goes back to the server
         if item.href and item.etag and base is not None and not changed_keys(base, values):
+            if item.dirty:
+                self._learned(item, dirty=False)
             return
         title = self._title(item.kind, values)
         if self.dry_run:
@@ -579,7 +628,7 @@ class _Round:
                 if not changed_keys(base_of(item), values):
                     return
                 continue
-            self._learned(item, href=href, etag=etag, base=dump(values), raw=text, sent=True)
+            self._learned(item, href=href, etag=etag, base=dump(values), raw=text, sent=True, dirty=False)
             self.pushed.add(item.role)
             self.report.up.append(title)
             return

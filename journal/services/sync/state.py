@@ -128,6 +128,21 @@ class State:
             self._by_local.pop((item.kind, old_local), None)
         self._index(item)
 
+    def refresh(self) -> None:
+        """Take up what operations changed in SQL meanwhile: which items were marked changed,
+        and which rows were deleted (the tombstone triggers)."""
+        known = {item.id: item for item in self.items}
+        for item_id, local_id, dirty in SyncItem.select(SyncItem.id, SyncItem.local_id, SyncItem.dirty).tuples():
+            item = known.get(item_id)
+            if item is None:
+                continue
+            item.__data__["dirty"] = bool(dirty)
+            if item.local_id != local_id:
+                if item.local_id is not None:
+                    self._by_local.pop((item.kind, item.local_id), None)
+                item.__data__["local_id"] = local_id
+                self._index(item)
+
     def drop(self, item: SyncItem) -> None:
         SyncItem.delete().where(SyncItem.id == item.id).execute()
         self.items.remove(item)

@@ -41,4 +41,4 @@ def touch(changeset: ChangeSet) -> None:
         ids = sorted(i for i in ids if isinstance(i, int))
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
-            SyncItem.update(local_changed_at=now).where(SyncItem.kind == kind, SyncItem.local_id.in_(chunk)).execute()
+            SyncItem.update(local_changed_at=now, dirty=True).where(SyncItem.kind == kind, SyncItem.local_id.in_(chunk)).execute()
