@@ -593,7 +593,7 @@ def _account_remove(args) -> int:
 
 
 _REPORT_LINES = (
-    ("up", "sent"), ("down", "received"), ("merged", "merged"), ("conflicted", "conflict"),
+    ("up", "sent"), ("down", "received"), ("merged", "merged"), ("conflicted", "in conflict"),
     ("deleted_here", "deleted here"), ("deleted_there", "deleted there"),
 )
 

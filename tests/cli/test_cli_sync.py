@@ -96,7 +96,7 @@ def test_a_typed_password_goes_to_the_keyring_and_sync_uses_it(cli, server, monk
     assert sorted(report["up"]) == sorted(preview["up"])  # the dry run sent nothing
     again = cli("sync")
     assert again.code == 0, again
-    assert again.out.splitlines()[0].startswith("Synced: 0 sent, 0 received, 0 merged, 0 conflict, 0 deleted here, 0 deleted there (")
+    assert again.out.splitlines()[0].startswith("Synced: 0 sent, 0 received, 0 merged, 0 in conflict, 0 deleted here, 0 deleted there (")
     (account,) = json.loads(cli("account", "list", "--json").out)
     assert account["last_sync_at"] == "2026-03-11T09:30:00"
 
