@@ -333,3 +333,10 @@ def test_nothing_readable_is_one_line(zone, text, message):
     assert isinstance(caught.value, JournalError)
     assert message in str(caught.value) and "\n" not in str(caught.value)
 
+
+
+def test_a_servers_copy_that_cannot_be_read_is_refused_rather_than_written_over(zone):
+    with pytest.raises(ItemFormatError):
+        write_item(step(text="t"), "BEGIN:VCALENDAR\r\nnot a line\r\nEND:VCALENDAR\r\n", now=NOW)
+    fresh = write_item(step(text="t"), "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", now=NOW)
+    assert read_item(fresh).values["text"] == "t"  # a calendar with no task in it gets one

@@ -322,3 +322,8 @@ def test_nothing_readable_is_one_line(text, message):
         read_card(text)
     assert isinstance(caught.value, JournalError)
     assert message in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_servers_copy_that_cannot_be_read_is_refused_rather_than_written_over():
+    with pytest.raises(ItemFormatError):
+        write_card(CardFields("p", person(name="Ana")), "BEGIN:VCARD\r\nFN:Ana\r\n")
