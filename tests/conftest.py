@@ -26,6 +26,10 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
     # No test reaches the desktop's own session bus (real notifications would pop up and be
     # clicked on); the notification tests start a bus of their own.
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    # No test reaches the user's keyring either: a program a test starts finds none at all, and
+    # this process has an empty one in memory (the `memory_keyring` fixture below).
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    monkeypatch.delenv("CONTACT_JOURNAL_SYNC_PASSWORD", raising=False)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         from PySide6.QtCore import QSettings
@@ -35,6 +39,16 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "settings"))
     yield
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(monkeypatch):
+    """An empty in-memory keyring for every test; tests that look at what was stored use it as
+    a fixture."""
+    from tests.services.sync.keyrings import isolated_keyring
+
+    with isolated_keyring(monkeypatch) as backend:
+        yield backend
 
 
 @pytest.fixture

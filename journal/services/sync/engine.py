@@ -512,7 +512,7 @@ class _Round:
         return found
 
     def _push(self) -> None:
-        from journal.services.sync.webdav import PreconditionFailed
+        from journal.services.sync.webdav import ItemRefused, PreconditionFailed
 
         state = self.state
         for item in [i for i in state.items if i.local_id is None]:
@@ -525,6 +525,9 @@ class _Round:
             if not self.dry_run:
                 try:
                     self.client.delete(item.href, etag=item.etag if item.kind not in DERIVED else "")
+                except ItemRefused as exc:
+                    self.report.notes.append(f"The server kept “{title}”, deleted here: {exc}")
+                    continue
                 except PreconditionFailed:
                     self._deleted_here_changed_there(item)
                     continue
@@ -589,7 +592,7 @@ class _Round:
         return write_item(CalendarFields(item.uid, item.kind, dict(values)), server_text, now=_utc(self.clock.now()))
 
     def _push_one(self, item, found) -> None:
-        from journal.services.sync.webdav import PreconditionFailed
+        from journal.services.sync.webdav import ItemRefused, PreconditionFailed
 
         values = found.values if item.kind == "person" else found
         base = base_of(item)
@@ -613,6 +616,10 @@ class _Round:
             text = self._render(item, found, item.raw or None)
             try:
                 etag = self.client.put(href, text, CONTENT_TYPE[item.role], etag=item.etag or None, create=not item.etag)
+            except ItemRefused as exc:
+                # The server will not store this one (too big, a rule of its own): the rest goes on.
+                self.report.notes.append(f"The server did not take “{title}”: {exc}")
+                return
             except PreconditionFailed:
                 got = self._fetch(item)
                 if got is None:

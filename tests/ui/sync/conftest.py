@@ -1,18 +1,8 @@
-"""No sync test reaches the user's keyring: each runs with an empty in-memory one."""
+"""Fixtures of the sync tests here (the in-memory keyring every test runs with is in tests/conftest.py)."""
 
 from __future__ import annotations
 
 import pytest
-
-from tests.services.sync.keyrings import isolated_keyring
-
-
-@pytest.fixture(autouse=True)
-def memory_keyring(monkeypatch):
-    """The in-memory keyring in place for this test (the autouse safety net); tests that look
-    at what was stored use it as a fixture."""
-    with isolated_keyring(monkeypatch) as backend:
-        yield backend
 
 
 @pytest.fixture(params=["radicale", "xandikos"])
