@@ -17,8 +17,9 @@ How the fields travel:
   `X-CONTACT-JOURNAL-EXACT;X-KEY=<key>;X-SEEN=<digest>` line, where the digest is that of the value
   the standard reading gives. It is believed only while the card still reads as it did: once a
   phone has edited that property, the phone's value wins;
-- REV is not written (the server's is dropped, it would be out of date); a card's REV is read into
-  changed_at. PRODID is the server's where it had one, the journal's otherwise.
+- REV is written from changed_at (the time the journal's copy last changed, as naive UTC), and the
+  server's own REV is replaced by it; a card's REV is read back into changed_at. It is what a
+  conflict between two journals is decided by. PRODID is the server's where it had one, the journal's otherwise.
 
 The values of X-CONTACT-JOURNAL-* lines are escaped as vCard text (backslash, newline, comma,
 semicolon) and any other control or line-breaking character as `\\uXXXX`, so an introduction's
@@ -59,7 +60,11 @@ X_FIELDS = {
 }
 X_INTRODUCTION = X_PREFIX + "INTRODUCTION"
 X_EXACT = X_PREFIX + "EXACT"
-MODELLED_X = frozenset({*X_FIELDS.values(), X_INTRODUCTION, X_EXACT})
+# On every card the journal writes: a card read back without it went through a client that keeps
+# no property it does not know, so its journal-only fields were dropped, not cleared.
+X_MARK = X_PREFIX + "SYNC"
+MARK_LINE = f"{X_MARK}:1"
+MODELLED_X = frozenset({*X_FIELDS.values(), X_INTRODUCTION, X_EXACT, X_MARK})
 # Keys whose standard reading may differ from the value written; X-CONTACT-JOURNAL-EXACT keeps them.
 STANDARD_KEYS = tuple(k for k in PERSON_KEYS if k not in X_FIELDS and k != "photo")
 
@@ -263,6 +268,11 @@ def _uid(raw: list[str]) -> str:
     return ""
 
 
+def kept_journal_fields(text: str) -> bool:
+    """Whether a card still carries the mark the journal writes on every card (see X_MARK)."""
+    return any(line.upper().startswith(X_MARK + ":") for line in text.replace("\r\n", "\n").split("\n"))
+
+
 def read_card(text: str) -> CardFields:
     """The first card in `text` as CardFields. Lenient: lower-case names, no VERSION, LF line
     ends, folded lines, 2.1 to 4.0. Raises ItemFormatError (one line) when there is no card or it
@@ -283,6 +293,8 @@ def read_card(text: str) -> CardFields:
             intro = _params(params).get("X-ID", "")
             if intro:
                 values[INTRO_PREFIX + intro] = x_unescape(value)
+        elif name == X_MARK:
+            continue
         elif name == X_EXACT:
             found = _params(params)
             if found.get("X-KEY") in STANDARD_KEYS:
@@ -349,6 +361,7 @@ def _person(card: CardFields, photo: tuple[str, str] | None, extra_lines: list[s
         other_jobs=[(o, r) for o, r in _rows(v.get("other_jobs", ""), 2)],
         photo=photo,
         extra_lines=extra_lines,
+        updated_at=card.changed_at.replace(microsecond=0) if card.changed_at else None,
     )
 
 
@@ -397,7 +410,7 @@ def write_card(card: CardFields, server_text: str | None = None) -> str:
     a photo neither carries raises ValueError. values["photo"] == "" writes no photo."""
     kept, prodid = _kept_lines(server_text) if server_text else ([], [])
     values = card.values
-    own = [f"{X_FIELDS[key]}:{x_escape(values[key])}" for key in X_FIELDS if values.get(key)]
+    own = [MARK_LINE] + [f"{X_FIELDS[key]}:{x_escape(values[key])}" for key in X_FIELDS if values.get(key)]
     own += [
         f"{X_INTRODUCTION};X-ID={_param_value(key[len(INTRO_PREFIX):])}:{x_escape(value)}"
         for key, value in sorted(values.items()) if key.startswith(INTRO_PREFIX) and value

@@ -170,3 +170,46 @@ def test_a_delete_here_against_an_edit_there_keeps_the_edit(dav_server, synced):
     sync(path, dav_server, clock)
     with opened(path):
         assert NextStep.select().count() == 1
+
+
+def test_between_two_journals_the_later_edit_wins(dav_server, synced, tmp_path):
+    desk, clock, info = synced
+    laptop = tmp_path / "laptop.sqlite3"
+    add_account(laptop, dav_server)
+    sync(laptop, dav_server, clock)
+    clock.set(T0 + dt.timedelta(hours=1))
+    do(desk, _set_notes, "Written on the desk", clock=clock)
+    clock.set(T0 + dt.timedelta(hours=2))
+    do(laptop, _set_notes, "Written on the laptop, later", clock=clock)
+    sync(desk, dav_server, clock)
+    report = sync(laptop, dav_server, clock)
+    assert report.conflicted == ["Dana Smith"]
+    sync(desk, dav_server, clock)
+    assert _notes(desk) == _notes(laptop) == "Written on the laptop, later"
+    with opened(laptop):
+        [conflict] = conflicts.open_conflicts()
+        assert (conflict.kept_side, conflict.other) == ("journal", "Written on the desk")
+
+
+def test_a_client_that_drops_unknown_properties_does_not_clear_the_journals_own(dav_server, synced):
+    from journal.services.people.records import set_cadence
+
+    path, clock, info = synced
+
+    def cadence():
+        person = Person.get(Person.name == "Dana Smith")
+        person.how_met = "Conference in Lyon"
+        person.save()
+        set_cadence(person.id, 30, clock=clock)
+
+    do(path, cadence, clock=clock)
+    sync(path, dav_server, clock)
+    href, etag, text = _card(dav_server, info, "Dana Smith")
+    assert "X-CONTACT-JOURNAL-CADENCE-DAYS:30" in text
+    stripped = "".join(line + "\r\n" for line in text.split("\r\n") if line and not line.startswith("X-"))
+    stripped = stripped.replace("NOTE:First notes", "NOTE:Edited on a plain client")
+    assert raw_request(dav_server, "PUT", href, stripped, {"Content-Type": "text/vcard", "If-Match": etag}).ok
+    sync(path, dav_server, clock)
+    with opened(path):
+        dana = Person.get(Person.name == "Dana Smith")
+        assert (dana.notes, dana.how_met, dana.cadence_days) == ("Edited on a plain client", "Conference in Lyon", 30)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.merge import changed_keys, merge
 from journal.errors import ValidationError
+from journal.interop.sync_cards import kept_journal_fields
 from journal.services import operations
 from journal.services.sync import local
 from journal.services.sync.state import GONE, ROLE_OF, State, base_of, dump, href_for
@@ -48,6 +49,9 @@ CONTENT_TYPE = {"contacts": "text/vcard; charset=utf-8", "tasks": "text/calendar
                 "journal": "text/calendar; charset=utf-8"}
 KINDS_OF = {"contacts": ("person",), "tasks": ("step", "keep", "date"), "journal": ("conversation",)}
 DERIVED = ("keep", "date")
+# A person's fields only a Contact Journal writes (X-CONTACT-JOURNAL-* properties).
+JOURNAL_ONLY = frozenset({"how_met", "cadence_days", "cadence_set_on", "keep_snoozed_until", "placeholder", "archived",
+                          "connected_on"})
 PUT_ATTEMPTS = 3
 # What the push learns (each item's new ETag and agreed version) is saved in batches: the
 # journal commits with a full fsync, which would cost more than the upload itself. A round cut
@@ -408,6 +412,11 @@ class _Round:
         if mine is None:
             return
         base = base_of(item)
+        if got.kind == "person" and base and not kept_journal_fields(got.text):
+            # A client that keeps no property it does not know dropped every journal-only field
+            # at once (how you met, the cadence, the introductions ...): that is not an edit.
+            got.values = {**{k: v for k, v in got.values.items() if k not in JOURNAL_ONLY and not k.startswith("intro:")},
+                          **{k: v for k, v in base.items() if k in JOURNAL_ONLY or k.startswith("intro:")}}
         merged = merge(base, mine, got.values, local_is_newer=self._newer_here(item, got.changed_at))
         to_local = merged.differs_from(mine)
         plain = {k: v for k, v in to_local.items() if not k.startswith("intro:")}
@@ -588,7 +597,8 @@ class _Round:
 
         if item.kind == "person":
             card = values
-            return write_card(CardFields(item.uid, dict(card.values), card.photo, _utc(item.local_changed_at)), server_text)
+            changed = _utc(item.local_changed_at or self.clock.now())
+            return write_card(CardFields(item.uid, dict(card.values), card.photo, changed), server_text)
         return write_item(CalendarFields(item.uid, item.kind, dict(values)), server_text, now=_utc(self.clock.now()))
 
     def _push_one(self, item, found) -> None:
