@@ -245,6 +245,28 @@ def _escape_21(value: str, name: str) -> str:
     return _ESCAPE_21.sub(one, value)
 
 
+# Properties holding one text value: a comma in them is the text's own even where a writer did
+# not escape it (vobject would keep only the text before it: "Lisbon in April, not March" read
+# as "Lisbon in April").
+SINGLE_TEXT = frozenset({"FN", "NOTE", "TITLE", "ROLE"})
+
+
+def _escape_bare_commas(value: str) -> str:
+    out, escaped = [], False
+    for char in value:
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            out.append(char)
+            escaped = True
+        elif char == ",":
+            out.append("\\,")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
 def _readable_line(at: int, line: str, version: str, fallback: str | None = None) -> tuple[str | None, str]:
     """(the line as vobject should read it, or None to drop it; why it was dropped or guessed)."""
     if line.lstrip().startswith("#"):
@@ -287,8 +309,11 @@ def _readable_line(at: int, line: str, version: str, fallback: str | None = None
         value = text
     if version.startswith("2"):
         value = _escape_21(value, upper)
-    elif changed:
-        value = value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+    else:
+        if changed:
+            value = value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+        if upper in SINGLE_TEXT and "," in value:
+            value = _escape_bare_commas(value)
     head = (f"{group}." if group else "") + name + "".join(f";{p}" for p in kept)
     if has_undecoded(head):
         return None, f"{upper}: its parameters are not {charset} text"

@@ -184,3 +184,14 @@ def test_an_undeclared_quoted_printable_value_is_read_in_the_charset_the_card_de
     assert jan.notes == "ul. Długa 5\nKraków"
     ((line, reason),) = dropped(result)
     assert line == 4 and "read as ISO8859-2" in reason
+
+
+def test_a_comma_nobody_escaped_stays_in_a_one_value_text():
+    # Several phones and older Outlook exports write NOTE and TITLE commas bare; vCard 3.0 wants
+    # them escaped, and reading one as a list separator would cut the text at the first comma.
+    text = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Smith, Dana\r\nTITLE:Head of Sales, EMEA\r\n"
+            "NOTE:Lisbon in April, not March. Escaped\\, too\\\\, and a backslash\r\nEND:VCARD\r\n")
+    [record] = vcard.parse(text).records
+    assert record.name == "Smith, Dana"
+    assert record.role == "Head of Sales, EMEA"
+    assert record.notes == "Lisbon in April, not March. Escaped, too\\, and a backslash"
