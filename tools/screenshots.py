@@ -121,6 +121,54 @@ def shoot_people_over_time(app, window, out: Path) -> list[Path]:
     return saved
 
 
+def shoot_sync(app, window, context, out: Path) -> list[Path]:
+    """Preferences > Accounts with an account being added, and the sync conflicts list (two
+    conflicts written into the demo journal as a sync would keep them)."""
+    from journal.store.models import Person, SyncConflict
+    from journal.ui.dialogs.preferences import PreferencesDialog
+    from journal.ui.sync.accounts_page import AccountsPage
+    from journal.ui.sync.conflicts_dialog import ConflictsDialog
+
+    saved = []
+    accounts = AccountsPage(context.clock)
+    dialog = PreferencesDialog(window.preferences if hasattr(window, "preferences") else _preferences(context),
+                               pages=(("Accou&nts", accounts),), parent=window)
+    dialog.tabs.setCurrentWidget(accounts)
+    accounts.url.setText("https://dav.example.com/")
+    accounts.user.setText("dana")
+    accounts.password.setText("correct horse battery staple")
+    dialog.resize(620, 560)
+    dialog.show()
+    settle(app)
+    target = out / "sync-accounts.png"
+    dialog.grab().save(str(target))
+    saved.append(target)
+    dialog.close()
+
+    for name, field, kept, other, side in (
+        ("Dana Whitfield", "notes", "Moving to Lisbon in April, not March.", "Moving to Lisbon in March.", "server"),
+        ("Marcus Oyelaran", "role", "Principal Engineer", "Staff Engineer", "journal"),
+    ):
+        person = Person.get(Person.name == name)
+        SyncConflict.create(kind="person", local_id=person.id, uid=f"shot-{person.id}", title=name, field=field,
+                            kept=kept, other=other, kept_side=side, at=context.clock.now())
+    conflicts = ConflictsDialog(context, window)
+    conflicts.resize(900, 320)
+    conflicts.show()
+    settle(app)
+    target = out / "sync-conflicts.png"
+    conflicts.grab().save(str(target))
+    saved.append(target)
+    conflicts.close()
+    return saved
+
+
+def _preferences(context):
+    from journal.desktop.preferences import Preferences
+
+    return Preferences(context.settings)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -151,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             saved = shoot_views(app, window, out)
             saved.extend(shoot_people_over_time(app, window, out))
+            saved.extend(shoot_sync(app, window, context, out))
             window.show_view(window.current_key() or "today")
             saved.append(shoot_log_dialog(app, window, out))
         finally:
