@@ -65,6 +65,229 @@
     </message>
 </context>
 <context>
+    <name>AccountsPage</name>
+    <message>
+        <location filename="../../journal/ui/sync/accounts_page.py" line="+66"/>
+        <source>Syncing with</source>
+        <translation>Synchronisiert mit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Remove account…</source>
+        <translation>Konto &amp;entfernen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop syncing: the journal and the server keep what they have</source>
+        <translation>Nicht mehr synchronisieren: Journal und Server behalten, was sie haben</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Add a CardDAV/CalDAV account</source>
+        <translation>CardDAV/CalDAV-Konto hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>https://dav.example.com/</source>
+        <translation>https://dav.example.com/</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kept in the system keyring, never in the settings or the journal</source>
+        <translation>Wird im Schlüsselbund des Systems gespeichert, nie in den Einstellungen oder im Journal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional: a CA certificate (.pem)</source>
+        <translation>Optional: ein CA-Zertifikat (.pem)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ch&amp;oose…</source>
+        <translation>Aus&amp;wählen…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Allow plain &amp;http (not encrypted)</source>
+        <translation>Unverschlüsseltes &amp;http erlauben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only for a server you trust on your own network</source>
+        <translation>Nur für einen Server, dem Sie in Ihrem eigenen Netz vertrauen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Add account</source>
+        <translation>Konto &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ser&amp;ver address:</source>
+        <translation>Ser&amp;veradresse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;CA file:</source>
+        <translation>&amp;CA-Datei:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Address &amp;book:</source>
+        <translation>Adress&amp;buch:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tas&amp;k list:</source>
+        <translation>Aufga&amp;benliste:</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{user} at {url}</source>
+        <translation>{user} auf {url}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address book: {url}</source>
+        <translation>Adressbuch: {url}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task list: {url}</source>
+        <translation>Aufgabenliste: {url}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Conversations: {url}</source>
+        <translation>Gespräche: {url}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conversations are not synced: {why}</source>
+        <translation>Gespräche werden nicht synchronisiert: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conversations are not synced.</source>
+        <translation>Gespräche werden nicht synchronisiert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last synced {when}.</source>
+        <translation>Zuletzt synchronisiert {when}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not synced yet.</source>
+        <translation>Noch nicht synchronisiert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last error: {error}</source>
+        <translation>Letzter Fehler: {error}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Allow plain http</source>
+        <translation>Unverschlüsseltes http erlauben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Over plain http, your password and everything the journal syncs travel unencrypted to {host}: anyone on the network between can read them. Allow it for this server?</source>
+        <translation>Über unverschlüsseltes http gehen Ihr Passwort und alles, was das Journal synchronisiert, im Klartext zu {host}: Jeder im Netz dazwischen kann es lesen. Für diesen Server erlauben?</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Give the server&apos;s address.</source>
+        <translation>Geben Sie die Adresse des Servers an.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give the user name for the server.</source>
+        <translation>Geben Sie den Benutzernamen für den Server an.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Give the password.</source>
+        <translation>Geben Sie das Passwort an.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Make a new one (Contact Journal)</source>
+        <translation>Neu anlegen (Contact Journal)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Make a new one (Contact Journal tasks)</source>
+        <translation>Neu anlegen (Contact Journal tasks)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Connected: {books} address book(s), {tasks} task list(s).</source>
+        <translation>Verbunden: {books} Adressbuch/-bücher, {tasks} Aufgabenliste(n).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It keeps journal entries, so conversations can sync.</source>
+        <translation>Er speichert Journaleinträge, also können Gespräche synchronisiert werden.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Connecting to {host}…</source>
+        <translation>Verbinde mit {host}…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Adding the account…</source>
+        <translation>Konto wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Added {user} at {url}: the first sync starts now.</source>
+        <translation>{user} auf {url} hinzugefügt: Die erste Synchronisierung beginnt jetzt.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Remove account</source>
+        <translation>Konto entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop syncing with {user} at {url}? The journal keeps everything it has, and so does the server.</source>
+        <translation>Nicht mehr mit {user} auf {url} synchronisieren? Das Journal behält alles, was es hat, und der Server ebenso.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Removed {user} at {url}.</source>
+        <translation>{user} auf {url} entfernt.</translation>
+    </message>
+</context>
+<context>
     <name>CalendarView</name>
     <message>
         <location filename="../../journal/ui/calendar/calendar_view.py" line="+41"/>
@@ -282,6 +505,112 @@
         <location line="+8"/>
         <source>Nothing was imported: {error}</source>
         <translation>Nichts wurde importiert: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../journal/ui/sync/conflicts_dialog.py" line="+81"/>
+        <source>Sync conflicts</source>
+        <translation>Synchronisierungskonflikte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Both this computer and the server changed these fields since the last sync. The later change was kept; the other value is here. Swap puts it back, Dismiss keeps what was kept.</source>
+        <translation>Dieser Computer und der Server haben diese Felder seit der letzten Synchronisierung beide geändert. Die spätere Änderung wurde behalten; der andere Wert steht hier. Tauschen setzt ihn wieder ein, Verwerfen behält, was behalten wurde.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No conflicts: whatever both sides changed has been settled.</source>
+        <translation>Keine Konflikte: Was beide Seiten geändert haben, ist geklärt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Swap</source>
+        <translation>&amp;Tauschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the other value back (S)</source>
+        <translation>Den anderen Wert wieder einsetzen (S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep what was kept and take the conflict off the list (Del)</source>
+        <translation>Behalten, was behalten wurde, und den Konflikt von der Liste nehmen (Entf)</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Swap conflict: {field} of {item}</source>
+        <translation>Konflikt tauschen: {field} von {item}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Dismiss conflict: {field} of {item}</source>
+        <translation>Konflikt verwerfen: {field} von {item}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Undone: {what}</source>
+        <translation>Rückgängig gemacht: {what}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsModel</name>
+    <message>
+        <location line="-177"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Item</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other value</source>
+        <translation>Anderer Wert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept from</source>
+        <translation>Behalten von</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
     </message>
 </context>
 <context>
@@ -521,12 +850,12 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
 <context>
     <name>DesktopIntegration</name>
     <message>
-        <location filename="../../journal/ui/tray/integration.py" line="+74"/>
+        <location filename="../../journal/ui/tray/integration.py" line="+79"/>
         <source>No system tray was found on this desktop, so reminders will appear here in the window while it is open.</source>
         <translation>Auf diesem Desktop gibt es keinen Infobereich; Erinnerungen erscheinen darum hier im Fenster, solange es offen ist.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Export &amp;calendar (.ics)…</source>
         <translation>&amp;Kalender exportieren (.ics)…</translation>
     </message>
@@ -560,6 +889,11 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <location line="+3"/>
         <source>Exported {count} to-do(s) to {path}</source>
         <translation>{count} Aufgabe(n) nach {path} exportiert</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Accou&amp;nts</source>
+        <translation>Ko&amp;nten</translation>
     </message>
 </context>
 <context>
@@ -2719,7 +3053,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/preferences.py" line="+47"/>
+        <location filename="../../journal/ui/dialogs/preferences.py" line="+49"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
@@ -2834,7 +3168,12 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Die &amp;neuesten behalten:</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+17"/>
+        <source>&amp;General</source>
+        <translation>&amp;Allgemein</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Start on login</source>
         <translation>Bei der Anmeldung starten</translation>
     </message>
@@ -3258,6 +3597,168 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
     </message>
 </context>
 <context>
+    <name>SyncActions</name>
+    <message>
+        <location filename="../../journal/ui/sync/actions.py" line="+40"/>
+        <source>S&amp;ync now</source>
+        <translation>Jetzt s&amp;ynchronisieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send what changed here to the server and bring its changes in</source>
+        <translation>Was sich hier geändert hat, zum Server schicken und seine Änderungen holen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync co&amp;nflicts…</source>
+        <translation>Synchronisierungs&amp;konflikte…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fields both sides changed: see what was kept, swap or dismiss</source>
+        <translation>Felder, die beide Seiten geändert haben: sehen, was behalten wurde, tauschen oder verwerfen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync &amp;accounts…</source>
+        <translation>Synchronisierungs&amp;konten…</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Sync is not set up: add an account with File &gt; Sync accounts…</source>
+        <translation>Synchronisierung ist nicht eingerichtet: Fügen Sie ein Konto unter Datei &gt; Synchronisierungskonten… hinzu</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../journal/ui/sync/status.py" line="+33"/>
+        <source>Syncing…</source>
+        <translation>Synchronisiere…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Synced {when}</source>
+        <translation>Synchronisiert {when}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Synced</source>
+        <translation>Synchronisiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline, trying again at {time}</source>
+        <translation>Offline, neuer Versuch um {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+22"/>
+        <source>Sync error: {reason}</source>
+        <translation>Synchronisierungsfehler: {reason}</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>{count} conflict(s) to review</source>
+        <translation>{count} Konflikt(e) zu prüfen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sync is not set up: add an account in Preferences &gt; Accounts.</source>
+        <translation>Synchronisierung ist nicht eingerichtet: Fügen Sie ein Konto unter Einstellungen &gt; Konten hinzu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Syncing with the server…</source>
+        <translation>Synchronisiere mit dem Server…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everything is synced with the server.</source>
+        <translation>Alles ist mit dem Server synchronisiert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline: {reason}</source>
+        <translation>Offline: {reason}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Offline.</source>
+        <translation>Offline.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last synced {when}.</source>
+        <translation>Zuletzt synchronisiert {when}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not synced yet.</source>
+        <translation>Noch nicht synchronisiert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trying again at {time}.</source>
+        <translation>Neuer Versuch um {time}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync now (F5) tries again.</source>
+        <translation>Jetzt synchronisieren (F5) versucht es erneut.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(File &gt; Sync conflicts…)</source>
+        <translation>(Datei &gt; Synchronisierungskonflikte…)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Click to sync now.</source>
+        <translation>Klicken, um jetzt zu synchronisieren.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>syncing</source>
+        <translation>synchronisiere</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>synced {when}</source>
+        <translation>synchronisiert {when}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>synced</source>
+        <translation>synchronisiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>offline ({reason})</source>
+        <translation>offline ({reason})</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sync error: {reason}</source>
+        <translation>Synchronisierungsfehler: {reason}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Sync state</source>
+        <translation>Synchronisierungsstand</translation>
+    </message>
+</context>
+<context>
     <name>TimelineList</name>
     <message>
         <location filename="../../journal/ui/widgets/timeline.py" line="+23"/>
@@ -3661,7 +4162,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../../journal/ui/tray/controller.py" line="+84"/>
+        <location filename="../../journal/ui/tray/controller.py" line="+85"/>
         <source>{n} due</source>
         <translation>{n} fällig</translation>
     </message>
@@ -3672,17 +4173,17 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
     </message>
     <message>
         <location line="+3"/>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Nothing due</source>
         <translation>Nichts fällig</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-23"/>
         <source> · reminders paused</source>
         <translation> · Erinnerungen pausiert</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>&amp;Log conversation…</source>
         <translation>Gespräch &amp;festhalten…</translation>
     </message>

@@ -15,9 +15,6 @@ from journal.ui import dates
 MAX_REASON = 70  # characters of an error shown in the status bar; the tooltip has all of it
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncStatus", text)
-
 
 def _when(moment: dt.datetime, today: dt.date) -> str:
     clock = moment.strftime("%H:%M")
@@ -33,49 +30,49 @@ def status_text(state: SyncState, today: dt.date, conflicts: int = 0) -> str:
     if state.state == NO_ACCOUNT:
         return ""
     if state.state == SYNCING:
-        text = _tr("Syncing…")
+        text = QCoreApplication.translate("SyncStatus", "Syncing…")
     elif state.state == SYNCED:
-        text = _tr("Synced {when}").format(when=_when(state.last_sync_at, today)) if state.last_sync_at else _tr("Synced")
+        text = QCoreApplication.translate("SyncStatus", "Synced {when}").format(when=_when(state.last_sync_at, today)) if state.last_sync_at else QCoreApplication.translate("SyncStatus", "Synced")
     elif state.state == OFFLINE:
-        text = _tr("Offline")
+        text = QCoreApplication.translate("SyncStatus", "Offline")
         if state.retry_at:
-            text = _tr("Offline, trying again at {time}").format(time=state.retry_at.strftime("%H:%M"))
+            text = QCoreApplication.translate("SyncStatus", "Offline, trying again at {time}").format(time=state.retry_at.strftime("%H:%M"))
     else:
-        text = _tr("Sync error: {reason}").format(reason=_short(state.reason))
+        text = QCoreApplication.translate("SyncStatus", "Sync error: {reason}").format(reason=_short(state.reason))
     if conflicts:
         text += " · " + conflict_count(conflicts)
     return text
 
 
 def conflict_count(count: int) -> str:
-    return QCoreApplication.translate("SyncStatus", "%n conflict(s) to review", "", count)
+    return QCoreApplication.translate("SyncStatus", "{count} conflict(s) to review").format(count=count)
 
 
 def details_text(state: SyncState, today: dt.date, conflicts: int = 0) -> str:
     """The tooltip: the state, the reason in full, the last good sync and the next try."""
     lines = []
     if state.state == NO_ACCOUNT:
-        return _tr("Sync is not set up: add an account in Preferences > Accounts.")
+        return QCoreApplication.translate("SyncStatus", "Sync is not set up: add an account in Preferences > Accounts.")
     if state.state == SYNCING:
-        lines.append(_tr("Syncing with the server…"))
+        lines.append(QCoreApplication.translate("SyncStatus", "Syncing with the server…"))
     elif state.state == SYNCED:
-        lines.append(_tr("Everything is synced with the server."))
+        lines.append(QCoreApplication.translate("SyncStatus", "Everything is synced with the server."))
     elif state.state == OFFLINE:
-        lines.append(_tr("Offline: {reason}").format(reason=state.reason) if state.reason else _tr("Offline."))
+        lines.append(QCoreApplication.translate("SyncStatus", "Offline: {reason}").format(reason=state.reason) if state.reason else QCoreApplication.translate("SyncStatus", "Offline."))
     else:
-        lines.append(_tr("Sync error: {reason}").format(reason=state.reason))
+        lines.append(QCoreApplication.translate("SyncStatus", "Sync error: {reason}").format(reason=state.reason))
     if state.last_sync_at:
-        lines.append(_tr("Last synced {when}.").format(when=_when(state.last_sync_at, today)))
+        lines.append(QCoreApplication.translate("SyncStatus", "Last synced {when}.").format(when=_when(state.last_sync_at, today)))
     elif state.state != SYNCING:
-        lines.append(_tr("Not synced yet."))
+        lines.append(QCoreApplication.translate("SyncStatus", "Not synced yet."))
     if state.retry_at and state.state in (OFFLINE, ERROR):
-        lines.append(_tr("Trying again at {time}.").format(time=state.retry_at.strftime("%H:%M")))
+        lines.append(QCoreApplication.translate("SyncStatus", "Trying again at {time}.").format(time=state.retry_at.strftime("%H:%M")))
     elif state.state == ERROR:
-        lines.append(_tr("Sync now (F5) tries again."))
+        lines.append(QCoreApplication.translate("SyncStatus", "Sync now (F5) tries again."))
     if conflicts:
-        lines.append(conflict_count(conflicts) + " " + _tr("(File > Sync conflicts…)"))
+        lines.append(conflict_count(conflicts) + " " + QCoreApplication.translate("SyncStatus", "(File > Sync conflicts…)"))
     if state.state != SYNCING:
-        lines.append(_tr("Click to sync now."))
+        lines.append(QCoreApplication.translate("SyncStatus", "Click to sync now."))
     return "\n".join(lines)
 
 
@@ -84,12 +81,12 @@ def tray_text(state: SyncState, today: dt.date) -> str:
     if state.state == NO_ACCOUNT:
         return ""
     if state.state == SYNCING:
-        return _tr("syncing")
+        return QCoreApplication.translate("SyncStatus", "syncing")
     if state.state == SYNCED:
-        return _tr("synced {when}").format(when=_when(state.last_sync_at, today)) if state.last_sync_at else _tr("synced")
+        return QCoreApplication.translate("SyncStatus", "synced {when}").format(when=_when(state.last_sync_at, today)) if state.last_sync_at else QCoreApplication.translate("SyncStatus", "synced")
     if state.state == OFFLINE:
-        return _tr("offline ({reason})").format(reason=_short(state.reason, 50)) if state.reason else _tr("offline")
-    return _tr("sync error: {reason}").format(reason=_short(state.reason, 60))
+        return QCoreApplication.translate("SyncStatus", "offline ({reason})").format(reason=_short(state.reason, 50)) if state.reason else QCoreApplication.translate("SyncStatus", "offline")
+    return QCoreApplication.translate("SyncStatus", "sync error: {reason}").format(reason=_short(state.reason, 60))
 
 
 class SyncStatus(QToolButton):
