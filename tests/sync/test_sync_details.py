@@ -127,3 +127,19 @@ def test_a_change_made_without_an_operation_is_found_by_the_next_process(dav_ser
     engine._COMPARED_ALL.clear()  # a new process
     assert sync(path, dav_server, clock).up == ["Dana Smith"]
     assert "NOTE:Written by another program" in _card(dav_server, info, "Dana Smith")[2]
+
+
+def test_a_collection_without_sync_collection_is_compared_by_etags(dav_server, synced):
+    from tests.sync.servers import raw_request
+
+    path, clock, info = synced
+    with opened(path):
+        SyncCollection.update(sync_supported=False, token="").execute()  # as a server without RFC 6578
+    assert sync(path, dav_server, clock).is_empty()  # the listing matches what the journal knows
+    href, etag, _ = _card(dav_server, info, "Sam Lee")
+    raw_request(dav_server, "DELETE", href, headers={"If-Match": etag})
+    _phone_sets_notes(dav_server, info, "Notes from the phone", dt.datetime(2026, 11, 2, 9, 30))
+    report = sync(path, dav_server, clock)
+    assert report.deleted_here == ["Sam Lee"] and report.down == ["Dana Smith"]
+    quiet = sync(path, dav_server, clock)
+    assert quiet.is_empty() and quiet.requests <= 2 * 3
