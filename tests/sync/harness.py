@@ -87,3 +87,30 @@ def contents(path: Path) -> dict:
             for s in NextStep.select()
         )
         return {"people": people, "conversations": conversations, "introductions": intros, "steps": steps}
+
+
+def start_synced(path: Path, server, seed, clock) -> tuple[Path, object, account.AccountInfo]:
+    """A journal at `path` filled by `seed(clock)`, with the account added and synced once."""
+    do(path, seed, clock, clock=clock)
+    info = add_account(path, server)
+    sync(path, server, clock)
+    return path, clock, info
+
+
+def card(server, info: account.AccountInfo, name: str) -> tuple[str, str, str] | None:
+    """(href, ETag, text) of the card named `name` in the account's address book, read with
+    plain WebDAV as another client would; None if there is none."""
+    import re
+    from urllib.parse import urlsplit
+
+    from tests.sync.servers import raw_request
+
+    listing = raw_request(server, "PROPFIND", urlsplit(info.contacts_url).path,
+                          '<?xml version="1.0"?><d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>',
+                          {"Depth": "1"})
+    assert listing.status_code == 207, listing.text
+    for href in re.findall(r"<[^>]*href>([^<]+\.vcf)</", listing.text):
+        answer = raw_request(server, "GET", href)
+        if f"FN:{name}\r\n" in answer.text:
+            return href, answer.headers.get("ETag"), answer.text
+    return None

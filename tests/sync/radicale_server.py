@@ -10,25 +10,15 @@ radicale`` would (SIGTERM shuts it down cleanly).
 
 from __future__ import annotations
 
-import os
 import signal
 import socket
 import sys
 
-
-def _end_with_parent() -> None:
-    """On Linux, ask for SIGTERM when the test run that started this server dies, so that a
-    run killed outright leaves no server listening on a port."""
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
-        if os.getppid() == 1:  # the parent is already gone
-            sys.exit(1)
+from lifetime import end_with_parent  # beside this script (see lifetime.py)
 
 
 def main(argv: list[str]) -> int:
-    _end_with_parent()
+    end_with_parent()
     from radicale import config, log, server
 
     log.setup()

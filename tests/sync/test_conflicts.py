@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -17,7 +16,7 @@ from journal.services.people.records import create_person
 from journal.services.sync import conflicts
 from journal.services.sync.webdav import DavClient
 from journal.store.models import NextStep, Person
-from tests.sync.harness import add_account, do, opened, sync
+from tests.sync.harness import add_account, card, do, opened, start_synced, sync
 from tests.sync.servers import raw_request
 
 T0 = dt.datetime(2026, 11, 2, 9, 0)
@@ -32,23 +31,10 @@ def _seed(clock):
 
 @pytest.fixture
 def synced(dav_server, tmp_path):
-    path = tmp_path / "journal.sqlite3"
-    clock = FixedClock(T0)
-    do(path, _seed, clock, clock=clock)
-    info = add_account(path, dav_server)
-    sync(path, dav_server, clock)
-    return path, clock, info
+    return start_synced(tmp_path / "journal.sqlite3", dav_server, _seed, FixedClock(T0))
 
 
-def _card(server, info, name):
-    listing = raw_request(server, "PROPFIND", urlsplit(info.contacts_url).path,
-                          '<?xml version="1.0"?><d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>',
-                          {"Depth": "1"})
-    for href in re.findall(r"<[^>]*href>([^<]+\.vcf)</", listing.text):
-        answer = raw_request(server, "GET", href)
-        if f"FN:{name}" in answer.text:
-            return href, answer.headers.get("ETag"), answer.text
-    return None
+_card = card
 
 
 def _phone_sets_notes(server, info, notes, at: dt.datetime):

@@ -13,7 +13,7 @@ from journal.clock import FixedClock
 from journal.services.agenda import next_steps
 from journal.services.people.records import add_detail, create_person
 from journal.store.models import ContactDetail, NextStep, Person
-from tests.sync.harness import add_account, do, opened, sync
+from tests.sync.harness import card, do, opened, start_synced, sync
 from tests.sync.servers import raw_request
 
 T0 = dt.datetime(2026, 11, 2, 9, 0)
@@ -44,27 +44,13 @@ def _todo(calendar, summary):
 
 @pytest.fixture
 def synced(dav_server, tmp_path):
-    path = tmp_path / "journal.sqlite3"
-    clock = FixedClock(T0)
-    do(path, _seed, clock, clock=clock)
-    info = add_account(path, dav_server)
-    sync(path, dav_server, clock)
-    return path, clock, info
+    return start_synced(tmp_path / "journal.sqlite3", dav_server, _seed, FixedClock(T0))
 
 
 def _card_href(server, info, name):
-    listing = raw_request(server, "PROPFIND", info.contacts_url.split("://", 1)[-1].split("/", 1)[-1].join(["/", ""]),
-                          '<?xml version="1.0"?><d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>',
-                          {"Depth": "1"})
-    assert listing.status_code == 207
-    import re
-
-    for href in re.findall(r"<[^>]*href>([^<]+\.vcf)</", listing.text):
-        card = raw_request(dav_server_path := server, "GET", href)
-        del dav_server_path
-        if f"FN:{name}" in card.text:
-            return href, card.headers.get("ETag"), card.text
-    raise AssertionError(f"no card for {name}")
+    found = card(server, info, name)
+    assert found is not None, f"no card for {name}"
+    return found
 
 
 def test_the_phone_ticks_a_task_done_and_moves_another(dav_server, synced):

@@ -14,8 +14,9 @@ from journal.services.conversations.records import PersonRef, log_conversation
 from journal.services.people.records import create_person
 from journal.services.sync.webdav import DavClient, SyncError
 from journal.store.models import Conversation, Person, SyncCollection
-from tests.sync.harness import add_account, contents, do, opened, sync
-from tests.sync.test_conflicts import _card, _phone_sets_notes
+from tests.sync.harness import add_account, contents, do, opened, start_synced, sync
+from tests.sync.harness import card as _card
+from tests.sync.test_conflicts import _phone_sets_notes
 
 T0 = dt.datetime(2026, 11, 2, 9, 0)
 
@@ -31,12 +32,7 @@ def _seed(clock):
 
 @pytest.fixture
 def synced(dav_server, tmp_path):
-    path = tmp_path / "journal.sqlite3"
-    clock = FixedClock(T0)
-    do(path, _seed, clock, clock=clock)
-    info = add_account(path, dav_server)
-    sync(path, dav_server, clock)
-    return path, clock, info
+    return start_synced(tmp_path / "journal.sqlite3", dav_server, _seed, FixedClock(T0))
 
 
 def test_what_came_from_the_server_can_be_undone(dav_server, synced):

@@ -18,9 +18,10 @@ import hmac
 import io
 import logging
 import os
-import signal
 import sys
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+from lifetime import end_with_parent  # beside this script (see lifetime.py)
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -79,24 +80,13 @@ def make_app(directory: str, user: str, password: str):
     return app
 
 
-def _end_with_parent() -> None:
-    """On Linux, ask for SIGTERM when the test run that started this server dies, so that a
-    run killed outright leaves no server listening on a port."""
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
-        if os.getppid() == 1:  # the parent is already gone
-            sys.exit(1)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--directory", required=True)
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--user", default="dana")
     options = parser.parse_args(argv)
-    _end_with_parent()
+    end_with_parent()
     logging.basicConfig(level=logging.WARNING)
     password = os.environ.get("XANDIKOS_TEST_PASSWORD", "")
     # Dulwich fsyncs every object of every commit (one per PUT). A test server needs its writes
