@@ -88,6 +88,7 @@ def _recording_client():
 
 
 def one_run(journal: Path, tmp: Path) -> dict:
+    from journal.services import operations
     from journal.services.sync import account, engine
     from journal.services.sync.webdav import DavClient
     from journal.store.db import close_journal, open_journal
@@ -106,7 +107,11 @@ def one_run(journal: Path, tmp: Path) -> dict:
         collections = SyncCollection.select().count()
         quiet = engine.sync(PASSWORD, client=client, announce=False)
         first = Person.select().order_by(Person.id).first()
-        Person.update(notes=first.notes + " (changed)").where(Person.id == first.id).execute()
+
+        def change() -> None:  # as the window changes it: one operation
+            Person.update(notes=first.notes + " (changed)").where(Person.id == first.id).execute()
+
+        operations.run(change, label="Edit", announce=False)
         one = engine.sync(PASSWORD, client=client, announce=False)
         sent = client.sent[: len(report.up)]
         client.close()

@@ -30,7 +30,7 @@ from journal.errors import ValidationError
 from journal.interop.sync_cards import kept_journal_fields
 from journal.services import operations
 from journal.services.sync import local
-from journal.services.sync.state import GONE, ROLE_OF, State, base_of, dump, href_for
+from journal.services.sync.state import GONE, State, base_of, dump, href_for
 from journal.services.transaction import write
 from journal.store.models import (
     DB,
@@ -394,9 +394,8 @@ class _Round:
         state, report = self.state, self.report
         if item is None or item.local_id is None:
             if got.kind in DERIVED:
-                # A task derived from a person and date this journal has not got (or no longer has).
-                if item is None:
-                    state.add(got.role, got.kind, None, got.uid, href=got.href, etag=got.etag, base=dump(got.values), raw=got.text)
+                # A task derived from a person or date this journal has not got (or no longer
+                # has): it is another journal's to keep or delete.
                 return
             local_id = self._write(got.kind, None, got.values, got.photo)
             if item is None:
@@ -670,6 +669,3 @@ class _Round:
         with write():
             fn(*args, **kwargs)
 
-
-def pending_kinds() -> tuple[str, ...]:
-    return tuple(ROLE_OF)
