@@ -106,17 +106,18 @@ def _text(value: object) -> str:
 
 
 def _domain(domain: str) -> str:
-    labels = domain.rstrip(".").split(".")
-    if any(label.startswith("xn--") for label in labels):
-        decoded = []
-        for label in labels:
-            if label.startswith("xn--"):
-                try:
-                    label = label.encode("ascii").decode("idna")
-                except (UnicodeError, ValueError):
-                    pass  # kept as written: a broken ACE label still names the same domain
-            decoded.append(label)
-        labels = decoded
+    """`domain` with its ACE labels ("xn--...") in Unicode. Plain Punycode, not the idna codec:
+    IDNA 2003 refuses labels IDNA 2008 allows (faß.de), which would then stay ASCII while the
+    same domain written in UTF-8 stays Unicode."""
+    labels = domain.split(".")
+    for number, label in enumerate(labels):
+        if label.startswith("xn--"):
+            try:
+                decoded = label[4:].encode("ascii").decode("punycode")
+            except (UnicodeError, ValueError):
+                continue  # kept as written: a broken ACE label still names the same domain
+            if not decoded.isascii():  # an ACE label always stands for something that is not ASCII
+                labels[number] = unicodedata.normalize("NFC", decoded.lower())
     return ".".join(labels)
 
 

@@ -209,6 +209,7 @@ def test_addresses_are_normalised():
     normal = mail_headers.normalise_address
     assert normal("  <Dana.Smith@EXAMPLE.com> ") == "dana.smith@example.com"
     assert normal("a@xn--bcher-kva.example") == normal("A@BÜCHER.example") == "a@bücher.example"
+    assert normal("a@xn--fa-hia.de") == normal("a@FAß.de") == "a@faß.de"  # IDNA 2008 only
     assert normal("a@xn--broken-.example") == "a@xn--broken-.example"  # kept as written
     for bad in ("bob", "bob@", "@x.org", "a b@x.org", "a@x..org", "a@.x.org"):
         assert normal(bad) is None
