@@ -259,12 +259,10 @@ def _message_id(values: Sequence[str] | None) -> str:
 
 def header_block(raw: bytes) -> bytes:
     """The header part of a message: everything before the first blank line."""
-    match = _BLANK_LINE.search(raw, 0, _MAX_HEADER_BYTES)
-    if match:
-        return raw[:match.start()]
-    if raw.startswith((b"\n", b"\r\n")):  # an empty header block
+    if raw.startswith((b"\n", b"\r\n")):  # an empty header block: what follows is body
         return b""
-    return raw[:_MAX_HEADER_BYTES]
+    match = _BLANK_LINE.search(raw, 0, _MAX_HEADER_BYTES)
+    return raw[:match.start()] if match else raw[:_MAX_HEADER_BYTES]
 
 
 def parse_headers(raw: bytes) -> MailHeaders | None:

@@ -180,7 +180,7 @@ def test_sender_stands_in_for_a_missing_from():
 def test_a_block_without_contact_headers_is_no_message():
     assert parse_headers(b"") is None
     assert parse_headers(b"Subject: hi\nX-Foo: bar\n\nFrom: a@b.c\n") is None
-    assert parse_headers(b"\nFrom: a@b.c\n") is None  # an empty header block; the rest is body
+    assert parse_headers(b"\nFrom: a@b.c\n\nTo: b@c.d\n") is None  # an empty header block; the rest is body
     assert parse_headers(b"From: bob\n") == MailHeaders("", None)
 
 
