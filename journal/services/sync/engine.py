@@ -30,7 +30,7 @@ from journal.errors import ValidationError
 from journal.interop.sync_cards import kept_journal_fields
 from journal.services import operations
 from journal.services.sync import local
-from journal.services.sync.state import GONE, State, base_of, dump, href_for
+from journal.services.sync.state import GONE, State, base_of, dump, has_base, href_for, raw_of
 from journal.services.transaction import write
 from journal.store.models import (
     DB,
@@ -506,7 +506,7 @@ class _Round:
         thorough = self._thorough()
         for item in state.items:
             if item.kind in needed and item.local_id is not None and (
-                    thorough or item.dirty or not item.href or not item.etag or not item.base):
+                    thorough or item.dirty or not item.href or not item.etag or not has_base(item)):
                 needed[item.kind].append(item.local_id)
         found: dict[str, dict[int, object]] = {}
         if "contacts" in self.collections:
@@ -622,7 +622,7 @@ class _Round:
         if not item.href:
             self._learned(item, href=href)  # the same path again if the round is cut short: it follows from the uid
         for _attempt in range(PUT_ATTEMPTS):
-            text = self._render(item, found, item.raw or None)
+            text = self._render(item, found, raw_of(item) or None)
             try:
                 etag = self.client.put(href, text, CONTENT_TYPE[item.role], etag=item.etag or None, create=not item.etag)
             except ItemRefused as exc:

@@ -46,8 +46,28 @@ def date_uid(person_uid: str, kind: str, label: str, month: int, day: int) -> st
     return f"date-{digest}"
 
 
+def _load_payload(item: SyncItem) -> None:
+    """An item's agreed version and server copy (a few KB each) are read when first needed, not
+    with the rest: a quiet round on a big journal looks at very few of them."""
+    if "base" not in item.__data__:
+        base, raw = SyncItem.select(SyncItem.base, SyncItem.raw).where(SyncItem.id == item.id).tuples().get()
+        item.__data__["base"], item.__data__["raw"] = base, raw
+
+
 def base_of(item: SyncItem) -> dict[str, str] | None:
+    _load_payload(item)
     return json.loads(item.base) if item.base else None
+
+
+def raw_of(item: SyncItem) -> str:
+    _load_payload(item)
+    return item.raw or ""
+
+
+def has_base(item: SyncItem) -> bool:
+    if "base" in item.__data__:
+        return bool(item.base)
+    return bool(getattr(item, "agreed", False))
 
 
 def dump(values: dict[str, str]) -> str:
@@ -69,7 +89,8 @@ class State:
     """Every SyncItem, indexed by (role, uid), (role, href) and (kind, local_id)."""
 
     def __init__(self) -> None:
-        self.items: list[SyncItem] = list(SyncItem.select())
+        light = [field for field in SyncItem._meta.sorted_fields if field.name not in ("base", "raw")]
+        self.items: list[SyncItem] = list(SyncItem.select(*light, (SyncItem.base != "").alias("agreed")))
         self._by_uid: dict[tuple[str, str], SyncItem] = {}
         self._by_href: dict[tuple[str, str], SyncItem] = {}
         self._by_local: dict[tuple[str, int], SyncItem] = {}
