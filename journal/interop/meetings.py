@@ -49,6 +49,12 @@ MAX_OCCURRENCES = 5000
 # The expansion runs over a window this much wider than asked (time zones move an occurrence by
 # up to a day); the exact window is applied after converting to local time.
 _PAD = dt.timedelta(days=2)
+# A rule is expanded from its DTSTART: one that would take more steps than this to reach the end of
+# the window (an event every minute since 1990) is left out rather than read for minutes.
+MAX_STEPS = 100_000
+_FREQ_SECONDS = {"SECONDLY": 1, "MINUTELY": 60, "HOURLY": 3600, "DAILY": 86400, "WEEKLY": 604800,
+                 "MONTHLY": 2629746, "YEARLY": 31556952}
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _GENERATED_UID = "{digest}@generated.contact-journal"
 
 _CONTENT_LINE = re.compile(r'^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*:')
@@ -404,6 +410,56 @@ def _check(comp) -> str:
     return ""
 
 
+def _first(rule, name: str):
+    value = rule.get(name)
+    if isinstance(value, list | tuple):
+        return value[0] if value else None
+    return value
+
+
+def _never(rule) -> bool:
+    """Whether BYMONTHDAY names no day that the rule's months have (30 February)."""
+    days = rule.get("BYMONTHDAY") or []
+    months = rule.get("BYMONTH") or range(1, 13)
+    try:
+        return bool(days) and not any(abs(int(d)) <= _MONTH_DAYS[int(m) - 1] for d in days for m in months)
+    except (TypeError, ValueError, IndexError):
+        return False
+
+
+def _rule_problem(master, end: dt.datetime) -> str:
+    """Why the master's RRULE cannot be expanded in reasonable time, or ""."""
+    rules = master.get("RRULE")
+    if rules is None:
+        return ""
+    first_start, _ = _local(_decoded(master, "DTSTART"), None)
+    for rule in rules if isinstance(rules, list) else [rules]:
+        if not hasattr(rule, "get"):
+            continue
+        freq = str(_first(rule, "FREQ") or "").upper()
+        try:
+            interval = int(_first(rule, "INTERVAL")) if _first(rule, "INTERVAL") is not None else 1
+            count = int(_first(rule, "COUNT")) if _first(rule, "COUNT") is not None else None
+        except (TypeError, ValueError):
+            return "an RRULE with an INTERVAL or COUNT that is no number"
+        if interval < 1:
+            return "an RRULE with an INTERVAL below 1"
+        if _never(rule):
+            return "an RRULE that never occurs (BYMONTHDAY beyond the end of its months)"
+        if freq not in _FREQ_SECONDS:
+            continue  # recurring-ical-events says what is wrong with it
+        until = _first(rule, "UNTIL")
+        last = end + _PAD
+        if isinstance(until, dt.date):
+            last = min(last, _local(until, None)[0])
+        steps = (last - first_start).total_seconds() / (_FREQ_SECONDS[freq] * interval)
+        if count is not None:
+            steps = min(steps, count)
+        if steps > MAX_STEPS:
+            return f"an RRULE (FREQ={freq}) that repeats too often to read: more than {MAX_STEPS} steps"
+    return ""
+
+
 def read_meetings(data: bytes | str, *, start: dt.datetime, end: dt.datetime,
                   own_addresses: frozenset[str] = frozenset()) -> MeetingList:
     """Every occurrence of every VEVENT in `data` overlapping [start, end) (naive local times),
@@ -452,6 +508,10 @@ def _expand(one: _Series, start: dt.datetime, end: dt.datetime, own: frozenset[s
         calendar.add_component(comp)
     out = []
     summary = _text(one.source(""), "SUMMARY")
+    problem = _rule_problem(one.master, end) if one.master is not None else ""
+    if problem:
+        skipped.append(Skipped(one.uid, summary, problem))
+        return []
     try:
         for count, occurrence in enumerate(recurring_ical_events.of(calendar).after(start - _PAD)):
             begin = _decoded(occurrence, "DTSTART")
