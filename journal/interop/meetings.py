@@ -496,7 +496,11 @@ def _read(data, start: dt.datetime, end: dt.datetime, own: frozenset[str], skipp
             one.add(comp, rid)
     meetings = []
     for one in series.values():
-        meetings.extend(_expand(one, start, end, own, cancelled, skipped))
+        try:
+            meetings.extend(_expand(one, start, end, own, cancelled, skipped))
+        except Exception as exc:  # noqa: BLE001 - one series that cannot be read leaves the others readable
+            source = one.source("")
+            skipped.append(Skipped(one.uid, _text(source, "SUMMARY"), _reason("event not readable", exc)))
     meetings.sort(key=lambda m: (m.start, m.end or m.start, m.summary, m.uid, m.recurrence_id))
     return MeetingList(meetings, skipped)
 
@@ -508,6 +512,9 @@ def _expand(one: _Series, start: dt.datetime, end: dt.datetime, own: frozenset[s
         calendar.add_component(comp)
     out = []
     summary = _text(one.source(""), "SUMMARY")
+    if not one.recurring:  # one event, one occurrence: nothing to expand
+        meeting = _meeting(one, one.master, own, cancelled)
+        return [meeting] if _overlaps(meeting, start, end) else []
     problem = _rule_problem(one.master, end) if one.master is not None else ""
     if problem:
         skipped.append(Skipped(one.uid, summary, problem))
@@ -538,15 +545,30 @@ def _overlaps(meeting: Meeting, start: dt.datetime, end: dt.datetime) -> bool:
     return meeting.end > start
 
 
+def _end_of(comp):
+    """DTEND, or DTSTART + DURATION (recurring-ical-events writes a DTEND on each occurrence)."""
+    end = _decoded(comp, "DTEND")
+    if end is None:
+        begin, duration = _decoded(comp, "DTSTART"), _decoded(comp, "DURATION")
+        if isinstance(begin, dt.date) and isinstance(duration, dt.timedelta):
+            try:
+                end = begin + duration
+            except OverflowError:
+                end = None
+    return end
+
+
 def _meeting(one: _Series, occurrence, own: frozenset[str], cancelled: set[tuple[str, str]]) -> Meeting:
     rid = _rid_key(_decoded(occurrence, "RECURRENCE-ID")) if one.recurring else ""
     source = one.source(rid)
     begin, all_day = _local(_decoded(occurrence, "DTSTART"), one.floating_zone)
     finish = None
     if source.get("DTEND") is not None or source.get("DURATION") is not None:
-        value = _decoded(occurrence, "DTEND")
+        value = _end_of(occurrence)
         if isinstance(value, dt.date):
             finish, _ = _local(value, one.floating_zone)
+            if finish < begin:
+                finish = None
     attendees = _attendees(occurrence)
     mine = next((a.partstat for a in attendees if a.email and a.email in own), "")
     is_cancelled = (one.uid, "") in cancelled or (rid and (one.uid, rid) in cancelled)

@@ -265,6 +265,15 @@ def test_daily_with_interval_and_weekly_by_several_days_with_count(local_zone):
     assert [(m.uid, m.start) for m in last_days if m.uid == "m"] == [("m", dt.datetime(2027, 2, 28))]
 
 
+def test_an_occurrence_moved_into_or_out_of_the_window_goes_with_its_new_time(local_zone):
+    local_zone("UTC")
+    data = _cal("UID:r\r\nDTSTART:20261102T100000Z\r\nRRULE:FREQ=WEEKLY;COUNT=4\r\nSUMMARY:Series",
+                "UID:r\r\nRECURRENCE-ID:20261102T100000Z\r\nDTSTART:20261112T100000Z\r\nSUMMARY:In",
+                "UID:r\r\nRECURRENCE-ID:20261116T100000Z\r\nDTSTART:20261201T100000Z\r\nSUMMARY:Out")
+    meetings = read_meetings(data, start=dt.datetime(2026, 11, 10), end=dt.datetime(2026, 11, 20))
+    assert [(m.summary, m.start.day, m.recurrence_id) for m in meetings] == [("In", 12, "20261102T100000Z")]
+
+
 def test_the_window_is_half_open_and_takes_what_overlaps_it(local_zone):
     local_zone("UTC")
     data = _cal("UID:before\r\nDTSTART:20261116T080000Z\r\nDTEND:20261116T090000Z",  # ends at the start
