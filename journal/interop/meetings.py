@@ -21,7 +21,11 @@ Lenient about what clients write: LF line ends, lines that are no content line (
 VCALENDARs in one file, VEVENTs without a VCALENDAR, no DTEND (DURATION, or no end), "mailto:" in
 any case or missing, the EMAIL parameter Apple and Nextcloud use, a CN with RFC 6868 (^') or MIME
 (=?utf-8?q?...?=) encoding, a VEVENT without UID (given one made from its content), an update
-sent twice (the higher SEQUENCE wins).
+sent twice (the higher SEQUENCE wins; an iTIP REPLY only when it is the one copy).
+
+icalendar keeps the time zone a VTIMEZONE defines for a TZID that is neither an IANA nor a
+Microsoft name for the rest of the process, by that TZID: two files giving the same such TZID
+different rules read with the first one's.
 """
 
 from __future__ import annotations
@@ -59,6 +63,8 @@ _GENERATED_UID = "{digest}@generated.contact-journal"
 
 _CONTENT_LINE = re.compile(r'^[A-Za-z0-9-]+(?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*:')
 _MAILTO = re.compile(r"^\s*mailto:", re.IGNORECASE)
+# iTIP messages that answer an invitation rather than make one (RFC 5546).
+_REPLIES = frozenset({"REPLY", "REFRESH", "COUNTER", "DECLINECOUNTER"})
 
 
 @dataclass(frozen=True)
@@ -372,11 +378,12 @@ class _Series:
     floating_zone: dt.tzinfo | None = None
     master: object | None = None
     overrides: dict[str, object] = field(default_factory=dict)
-    rank: dict[str, tuple[int, str]] = field(default_factory=dict)
+    rank: dict[str, tuple[int, int, str]] = field(default_factory=dict)
 
-    def add(self, comp, rid: str) -> None:
-        """Keep the newest copy of each occurrence (an update sent twice, an export with both)."""
-        rank = _sequence(comp)
+    def add(self, comp, rid: str, *, reply: bool = False) -> None:
+        """Keep the newest copy of each occurrence (an update sent twice, an export with both); a
+        reply (which names only the attendee who replied) counts only when nothing else does."""
+        rank = (0 if reply else 1, *_sequence(comp))
         if rid in self.rank and rank < self.rank[rid]:
             return
         self.rank[rid] = rank
@@ -466,7 +473,8 @@ def read_meetings(data: bytes | str, *, start: dt.datetime, end: dt.datetime,
     sorted by start; what could not be read is in the result's `skipped`."""
     skipped: list[Skipped] = []
     try:
-        return _read(data, start, end, frozenset(a.strip().lower() for a in own_addresses), skipped)
+        own = frozenset(_MAILTO.sub("", str(a)).strip().lower() for a in own_addresses or ())
+        return _read(data, start, end, own, skipped)
     except Exception as exc:  # noqa: BLE001 - never raise on what a user brings; say what went wrong
         return MeetingList([], [*skipped, Skipped("", "", _reason("unreadable calendar", exc))])
 
@@ -493,7 +501,7 @@ def _read(data, start: dt.datetime, end: dt.datetime, own: frozenset[str], skipp
             if "UID" not in comp:
                 comp["UID"] = uid
             one = series.setdefault(uid, _Series(uid, floating_zone))
-            one.add(comp, rid)
+            one.add(comp, rid, reply=method in _REPLIES)
     meetings = []
     for one in series.values():
         try:

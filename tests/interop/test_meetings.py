@@ -337,6 +337,20 @@ def test_the_newest_copy_of_an_event_wins(local_zone):
         assert [(m.summary, m.start.day) for m in read_meetings(data, start=NOV[0], end=NOV[1])] == [("New time", 17)]
 
 
+def test_a_reply_does_not_replace_the_invitation_but_counts_alone(local_zone):
+    local_zone("UTC")
+    invite = _cal("UID:i\r\nSEQUENCE:0\r\nDTSTART:20261116T100000Z\r\nSUMMARY:Invite\r\n"
+                  "ATTENDEE;PARTSTAT=ACCEPTED:mailto:me@example.org\r\nATTENDEE:mailto:dana@example.com",
+                  header="METHOD:REQUEST\r\n")
+    reply = _cal("UID:i\r\nSEQUENCE:0\r\nDTSTART:20261116T100000Z\r\nSUMMARY:Invite\r\n"
+                 "ATTENDEE;PARTSTAT=ACCEPTED:mailto:dana@example.com", header="METHOD:REPLY\r\n")
+    [meeting] = read_meetings(invite + reply, start=NOV[0], end=NOV[1], own_addresses=frozenset({"MAILTO:Me@Example.org"}))
+    assert [a.email for a in meeting.attendees] == ["me@example.org", "dana@example.com"]
+    assert meeting.my_response == "ACCEPTED"
+    [alone] = read_meetings(reply, start=NOV[0], end=NOV[1])
+    assert [a.email for a in alone.attendees] == ["dana@example.com"]
+
+
 def test_an_event_cancelled_as_a_whole_is_marked_so(local_zone):
     local_zone("UTC")
     data = _cal("UID:c\r\nSTATUS:CANCELLED\r\nDTSTART:20261116T100000Z\r\nRRULE:FREQ=DAILY;COUNT=2",
