@@ -52,6 +52,26 @@ def memory_keyring(monkeypatch):
 
 
 @pytest.fixture
+def local_zone(monkeypatch):
+    """`local_zone("Europe/Berlin")` sets this process's local time zone (TZ + tzset) for the
+    test; the one before comes back after."""
+    import time
+
+    before = os.environ.get("TZ")
+
+    def set_zone(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield set_zone
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+@pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(TEST_NOW)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import time
 from pathlib import Path
 
@@ -24,23 +23,6 @@ from journal.interop.meetings import (
 FIXTURES = Path(__file__).parent / "fixtures" / "meetings"
 ME = frozenset({"me@example.org"})
 NOV = (dt.datetime(2026, 11, 1), dt.datetime(2026, 12, 1))
-
-
-@pytest.fixture
-def local_zone(monkeypatch):
-    """Sets this process's local time zone (TZ + tzset) for the test, and puts it back after."""
-    before = os.environ.get("TZ")
-
-    def set_zone(name: str) -> None:
-        monkeypatch.setenv("TZ", name)
-        time.tzset()
-
-    yield set_zone
-    if before is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
 
 
 def _read(name: str, start=NOV[0], end=NOV[1], own=ME) -> MeetingList:

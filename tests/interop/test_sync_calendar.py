@@ -6,8 +6,6 @@ them are read."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import time
 from pathlib import Path
 
 import icalendar
@@ -29,21 +27,10 @@ def fixture(name: str) -> str:
 
 
 @pytest.fixture
-def zone(monkeypatch):
-    """Set the machine's local zone for the test (TZ + tzset); the old one comes back after."""
-
-    def set_zone(name: str) -> None:
-        monkeypatch.setenv("TZ", name)
-        time.tzset()
-
-    before = os.environ.get("TZ")
-    set_zone("Europe/Berlin")
-    yield set_zone
-    if before is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
+def zone(local_zone):
+    """The machine's local zone is Berlin for the test (tests/conftest.py puts the old one back)."""
+    local_zone("Europe/Berlin")
+    return local_zone
 
 
 def assert_well_formed(text: str) -> None:
@@ -332,7 +319,6 @@ def test_nothing_readable_is_one_line(zone, text, message):
         read_item(text)
     assert isinstance(caught.value, JournalError)
     assert message in str(caught.value) and "\n" not in str(caught.value)
-
 
 
 def test_a_servers_copy_that_cannot_be_read_is_refused_rather_than_written_over(zone):
