@@ -4,6 +4,7 @@ where none is chosen), reading it and removing it. The password is never stored 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -87,7 +88,7 @@ def add_account(url: str, user: str, password: str, *, ca_file: str = "", allow_
     Nothing is stored when the server cannot be reached or refuses."""
     if not user.strip():
         raise ValidationError("Give the user name for the server.")
-    if ca_file and not __import__("os").path.isfile(ca_file):
+    if ca_file and not os.path.isfile(ca_file):
         raise ValidationError(f"There is no CA file at {ca_file}.")
     url = check_url(url)
     client = _client(url, user.strip(), password, ca_file, allow_http, client_factory)

@@ -562,10 +562,10 @@ class _Round:
         """The first round a process makes on a journal compares every row, not only those
         operations marked: a change made by another program (or an older version) is found."""
         key = str(DB.obj.database)
-        if key in _COMPARED_ALL or self.dry_run:
-            return key not in _COMPARED_ALL
-        _COMPARED_ALL.add(key)
-        return True
+        first = key not in _COMPARED_ALL
+        if first and not self.dry_run:
+            _COMPARED_ALL.add(key)
+        return first
 
     def _deleted_here_changed_there(self, item) -> None:
         """A row deleted here whose server copy changed meanwhile: the edit wins, it comes back."""

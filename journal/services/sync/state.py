@@ -15,7 +15,6 @@ import hashlib
 import json
 import uuid
 from collections.abc import Iterable
-from urllib.parse import quote
 
 from journal.store.models import Person, PersonDate, SyncItem
 
@@ -75,14 +74,12 @@ def dump(values: dict[str, str]) -> str:
 
 
 def href_for(collection_url: str, uid: str, role: str) -> str:
-    """The path a new item is put at: the collection's path, the uid, the extension."""
-    from urllib.parse import urlsplit
+    """The path a new item is put at: the collection's path, the uid (or, for a uid with
+    characters a file name should not hold, its SHA-1), the extension."""
+    from journal.services.sync import webdav
 
-    path = urlsplit(collection_url).path or "/"
-    if not path.endswith("/"):
-        path += "/"
     safe = uid if all(c.isalnum() or c in "-_." for c in uid) else hashlib.sha1(uid.encode()).hexdigest()
-    return path + quote(safe) + EXTENSION[role]
+    return webdav.href_for(collection_url, safe, EXTENSION[role])
 
 
 class State:
@@ -196,7 +193,7 @@ class State:
 
     def assign_derived(self) -> None:
         """The keep-in-touch and date tasks of every person who has an item."""
-        people = {pid: uid for (kind, pid), item in self._by_local.items() if kind == "person" for uid in [item.uid]}
+        people = {pid: item.uid for (kind, pid), item in self._by_local.items() if kind == "person"}
         cadenced = [p.id for p in Person.select(Person.id).where(Person.cadence_days.is_null(False), Person.archived == False)]  # noqa: E712
         self.assign("keep", [pid for pid in cadenced if pid in people], lambda pid: keep_uid(people[pid]))
         rows = list(PersonDate.select(PersonDate.id, PersonDate.person, PersonDate.kind, PersonDate.label,
