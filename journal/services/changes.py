@@ -47,6 +47,8 @@ class Changes:
     everything: bool = False
     tables: frozenset[str] = frozenset()  # the journal's tables whose rows changed
     new_day: bool = False  # midnight passed (or the machine woke on another day): what is due moved
+    # Contact seen in mail and calendars changed (a scan, a forget), or a suggestion was dismissed.
+    scanned: bool = False
 
     @property
     def people(self) -> bool:
@@ -65,12 +67,17 @@ class Changes:
         return self.everything or bool(self.next_step_ids)
 
     @property
+    def suggestions(self) -> bool:
+        """Today's suggestions (meetings to log, introductions that moved on) may have changed."""
+        return self.everything or self.new_day or self.scanned or bool(self.introduction_ids or self.conversation_ids)
+
+    @property
     def due_items(self) -> bool:
         """Anything that can move what is due: steps, offers, contact and cadences."""
         return self.everything or self.new_day or bool(self.next_step_ids or self.introduction_ids or self.person_ids)
 
     def __bool__(self) -> bool:
-        return self.everything or self.new_day or bool(
+        return self.everything or self.new_day or self.scanned or bool(
             self.person_ids or self.conversation_ids or self.introduction_ids or self.next_step_ids
             or self.organisations or self.tags
         )
@@ -93,6 +100,7 @@ class Changes:
             organisations="organisation" in tables or bool(changeset.values("person", "organisation_id")),
             tags="tag" in tables or "person_tag" in tables,
             tables=tables,
+            scanned="suggestion_state" in tables,
         )
 
     def touches(self, *tables: str) -> bool:

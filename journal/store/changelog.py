@@ -49,6 +49,7 @@ CAPTURED = (
     "relation",
     "person_photo",
     "person_card",
+    "suggestion_state",
 )
 _CHUNK = 500
 

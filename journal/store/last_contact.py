@@ -65,23 +65,61 @@ def _as_date(value) -> dt.date:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def last_contacts(database, person_ids: list[int] | None = None, *, with_cadence: bool = False) -> dict[int, dt.date]:
-    """person id -> date of the latest conversation with them.
+# Each person's latest e-mail over every scanned source (schema 6), as a table to join.
+_MAIL = "(SELECT person_id, max(last_at) AS last_at FROM mail_contact GROUP BY person_id)"
+
+
+def latest_sql(person: str = "p") -> str:
+    """A correlated SQL expression: the latest contact with `person`.id, a conversation or an
+    e-mail, as stored text ("YYYY-MM-DD HH:MM:SS"), NULL when there was none."""
+    return (
+        f"(SELECT max(x) FROM (SELECT lc.last_at AS x FROM person_last_contact lc WHERE lc.person_id = {person}.id "
+        f"UNION ALL SELECT mc.last_at FROM mail_contact mc WHERE mc.person_id = {person}.id))"
+    )
+
+
+def last_contacts(
+    database, person_ids: list[int] | None = None, *, with_cadence: bool = False, mail: bool = True
+) -> dict[int, dt.date]:
+    """person id -> date of the latest contact with them: a conversation, or (with `mail`) an
+    e-mail a scan saw.
 
     `person_ids` limits the answer to those people; `with_cadence` to the active people with a
     keep-in-touch cadence (the ones the agenda asks about), without passing their ids.
     """
-    sql = "SELECT l.person_id, l.last_at FROM person_last_contact l"
+    source = (
+        f"(SELECT person_id, max(last_at) AS last_at FROM (SELECT person_id, last_at FROM person_last_contact "
+        f"UNION ALL SELECT person_id, last_at FROM {_MAIL}) GROUP BY person_id)"
+        if mail else "person_last_contact"
+    )
+    sql = f"SELECT l.person_id, l.last_at FROM {source} l"
     params: list = []
     if with_cadence:
         sql += " JOIN person p ON p.id = l.person_id WHERE p.cadence_days IS NOT NULL AND p.archived = 0"
     if person_ids is not None:
         if len(person_ids) > 500:  # cheaper to read them all than to bind thousands of parameters
             wanted = set(person_ids)
-            return {pid: date for pid, date in last_contacts(database, with_cadence=with_cadence).items() if pid in wanted}
+            everyone = last_contacts(database, with_cadence=with_cadence, mail=mail)
+            return {pid: date for pid, date in everyone.items() if pid in wanted}
         sql += (" AND" if with_cadence else " WHERE") + f" l.person_id IN ({', '.join('?' * len(person_ids))})"
         params = list(person_ids)
     return {row[0]: _as_date(row[1]) for row in database.execute_sql(sql, params).fetchall()}
+
+
+def last_mailed(database, person_ids: list[int] | None = None) -> dict[int, tuple[dt.datetime, str]]:
+    """person id -> (when, "sent" | "received") of the latest e-mail a scan saw with them."""
+    sql = (
+        "SELECT person_id, last_at, direction FROM mail_contact m WHERE last_at = "
+        "(SELECT max(last_at) FROM mail_contact m2 WHERE m2.person_id = m.person_id)"
+    )
+    params: list = []
+    if person_ids is not None:
+        sql += f" AND person_id IN ({', '.join('?' * len(person_ids))})"
+        params = list(person_ids)
+    out: dict[int, tuple[dt.datetime, str]] = {}
+    for pid, when, direction in database.execute_sql(sql, params).fetchall():
+        out[pid] = (dt.datetime.fromisoformat(str(when)), direction)
+    return out
 
 
 def keep_in_touch_rows(
@@ -89,17 +127,19 @@ def keep_in_touch_rows(
 ) -> list[tuple[int, str, int, dt.date | None, dt.date | None, dt.date | None]]:
     """(id, name, cadence_days, cadence_set_on, snoozed_until, last_contact) of every active
     person with a cadence, in one query over a covering index (the agenda's keep-in-touch input).
+    The last contact is the latest conversation or e-mail.
 
     With `start`/`end`, only people whose due date (domain.cadence.keep_in_touch_due, mirrored
     here in SQL as a pre-filter; the caller still applies the rule) falls in that range.
     """
+    last = "coalesce(max(l.last_at, m.last_at), l.last_at, m.last_at)"
     sql = (
-        "SELECT p.id, p.name, p.cadence_days, p.cadence_set_on, p.keep_in_touch_snoozed_until, l.last_at "
-        "FROM person p LEFT JOIN person_last_contact l ON l.person_id = p.id "
+        f"SELECT p.id, p.name, p.cadence_days, p.cadence_set_on, p.keep_in_touch_snoozed_until, {last} "
+        f"FROM person p LEFT JOIN person_last_contact l ON l.person_id = p.id LEFT JOIN {_MAIL} m ON m.person_id = p.id "
         "WHERE p.archived = 0 AND p.cadence_days IS NOT NULL"
     )
     due = (
-        "max(date(coalesce(substr(l.last_at, 1, 10), p.cadence_set_on), '+' || p.cadence_days || ' days'), "
+        f"max(date(coalesce(substr({last}, 1, 10), p.cadence_set_on), '+' || p.cadence_days || ' days'), "
         "coalesce(p.keep_in_touch_snoozed_until, ''))"
     )
     params: list[str] = []

@@ -13,7 +13,7 @@ from peewee import SqliteDatabase
 
 from journal.store.models import ALL_MODELS
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # STEPS[n] upgrades a journal from version n to n + 1.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {}
@@ -131,6 +131,19 @@ def _v5_sync(database: SqliteDatabase) -> None:
 
 STEPS[4] = _v5_sync
 POST_CREATE[4] = _v5_sync
+
+
+def _v6_scan(database: SqliteDatabase) -> None:
+    """Version 6: contact seen in mail and calendars: the sources read, each person's latest
+    e-mail, meetings with people in the journal, hints that an introduction moved on, and what
+    the user did with each suggestion."""
+    from journal.store import models
+
+    database.create_tables(models.SCAN_MODELS, safe=True)
+
+
+STEPS[5] = _v6_scan
+POST_CREATE[5] = _v6_scan
 
 
 def upgrade(database: SqliteDatabase, from_version: int) -> None:

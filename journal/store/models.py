@@ -333,6 +333,112 @@ class SyncConflict(BaseModel):
 
 SYNC_MODELS = [SyncAccount, SyncCollection, SyncItem, SyncConflict]
 
+
+class ScanSource(BaseModel):
+    """A place the journal reads contact from: a calendar file, a mailbox or an IMAP account.
+
+    Nothing of what it reads is kept here but `mark`, where the last scan stopped (JSON: file
+    offsets and mtimes, or UIDVALIDITY and the last UID per IMAP folder)."""
+
+    KINDS = ("calendar", "mbox", "maildir", "imap", "caldav")
+
+    id = AutoField()
+    kind = CharField()
+    location = TextField()  # a path; "user@host:port" for IMAP; a calendar's URL for CalDAV
+    folders = TextField(default="")  # JSON list: the IMAP or Maildir folders read ("" = the default)
+    ca_file = TextField(default="")  # IMAP: a CA certificate to trust besides the system's
+    enabled = BooleanField(default=True)
+    mark = TextField(default="")
+    last_scan_at = DateTimeField(null=True)
+    last_error = TextField(default="")
+    created_at = DateTimeField(default=_now)
+
+    class Meta:
+        indexes = ((("kind", "location"), True),)
+
+
+class MailContact(BaseModel):
+    """The latest e-mail exchanged with a person, as one source saw it (local time)."""
+
+    source = ForeignKeyField(ScanSource, backref="mail_contacts", on_delete="CASCADE")
+    person = ForeignKeyField(Person, backref="mail_contacts", on_delete="CASCADE")
+    last_at = DateTimeField()
+    direction = CharField(default="received")  # of the latest: "sent" | "received"
+    exchanges = IntegerField(default=0)
+
+    class Meta:
+        primary_key = False
+        indexes = (
+            (("source", "person"), True),
+            (("person", "last_at"), False),
+        )
+
+
+class SeenMeeting(BaseModel):
+    """One occurrence of a calendar event with someone in the journal. Events with nobody in
+    the journal are never stored; `key` hashes the event's UID and RECURRENCE-ID."""
+
+    id = AutoField()
+    source = ForeignKeyField(ScanSource, backref="meetings", on_delete="CASCADE")
+    key = TextField()
+    start = DateTimeField(index=True)  # naive local time
+    end = DateTimeField(null=True)
+    all_day = BooleanField(default=False)
+    summary = TextField(default="")
+    location = TextField(default="")
+    status = CharField(default="CONFIRMED")  # CONFIRMED | TENTATIVE
+
+    class Meta:
+        indexes = ((("source", "key"), True),)
+
+
+class MeetingPerson(BaseModel):
+    meeting = ForeignKeyField(SeenMeeting, backref="people", on_delete="CASCADE")
+    person = ForeignKeyField(Person, backref="meetings", on_delete="CASCADE")
+
+    class Meta:
+        primary_key = False
+        indexes = (
+            (("meeting", "person"), True),
+            (("person", "meeting"), False),
+        )
+
+
+class StageHint(BaseModel):
+    """A message that suggests an introduction moved on: the introducer and the target on one
+    thread ("introduced"), or a note to the introducer after the meeting ("thanked")."""
+
+    id = AutoField()
+    source = ForeignKeyField(ScanSource, backref="hints", on_delete="CASCADE")
+    introduction = ForeignKeyField(Introduction, backref="hints", on_delete="CASCADE")
+    stage = CharField()
+    on = DateTimeField()  # the message's date, local time
+    person = ForeignKeyField(Person, null=True, on_delete="SET NULL")  # who wrote (None: the user)
+
+    class Meta:
+        indexes = ((("source", "introduction", "stage"), True),)
+
+
+class SuggestionState(BaseModel):
+    """What the user did with a suggestion, by its key ("meeting:…", "stage:12:introduced"):
+    "dismissed" or "logged". Kept when scanned data is forgotten, so a dismissed suggestion
+    stays dismissed after a new scan."""
+
+    id = AutoField()
+    key = TextField(unique=True)
+    state = CharField()
+    at = DateTimeField(default=_now)
+
+
+class ScanSetting(BaseModel):
+    """Settings of reading mail and calendars that the command line and the window share."""
+
+    key = CharField(primary_key=True)  # "own_addresses" (JSON list)
+    value = TextField(default="")
+
+
+SCAN_MODELS = [ScanSource, MailContact, SeenMeeting, MeetingPerson, StageHint, SuggestionState, ScanSetting]
+
 ALL_MODELS = [
     Organisation,
     Person,
@@ -351,4 +457,5 @@ ALL_MODELS = [
     PersonPhoto,
     PersonCard,
     *SYNC_MODELS,
+    *SCAN_MODELS,
 ]

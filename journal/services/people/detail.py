@@ -11,8 +11,11 @@ from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.cadence import keep_in_touch_due
 from journal.errors import ValidationError
 from journal.services.people.jobs import JobRow
-from journal.services.people.records import last_contact, tags_of
+from journal.services.people.records import last_contact, last_conversation, tags_of
+from journal.services.scan.suggestions import next_meeting
+from journal.store import last_contact as stored_last_contact
 from journal.store.models import (
+    DB,
     ContactDetail,
     Conversation,
     Introduction,
@@ -46,15 +49,23 @@ class PersonDetail:
     nickname: str = ""
     date_reminders: bool | None = None  # None: as Preferences say
     former_organisations: tuple[str, ...] = ()  # where they worked before, most recent first
+    # Contact seen elsewhere (schema 6): `last_contact` is the later of the last conversation
+    # and the last e-mail; `next_meeting` is (start, title) of the next meeting in a calendar.
+    last_conversation: dt.date | None = None
+    last_emailed: dt.datetime | None = None
+    last_emailed_direction: str = ""  # "sent" | "received"
+    next_meeting: tuple[dt.datetime, str] | None = None
 
 
-def get_person(person_id: int) -> PersonDetail:
+def get_person(person_id: int, *, clock: Clock = SYSTEM_CLOCK) -> PersonDetail:
     person = Person.get_or_none(Person.id == person_id)
     if person is None:
         raise ValidationError("This person no longer exists; it may have been deleted.")
     org = Organisation.get_or_none(Organisation.id == person.organisation_id) if person.organisation_id else None
     details = list(ContactDetail.select().where(ContactDetail.person == person_id).order_by(ContactDetail.id))
     last = last_contact(person_id)
+    mailed = stored_last_contact.last_mailed(DB.obj, [person_id]).get(person_id)
+    meeting = next_meeting(person_id, clock=clock)
     return PersonDetail(
         id=person.id,
         name=person.name,
@@ -78,6 +89,10 @@ def get_person(person_id: int) -> PersonDetail:
         nickname=person.nickname or "",
         date_reminders=person.date_reminders,
         former_organisations=former_organisations(person_id),
+        last_conversation=last_conversation(person_id),
+        last_emailed=mailed[0] if mailed else None,
+        last_emailed_direction=mailed[1] if mailed else "",
+        next_meeting=(meeting.start, meeting.summary) if meeting else None,
     )
 
 

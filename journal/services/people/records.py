@@ -15,6 +15,7 @@ from journal.services.people import jobs
 from journal.services.people.naming import clean_name, organisation_named
 from journal.services.transaction import write
 from journal.store.models import (
+    DB,
     ContactDetail,
     Conversation,
     Job,
@@ -84,7 +85,7 @@ def resolve_person(name: str, *, clock: Clock = SYSTEM_CLOCK, placeholder: bool 
     return create_person(name, placeholder=placeholder, clock=clock), True
 
 
-def last_contact(person_id: int) -> dt.date | None:
+def last_conversation(person_id: int) -> dt.date | None:
     value = (
         Conversation.select(fn.MAX(Conversation.occurred_at))
         .join(Participant)
@@ -96,6 +97,13 @@ def last_contact(person_id: int) -> dt.date | None:
     if isinstance(value, str):
         value = dt.datetime.fromisoformat(value)
     return value.date()
+
+
+def last_contact(person_id: int) -> dt.date | None:
+    """The latest contact with the person: a conversation, or an e-mail a scan saw."""
+    from journal.store import last_contact as stored
+
+    return stored.last_contacts(DB.obj, [person_id]).get(person_id)
 
 
 def next_contact_due(person: Person) -> dt.date | None:

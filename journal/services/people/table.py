@@ -11,14 +11,16 @@ import json
 import re
 from dataclasses import dataclass
 
+from journal.store import last_contact
 from journal.store.models import DB
 
 COLUMNS = ("name", "organisation", "role", "last_contact", "next_due", "tags")
 
 # Per-person expressions over `p` (person) and `o` (its organisation).
 # journal.store.last_contact keeps each person's latest conversation in a table (by triggers),
-# so sorting thousands of people by it reads one small row each.
-_LAST_CONTACT = "(SELECT date(lc.last_at) FROM person_last_contact lc WHERE lc.person_id = p.id)"
+# and the latest e-mail a scan saw in another, so sorting thousands of people by the later of
+# the two reads two small rows each.
+_LAST_CONTACT = f"date({last_contact.latest_sql('p')})"
 _TAGS = (
     "coalesce((SELECT group_concat(name, ', ') FROM (SELECT t.name AS name FROM person_tag pt "
     "JOIN tag t ON t.id = pt.tag_id WHERE pt.person_id = p.id ORDER BY t.name COLLATE NOCASE)), '')"
