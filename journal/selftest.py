@@ -239,6 +239,25 @@ class SelfTest:
         backend = type(keyring.get_keyring()).__module__
         return f"card and task round trip, CA bundle present, keyring backend {backend}"
 
+    def scan(self) -> str:
+        """Reading contact seen elsewhere loads: a mail header block parses, and a weekly meeting
+        in a Microsoft time zone expands (icalendar, recurring-ical-events and the zone data)."""
+        from journal.interop.mail_headers import parse_headers
+        from journal.interop.meetings import read_meetings
+        from journal.services.scan.imap import ImapReader  # noqa: F401 - imaplib and ssl load
+
+        headers = parse_headers(b"From: =?utf-8?q?Ad=C3=A0?= <ada@example.org>\r\nTo: me@example.com\r\n"
+                                b"Date: Tue, 24 Nov 2026 10:00:00 +0100\r\n\r\nbody")
+        _expect(headers is not None and headers.sender == ("ada@example.org",), f"a header block came back as {headers}")
+        calendar = (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:self-test\r\nDTSTAMP:20261101T000000Z\r\n"
+            "DTSTART;TZID=W. Europe Standard Time:20261102T090000\r\nDURATION:PT1H\r\nRRULE:FREQ=WEEKLY;COUNT=4\r\n"
+            "SUMMARY:Coffee\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
+        meetings = read_meetings(calendar, start=dt.datetime(2026, 11, 1), end=dt.datetime(2026, 12, 31))
+        _expect(len(meetings) == 4 and not meetings.skipped, f"a weekly meeting gave {len(meetings)} ({meetings.skipped})")
+        return f"mail headers parsed, a weekly meeting expanded ({len(meetings)} occurrences)"
+
     def close(self) -> None:
         for widget in self.widgets:
             widget.close()
@@ -257,6 +276,7 @@ class SelfTest:
             ("journal", self.journal_round_trip),
             ("search", self.search),
             ("sync", self.sync),
+            ("scan", self.scan),
             ("icons", self.icons),
             ("translations", self.translations),
             ("calendar", self.calendar),
