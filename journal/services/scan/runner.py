@@ -57,13 +57,18 @@ def scan_source(
     try:
         outcome, mark = _read_and_record(source, password=password, now=now, progress=progress, client=client)
     except JournalError as exc:
-        with write():
-            ScanSource.update(last_error=str(exc)[:300], last_scan_at=now).where(ScanSource.id == source.id).execute()
+        keep_error(source.id, str(exc), now)
         raise
     changes = Changes(person_ids=frozenset(outcome.people), scanned=True, tables=SCANNED_TABLES)
     if announce:
         notify(changes)
     return outcome, changes
+
+
+def keep_error(source_id: int, message: str, now: dt.datetime) -> None:
+    """Remember why a source could not be scanned (one line), and when."""
+    with write():
+        ScanSource.update(last_error=message[:300], last_scan_at=now).where(ScanSource.id == source_id).execute()
 
 
 def _read_and_record(source: Source, *, password, now, progress, client) -> tuple[Outcome, str]:
@@ -211,7 +216,13 @@ def scan_enabled(*, passwords: Callable[[Source], str | None] = lambda s: None, 
         if not source.enabled:
             continue
         try:
-            outcome, _ = scan_source(source.id, password=passwords(source), clock=clock, progress=progress,
+            password = passwords(source)
+        except JournalError as exc:  # no password to be had: the source keeps why, like any failure
+            keep_error(source.id, str(exc), clock.now())
+            results.append((source, None, str(exc)))
+            continue
+        try:
+            outcome, _ = scan_source(source.id, password=password, clock=clock, progress=progress,
                                      announce=announce)
             results.append((source, outcome, ""))
         except JournalError as exc:
