@@ -335,4 +335,7 @@ def create_demo_journal(directory: Path | None = None, *, clock: Clock = SYSTEM_
     path = folder / DEMO_FILENAME
     database = open_journal(path)
     populate(clock=clock)
+    from journal.services.upkeep.demo_seen import add_contact_seen
+
+    add_contact_seen(folder, clock=clock)
     return path, database

@@ -6,12 +6,16 @@ from journal.domain.pipeline import Stage
 from journal.services.agenda.items import agenda
 from journal.services.agenda.today import Group, today_items
 from journal.services.pipeline.introductions import cards
+from journal.services.scan.suggestions import suggestions, upcoming
 from journal.services.upkeep.demo import create_demo_journal, populate
-from journal.store.models import Conversation, Organisation, Person, PersonTag
+from journal.services.upkeep.demo_seen import add_contact_seen
+from journal.store.last_contact import last_mailed
+from journal.store.models import DB, Conversation, Organisation, Person, PersonTag
 
 
-def test_the_sample_has_everything_a_newcomer_should_see(db, clock):
+def test_the_sample_has_everything_a_newcomer_should_see(db, clock, tmp_path):
     summary = populate(clock=clock)
+    add_contact_seen(tmp_path, clock=clock)  # what create_demo_journal adds beside the journal
     assert 30 <= summary.people == Person.select().count() <= 60
     assert Organisation.select().count() >= 8
     assert summary.conversations == Conversation.select().count() >= 60
@@ -35,6 +39,9 @@ def test_the_sample_has_everything_a_newcomer_should_see(db, clock):
     assert any(i.due > today for i in agenda(14, clock=clock))
     groups = today_items(clock=clock)
     assert all(groups[g] for g in Group)
+    assert {s.kind for s in suggestions(clock=clock)} == {"meeting", "stage"}
+    assert upcoming(clock.now(), clock.now() + dt.timedelta(days=14))
+    assert last_mailed(DB.obj)
 
 
 def test_the_same_seed_gives_the_same_journal_relative_to_the_clock(tmp_path, clock):
