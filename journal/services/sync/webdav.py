@@ -11,6 +11,7 @@ a URL accept either such a path or a full URL on the account's host.
 
 from __future__ import annotations
 
+import datetime as dt
 import ipaddress
 import re
 import socket
@@ -761,6 +762,54 @@ class DavClient:
                 body = _LINE_END.sub("\r\n", text_el.text or "")
                 out[item.href] = (_text(item.props.get(f"{{{DAV}}}getetag")), body)
         return out
+
+    def calendar_query(self, url: str, start: dt.datetime, end: dt.datetime) -> dict[str, tuple[str, str]] | None:
+        """href -> (etag, text) of the events (VEVENT) in a calendar that overlap [start, end):
+        a calendar-query REPORT with a time-range (RFC 4791 7.8; aware times, or naive UTC).
+        None where the server does not take such a query (the caller then reads every item).
+        An event listed without its data is fetched with a multiget."""
+
+        def utc(value: dt.datetime) -> str:
+            value = value.astimezone(dt.UTC) if value.tzinfo else value
+            return value.strftime("%Y%m%dT%H%M%SZ")
+
+        root = _el(f"{{{CALDAV}}}calendar-query")
+        prop = _el(f"{{{DAV}}}prop", root)
+        _el(f"{{{DAV}}}getetag", prop)
+        _el(f"{{{CALDAV}}}calendar-data", prop)
+        calendar = _el(f"{{{CALDAV}}}comp-filter", _el(f"{{{CALDAV}}}filter", root), name="VCALENDAR")
+        events = _el(f"{{{CALDAV}}}comp-filter", calendar, name="VEVENT")
+        _el(f"{{{CALDAV}}}time-range", events, start=utc(start), end=utc(end))
+        try:
+            response = self._request("REPORT", url, body=_xml(root), depth="1")
+        except ServerError as exc:
+            if exc.status == 501:  # Not Implemented
+                return None
+            raise
+        if response.status_code in (400, 403, 405, 415, 422):  # a filter or report it does not support
+            return None
+        if response.status_code != 207:
+            raise self._unexpected("REPORT", url, response)
+        collection_path = self._path(url)
+        out: dict[str, tuple[str, str]] = {}
+        missing: list[str] = []
+        for item in self._multistatus(response):
+            if item.href.rstrip("/") == collection_path.rstrip("/") or item.href.endswith("/"):
+                continue
+            if item.status is not None and item.status >= 300:
+                continue
+            text_el = item.props.get(f"{{{CALDAV}}}calendar-data")
+            if text_el is None or not (text_el.text or "").strip():
+                missing.append(item.href)
+                continue
+            out[item.href] = (_text(item.props.get(f"{{{DAV}}}getetag")), _LINE_END.sub("\r\n", text_el.text))
+        if missing:
+            out.update(self.multiget(url, missing, "calendar"))
+        return out
+
+    def full_url(self, href: str) -> str:
+        """The full URL of a path (or URL) on this account's server, as requests go to it."""
+        return self._url(href)
 
     def get(self, href: str) -> tuple[str, str] | None:
         """(etag, text) of one item, None if it is not there."""
