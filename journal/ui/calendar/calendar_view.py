@@ -1,7 +1,12 @@
 """The Calendar view: a month grid of due counts, the chosen day's items and a 14-day agenda.
 
 Dates that matter show on their day, every year, in their own colour: Done marks that year's
-done; they are not snoozed, rescheduled or dragged to another day."""
+done; they are not snoozed, rescheduled or dragged to another day.
+
+Meetings with people in the journal that a scanned calendar holds (past and ahead) show as
+context: a muted mark on their day in the grid and rows after the day's due items. They are
+not counted as due and offer no Done or Snooze; Open (or Enter) shows the first person in one.
+The month's meetings are read in one query when the month is shown."""
 
 from __future__ import annotations
 
@@ -25,6 +30,8 @@ from journal.domain.agenda import AgendaItem, ItemKind
 from journal.errors import JournalError
 from journal.services.agenda import due_actions
 from journal.services.agenda.items import all_keep_in_touch, date_counts, due_between, due_counts, open_item
+from journal.services.agenda.meetings import meetings_by_day
+from journal.services.scan.suggestions import UpcomingMeeting
 from journal.ui import dates
 from journal.ui.calendar.item_list import DueItemList, day_heading
 from journal.ui.calendar.month_grid import DayCount, MonthGrid
@@ -66,6 +73,7 @@ class CalendarView(QWidget):
         self.clock = context.clock
         today = self.clock.today()
         self._items: dict[str, AgendaItem] = {}
+        self._meetings: dict[dt.date, list[UpcomingMeeting]] = {}  # the visible weeks', read per month
 
         self.grid = MonthGrid(today)
         self.month_label = _heading("")
@@ -90,7 +98,7 @@ class CalendarView(QWidget):
         self.day_label = _heading("")
         self.day_list = DueItemList()
         self.day_list.setObjectName("dayItems")
-        self.day_list.setAccessibleName(self.tr("Items due on the selected day"))
+        self.day_list.setAccessibleName(self.tr("Items due and meetings on the selected day"))
         self.empty_label = QLabel(self.tr("Nothing due on this day."))
         self.empty_label.setEnabled(False)
 
@@ -142,7 +150,12 @@ class CalendarView(QWidget):
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self.refresh)
         self._when_shown = WhenShown(self, self._refresh_timer.start)
-        context.signals.changed.connect(lambda changes: changes.due_items and self._when_shown.request())
+        # A scan or a forget that names nobody changes only meetings: re-reading the month
+        # (what a month switch costs) is enough.
+        self._month_timer = QTimer(self, singleShot=True, interval=0)
+        self._month_timer.timeout.connect(self.refresh_month)
+        self._month_shown = WhenShown(self, self._month_timer.start)
+        context.signals.changed.connect(self._journal_changed)
         self.setTabOrder(self.grid, self.day_list)
         self.setTabOrder(self.day_list, self.done_button)
         self.setTabOrder(self.done_button, self.snooze_button)
@@ -162,6 +175,13 @@ class CalendarView(QWidget):
             self.refresh()  # the date moved on while the view was hidden
         super().showEvent(event)
         self._when_shown.shown()  # what changed while another view was in front
+        self._month_shown.shown()
+
+    def _journal_changed(self, changes) -> None:
+        if changes.due_items:
+            self._when_shown.request()
+        elif changes.scanned and not (changes.tables and changes.only("suggestion_state")):
+            self._month_shown.request()  # (a suggestion dismissed changes no meeting)
 
     def _show_status(self, text: str) -> None:
         show_status(self, text, 6000)
@@ -210,10 +230,11 @@ class CalendarView(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         for lst in (self.day_list, self.agenda_list):
             lst.item_activated.connect(self.open_item)
+            lst.meeting_activated.connect(self.open_meeting)
             lst.itemSelectionChanged.connect(lambda which=lst: self._on_selection(which))
 
     def _on_selection(self, lst: DueItemList) -> None:
-        if lst.current_agenda_item() is None:
+        if lst.current_agenda_item() is None and lst.current_meeting() is None:
             self._update_buttons()
             return
         self._active_list = lst
@@ -234,6 +255,7 @@ class CalendarView(QWidget):
         """Reload counts, the chosen day's items and the agenda from the journal."""
         today = self.clock.today()
         self._shown_today = today
+        self._month_shown.stale = False  # read again below
         self.grid.set_today(today)
         self._keep_in_touch = all_keep_in_touch(clock=self.clock)
         agenda_end = today + dt.timedelta(days=AGENDA_DAYS - 1)
@@ -270,10 +292,12 @@ class CalendarView(QWidget):
         first, last = self.grid.first_visible(), self.grid.last_visible()
         counts = due_counts(first, last, clock=self.clock, keep_in_touch=self._keep_in_touch)
         yearly = date_counts(first, last)
+        self._meetings = meetings_by_day(first, last)
+        meetings = self._meetings
         self.grid.set_counts(
             {
-                day: DayCount(total - late, late, yearly.get(day, 0))
-                for day in counts.keys() | yearly.keys()
+                day: DayCount(total - late, late, yearly.get(day, 0), len(meetings.get(day, ())))
+                for day in counts.keys() | yearly.keys() | meetings.keys()
                 for total, late in [counts.get(day, (0, 0))]
             }
         )
@@ -283,15 +307,25 @@ class CalendarView(QWidget):
     def _fill_day(self) -> None:
         day = self.grid.selected_date
         keep = self.day_list.current_agenda_item()
+        keep_meeting = self.day_list.current_meeting()
         self.day_label.setText(day_heading(day, self.clock.today()))
         self.day_list.clear()
         items = due_between(day, day, clock=self.clock, keep_in_touch=self._keep_in_touch, with_dates=True)
         self._items = {**self._agenda_items, **{i.key: i for i in items}}  # what can be dragged
         for item in items:
             self.day_list.add_agenda_item(item)
-        self.day_stack.setCurrentWidget(self.day_list if items else self.empty_label)
+        meetings = self._meetings.get(day, [])
+        if meetings:
+            if not items:
+                self.day_list.add_note(self.tr("Nothing due on this day."))
+            self.day_list.add_heading(self.tr("In your calendar"))
+            for meeting in meetings:
+                self.day_list.add_meeting(meeting)
+        self.day_stack.setCurrentWidget(self.day_list if items or meetings else self.empty_label)
         if keep is not None:
             self.day_list.select_key(keep.key)
+        elif keep_meeting is not None:
+            self.day_list.select_meeting(keep_meeting)
         self._update_buttons()
 
     def _fill_agenda(self, overdue: list[AgendaItem], upcoming: list[AgendaItem], today: dt.date) -> None:
@@ -329,13 +363,20 @@ class CalendarView(QWidget):
         ):
             widget.setEnabled(enabled)
             action.setEnabled(enabled)
-        self.open_button.setEnabled(has)
-        self.open_action.setEnabled(has)
+        opens = has or self.selected_meeting() is not None
+        self.open_button.setEnabled(opens)
+        self.open_action.setEnabled(opens)
 
     # --- actions -----------------------------------------------------------------------------
 
     def selected_item(self) -> AgendaItem | None:
         return self._active_list.current_agenda_item() or self.day_list.current_agenda_item()
+
+    def selected_meeting(self) -> UpcomingMeeting | None:
+        """The meeting selected in the day's list, when no due item is."""
+        if self._active_list.current_agenda_item() is not None:
+            return None
+        return self._active_list.current_meeting() or self.day_list.current_meeting()
 
     def go_to_today(self) -> None:
         self.grid.select_date(self.clock.today())
@@ -414,6 +455,19 @@ class CalendarView(QWidget):
         item = self.selected_item()
         if item is not None:
             self.open_item(item)
+            return
+        meeting = self.selected_meeting()
+        if meeting is not None:
+            self.open_meeting(meeting)
+
+    def open_meeting(self, meeting: UpcomingMeeting) -> None:
+        """Show the first person in the meeting (they are sorted by name)."""
+        if not meeting.person_ids:
+            return
+        window = self.window()
+        opener = getattr(window, "open_item", None)
+        if opener is None or not opener("person", meeting.person_ids[0]):
+            self.status.emit(self.tr("No view shows people yet."))
 
     def open_item(self, item: AgendaItem) -> None:
         kind, item_id = due_actions.open_target(item)

@@ -1,7 +1,9 @@
 """Lists of due items for the calendar: one day's items, and the agenda grouped by day.
 
 Rows can be dragged onto the month grid to reschedule them; a date that matters (yearly, with
-its own mark and colour) stays on its day.
+its own mark and colour) stays on its day. A day's list also holds the meetings a calendar has
+on it, after what is due: muted, with a calendar mark, never dragged, done or snoozed; Enter on
+one opens the first person in it.
 """
 
 from __future__ import annotations
@@ -13,13 +15,16 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
 from journal.domain.agenda import AgendaItem, ItemKind
+from journal.services.scan.suggestions import UpcomingMeeting
 from journal.ui import dates
+from journal.ui.calendar.meeting_marks import MEETING_COLOUR, meeting_icon, meeting_row_text
 from journal.ui.calendar.month_grid import ITEM_MIME, OVERDUE_COLOR
 from journal.ui.labels import item_title
 from journal.ui.today import words
 from journal.ui.today.marks import DATE_COLOUR, date_icon, reconnect_icon
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+MEETING_ROLE = Qt.ItemDataRole.UserRole + 2  # an UpcomingMeeting (context, not an AgendaItem)
 # Combined once: the agenda can hold thousands of rows, and each | on Qt's enums costs.
 ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
 FIXED_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # not dragged to another day
@@ -68,6 +73,7 @@ class DueItemList(QListWidget):
     """Rows of AgendaItems; `current_agenda_item()` is the selected one."""
 
     item_activated = Signal(object)  # AgendaItem (double-click or Enter)
+    meeting_activated = Signal(object)  # UpcomingMeeting (double-click or Enter)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +94,10 @@ class DueItemList(QListWidget):
         item = row.data(ITEM_ROLE)
         if item is not None:
             self.item_activated.emit(item)
+            return
+        meeting = row.data(MEETING_ROLE)
+        if meeting is not None:
+            self.meeting_activated.emit(meeting)
 
     def add_heading(self, text: str) -> None:
         row = QListWidgetItem(text)
@@ -120,6 +130,35 @@ class DueItemList(QListWidget):
             row.setFlags(FIXED_FLAGS)
         self.addItem(row)
 
+    def add_meeting(self, meeting: UpcomingMeeting) -> None:
+        row = QListWidgetItem(meeting_icon(), meeting_row_text(meeting))
+        row.setData(MEETING_ROLE, meeting)
+        row.setFlags(FIXED_FLAGS)
+        row.setForeground(QBrush(MEETING_COLOUR))
+        row.setToolTip(
+            QCoreApplication.translate("DueItemList", "From your calendar, not due: Enter opens {name}").format(
+                name=meeting.people[0]
+            )
+            if meeting.people
+            else QCoreApplication.translate("DueItemList", "From your calendar, not due")
+        )
+        self.addItem(row)
+
+    def meetings(self) -> list[UpcomingMeeting]:
+        rows = (self.item(i).data(MEETING_ROLE) for i in range(self.count()))
+        return [r for r in rows if r is not None]
+
+    def current_meeting(self) -> UpcomingMeeting | None:
+        row = self.currentItem()
+        return row.data(MEETING_ROLE) if row is not None and row.isSelected() else None
+
+    def select_meeting(self, meeting: UpcomingMeeting) -> bool:
+        for i in range(self.count()):
+            if self.item(i).data(MEETING_ROLE) == meeting:
+                self.setCurrentRow(i)
+                return True
+        return False
+
     def agenda_items(self) -> list[AgendaItem]:
         rows = (self.item(i).data(ITEM_ROLE) for i in range(self.count()))
         return [r for r in rows if r is not None]
@@ -137,8 +176,10 @@ class DueItemList(QListWidget):
         return False
 
     def select_first_item(self) -> None:
+        """The first due item, or the first meeting when nothing is due."""
         for i in range(self.count()):
-            if self.item(i).data(ITEM_ROLE) is not None:
+            row = self.item(i)
+            if row.data(ITEM_ROLE) is not None or row.data(MEETING_ROLE) is not None:
                 self.setCurrentRow(i)
                 return
 

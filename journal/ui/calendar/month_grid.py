@@ -1,5 +1,6 @@
-"""A month grid that shows, on each day, how many items fall due (overdue ones apart) and how
-many dates that matter fall on it (yearly, in their own colour).
+"""A month grid that shows, on each day, how many items fall due (overdue ones apart), how
+many dates that matter fall on it (yearly, in their own colour), and, as context in a muted
+grey at the top right, how many meetings with people in the journal a calendar holds on it.
 
 Painted by hand rather than a QCalendarWidget so that each cell can carry two labelled counts
 and accept an item dropped onto it.
@@ -16,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPale
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from journal.ui import dates
+from journal.ui.calendar.meeting_marks import MEETING_COLOUR, draw_calendar_glyph
 from journal.ui.today.marks import DATE_COLOUR
 
 ITEM_MIME = "application/x-contact-journal-item"
@@ -30,9 +32,11 @@ class DayCount:
     due: int = 0  # not overdue
     overdue: int = 0
     dates: int = 0  # dates that matter on the day (birthdays, anniversaries)
+    meetings: int = 0  # meetings seen in a calendar: context, never counted as due
 
     @property
     def total(self) -> int:
+        """What falls due or comes back on the day (meetings are not in it)."""
         return self.due + self.overdue + self.dates
 
     def describe(self) -> str:
@@ -47,7 +51,15 @@ class DayCount:
                 if self.dates == 1
                 else QCoreApplication.translate("MonthGrid", "{n} dates that matter").format(n=self.dates)
             )
-        return ", ".join(parts) or QCoreApplication.translate("MonthGrid", "Nothing due")
+        text = ", ".join(parts) or QCoreApplication.translate("MonthGrid", "Nothing due")
+        if self.meetings:
+            meetings = (
+                QCoreApplication.translate("MonthGrid", "1 meeting in your calendar")
+                if self.meetings == 1
+                else QCoreApplication.translate("MonthGrid", "{n} meetings in your calendar").format(n=self.meetings)
+            )
+            text = f"{text}; {meetings}"
+        return text
 
 
 class MonthGrid(QWidget):
@@ -222,7 +234,11 @@ class MonthGrid(QWidget):
         painter.drawText(number_rect, Qt.AlignmentFlag.AlignCenter, str(day.day))
 
         count = self._counts.get(day)
-        if count is None or not count.total:
+        if count is None:
+            return
+        if count.meetings:
+            self._paint_meetings(painter, rect, number_rect, count.meetings)
+        if not count.total:
             return
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, self.font().pointSizeF() - 1))
@@ -252,6 +268,28 @@ class MonthGrid(QWidget):
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, label)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             y = pill.top() - 3
+
+    def _paint_meetings(self, painter: QPainter, rect: QRectF, number_rect: QRectF, n: int) -> None:
+        """A calendar page and the number of meetings, top right, in the muted grey: no pill,
+        so that it never reads as something due."""
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, self.font().pointSizeF() - 1))
+        painter.setFont(small)
+        metrics = painter.fontMetrics()
+        side = float(min(metrics.height(), 14))
+        text = str(n)
+        text_width = metrics.horizontalAdvance(text)
+        right = rect.right() - 5
+        top = number_rect.center().y() - side / 2
+        if right - side - 3 - text_width < number_rect.right() + 2:
+            return  # a cell too narrow for both: the tooltip still says it
+        painter.setPen(MEETING_COLOUR)
+        painter.drawText(
+            QRectF(right - text_width, number_rect.top(), text_width, number_rect.height()),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+            text,
+        )
+        draw_calendar_glyph(painter, QRectF(right - text_width - 3 - side, top, side, side))
 
     # --- input -------------------------------------------------------------------------------
 
