@@ -42,6 +42,7 @@ GROUPS = {
     Group.KEEP_IN_TOUCH: QT_TRANSLATE_NOOP("Labels", "Keep in touch"),
     Group.DATES: QT_TRANSLATE_NOOP("Labels", "Dates that matter"),
     Group.RECONNECT: QT_TRANSLATE_NOOP("Labels", "Reasons to reconnect"),
+    Group.SUGGESTIONS: QT_TRANSLATE_NOOP("Labels", "Suggestions"),
 }
 
 CHANNELS = {

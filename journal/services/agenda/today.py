@@ -2,7 +2,8 @@
 
 The same open steps and keep-in-touch dates as agenda(days=0) (overdue plus today), read with
 what the list's actions need, and the introductions whose next step is due; then the dates that
-matter from today to a few days ahead (until marked done) and the job changes to reconnect on.
+matter from today to a few days ahead (until marked done), the job changes to reconnect on, and
+what contact seen in mail and calendars suggests (a meeting to log, an introduction that moved on).
 """
 
 from __future__ import annotations
@@ -16,8 +17,13 @@ from peewee import fn
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.agenda import ItemKind, sort_key
 from journal.domain.pipeline import Stage
+from journal.errors import ValidationError
 from journal.services.agenda import dates
 from journal.services.agenda.items import keep_in_touch_entries, open_steps, open_steps_among
+from journal.services.conversations.records import LogResult, PersonRef, log_conversation
+from journal.services.pipeline import introductions
+from journal.services.scan import suggestions as scan_suggestions
+from journal.services.scan.suggestions import Suggestion
 from journal.store.models import Introduction, NextStep, Person
 
 
@@ -27,12 +33,21 @@ class Group(StrEnum):
     KEEP_IN_TOUCH = "keep_in_touch"
     DATES = "dates"
     RECONNECT = "reconnect"
+    SUGGESTIONS = "suggestions"
+
+
+class Suggested(StrEnum):
+    """The kinds of a suggestion in Today. Not agenda kinds: nothing is due, nothing moves; each
+    is logged (a meeting), acted on (a stage) or dismissed for good."""
+
+    MEETING = scan_suggestions.MEETING
+    STAGE = scan_suggestions.STAGE
 
 
 @dataclass(frozen=True)
 class TodayItem:
-    kind: ItemKind
-    id: int  # the step, the introduction or the person
+    kind: ItemKind | Suggested
+    id: int  # the step, the introduction or the person (a suggestion's first person)
     title: str
     due: dt.date
     overdue: bool
@@ -55,6 +70,14 @@ class TodayItem:
     previous: str = ""
     same_organisation: bool = False
     emails: tuple[str, ...] = ()
+    # A suggestion: its key (what identifies it, as ints do the other kinds) and what it says.
+    key: str = ""
+    suggestion: Suggestion | None = None
+
+    @property
+    def ident(self) -> int | str:
+        """What tells this item from the others of its kind: a suggestion's key, else the id."""
+        return self.key or self.id
 
     @property
     def group(self) -> Group:
@@ -64,6 +87,8 @@ class TodayItem:
             ItemKind.KEEP_IN_TOUCH: Group.KEEP_IN_TOUCH,
             ItemKind.DATE: Group.DATES,
             ItemKind.RECONNECT: Group.RECONNECT,
+            Suggested.MEETING: Group.SUGGESTIONS,
+            Suggested.STAGE: Group.SUGGESTIONS,
         }[self.kind]
 
     @property
@@ -138,8 +163,8 @@ def today_items(*, clock: Clock = SYSTEM_CLOCK, date_days: int = dates.DEFAULT_T
     the dates that matter from today to `date_days` ahead not yet done, and job changes.
 
     Few reads in all (open steps, keep-in-touch people, introductions' due steps, dates by
-    month and day, noticed jobs): a big journal's Today list holds thousands of rows, and it is
-    the first thing the window shows.
+    month and day, noticed jobs, and the suggestions' small tables): a big journal's Today list
+    holds thousands of rows, and it is the first thing the window shows.
     """
     now = clock.now()
     today = now.date()
@@ -164,7 +189,44 @@ def today_items(*, clock: Clock = SYSTEM_CLOCK, date_days: int = dates.DEFAULT_T
         ],
         Group.DATES: [date_item(o) for o in dates.upcoming(today, date_days)],
         Group.RECONNECT: [reconnect_item(r) for r in dates.reconnects(today)],
+        Group.SUGGESTIONS: today_suggestions(clock=clock),
     }
+
+
+def today_suggestions(*, clock: Clock = SYSTEM_CLOCK) -> list[TodayItem]:
+    """The suggestions group alone, newest first: what the list reads again after a suggestion
+    is dismissed, logged or scanned, without reading the rest. Reads only the scan's tables
+    (the meetings of the last weeks, the stage hints, the decisions) and their people."""
+    return [suggestion_item(s) for s in scan_suggestions.suggestions(clock=clock)]
+
+
+def suggestion_item(s: Suggestion) -> TodayItem:
+    stage = Stage(s.stage) if s.stage else None
+    return TodayItem(
+        Suggested(s.kind), s.person_ids[0] if s.person_ids else 0, s.title, s.date, False, s.people,
+        person_id=s.person_ids[0] if s.person_ids else None, stage=stage, detail=s.summary,
+        key=s.key, suggestion=s,
+    )
+
+
+def log_suggested_meeting(key: str, participants: list[PersonRef], *, clock: Clock = SYSTEM_CLOCK, **log) -> LogResult:
+    """Log the conversation a meeting suggested and mark the suggestion logged: one operation,
+    so one undo takes both back. `log` is log_conversation's (when, channel, summary, ...)."""
+    if not key.startswith(f"{scan_suggestions.MEETING}:"):
+        raise ValidationError(f"{key!r} is not a meeting's suggestion.")
+    result = log_conversation(participants, clock=clock, **log)
+    scan_suggestions.mark_logged(key, clock=clock)
+    return result
+
+
+def accept_stage(key: str, introduction_id: int, stage: Stage | str, *, clock: Clock = SYSTEM_CLOCK) -> Stage:
+    """Move the introduction to the stage a message suggested and mark the suggestion logged,
+    as one operation (the move records the stage's date and the step it implies)."""
+    if not key.startswith(f"{scan_suggestions.STAGE}:"):
+        raise ValidationError(f"{key!r} is not an introduction's suggestion.")
+    moved = introductions.advance(introduction_id, Stage(stage), clock=clock)
+    scan_suggestions.mark_logged(key, clock=clock)
+    return moved
 
 
 def date_item(o: dates.Occurrence) -> TodayItem:

@@ -3,9 +3,15 @@
 Keyboard: Alt+P people, Alt+H when, Alt+C channel, Alt+S summary, Alt+N notes, Alt+O offer,
 Alt+F another offer, Alt+X next step, Alt+E another step, Alt+2 / Alt+W / Alt+M due in 2 days /
 a week / a month, Ctrl+Enter saves, Esc cancels.
+
+Opened from a suggestion (a meeting seen in a calendar), it comes filled in with the meeting's
+people, start, title and channel, and saving also marks the suggestion logged, in the same
+operation: one undo takes both back.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from PySide6.QtCore import QDateTime, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -39,10 +45,21 @@ SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 class LogDialog(QDialog):
     saved = Signal(object)  # LogResult
 
-    def __init__(self, context, parent: QWidget | None = None, *, people: list[tuple[int, str]] = ()) -> None:
+    def __init__(
+        self,
+        context,
+        parent: QWidget | None = None,
+        *,
+        people: list[tuple[int, str]] = (),
+        when: dt.datetime | None = None,
+        channel: str = "",
+        summary: str = "",
+        suggestion: str = "",
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.result_: LogResult | None = None
+        self.suggestion = suggestion  # the key of the suggestion this logs ("" for none)
         self.setObjectName("logDialog")
         self.setWindowTitle(self.tr("Log conversation"))
         self.setMinimumWidth(720)
@@ -65,11 +82,13 @@ class LogDialog(QDialog):
         self.when = TabLeavingDateTimeEdit(self, objectName="when")
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
-        self.when.setDateTime(QDateTime(context.clock.now()))
+        self.when.setDateTime(QDateTime(when or context.clock.now()))
         self.channel = QComboBox(self, objectName="channel")
-        fill_channels(self.channel, DEFAULT_CHANNEL)
+        fill_channels(self.channel, channel or DEFAULT_CHANNEL)
         self.summary = QLineEdit(self, objectName="summary")
         self.summary.setPlaceholderText(self.tr("one line: what it was about"))
+        self.summary.setText(summary)
+        self._given_summary = summary
         self.notes = QPlainTextEdit(self, objectName="notes")
         self.notes.setTabChangesFocus(True)
         self.notes.setPlaceholderText(self.tr("what you learned, what they care about"))
@@ -92,7 +111,10 @@ class LogDialog(QDialog):
             self.picker.add(person_id, name)
         self._given_people = self.picker.people()
         self._fix_tab_order()
-        self.picker.setFocus()
+        if suggestion and people:
+            self.notes.setFocus()  # who, when and what are in: what was said is left to write
+        else:
+            self.picker.setFocus()
 
     def _build_form(self) -> QFormLayout:
         form = QFormLayout()
@@ -187,7 +209,7 @@ class LogDialog(QDialog):
         """Anything typed that closing would lose."""
         return bool(
             self.picker.people() != self._given_people
-            or self.summary.text().strip()
+            or self.summary.text().strip() != self._given_summary.strip()
             or self.notes.toPlainText().strip()
             or any(row.has_text() for row in self.offers.rows + self.steps.rows)
         )
@@ -208,10 +230,16 @@ class LogDialog(QDialog):
         offers = [d for d in (row.draft() for row in self.offers.rows) if d is not None]
         steps = [d for d in (row.draft() for row in self.steps.rows) if d is not None]
         names = ", ".join(name for _pid, name in self.picker.people())
+        if self.suggestion:
+            from journal.services.agenda.today import log_suggested_meeting
+
+            log, first = log_suggested_meeting, (self.suggestion, participants)
+        else:
+            log, first = log_conversation, (participants,)
         outcome = self.context.operations.run(
             self.tr("Log a conversation with {names}").format(names=names) if names else self.tr("Log a conversation"),
-            log_conversation,
-            participants,
+            log,
+            *first,
             when=self.when.dateTime().toPython().replace(second=0, microsecond=0),
             channel=self.channel.currentData(),
             summary=self.summary.text(),

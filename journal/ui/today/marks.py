@@ -1,5 +1,6 @@
-"""The marks that tell a date that matters and a job change from a next step, in Today and the
-calendar: a colour each and a small drawn icon (a star on a round badge, an arrow for a move)."""
+"""The marks that tell a date that matters, a job change and a suggestion from a next step, in
+Today and the calendar: a colour each and a small drawn icon (a star on a round badge, an arrow
+for a move, a calendar page for a meeting seen, an envelope for a message seen)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 DATE_COLOUR = QColor("#7b1fa2")  # purple: yearly, apart from the blue of due and red of overdue
 RECONNECT_COLOUR = QColor("#00796b")  # teal
+SUGGESTION_COLOUR = QColor("#3949ab")  # indigo: seen elsewhere, offered, never acted on alone
 
 
 def _badge(colour: QColor, size: int, glyph) -> QPixmap:
@@ -47,6 +49,45 @@ def _arrow(painter: QPainter, size: int) -> None:
     s = size
     painter.drawLine(QPointF(s * 0.26, s * 0.5), QPointF(s * 0.72, s * 0.5))
     painter.drawPolyline([QPointF(s * 0.52, s * 0.3), QPointF(s * 0.74, s * 0.5), QPointF(s * 0.52, s * 0.7)])
+
+
+def _page(painter: QPainter, size: int) -> None:
+    """A calendar page: a white sheet with a band across its top."""
+    s = size
+    sheet = QRectF(s * 0.27, s * 0.29, s * 0.46, s * 0.44)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("white"))
+    painter.drawRoundedRect(sheet, s * 0.05, s * 0.05)
+    painter.setBrush(SUGGESTION_COLOUR)
+    painter.drawRect(QRectF(sheet.left() + s * 0.05, sheet.top() + s * 0.14, sheet.width() - s * 0.1, max(1.0, s * 0.05)))
+
+
+def _envelope(painter: QPainter, size: int) -> None:
+    s = size
+    sheet = QRectF(s * 0.25, s * 0.32, s * 0.5, s * 0.36)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("white"))
+    painter.drawRect(sheet)
+    pen = QPen(SUGGESTION_COLOUR, max(1.0, s / 16))
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    painter.drawPolyline([sheet.topLeft(), QPointF(sheet.center().x(), sheet.top() + sheet.height() * 0.55), sheet.topRight()])
+
+
+@cache
+def meeting_icon() -> QIcon:
+    icon = QIcon()
+    for size in (16, 24, 32):
+        icon.addPixmap(_badge(SUGGESTION_COLOUR, size, _page))
+    return icon
+
+
+@cache
+def message_icon() -> QIcon:
+    icon = QIcon()
+    for size in (16, 24, 32):
+        icon.addPixmap(_badge(SUGGESTION_COLOUR, size, _envelope))
+    return icon
 
 
 @cache

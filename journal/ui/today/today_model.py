@@ -1,5 +1,6 @@
 """The Today list as a flat table model: each group's heading (steps, introductions, keep in
-touch) followed by its items, three columns (what, details, when)."""
+touch, dates, job changes, suggestions) followed by its items, three columns (what, details,
+when)."""
 
 from __future__ import annotations
 
@@ -16,11 +17,19 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from journal.domain.agenda import ItemKind
-from journal.services.agenda.today import Group, TodayItem, step_sort_key
+from journal.services.agenda.today import Group, Suggested, TodayItem, step_sort_key
 from journal.ui import dates
-from journal.ui.labels import cadence_label, group_title, item_title, stage_label
+from journal.ui.labels import cadence_label, channel_label, group_title, item_title, stage_label
 from journal.ui.today import words
-from journal.ui.today.marks import DATE_COLOUR, RECONNECT_COLOUR, date_icon, reconnect_icon
+from journal.ui.today.marks import (
+    DATE_COLOUR,
+    RECONNECT_COLOUR,
+    SUGGESTION_COLOUR,
+    date_icon,
+    meeting_icon,
+    message_icon,
+    reconnect_icon,
+)
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -34,6 +43,19 @@ NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("TodayModel", text)
+
+
+def title_of(item: TodayItem) -> str:
+    """An item's title as the list shows it (a suggestion worded here, not by the service)."""
+    return words.suggestion_title(item) or item_title(item)
+
+
+def is_suggestion(item: TodayItem | None) -> bool:
+    return item is not None and item.suggestion is not None
+
+
+def _all_day(s) -> bool:
+    return s.start is not None and s.start.time() == dt.time() and (s.end is None or s.end.time() == dt.time())
 
 
 def describe_due(due: dt.date, today: dt.date) -> str:
@@ -56,6 +78,16 @@ def describe_details(item: TodayItem) -> str:
         return QCoreApplication.translate("TodayModel", "{kind} · {day}").format(
             kind=words.date_kind_label(item.date_kind), day=dates.weekday(item.due)
         )
+    if item.kind is Suggested.MEETING:
+        s = item.suggestion
+        channel = channel_label(s.channel) if s.channel else ""
+        if s.start is None or _all_day(s):
+            return channel or QCoreApplication.translate("TodayModel", "All day")
+        time = s.start.strftime("%H:%M")
+        return QCoreApplication.translate("TodayModel", "{time} · {channel}").format(time=time, channel=channel) if channel else time
+    if item.kind is Suggested.STAGE:
+        s = item.suggestion
+        return QCoreApplication.translate("TodayModel", "{introducer} → {target}").format(introducer=s.introducer, target=s.target)
     if item.kind is ItemKind.RECONNECT:
         if item.previous:
             return QCoreApplication.translate("TodayModel", "Previously at {organisation}").format(organisation=item.previous)
@@ -71,6 +103,8 @@ def describe_when(item: TodayItem, today: dt.date) -> str:
         return words.when_date(item.due, today)
     if item.kind is ItemKind.RECONNECT:
         return words.when_noticed(item.due, today)
+    if is_suggestion(item):
+        return words.when_past(item.due, today)
     return describe_due(item.due, today)
 
 
@@ -80,6 +114,12 @@ def describe_keys(item: TodayItem) -> str:
         return QCoreApplication.translate("TodayModel", "C: draft a congratulation · D: dismiss · Enter: open {name}").format(name=item.person)
     if item.kind is ItemKind.DATE:
         return QCoreApplication.translate("TodayModel", "C: write to {name} · D: done for this year · Enter: open").format(name=item.person)
+    if item.kind is Suggested.MEETING:
+        return QCoreApplication.translate("TodayModel", "Enter or L: log it · D or Delete: dismiss for good")
+    if item.kind is Suggested.STAGE:
+        return QCoreApplication.translate("TodayModel", "Enter or L: {action} · D or Delete: dismiss for good").format(
+            action=words.stage_action(item)
+        )
     return ""
 
 
@@ -106,6 +146,28 @@ class TodayModel(QAbstractTableModel):
                 self._counts[group] = len(items)
         self._today = today
         self.endResetModel()
+
+    def replace_group(self, group: Group, items: list[TodayItem]) -> None:
+        """Put `items` in place of the group's rows (its heading goes with the last of them, and
+        comes in its place among the others with the first): the rest of the list untouched, so
+        a suggestion dismissed or logged does not lay out a big journal's thousands of rows."""
+        start = next((r for r, e in enumerate(self._rows) if e is group), None)
+        if start is not None:
+            self.beginRemoveRows(QModelIndex(), start, start + self._counts[group])
+            del self._rows[start : start + self._counts[group] + 1]
+            self.endRemoveRows()
+        if items:
+            order = list(Group)
+            row = next(
+                (r for r, e in enumerate(self._rows) if isinstance(e, Group) and order.index(e) > order.index(group)),
+                len(self._rows),
+            )
+            self.beginInsertRows(QModelIndex(), row, row + len(items))
+            self._rows[row:row] = [group, *items]
+            self.endInsertRows()
+        counts = {e: self._counts.get(e, 0) for e in self._rows if isinstance(e, Group)}
+        counts[group] = len(items)
+        self._counts = {g: n for g, n in counts.items() if n}
 
     def patch_steps(self, changed: set[int], fresh: list[TodayItem]) -> bool:
         """Put the steps `changed` as they are now (`fresh`: those of them that belong in Today)
@@ -162,9 +224,9 @@ class TodayModel(QAbstractTableModel):
                 return self._rows[r]
         return None
 
-    def index_of(self, key: tuple[str, int]) -> QModelIndex:
+    def index_of(self, key: tuple[str, int | str]) -> QModelIndex:
         for row, entry in enumerate(self._rows):
-            if isinstance(entry, TodayItem) and (entry.kind.value, entry.id) == key:
+            if isinstance(entry, TodayItem) and (entry.kind.value, entry.ident) == key:
                 return self.index(row, 0)
         return QModelIndex()
 
@@ -222,11 +284,13 @@ class TodayModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return item_title(item)
+                return title_of(item)
             if column == 1:
                 return describe_details(item)
             return describe_when(item, self._today)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if is_suggestion(item):
+                return self._suggestion_tip(item)
             if item.kind in (ItemKind.DATE, ItemKind.RECONNECT):
                 return self._yearly_tip(item)
             tip = item_title(item) + ("\n" + QCoreApplication.translate("TodayModel", "Next: {detail}").format(detail=item.detail) if item.detail else "")
@@ -236,17 +300,23 @@ class TodayModel(QAbstractTableModel):
                 return date_icon()
             if item.kind is ItemKind.RECONNECT:
                 return reconnect_icon()
+            if item.kind is Suggested.MEETING:
+                return meeting_icon()
+            if item.kind is Suggested.STAGE:
+                return message_icon()
             return None
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and item.kind is ItemKind.DATE:
             return QBrush(DATE_COLOUR)
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and item.kind is ItemKind.RECONNECT:
             return QBrush(RECONNECT_COLOUR)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and is_suggestion(item):
+            return QBrush(SUGGESTION_COLOUR)
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and item.overdue:
             return QBrush(OVERDUE_COLOUR)
         if role == ITEM_ROLE:
             return item
         if role == KEY_ROLE:
-            return f"{item.kind.value}:{item.id}"
+            return f"{item.kind.value}:{item.ident}"
         return None
 
     def _yearly_tip(self, item: TodayItem) -> str:
@@ -255,6 +325,18 @@ class TodayModel(QAbstractTableModel):
             lines.append(QCoreApplication.translate("TodayModel", "On {date}").format(date=dates.weekday_year(item.due)))
         else:
             lines.append(QCoreApplication.translate("TodayModel", "Noticed {date}").format(date=dates.weekday_year(item.due)))
+        lines.append(describe_keys(item))
+        return "\n".join(lines)
+
+    def _suggestion_tip(self, item: TodayItem) -> str:
+        s = item.suggestion
+        lines = [title_of(item)]
+        if item.kind is Suggested.MEETING:
+            lines.append(describe_details(item) + (f" · {s.location}" if s.location else ""))
+            lines.append(QCoreApplication.translate("TodayModel", "Seen in your calendar, {date}").format(date=dates.weekday_year(item.due)))
+        else:
+            lines.append(describe_details(item))
+            lines.append(QCoreApplication.translate("TodayModel", "Seen in your mail, {date}").format(date=dates.weekday_year(item.due)))
         lines.append(describe_keys(item))
         return "\n".join(lines)
 

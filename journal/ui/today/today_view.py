@@ -5,6 +5,10 @@ Enter = Open, C = write to them (a congratulation on a new job, wishes on a date
 
 Dates that matter and job changes have no due day to move: Done marks the date done for this
 year or dismisses the job change; Snooze is off for them.
+
+Suggestions (contact seen in mail and calendars) are acted on, never by themselves: Enter or L
+logs a meeting (the Log dialog, filled in) or moves an introduction to the stage a message
+suggests; D or Delete dismisses one for good. Each is one operation, undone with Ctrl+Z.
 """
 
 from __future__ import annotations
@@ -34,15 +38,15 @@ from journal.domain.agenda import ItemKind
 from journal.domain.pipeline import Stage
 from journal.services.agenda import due_actions, greetings
 from journal.services.agenda.stats import conversations_per_week
-from journal.services.agenda.today import Group, TodayItem, today_items, today_steps
+from journal.services.agenda.today import Group, Suggested, TodayItem, today_items, today_steps, today_suggestions
 from journal.ui.labels import done_label, stage_label
+from journal.ui.today import words
 from journal.ui.today.snooze import snooze_menu
-from journal.ui.today.today_model import TodayModel
+from journal.ui.today.today_model import TodayModel, is_suggestion, title_of
 
 if TYPE_CHECKING:
     from journal.ui.dialogs.log_dialog import LogDialog
 from journal.ui import dates
-from journal.ui.labels import item_title
 from journal.ui.today.week_chart import WeekChart
 from journal.ui.widgets.action_icons import action_icon
 
@@ -56,6 +60,11 @@ EMPTY_TEXT = QT_TRANSLATE_NOOP(
 
 def _day_text(day: dt.date) -> str:
     return dates.long(day)
+
+
+def _movable(item: TodayItem | None) -> bool:
+    """Whether Snooze applies: not to dates that matter, job changes nor suggestions."""
+    return item is not None and not is_suggestion(item) and due_actions.can_move(item)
 
 
 class TodayView(QWidget):
@@ -155,7 +164,7 @@ class TodayView(QWidget):
         actions.addWidget(self.open_button)
         actions.addWidget(self.write_button)
         actions.addStretch(1)
-        hint = QLabel(self.tr("D / Space: done · S: snooze · 1: a day later · W: a week later · Enter: open · C: write"), self)
+        self.hint = hint = QLabel(self._hint_text(None), self, objectName="todayHint")
         hint.setStyleSheet("color: palette(placeholder-text);")
         actions.addWidget(hint)
         layout = QVBoxLayout(self)
@@ -184,9 +193,7 @@ class TodayView(QWidget):
         position = self._position()
         date_days = Preferences(self.context.settings).today_date_days
         self.model.set_items(today_items(clock=self.context.clock, date_days=date_days), today)
-        self.table.clearSpans()
-        for row in self.model.heading_rows():  # a heading spans the three columns
-            self.table.setSpan(row, 0, 1, self.model.columnCount())
+        self._set_spans()
         self.heading.setText(self.tr("Today — {day}").format(day=_day_text(today)))
         self.summary.setText(self._summary_text())
         self.chart.set_weeks(conversations_per_week(clock=self.context.clock))
@@ -198,9 +205,30 @@ class TodayView(QWidget):
         self._restore_current(key, position)
         self._update_buttons()
 
+    def _set_spans(self) -> None:
+        self.table.clearSpans()
+        for row in self.model.heading_rows():  # a heading spans the three columns
+            self.table.setSpan(row, 0, 1, self.model.columnCount())
+
+    def refresh_suggestions(self) -> None:
+        """Read the suggestions group again, alone (a suggestion dismissed, a scan): the other
+        groups' rows stay as they are."""
+        key = self._current_key()
+        position = self._position()
+        self.model.replace_group(Group.SUGGESTIONS, today_suggestions(clock=self.context.clock))
+        self._set_spans()
+        self.summary.setText(self._summary_text())
+        self.pages.setCurrentWidget(self.empty if self.model.is_empty() else self.table)
+        self._restore_current(key, position)
+        self._update_buttons()
+
     def _undone(self, step) -> None:
         """What an undo brought back is selected, so Done again is one key away."""
         if self.isVisible():
+            for key in sorted(step.changeset.values("suggestion_state", "key")):
+                kind, _sep, _rest = str(key).partition(":")
+                if kind in set(Suggested) and self.select(kind, key):
+                    return
             for table, kind in (("next_step", "next_step"), ("introduction", "introduction"), ("person_date", "date"), ("job", "reconnect")):
                 if any(self.select(kind, item_id) for item_id in sorted(step.changeset.ids(table))):
                     return
@@ -226,6 +254,7 @@ class TodayView(QWidget):
             Group.KEEP_IN_TOUCH: (self.tr("{n} person to keep in touch with"), self.tr("{n} people to keep in touch with")),
             Group.DATES: (self.tr("{n} date that matters"), self.tr("{n} dates that matter")),
             Group.RECONNECT: (self.tr("{n} job change"), self.tr("{n} job changes")),
+            Group.SUGGESTIONS: (self.tr("{n} suggestion"), self.tr("{n} suggestions")),
         }
         for group, n in counts.items():
             one, many = names[group]
@@ -235,15 +264,15 @@ class TodayView(QWidget):
     def current_item(self) -> TodayItem | None:
         return self.model.item(self.table.currentIndex())
 
-    def select(self, kind: str, item_id: int) -> bool:
+    def select(self, kind: str, item_id: int | str) -> bool:
         index = self.model.index_of((kind, item_id))
         if index.isValid():
             self.table.setCurrentIndex(index)
         return index.isValid()
 
-    def _current_key(self) -> tuple[str, int] | None:
+    def _current_key(self) -> tuple[str, int | str] | None:
         item = self.current_item()
-        return (item.kind.value, item.id) if item else None
+        return (item.kind.value, item.ident) if item else None
 
     def _position(self) -> tuple[int, int] | None:
         index = self.table.currentIndex()
@@ -264,18 +293,36 @@ class TodayView(QWidget):
         item = self.current_item()
         for button in (self.done_button, self.snooze_button, self.open_button):
             button.setEnabled(item is not None)
-        movable = item is not None and due_actions.can_move(item)
+        movable = _movable(item)
+        writable = item is not None and not movable and not is_suggestion(item)
         self.snooze_button.setEnabled(movable)
         self.snooze_button.setToolTip("" if movable or item is None else self._no_snooze_text(item))
-        self.write_button.setVisible(item is not None and not movable)
-        self.write_button.setEnabled(item is not None and not movable)
+        self.write_button.setVisible(writable)
+        self.write_button.setEnabled(writable)
+        self.open_button.setText(f"{self._act_label(item)}  (Enter)" if is_suggestion(item) else self.tr("Open  (Enter)"))
+        self.open_button.setToolTip(self.tr("Enter or L") if is_suggestion(item) else "")
+        self.hint.setText(self._hint_text(item))
         if item is not None and item.kind is ItemKind.DATE:
             self.write_button.setText(self.tr("Send wishes…  (C)"))
         else:
             self.write_button.setText(self.tr("Congratulate…  (C)"))
-        self.done_button.setText(f"{done_label(item)}  (D)" if item else self.tr("Done  (D)"))
+        self.done_button.setText(f"{self._done_label(item)}  (D)" if item else self.tr("Done  (D)"))
         if item is not None:
             self._last_position = self._position()
+
+    def _hint_text(self, item: TodayItem | None) -> str:
+        if is_suggestion(item):
+            return self.tr("Enter / L: {action} · D / Delete: dismiss for good · Ctrl+Z: undo").format(
+                action=self._act_label(item).rstrip("…")
+            )
+        return self.tr("D / Space: done · S: snooze · 1: a day later · W: a week later · Enter: open · C: write")
+
+    def _done_label(self, item: TodayItem) -> str:
+        return self.tr("Dismiss") if is_suggestion(item) else done_label(item)
+
+    def _act_label(self, item: TodayItem) -> str:
+        """What Enter does to a suggestion: log the meeting, or move the introduction on."""
+        return self.tr("Log it…") if item.kind is Suggested.MEETING else words.stage_action(item)
 
     # --- actions ---------------------------------------------------------------------------------
 
@@ -283,10 +330,13 @@ class TodayView(QWidget):
         item = self.current_item()
         if item is None:
             return
+        if is_suggestion(item):
+            self.dismiss_current()
+            return
         if item.kind is ItemKind.KEEP_IN_TOUCH:
             self._contacted(item)
             return
-        title = item_title(item)
+        title = title_of(item)
         label = (self.tr("Dismiss: {title}") if item.kind is ItemKind.RECONNECT else self.tr("Done: {title}")).format(title=title)
         result = self.context.operations.run(label, due_actions.mark_done, item, clock=self.context.clock, parent=self)
         if result is None:
@@ -355,7 +405,83 @@ class TodayView(QWidget):
         dialog.open()
         return dialog
 
+    # --- suggestions -----------------------------------------------------------------------------
+
+    def dismiss_current(self) -> None:
+        """D or Delete on a suggestion: never offer it again (one operation, Ctrl+Z takes it back)."""
+        item = self.current_item()
+        if not is_suggestion(item):
+            return
+        from journal.services.scan import suggestions
+
+        title = title_of(item)
+        result = self.context.operations.run(
+            self.tr("Dismiss: {title}").format(title=title), suggestions.dismiss, item.key,
+            clock=self.context.clock, parent=self,
+        )
+        if result is not None:
+            self.acted.emit(self.tr("Dismissed: {title}. Ctrl+Z brings it back.").format(title=title))
+
+    def act_current(self) -> None:
+        """Enter or L on a suggestion: log the meeting (the Log dialog, filled in), or move the
+        introduction to the stage suggested."""
+        item = self.current_item()
+        if not is_suggestion(item):
+            return
+        if item.kind is Suggested.MEETING:
+            self.log_meeting(item)
+        else:
+            self.accept_stage(item)
+
+    def log_meeting(self, item: TodayItem) -> LogDialog:
+        """The Log dialog filled in from a meeting: its people, start, title and channel. Saving
+        logs the conversation and marks the suggestion logged, as one operation."""
+        from journal.ui.dialogs.log_dialog import LogDialog
+
+        s = item.suggestion
+        dialog = LogDialog(
+            self.context, self.window(), people=list(zip(s.person_ids, s.people, strict=True)),
+            when=s.start, channel=s.channel, summary=s.summary, suggestion=s.key,
+        )
+        names = words.together(s.people)
+        dialog.saved.connect(
+            lambda _r: self.acted.emit(self.tr("Logged your meeting with {names}. Ctrl+Z undoes it.").format(names=names))
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def accept_stage(self, item: TodayItem) -> None:
+        from journal.services.agenda.today import accept_stage
+
+        s = item.suggestion
+        stage = stage_label(Stage(s.stage))
+        label = self.tr("{introducer} → {target}: {stage}").format(introducer=s.introducer, target=s.target, stage=stage)
+        result = self.context.operations.run(
+            label, accept_stage, s.key, s.introduction_id, s.stage, clock=self.context.clock, parent=self,
+        )
+        if result is not None:
+            self.acted.emit(self.tr("{introducer} → {target}: now {stage}. Ctrl+Z undoes it.").format(
+                introducer=s.introducer, target=s.target, stage=stage,
+            ))
+
+    def open_person(self) -> bool:
+        """A suggestion's first person (a meeting) or its introduction (a stage), in their view."""
+        item = self.current_item()
+        if not is_suggestion(item):
+            return self.open_current()
+        opener = getattr(self.window(), "open_item", None)
+        candidates = [("introduction", item.suggestion.introduction_id)] if item.kind is Suggested.STAGE else []
+        candidates.append(("person", item.person_id))
+        for kind, ident in candidates:
+            if ident is not None and opener is not None and opener(kind, ident):
+                return True
+        self.acted.emit(self.tr("No view can show this item yet."))
+        return False
+
     def _no_snooze_text(self, item: TodayItem) -> str:
+        if is_suggestion(item):
+            return self.tr("A suggestion has no day to snooze: log it (Enter) or dismiss it (D).")
         if item.kind is ItemKind.DATE:
             return self.tr("A date that matters comes back each year: mark it done (D) instead of snoozing it.")
         return self.tr("A job change has no day to snooze: dismiss it (D) once you have been in touch.")
@@ -363,7 +489,7 @@ class TodayView(QWidget):
     def write_current(self) -> None:
         """Draft a congratulation (a job change) or wishes (a date that matters) in the mail app."""
         item = self.current_item()
-        if item is None or due_actions.can_move(item):
+        if item is None or due_actions.can_move(item) or is_suggestion(item):
             return
         from journal.ui.today.greeting_dialog import GreetingDialog  # built on first use
 
@@ -388,10 +514,10 @@ class TodayView(QWidget):
         item = self.current_item()
         if item is None:
             return
-        if not due_actions.can_move(item):
+        if not _movable(item):
             self.acted.emit(self._no_snooze_text(item))
             return
-        day, title = dates.weekday(until), item_title(item)
+        day, title = dates.weekday(until), title_of(item)
         result = self.context.operations.run(
             self.tr("Snooze until {day}: {title}").format(day=day, title=title),
             due_actions.snooze_until, item, until, clock=self.context.clock, parent=self,
@@ -403,7 +529,7 @@ class TodayView(QWidget):
         item = self.current_item()
         if item is None:
             return
-        if not due_actions.can_move(item):
+        if not _movable(item):
             self.acted.emit(self._no_snooze_text(item))
             return
         rect = self.table.visualRect(self.table.currentIndex())
@@ -413,6 +539,9 @@ class TodayView(QWidget):
         item = self.current_item()
         if item is None:
             return False
+        if is_suggestion(item):
+            self.act_current()
+            return True
         candidates = {
             ItemKind.NEXT_STEP: [("next_step", item.id), ("person", item.person_id), ("conversation", item.conversation_id)],
             ItemKind.INTRODUCTION: [("introduction", item.id), ("person", item.person_id)],
@@ -434,6 +563,14 @@ class TodayView(QWidget):
         self.table.setCurrentIndex(index)
         item = self.current_item()
         menu = QMenu(self)
+        if is_suggestion(item):
+            menu.addAction(self._act_label(item), self.act_current).setShortcut("Return")
+            menu.addAction(self.tr("Dismiss for good"), self.dismiss_current).setShortcut("D")
+            name = item.suggestion.introducer + " → " + item.suggestion.target if item.kind is Suggested.STAGE else item.person
+            menu.addAction(self.tr("Open {name}").format(name=name), self.open_person)
+            menu.exec(self.table.viewport().mapToGlobal(pos))
+            menu.deleteLater()
+            return
         menu.addAction(done_label(item), self.done_current).setShortcut("D")
         snooze = menu.addMenu(snooze_menu(menu, self.context.clock.today(), self.snooze_current))
         snooze.setEnabled(due_actions.can_move(item))
@@ -458,6 +595,8 @@ class TodayView(QWidget):
                 Qt.Key.Key_1: lambda: self.snooze_current(self.context.clock.today() + dt.timedelta(days=1)),
                 Qt.Key.Key_W: lambda: self.snooze_current(self.context.clock.today() + dt.timedelta(days=7)),
                 Qt.Key.Key_C: self.write_current,
+                Qt.Key.Key_L: self.act_current,  # a suggestion: log it (or move the introduction on)
+                Qt.Key.Key_Delete: self.dismiss_current,  # a suggestion: dismiss it for good
                 Qt.Key.Key_Return: self.open_current,
                 Qt.Key.Key_Enter: self.open_current,
                 # A table's Home/End move along the row; in this list they go to the first/last item.
@@ -475,6 +614,11 @@ class TodayView(QWidget):
 
     def _journal_changed(self, changes) -> None:
         if not (changes.due_items or changes.conversations):
+            if changes.suggestions:  # a suggestion dismissed or a scan: that group alone
+                if self.isVisible() and not self._stale:
+                    self.refresh_suggestions()
+                else:
+                    self._stale = True
             return
         # A change to a few plain next steps (a Done, a snooze, their undo) patches those rows.
         if self.isVisible() and not self._stale and changes.only("next_step") and not changes.introduction_ids:

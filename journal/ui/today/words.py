@@ -1,6 +1,6 @@
-"""The window's words for dates that matter and job changes, translated. The services word them
-in English for the command line; these give the same sentences through Qt's translations, from
-the item's facts (a Today item's fields or an agenda item's facts)."""
+"""The window's words for dates that matter, job changes and suggestions, translated. The
+services word them in English for the command line; these give the same sentences through Qt's
+translations, from the item's facts (a Today item's fields or an agenda item's facts)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import datetime as dt
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from journal.domain.agenda import ItemKind
+from journal.domain.pipeline import Stage
+from journal.ui import dates
 
 CONTEXT = "DateWords"
 
@@ -115,3 +117,72 @@ def notice_prefix(due: dt.date, today: dt.date) -> str:
     if days == 1:
         return _tr("Tomorrow")
     return _tr("In {n} days").format(n=days)
+
+
+# --- suggestions (contact seen in mail and calendars) ------------------------------------------
+
+
+def together(names) -> str:
+    """"Dana Smith", "Dana Smith and Sam Lee", "Dana, Sam and Kim", "Dana, Sam and 3 others"."""
+    names = list(names)
+    if not names:
+        return _tr("someone")
+    if len(names) == 1:
+        return names[0]
+    if len(names) <= 3:
+        return _tr("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
+    return _tr("{first}, {second} and {n} others").format(first=names[0], second=names[1], n=len(names) - 2)
+
+
+def meeting_title(item) -> str:
+    """"You met Dana Smith on Tue 24 Nov (Coffee chat) — log it?"."""
+    s = item.suggestion
+    day = dates.weekday(s.start.date() if s.start else s.date)
+    if s.summary:
+        return _tr("You met {people} on {day} ({summary}) — log it?").format(
+            people=together(s.people), day=day, summary=s.summary
+        )
+    return _tr("You met {people} on {day} — log it?").format(people=together(s.people), day=day)
+
+
+def stage_title(item) -> str:
+    """"Dana replied on the thread with Sam — mark introduced?", or the thank-you's words."""
+    s = item.suggestion
+    if s.stage == Stage.THANKED.value:
+        return _tr("You wrote to {introducer} on {day} after meeting {target} — mark thanked?").format(
+            introducer=s.introducer, day=dates.weekday(s.date), target=s.target
+        )
+    writer = s.writer or s.introducer
+    other = s.target if writer == s.introducer else s.introducer
+    if s.stage == Stage.INTRODUCED.value:
+        return _tr("{writer} replied on the thread with {other} — mark introduced?").format(writer=writer, other=other)
+    return _tr("{writer} wrote on the thread with {other} — move it on?").format(writer=writer, other=other)
+
+
+def stage_action(item) -> str:
+    """What Enter does to a stage suggestion: "Mark introduced", "Mark thanked"."""
+    stage = item.suggestion.stage
+    if stage == Stage.INTRODUCED.value:
+        return _tr("Mark introduced")
+    if stage == Stage.THANKED.value:
+        return _tr("Mark thanked")
+    if stage == Stage.MET.value:
+        return _tr("Mark met")
+    return _tr("Move it on")
+
+
+def suggestion_title(item) -> str | None:
+    """The title of a suggestion in Today; None for other items."""
+    if item.suggestion is None:
+        return None
+    return meeting_title(item) if item.suggestion.kind == "meeting" else stage_title(item)
+
+
+def when_past(day: dt.date, today: dt.date) -> str:
+    """When something happened: today, yesterday, 3 days ago."""
+    days = (today - day).days
+    if days <= 0:
+        return _tr("today")
+    if days == 1:
+        return _tr("yesterday")
+    return _tr("{n} days ago").format(n=days)
