@@ -30,6 +30,7 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
     # this process has an empty one in memory (the `memory_keyring` fixture below).
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     monkeypatch.delenv("CONTACT_JOURNAL_SYNC_PASSWORD", raising=False)
+    monkeypatch.delenv("CONTACT_JOURNAL_IMAP_PASSWORD", raising=False)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         from PySide6.QtCore import QSettings
@@ -49,6 +50,20 @@ def memory_keyring(monkeypatch):
 
     with isolated_keyring(monkeypatch) as backend:
         yield backend
+
+
+@pytest.fixture
+def dovecot(tmp_path):
+    """A real IMAP server on loopback (tests/scan/dovecot.py), for the scan tests and the
+    command line's; skipped with the reason where it cannot start."""
+    from tests.scan.dovecot import DovecotUnavailable, start_dovecot
+
+    try:
+        server = start_dovecot(tmp_path / "dovecot", "imap pässword")
+    except DovecotUnavailable as exc:
+        pytest.skip(f"Dovecot could not start here: {exc}")
+    yield server
+    server.stop()
 
 
 @pytest.fixture

@@ -45,7 +45,7 @@ def test_people_json_is_exactly_the_contract(cli, known):
     assert [p["name"] for p in listed] == ["Ana Pérez", "Dana Smith"]  # active people, by name
     assert listed[0] == {
         "id": 3, "name": "Ana Pérez", "organisation": "", "role": "", "emails": [], "phones": [], "tags": [],
-        "last_contact": None, "next_keep_in_touch": None, "jobs": [], "dates": [],
+        "last_contact": None, "last_emailed": None, "next_keep_in_touch": None, "jobs": [], "dates": [],
     }
     assert listed[1] == {
         "id": dana,
@@ -56,6 +56,7 @@ def test_people_json_is_exactly_the_contract(cli, known):
         "phones": ["+1 415 555 0100"],
         "tags": ["Board", "mentor"],
         "last_contact": "2026-03-01",
+        "last_emailed": None,
         "next_keep_in_touch": "2026-03-31",
         "jobs": [
             {"organisation": "Acme", "role": "CTO", "from": "2026-01-15", "to": None},

@@ -119,8 +119,9 @@ class PersonOverview:
     emails: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
-    last_contact: dt.date | None = None
+    last_contact: dt.date | None = None  # the latest conversation or e-mail
     next_keep_in_touch: dt.date | None = None
+    last_emailed: dt.datetime | None = None  # the latest e-mail a scan saw with them
     jobs: list[JobLine] = field(default_factory=list)
     dates: list[DateLine] = field(default_factory=list)
 
@@ -134,6 +135,7 @@ class PersonOverview:
             "phones": self.phones,
             "tags": self.tags,
             "last_contact": _iso(self.last_contact),
+            "last_emailed": self.last_emailed.isoformat(timespec="seconds") if self.last_emailed else None,
             "next_keep_in_touch": _iso(self.next_keep_in_touch),
             "jobs": [job.to_json() for job in self.jobs],
             "dates": [date.to_json() for date in self.dates],
@@ -159,13 +161,15 @@ def people_overview(*, include_archived: bool = False) -> list[PersonOverview]:
     if not include_archived:
         query = query.where(Person.archived == False)  # noqa: E712
     rows = list(query.objects())
-    last = last_contact.last_contacts(DB.obj)
+    last = last_contact.last_contacts(DB.obj)  # conversations and e-mail
+    mailed = last_contact.last_mailed(DB.obj)
     people: dict[int, PersonOverview] = {}
     for p in rows:
         seen = last.get(p.id)
         people[p.id] = PersonOverview(
             p.id, p.name, p.org_name or "", p.role, bool(p.archived), last_contact=seen,
             next_keep_in_touch=keep_in_touch_due(p.cadence_days, seen, p.cadence_set_on, p.keep_in_touch_snoozed_until),
+            last_emailed=mailed[p.id][0] if p.id in mailed else None,
         )
     details = ContactDetail.select(ContactDetail.person, ContactDetail.kind, ContactDetail.value).order_by(ContactDetail.id)
     for pid, kind, value in details.tuples():

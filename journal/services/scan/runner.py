@@ -99,7 +99,8 @@ def _read_and_record(source: Source, *, password, now, progress, client) -> tupl
         progress(f"Reading {Path(location).name}")
         since = _mark(source.id, mail_headers.MaildirMark)
         try:
-            headers, mark = mail_headers.scan_maildir(location, since, folders=list(source.folders) or None)
+            folders = "all" if "all" in source.folders else (list(source.folders) or None)  # all: every subfolder
+            headers, mark = mail_headers.scan_maildir(location, since, folders=folders)
         except OSError as exc:
             raise ImportFormatError(f"{location} cannot be read ({exc.strerror or exc}).") from None
         return _record_mail(source, headers, mark.to_json(), now, progress), mark.to_json()
