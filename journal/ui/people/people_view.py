@@ -262,7 +262,8 @@ class PeopleView(QWidget):
     def _journal_changed(self, changes) -> None:
         if changes.people or changes.conversations or changes.introductions or changes.next_steps:
             # Steps show only in the person's timeline; anything else may change the table's rows.
-            self._table_stale = self._table_stale or not changes.only("next_step")
+            # (A scan or a forget moves last contact, whichever tables its notice names.)
+            self._table_stale = self._table_stale or changes.scanned or not changes.only("next_step")
             self._when_shown.request()
 
     def _refresh_from_journal(self) -> None:

@@ -1,4 +1,8 @@
-"""The People view's detail pane: a person's fields, tags and cadence, and their timeline."""
+"""The People view's detail pane: a person's fields, tags and cadence, and their timeline.
+
+Under the name: their job, then how contact stands: the last conversation, the last e-mail a
+scan saw (who wrote it) and the next meeting in a calendar. Keep-in-touch counts the later of
+the conversation and the e-mail, as everywhere else."""
 
 from __future__ import annotations
 
@@ -117,6 +121,9 @@ class PersonEditor(QWidget):
         self.heading.setWordWrap(True)
         self.summary = QLabel(objectName="personSummary")
         self.summary.setWordWrap(True)
+        self.contact = QLabel(objectName="personContact")
+        self.contact.setWordWrap(True)
+        self._contact_stale = False  # a scan changed what it shows while the pane was hidden
         self.photo_button = QToolButton(objectName="photoButton")
         self.photo_button.setIconSize(QSize(HEADER_AVATAR, HEADER_AVATAR))
         self.photo_button.setAutoRaise(True)
@@ -289,6 +296,7 @@ class PersonEditor(QWidget):
         titles.setSpacing(2)
         titles.addWidget(self.heading)
         titles.addWidget(self.summary)
+        titles.addWidget(self.contact)
         titles.addStretch(1)
         heading_row = QHBoxLayout()
         heading_row.addWidget(self.photo_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -329,6 +337,7 @@ class PersonEditor(QWidget):
         save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save_shortcut.activated.connect(self.save)
         self.step_due.install_shortcuts(self)
+        context.signals.changed.connect(self._journal_changed)
         self._fix_tab_order()
         self._set_enabled(False)
 
@@ -376,6 +385,9 @@ class PersonEditor(QWidget):
         if not enabled:
             self.heading.setText(self.tr("No one selected"))
             self.summary.setText(self.tr("Pick a person in the list, or add one with Ctrl+Shift+N."))
+            self.summary.show()
+            self.contact.clear()
+            self.contact.hide()
             self.photo_button.setIcon(QIcon(draw_avatar(HEADER_AVATAR, "", "")))
 
     def load(self, person_id: int | None) -> None:
@@ -395,7 +407,7 @@ class PersonEditor(QWidget):
             self._set_enabled(False)
             return
         try:
-            detail = get_person(person_id)
+            detail = get_person(person_id, clock=self.context.clock)
             lists = fields_of(person_id)
         except JournalError:
             self.load(None)
@@ -407,7 +419,6 @@ class PersonEditor(QWidget):
         self._set_enabled(True)
 
     def _summary_text(self, d: PersonDetail) -> str:
-        today = self.context.clock.today()
         parts = [p for p in (d.role, d.organisation) if p]
         job = self.tr(" at ").join(parts)
         former = (
@@ -415,19 +426,99 @@ class PersonEditor(QWidget):
             if d.former_organisations
             else ""
         )
-        last = (
-            self.tr("last contact {date}").format(date=format_date(d.last_contact, today))
-            if d.last_contact
+        return " · ".join(p for p in (job, former) if p)
+
+    def _contact_text(self, d: PersonDetail) -> str:
+        """"last conversation 03 Mar · last e-mailed 05 Mar (they wrote) · next: Thu 12 Mar,
+        Coffee chat": each part only when there is one."""
+        today = self.context.clock.today()
+        parts = [
+            self.tr("last conversation {date}").format(date=format_date(d.last_conversation, today))
+            if d.last_conversation
             else self.tr("no conversation yet")
-        )
-        return " · ".join(p for p in (job, former, last) if p)
+        ]
+        if d.last_emailed is not None:
+            who = self.tr("you wrote") if d.last_emailed_direction == "sent" else self.tr("they wrote")
+            parts.append(
+                self.tr("last e-mailed {date} ({who})").format(date=format_date(d.last_emailed.date(), today), who=who)
+            )
+        if d.next_meeting is not None:
+            start, summary = d.next_meeting
+            day = dates.weekday(start.date()) if start.year == today.year else dates.weekday_year(start.date())
+            parts.append(
+                self.tr("next: {day}, {title}").format(day=day, title=summary.strip())
+                if summary.strip()
+                else self.tr("next: {day}").format(day=day)
+            )
+        return " · ".join(parts)
+
+    def _contact_tooltip(self, d: PersonDetail) -> str:
+        today = self.context.clock.today()
+        lines = [
+            self.tr("Last contact (a conversation or an e-mail): {date}").format(date=format_date(d.last_contact, today))
+            if d.last_contact
+            else self.tr("No contact yet")
+        ]
+        if d.next_meeting is not None:
+            start, summary = d.next_meeting
+            lines.append(
+                self.tr("Next meeting in your calendar: {when} {title}").format(
+                    when=dates.weekday_year(start.date()) + start.strftime(" %H:%M"), title=summary.strip()
+                ).strip()
+            )
+        return "\n".join(lines)
+
+    def _show_contact(self, d: PersonDetail) -> None:
+        """The summary, the contact line and the keep-in-touch date: what a scan can change."""
+        today = self.context.clock.today()
+        self.summary.setText(self._summary_text(d))
+        self.summary.setVisible(bool(self.summary.text()))
+        self.contact.setText(self._contact_text(d))
+        self.contact.setToolTip(self._contact_tooltip(d))
+        self.contact.show()
+        if d.next_due:
+            overdue = self.tr(" (due now)") if d.next_due <= today else ""
+            self.next_due.setText(self.tr("next due {date}").format(date=format_date(d.next_due, today)) + overdue)
+        else:
+            self.next_due.setText("")
+
+    def refresh_contact(self) -> None:
+        """Read again what mail and calendars say of this person (after a scan or a forget),
+        leaving the fields, and any unsaved edit in them, alone."""
+        self._contact_stale = False
+        if self.person_id is None:
+            return
+        try:
+            detail = get_person(self.person_id, clock=self.context.clock)
+        except JournalError:
+            return  # gone: the People view's own refresh clears the pane
+        self._show_contact(detail)
+
+    def _journal_changed(self, changes) -> None:
+        # The People view reloads the pane when the people concerned changed, except while it
+        # holds unsaved edits (then only the timeline); what it leaves out is read here.
+        if not changes.scanned or self.person_id is None or (changes.tables and changes.only("suggestion_state")):
+            return
+        if changes.people and not self._dirty:
+            return
+        if changes.person_ids and self.person_id not in changes.person_ids:
+            return
+        if self.isVisible():
+            self.refresh_contact()
+        else:
+            self._contact_stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._contact_stale:
+            self.refresh_contact()
 
     def _fill(self, d: PersonDetail, lists) -> None:
         self._loading = True
-        today = self.context.clock.today()
         nickname = f"  “{d.nickname}”" if d.nickname else ""
         self.heading.setText(d.name + nickname + (archived_suffix() if d.archived else ""))
-        self.summary.setText(self._summary_text(d))
+        self._contact_stale = False
+        self._show_contact(d)
         self._show_avatar()
         self.name.setText(d.name)
         self.placeholder.setChecked(d.is_placeholder)
@@ -451,11 +542,6 @@ class PersonEditor(QWidget):
             self.custom_days.setValue(d.cadence_days)
         self.cadence.setCurrentIndex(index)
         self.custom_days.setVisible(self.cadence.currentData() == -1)
-        if d.next_due:
-            overdue = self.tr(" (due now)") if d.next_due <= today else ""
-            self.next_due.setText(self.tr("next due {date}").format(date=format_date(d.next_due, today)) + overdue)
-        else:
-            self.next_due.setText("")
         self.date_reminders.setCurrentIndex(max(0, self.date_reminders.findData(d.date_reminders)))
         if d.date_reminders is None:
             self.date_reminders.setCurrentIndex(0)
