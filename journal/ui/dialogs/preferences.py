@@ -1,5 +1,6 @@
 """The Preferences dialog: reminders, dates that matter, new people, the window and the tray,
-login, backups."""
+login, backups; and the pages the desktop adds beside General (Accounts, Mail & calendars),
+each of which may keep what was typed in it on OK through its own `apply()`."""
 
 from __future__ import annotations
 
@@ -149,7 +150,13 @@ class PreferencesDialog(QDialog):
         self.reminder_time.setFocus()
 
     def apply(self) -> bool:
-        """Store the choices; False (and a message) when the login entry cannot be changed."""
+        """Store the choices; False (and a message) when the login entry cannot be changed, or
+        when a page refuses what was typed in it (it shows why, and comes to the front)."""
+        for index in range(self.tabs.count() if self.tabs is not None else 0):
+            page = self.tabs.widget(index)
+            if callable(getattr(page, "apply", None)) and not page.apply():
+                self.tabs.setCurrentIndex(index)
+                return False
         prefs = self.preferences
         prefs.reminder_time = dt.time(self.reminder_time.time().hour(), self.reminder_time.time().minute())
         prefs.default_cadence_days = int(self.cadence.currentData() or 0) or None

@@ -55,6 +55,9 @@ class DesktopIntegration(QObject):
         self.sync = SyncActions(window, open_accounts=lambda: self.open_preferences(page="accounts"),
                                 on_state=self.tray.refresh_status)
         self.tray.status_suffix = self.sync.tray_text
+        from journal.ui.scan.actions import ScanActions
+
+        self.scan = ScanActions(window, after=self.sync.controller, open_sources=lambda: self.open_preferences(page="scan"))
 
     # --- start -------------------------------------------------------------------------------
 
@@ -82,8 +85,10 @@ class DesktopIntegration(QObject):
             )
         self.scheduler.start()
         self.sync.start()
+        self.scan.start()
 
     def stop(self) -> None:
+        self.scan.stop()
         self.sync.stop()
         self.scheduler.stop()
         self.tray.icon.hide()
@@ -160,21 +165,24 @@ class DesktopIntegration(QObject):
 
     def open_preferences(self, page: str = ""):
         from journal.ui.dialogs.preferences import PreferencesDialog
+        from journal.ui.scan.sources_page import SourcesPage
         from journal.ui.sync.accounts_page import AccountsPage
 
         accounts = AccountsPage(self.context.clock)
         accounts.account_changed.connect(self.sync.account_changed)
+        sources = SourcesPage(self.context, scan=self.scan.scan_now, controller=self.scan.controller)
         dialog = PreferencesDialog(
             self.preferences, autostart=self.autostart, tray_available=self.tray.available,
-            pages=((self.tr("Accou&nts"), accounts),), parent=self.window,
+            pages=((self.tr("Accou&nts"), accounts), (self.tr("Ma&il && calendars"), sources)), parent=self.window,
         )
-        dialog.accounts = accounts
+        dialog.accounts, dialog.sources = accounts, sources
         dialog.applied.connect(self._preferences_applied)
-        dialog.finished.connect(lambda _result: accounts.wait())
+        dialog.finished.connect(lambda _result: (accounts.wait(), sources.wait()))
         dialog.finished.connect(dialog.deleteLater)
-        if page == "accounts":
-            dialog.tabs.setCurrentWidget(accounts)
-            accounts.setFocus()
+        for name, widget in (("accounts", accounts), ("scan", sources)):
+            if page == name:
+                dialog.tabs.setCurrentWidget(widget)
+                widget.setFocus()
         dialog.open()
         return dialog
 
