@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     lister = verbs.add_parser("people", help="list everyone: details, tags, last contact, jobs and dates")
     lister.add_argument("--json", action="store_true",
                         help="print an array of {id, name, organisation, role, emails, phones, tags, last_contact, "
-                             "next_keep_in_touch, jobs, dates}")
+                             "last_emailed, next_keep_in_touch, jobs, dates}")
     lister.add_argument("--archived", action="store_true", help="include archived people")
 
     finder = verbs.add_parser("search", help="find people, conversations, introductions and next steps")
@@ -112,7 +112,68 @@ def build_parser() -> argparse.ArgumentParser:
     syncer.add_argument("--dry-run", action="store_true", help="show what would go up and come down, change nothing")
     syncer.add_argument("--json", action="store_true",
                         help="print {up, down, merged, conflicted, deleted_here, deleted_there, notes, requests, dry_run}")
+    _add_scan_verbs(verbs)
+
+    suggester = verbs.add_parser("suggestions", help="meetings to log and introductions that moved on, seen by scans")
+    suggester.add_argument("--json", action="store_true", help="print an array of {id, kind, title, date, people}")
+    choices = suggester.add_subparsers(dest="suggestion_verb", metavar="ACTION", parser_class=_Parser)
+    dismisser = choices.add_parser("dismiss", help="never offer this suggestion again (undoable in the window)")
+    dismisser.add_argument("key", metavar="ID", help="the suggestion's id, as `suggestions` lists it")
     return parser
+
+
+def _source_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a source's number (`{PROG} scan list` shows them)") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a source's number (`{PROG} scan list` shows them)")
+    return value
+
+
+_SCAN_JSON = "print {source: {id, kind, location, folders, enabled, last_scan_at, last_error, people, meetings}, " \
+             "messages, exchanges, meetings, hints, people, skipped}"
+
+
+def _add_scan_verbs(verbs) -> None:
+    scanner = verbs.add_parser(
+        "scan", help="read contact from calendars and mail headers (only what concerns people in the journal is kept)"
+    )
+    actions = scanner.add_subparsers(dest="scan_verb", metavar="ACTION", parser_class=_Parser, required=True)
+    calendar = actions.add_parser("calendar", help="read the meetings in an iCalendar (.ics) file")
+    calendar.add_argument("file", type=Path, metavar="FILE")
+    mail = actions.add_parser("mail", help="read the headers of an mbox file or a Maildir folder")
+    mail.add_argument("path", type=Path, metavar="PATH")
+    mail.add_argument("--folder", dest="folders", action="append", default=[], metavar="F",
+                      help="a Maildir++ subfolder to read (INBOX: the top one; all: every one); repeatable")
+    imap = actions.add_parser(
+        "imap", help="read the headers on an IMAP server over TLS (password: CONTACT_JOURNAL_IMAP_PASSWORD, "
+                     "else the keyring, else asked on a terminal)"
+    )
+    imap.add_argument("--server", required=True, metavar="HOST[:PORT]", help="the server (port 993 unless given)")
+    imap.add_argument("--user", required=True, metavar="NAME")
+    imap.add_argument("--folder", dest="folders", action="append", default=[], metavar="F",
+                      help="a folder to read (INBOX unless given); repeatable")
+    imap.add_argument("--ca-file", type=Path, metavar="FILE", help="trust the certificates of this CA file")
+    imap.add_argument("--remember", action="store_true",
+                      help="ask for the password on the terminal and keep it in the keyring once the server takes it")
+    for verb in (calendar, mail, imap):
+        verb.add_argument("--me", action="append", default=[], metavar="ADDRESS",
+                          help="one of your own addresses (kept with those given before); repeatable")
+        verb.add_argument("--json", action="store_true", help=_SCAN_JSON)
+    lister = actions.add_parser("list", help="the sources scanned, whether each is on, and how its last scan went")
+    lister.add_argument("--json", action="store_true",
+                        help="print an array of {id, kind, location, folders, enabled, last_scan_at, last_error, "
+                             "people, meetings}")
+    rescan = actions.add_parser("rescan", help="scan every source that is on for what is new")
+    rescan.add_argument("--json", action="store_true",
+                        help="print an array of {source, messages, exchanges, meetings, hints, people, skipped, error}")
+    for name, text in (("off", "stop scanning a source (what it gave is kept)"), ("on", "scan a source again"),
+                       ("remove", "remove a source and what was scanned from it")):
+        actions.add_parser(name, help=text).add_argument("source_id", type=_source_id, metavar="ID")
+    forget = actions.add_parser("forget", help="forget what was scanned (from every source, or from one)")
+    forget.add_argument("source_id", type=_source_id, nargs="?", metavar="ID")
 
 
 # format -> "module:function". Imported only when used, so the command line starts fast.
@@ -199,6 +260,10 @@ _TEXT_OPTIONS = {
     "query": "QUERY",
     "url": "URL",
     "user": "--user",
+    "server": "--server",
+    "folders": "--folder",
+    "me": "--me",
+    "key": "ID",
 }
 
 
@@ -623,6 +688,369 @@ def cmd_sync(args) -> int:
     return 0
 
 
+def cmd_scan(args) -> int:
+    return {
+        "calendar": _scan_calendar, "mail": _scan_mail, "imap": _scan_imap, "list": _scan_list,
+        "rescan": _scan_rescan, "on": _scan_on, "off": _scan_off, "forget": _scan_forget, "remove": _scan_remove,
+    }[args.scan_verb](args)
+
+
+def _plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count:,} {one if count == 1 else many or one + 's'}"
+
+
+def _scan_summary(source, outcome) -> str:
+    """One readable line: what a scan read and what it kept."""
+    if source.kind in ("calendar", "caldav"):
+        where = Path(source.location).name if source.kind == "calendar" else "the calendars on the sync server"
+        text = f"Read {where}: {_plural(outcome.meetings, 'meeting')} with people in the journal"
+    else:
+        people = _plural(len(outcome.people), "person", "people")
+        text = f"Read {_plural(outcome.messages, 'message')}: e-mail with {people} in the journal"
+    if outcome.hints:
+        text += f"; {_plural(outcome.hints, 'introduction hint')}"
+    if outcome.skipped:
+        text += f"; {_plural(len(outcome.skipped), 'item')} left out"
+    return text + "."
+
+
+def _print_scan(args, source, outcome) -> None:
+    if args.json:
+        print(json.dumps({"source": source.to_json(), **outcome.to_json()}, ensure_ascii=False, indent=2))
+        return
+    print(_scan_summary(source, outcome))
+    for reason in outcome.skipped:
+        print(f"  left out: {reason}")
+
+
+def _text_path(path: Path, what: str) -> str:
+    """The path as text the journal can keep (a source's location is stored)."""
+    text = str(path.expanduser())
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(f"{what} is not valid text (it holds bytes that are not UTF-8)") from None
+    return text
+
+
+def _check_own(addresses: list[str]) -> None:
+    """Refuse an --me that is no e-mail address before anything is read or asked for."""
+    from journal.errors import ValidationError
+    from journal.interop.mail_headers import normalise_address
+
+    for text in addresses:
+        if normalise_address(text) is None:
+            raise ValidationError(f"--me {text.strip()!r} is not an e-mail address.")
+
+
+def _scanned(args, scan) -> tuple:
+    """Run `scan()` -> (Source, Outcome) in the open journal, after keeping the --me addresses.
+    When it fails, the journal is left as it was: a source it added is taken out again (with
+    anything it kept) and the user's own addresses are put back; a source that was already
+    there keeps its last error, for `scan list`."""
+    from journal.services.changes import Changes, notify
+    from journal.services.scan import known, sources
+    from journal.services.transaction import write
+    from journal.store.models import ScanSetting
+
+    _check_own(args.me)
+    with _opened(args):
+        before = {s.id for s in sources.list_sources()}
+        own_row = ScanSetting.get_or_none(ScanSetting.key == known.OWN_ADDRESSES)
+        own_before = known.own_addresses()
+        if args.me:
+            with write():
+                known.set_own_addresses(own_before + list(args.me))
+        try:
+            return scan()
+        except BaseException:
+            with write():
+                added = [s.id for s in sources.list_sources() if s.id not in before]
+                people = set()
+                for source_id in added:
+                    people |= sources.remove_source(source_id)
+                if args.me and own_row is None:
+                    ScanSetting.delete().where(ScanSetting.key == known.OWN_ADDRESSES).execute()
+                elif args.me:
+                    known.set_own_addresses(own_before)
+            if added:
+                notify(Changes(person_ids=frozenset(people), scanned=True))
+            raise
+
+
+def _scan_calendar(args) -> int:
+    from journal.services.scan import runner
+
+    location = _text_path(args.file, "FILE")
+    source, outcome = _scanned(args, lambda: runner.scan_path("calendar", location, clock=_clock()))
+    _print_scan(args, source, outcome)
+    return 0
+
+
+def _maildir_folders(path: Path, folders: list[str]) -> tuple[str, ...]:
+    """The --folder names to keep for a mail PATH; a folder named that is not there is refused
+    (the reader would quietly find nothing in it)."""
+    from journal.interop.records import ImportFormatError
+
+    if not folders:
+        return ()
+    if not path.is_dir():
+        if not path.exists():
+            raise ImportFormatError(f"{path} does not exist.")
+        raise UsageError(f"--folder is for Maildir folders, and {path} is a file (read as an mbox file)")
+    if any(name.strip().lower() == "all" for name in folders):
+        return ("all",)
+    for name in folders:
+        short = name.strip().strip("/")
+        if short in ("", "INBOX", "."):
+            continue
+        folder = path / (short if short.startswith(".") else f".{short}")
+        if not ((folder / "cur").is_dir() or (folder / "new").is_dir()):
+            raise ImportFormatError(f"{path} has no Maildir folder {name.strip()!r} (no {folder.name}/cur or /new).")
+    return tuple(name.strip() for name in folders)
+
+
+def _scan_mail(args) -> int:
+    from journal.services.scan import runner
+
+    location = _text_path(args.path, "PATH")
+    folders = _maildir_folders(Path(location), args.folders)
+    source, outcome = _scanned(args, lambda: runner.scan_path("mail", location, folders=folders, clock=_clock()))
+    _print_scan(args, source, outcome)
+    return 0
+
+
+def _imap_password(server: str, user: str, *, ask: bool) -> tuple[str, bool]:
+    """The IMAP password and whether it was typed: CONTACT_JOURNAL_IMAP_PASSWORD, else the
+    keyring's (unless `ask`: --remember asks again, to replace it), else asked for on the
+    terminal; with no terminal, one line says what to do."""
+    from journal.errors import ValidationError
+    from journal.services.scan import secrets
+
+    given = secrets.from_environment()
+    if given is not None:
+        return given, False
+    if not ask:
+        try:
+            kept = secrets.stored(server, user)
+        except secrets.ScanSecretError:  # no keyring, or a locked one: a terminal can still help
+            kept = None
+        if kept is not None:
+            return kept, False
+    if not (sys.stdin is not None and sys.stdin.isatty()):
+        raise ValidationError(
+            f"No password for {user} at {server}: set {secrets.ENV}, or run this on a terminal to type it "
+            "(--remember keeps it in the keyring)."
+        )
+    import getpass
+
+    typed = getpass.getpass(f"IMAP password for {user} at {server}: ")
+    if not typed:
+        raise ValidationError("No password was given; nothing was scanned.")
+    return typed, True
+
+
+def _scan_imap(args) -> int:
+    from journal.errors import ValidationError
+    from journal.services.scan import runner, secrets, sources
+    from journal.services.transaction import write
+
+    server, user = args.server.strip(), args.user.strip()
+    if not server or not user:
+        raise UsageError("--server and --user must not be empty")
+    ca_file = ""
+    if args.ca_file is not None:
+        ca_file = str(Path(_text_path(args.ca_file, "--ca-file")).resolve())
+        if not Path(ca_file).is_file():
+            raise ValidationError(f"The CA file {args.ca_file} is not a file.")
+    _check_own(args.me)
+    remember = args.remember and secrets.from_environment() is None
+    if remember:
+        secrets.require_keyring()  # before the password is typed, not after
+    password, typed = _imap_password(server, user, ask=remember)
+    folders = tuple(f.strip() for f in args.folders if f.strip())
+
+    def scan():
+        with write():
+            source = sources.add_source("imap", sources.imap_location(server, user), folders=folders, ca_file=ca_file)
+        outcome, _changes = runner.scan_source(source.id, password=password, clock=_clock())
+        return sources.get_source(source.id), outcome
+
+    source, outcome = _scanned(args, scan)
+    if typed and remember:
+        secrets.remember(server, user, password)
+    _print_scan(args, source, outcome)
+    if not args.json and remember:
+        print("The password is in the keyring.")
+    elif not args.json and args.remember:
+        print(f"The password comes from {secrets.ENV} and was not stored.")
+    return 0
+
+
+def _scan_list(args) -> int:
+    from journal.services.scan.sources import list_sources
+
+    with _opened(args, read_only=True):  # reading changes nothing to save
+        found = list_sources()
+    if args.json:
+        print(json.dumps([s.to_json() for s in found], ensure_ascii=False, indent=2))
+        return 0
+    if not found:
+        print(f"Nothing is scanned yet. Add a source with `{PROG} scan calendar FILE`, `scan mail PATH` or `scan imap`.")
+        return 0
+    for s in found:
+        cells = [f"{s.id:>4}", "on " if s.enabled else "off", s.title]
+        if s.folders:
+            cells.append("folders " + ", ".join(s.folders))
+        cells.append(f"{_plural(s.people, 'person', 'people')}, {_plural(s.meetings, 'meeting')}")
+        cells.append(f"last scan {s.last_scan_at.isoformat(sep=' ', timespec='minutes')}" if s.last_scan_at else "never scanned")
+        if s.last_error:
+            cells.append(f"error: {s.last_error}")
+        print("  ".join(cells))
+    return 0
+
+
+def _source_password(source) -> str | None:
+    """A source's password for a rescan, never asked for: an IMAP account's from
+    CONTACT_JOURNAL_IMAP_PASSWORD or the keyring, the sync server's from the sync account's."""
+    from journal.errors import ValidationError
+
+    if source.kind == "imap":
+        from journal.services.scan import secrets
+
+        return secrets.source_password(source.location)
+    if source.kind == "caldav":
+        from journal.services.sync import secrets
+        from journal.services.sync.account import get_account
+
+        info = get_account()
+        if info is None:
+            raise ValidationError("There is no sync account to read the calendars from.")
+        return secrets.password(info.url, info.user)
+    return None
+
+
+def _scan_rescan(args) -> int:
+    from journal.services.scan import runner
+    from journal.services.scan.sources import get_source
+
+    with _opened(args):
+        results = runner.scan_enabled(passwords=_source_password, clock=_clock())
+        results = [(get_source(source.id), outcome, error) for source, outcome, error in results]
+    if args.json:
+        empty = dict.fromkeys(("messages", "exchanges", "meetings", "hints", "people"))
+        print(json.dumps([
+            {"source": source.to_json(), **(outcome.to_json() if outcome else {**empty, "skipped": []}),
+             "error": error or None}
+            for source, outcome, error in results
+        ], ensure_ascii=False, indent=2))
+    elif not results:
+        print("No source is turned on; nothing was scanned.")
+    for source, outcome, error in results:
+        if error:
+            print(f"{PROG}: {source.title}: {' '.join(error.split())}", file=sys.stderr)
+        elif not args.json:
+            print(f"{source.title}: {_scan_summary(source, outcome)}")
+            for reason in outcome.skipped:
+                print(f"  left out: {reason}")
+    return 1 if any(error for _s, _o, error in results) else 0
+
+
+def _changed_source(args, change) -> tuple:
+    """`change(source)` -> people it concerned, in one write with the source checked first;
+    the window hears of it as a scan."""
+    from journal.errors import ValidationError
+    from journal.services.changes import Changes, notify
+    from journal.services.scan.sources import get_source
+    from journal.services.transaction import write
+
+    with _opened(args):
+        with write():
+            try:
+                source = get_source(args.source_id)
+            except ValidationError:
+                raise ValidationError(f"There is no source {args.source_id}; `{PROG} scan list` shows them.") from None
+            people = change(source)
+        notify(Changes(person_ids=frozenset(people or ()), scanned=True))
+    return source, people
+
+
+def _scan_on(args) -> int:
+    from journal.services.scan.sources import set_enabled
+
+    source, _ = _changed_source(args, lambda s: set_enabled(s.id, True))
+    print(f"Turned on {source.title}; `{PROG} scan rescan` reads it.")
+    return 0
+
+
+def _scan_off(args) -> int:
+    from journal.services.scan.sources import set_enabled
+
+    source, _ = _changed_source(args, lambda s: set_enabled(s.id, False))
+    print(f"Turned off {source.title}; what it gave is kept (`{PROG} scan forget {source.id}` removes it).")
+    return 0
+
+
+def _scan_forget(args) -> int:
+    from journal.services.changes import Changes, notify
+    from journal.services.scan.sources import forget
+    from journal.services.transaction import write
+
+    if args.source_id is not None:
+        source, people = _changed_source(args, lambda s: forget(s.id))
+        where = f"from {source.title}"
+    else:
+        with _opened(args):
+            with write():
+                people = forget()
+            notify(Changes(person_ids=frozenset(people), scanned=True))
+        where = "from every source"
+    print(f"Forgot what was scanned {where} ({_plural(len(people), 'person', 'people')} concerned); "
+          "what you dismissed stays dismissed.")
+    return 0
+
+
+def _scan_remove(args) -> int:
+    from journal.services.scan import secrets
+    from journal.services.scan.sources import remove_source
+
+    source, _ = _changed_source(args, lambda s: remove_source(s.id))
+    if source.kind == "imap":
+        secrets.forget(*secrets.split_location(source.location))
+    print(f"Removed {source.title} and what was scanned from it.")
+    return 0
+
+
+def cmd_suggestions(args) -> int:
+    from journal.services.scan import suggestions
+
+    if args.suggestion_verb == "dismiss":
+        return _dismiss_suggestion(args)
+    with _opened(args, read_only=True):  # reading changes nothing to save
+        found = suggestions.suggestions(clock=_clock())
+    if args.json:
+        print(json.dumps([s.to_json() for s in found], ensure_ascii=False, indent=2))
+        return 0
+    if not found:
+        print("No suggestions: nothing scanned asks to be logged.")
+        return 0
+    for s in found:
+        print(f"{s.key}  {s.date.isoformat()}  {s.title}")
+    return 0
+
+
+def _dismiss_suggestion(args) -> int:
+    from journal.services import operations
+    from journal.services.scan import suggestions
+
+    clock = _clock()
+    with _opened(args):
+        found = suggestions.get_suggestion(args.key.strip(), clock=clock)
+        operations.run(suggestions.dismiss, found.key, clock=clock, label="Dismiss suggestion")
+    print(f"Dismissed {found.key}: {found.title}")
+    return 0
+
+
 VERBS = {
     "import": cmd_import,
     "export": cmd_export,
@@ -635,4 +1063,6 @@ VERBS = {
     "people": cmd_people,
     "account": cmd_account,
     "sync": cmd_sync,
+    "scan": cmd_scan,
+    "suggestions": cmd_suggestions,
 }
