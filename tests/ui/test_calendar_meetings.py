@@ -93,7 +93,7 @@ def test_a_scanned_meeting_shows_on_its_day_and_enter_opens_its_first_person(qtb
     assert rows(view.day_list) == [
         "Nothing due on this day.",
         "In your calendar",
-        "10:00–11:00  Coffee chat\nIn your calendar · Dana Smith, Sam Lee · Café Blue",
+        "10:00–11:00  Coffee chat\nMeeting · Dana Smith, Sam Lee · Café Blue",
     ]
     assert view.day_list.agenda_items() == []
     press(qtbot, Qt.Key.Key_Return)  # into the day's list, on the meeting

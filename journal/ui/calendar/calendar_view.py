@@ -127,7 +127,7 @@ class CalendarView(QWidget):
         self.day_stack = QStackedWidget()
         self.day_stack.addWidget(self.day_list)
         self.day_stack.addWidget(self.empty_label)
-        side_layout.addWidget(self.day_stack, 1)
+        side_layout.addWidget(self.day_stack, 2)  # room for a day's meetings after its items
         side_layout.addLayout(buttons)
         side_layout.addSpacing(8)
         side_layout.addWidget(self.agenda_label)

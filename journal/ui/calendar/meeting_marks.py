@@ -42,17 +42,23 @@ def draw_calendar_glyph(painter: QPainter, rect: QRectF, colour: QColor = MEETIN
     painter.restore()
 
 
+def _glyph_pixmap(size: int, colour: QColor) -> QPixmap:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    draw_calendar_glyph(painter, QRectF(1, 1, size - 2, size - 2), colour)
+    painter.end()
+    return pixmap
+
+
 @cache
 def meeting_icon() -> QIcon:
+    """The grey page, and a white one on a selected row's highlight."""
     icon = QIcon()
     for size in (16, 24, 32):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        draw_calendar_glyph(painter, QRectF(1, 1, size - 2, size - 2))
-        painter.end()
-        icon.addPixmap(pixmap)
+        icon.addPixmap(_glyph_pixmap(size, MEETING_COLOUR))
+        icon.addPixmap(_glyph_pixmap(size, QColor("white")), QIcon.Mode.Selected)
     return icon
 
 
@@ -85,7 +91,7 @@ def meeting_people(meeting: UpcomingMeeting) -> str:
 
 def meeting_row_text(meeting: UpcomingMeeting) -> str:
     """Two lines, as the due rows have: the time and title, then what it is and with whom."""
-    parts = [_tr("In your calendar"), meeting_people(meeting)]
+    parts = [_tr("Meeting"), meeting_people(meeting)]
     if meeting.location.strip():
         parts.append(meeting.location.strip())
     return f"{meeting_time(meeting)}  {meeting_title(meeting)}\n" + " · ".join(p for p in parts if p)

@@ -89,6 +89,12 @@ def job_text(job: jobs.JobRow) -> str:
     return " · ".join((what, span, QCoreApplication.translate("PersonEditor", "former")))
 
 
+def _unbroken(text: str) -> str:
+    """`text` with no-break spaces, and a word joiner after each hyphen ("e-mailed"), so
+    that a wrapping label keeps it on one line."""
+    return text.replace(" ", "\u00a0").replace("-", "-\u2060")
+
+
 def archived_suffix() -> str:
     """Ends the heading of an archived person; the people view reads it back."""
     return QCoreApplication.translate("PersonEditor", "  (archived)")
@@ -430,7 +436,8 @@ class PersonEditor(QWidget):
 
     def _contact_text(self, d: PersonDetail) -> str:
         """"last conversation 03 Mar · last e-mailed 05 Mar (they wrote) · next: Thu 12 Mar,
-        Coffee chat": each part only when there is one."""
+        Coffee chat": each part only when there is one. A narrow pane wraps the line between
+        parts (or inside a meeting's title), never inside a date."""
         today = self.context.clock.today()
         parts = [
             self.tr("last conversation {date}").format(date=format_date(d.last_conversation, today))
@@ -442,14 +449,14 @@ class PersonEditor(QWidget):
             parts.append(
                 self.tr("last e-mailed {date} ({who})").format(date=format_date(d.last_emailed.date(), today), who=who)
             )
+        parts = [_unbroken(part) for part in parts]
         if d.next_meeting is not None:
             start, summary = d.next_meeting
             day = dates.weekday(start.date()) if start.year == today.year else dates.weekday_year(start.date())
-            parts.append(
-                self.tr("next: {day}, {title}").format(day=day, title=summary.strip())
-                if summary.strip()
-                else self.tr("next: {day}").format(day=day)
-            )
+            if summary.strip():
+                parts.append(_unbroken(self.tr("next: {day}, {title}").format(day=day, title="\0")).replace("\0", summary.strip()))
+            else:
+                parts.append(_unbroken(self.tr("next: {day}").format(day=day)))
         return " · ".join(parts)
 
     def _contact_tooltip(self, d: PersonDetail) -> str:
