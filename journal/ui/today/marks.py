@@ -52,14 +52,19 @@ def _arrow(painter: QPainter, size: int) -> None:
 
 
 def _page(painter: QPainter, size: int) -> None:
-    """A calendar page: a white sheet with a band across its top."""
+    """A calendar page: a white sheet, a band under its top edge and two rings above it."""
     s = size
-    sheet = QRectF(s * 0.27, s * 0.29, s * 0.46, s * 0.44)
+    sheet = QRectF(s * 0.25, s * 0.3, s * 0.5, s * 0.44)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor("white"))
     painter.drawRoundedRect(sheet, s * 0.05, s * 0.05)
     painter.setBrush(SUGGESTION_COLOUR)
-    painter.drawRect(QRectF(sheet.left() + s * 0.05, sheet.top() + s * 0.14, sheet.width() - s * 0.1, max(1.0, s * 0.05)))
+    painter.drawRect(QRectF(sheet.left(), sheet.top() + sheet.height() * 0.3, sheet.width(), max(1.0, s * 0.06)))
+    pen = QPen(QColor("white"), max(1.2, s / 12))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    for x in (0.37, 0.63):
+        painter.drawLine(QPointF(s * x, s * 0.24), QPointF(s * x, s * 0.33))
 
 
 def _envelope(painter: QPainter, size: int) -> None:

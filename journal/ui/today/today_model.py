@@ -80,7 +80,7 @@ def describe_details(item: TodayItem) -> str:
         )
     if item.kind is Suggested.MEETING:
         s = item.suggestion
-        channel = channel_label(s.channel) if s.channel else ""
+        channel = channel_label(s.channel) if s.channel not in ("", "other") else ""  # "other" says nothing
         if s.start is None or _all_day(s):
             return channel or QCoreApplication.translate("TodayModel", "All day")
         time = s.start.strftime("%H:%M")
@@ -118,7 +118,7 @@ def describe_keys(item: TodayItem) -> str:
         return QCoreApplication.translate("TodayModel", "Enter or L: log it · D or Delete: dismiss for good")
     if item.kind is Suggested.STAGE:
         return QCoreApplication.translate("TodayModel", "Enter or L: {action} · D or Delete: dismiss for good").format(
-            action=words.stage_action(item)
+            action=words.stage_action(item, in_sentence=True)
         )
     return ""
 

@@ -62,6 +62,9 @@ def _day_text(day: dt.date) -> str:
     return dates.long(day)
 
 
+_UNKNOWN = object()
+
+
 def _movable(item: TodayItem | None) -> bool:
     """Whether Snooze applies: not to dates that matter, job changes nor suggestions."""
     return item is not None and not is_suggestion(item) and due_actions.can_move(item)
@@ -175,6 +178,7 @@ class TodayView(QWidget):
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self._last_position: tuple[int, int] | None = None
         self._stale = False
+        self._next_end: dt.datetime | None | object = _UNKNOWN  # when the next meeting seen ends
         context.signals.changed.connect(self._journal_changed)
         context.operations.undone.connect(self._undone)
         # Past midnight, "today" is another day: a cheap check once a minute keeps the list true.
@@ -188,6 +192,7 @@ class TodayView(QWidget):
 
     def refresh(self) -> None:
         self._stale = False
+        self._next_end = _UNKNOWN
         today = self.context.clock.today()
         key = self._current_key()
         position = self._position()
@@ -213,6 +218,7 @@ class TodayView(QWidget):
     def refresh_suggestions(self) -> None:
         """Read the suggestions group again, alone (a suggestion dismissed, a scan): the other
         groups' rows stay as they are."""
+        self._next_end = _UNKNOWN
         key = self._current_key()
         position = self._position()
         self.model.replace_group(Group.SUGGESTIONS, today_suggestions(clock=self.context.clock))
@@ -311,9 +317,11 @@ class TodayView(QWidget):
             self._last_position = self._position()
 
     def _hint_text(self, item: TodayItem | None) -> str:
+        if item is not None and item.kind is Suggested.MEETING:
+            return self.tr("Enter / L: log it · D / Delete: dismiss for good · Ctrl+Z: undo")
         if is_suggestion(item):
             return self.tr("Enter / L: {action} · D / Delete: dismiss for good · Ctrl+Z: undo").format(
-                action=self._act_label(item).rstrip("…")
+                action=words.stage_action(item, in_sentence=True)
             )
         return self.tr("D / Space: done · S: snooze · 1: a day later · W: a week later · Enter: open · C: write")
 
@@ -633,6 +641,24 @@ class TodayView(QWidget):
     def _check_day(self) -> None:
         if self.heading.text() and _day_text(self.context.clock.today()) not in self.heading.text():
             self.refresh()
+        elif self.heading.text():
+            self._check_meetings()
+
+    def _check_meetings(self) -> None:
+        """A meeting that has just ended is one to log: the minute's check reads the suggestions
+        again once the next meeting seen today is over (looked up on the first check after a
+        refresh, never while the list is first painted)."""
+        now = self.context.clock.now()
+        if self._next_end is _UNKNOWN:
+            from journal.services.scan.suggestions import upcoming
+
+            ends = [
+                m.end or m.start for m in upcoming(now - dt.timedelta(days=1), now + dt.timedelta(days=1))
+                if not m.all_day and (m.end or m.start) > now
+            ]
+            self._next_end = min(ends, default=None)
+        if self._next_end is not None and self._next_end <= now:
+            self.refresh_suggestions()
 
     def showEvent(self, event) -> None:
         if self._stale:

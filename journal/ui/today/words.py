@@ -159,16 +159,19 @@ def stage_title(item) -> str:
     return _tr("{writer} wrote on the thread with {other} — move it on?").format(writer=writer, other=other)
 
 
-def stage_action(item) -> str:
-    """What Enter does to a stage suggestion: "Mark introduced", "Mark thanked"."""
-    stage = item.suggestion.stage
-    if stage == Stage.INTRODUCED.value:
-        return _tr("Mark introduced")
-    if stage == Stage.THANKED.value:
-        return _tr("Mark thanked")
-    if stage == Stage.MET.value:
-        return _tr("Mark met")
-    return _tr("Move it on")
+ACTIONS = {  # what Enter does to a stage suggestion: as a button, and within a sentence
+    Stage.INTRODUCED.value: (QT_TRANSLATE_NOOP("DateWords", "Mark introduced"), QT_TRANSLATE_NOOP("DateWords", "mark introduced")),
+    Stage.MET.value: (QT_TRANSLATE_NOOP("DateWords", "Mark met"), QT_TRANSLATE_NOOP("DateWords", "mark met")),
+    Stage.THANKED.value: (QT_TRANSLATE_NOOP("DateWords", "Mark thanked"), QT_TRANSLATE_NOOP("DateWords", "mark thanked")),
+}
+MOVE_ON = (QT_TRANSLATE_NOOP("DateWords", "Move it on"), QT_TRANSLATE_NOOP("DateWords", "move it on"))
+
+
+def stage_action(item, *, in_sentence: bool = False) -> str:
+    """What Enter does to a stage suggestion: "Mark introduced" ("mark introduced" within a
+    sentence)."""
+    button, phrase = ACTIONS.get(item.suggestion.stage, MOVE_ON)
+    return _tr(phrase if in_sentence else button)
 
 
 def suggestion_title(item) -> str | None:
