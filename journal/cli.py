@@ -838,6 +838,11 @@ def _imap_password(server: str, user: str, *, ask: bool) -> tuple[str, bool]:
         if kept is not None:
             return kept, False
     if not (sys.stdin is not None and sys.stdin.isatty()):
+        if ask:
+            raise ValidationError(
+                f"--remember keeps a password typed on a terminal, and there is none here: run it on a terminal, "
+                f"or set {secrets.ENV}."
+            )
         raise ValidationError(
             f"No password for {user} at {server}: set {secrets.ENV}, or run this on a terminal to type it "
             "(--remember keeps it in the keyring)."
@@ -877,12 +882,12 @@ def _scan_imap(args) -> int:
         return sources.get_source(source.id), outcome
 
     source, outcome = _scanned(args, scan)
-    if typed and remember:
-        secrets.remember(server, user, password)
     _print_scan(args, source, outcome)
-    if not args.json and remember:
-        print("The password is in the keyring.")
-    elif not args.json and args.remember:
+    if typed and remember:  # the server took it: keep it (a keyring that refuses is one line after the summary)
+        secrets.remember(server, user, password)
+        if not args.json:
+            print("The password is in the keyring.")
+    elif args.remember and not args.json:
         print(f"The password comes from {secrets.ENV} and was not stored.")
     return 0
 

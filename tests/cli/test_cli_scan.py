@@ -451,3 +451,39 @@ def test_no_password_and_no_terminal_in_a_new_process(journal_path):
         "on a terminal to type it (--remember keeps it in the keyring).\n"
     )
     assert not journal_path.exists()
+
+
+def test_remember_replaces_a_password_the_keyring_kept_that_no_longer_works(cli, journal_people, dovecot,
+                                                                          monkeypatch, memory_keyring, refused):
+    from journal.services.scan import secrets
+
+    _fill(dovecot, message("dana@example.org", "me@example.com", TEST_NOW - DAY))
+    server = f"127.0.0.1:{dovecot.port}"
+    secrets.remember(server, "dana", "old password")
+    no_terminal(monkeypatch)
+    stale = cli(*_imap(dovecot))
+    refused(stale)
+    assert stale.err == "contact-journal: 127.0.0.1 refused the user name or password.\n"
+    without_terminal = cli(*_imap(dovecot, "--remember"))
+    refused(without_terminal)
+    assert without_terminal.err == (
+        "contact-journal: --remember keeps a password typed on a terminal, and there is none here: run it on a "
+        "terminal, or set CONTACT_JOURNAL_IMAP_PASSWORD.\n"
+    )
+    typed_password(monkeypatch, dovecot.password)
+    assert cli(*_imap(dovecot, "--remember")).code == 0
+    assert memory_keyring.passwords == {(SERVICE, f"dana@{server}"): dovecot.password}
+    monkeypatch.setattr("getpass.getpass", lambda prompt: "")
+    empty = cli(*_imap(dovecot, "--remember"))
+    refused(empty)
+    assert empty.err == "contact-journal: No password was given; nothing was scanned.\n"
+
+
+def test_remember_with_the_variable_stores_nothing_and_says_so(cli, journal_people, dovecot, monkeypatch,
+                                                               memory_keyring):
+    _fill(dovecot, message("dana@example.org", "me@example.com", TEST_NOW - DAY))
+    monkeypatch.setenv("CONTACT_JOURNAL_IMAP_PASSWORD", dovecot.password)
+    result = cli(*_imap(dovecot, "--remember"))
+    assert result.code == 0, result
+    assert result.out.splitlines()[1] == "The password comes from CONTACT_JOURNAL_IMAP_PASSWORD and was not stored."
+    assert memory_keyring.passwords == {}
