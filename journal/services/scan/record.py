@@ -8,9 +8,10 @@ stage, when). Every other address, every subject and every message id is dropped
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from journal.domain.contact_seen import hinted_stage
@@ -19,6 +20,7 @@ from journal.interop.mail_headers import MailHeaders
 from journal.interop.meetings import Meeting, declined, is_cancelled
 from journal.services.scan.known import Known
 from journal.store.models import (
+    DB,
     Introduction,
     MailContact,
     MeetingPerson,
@@ -49,6 +51,23 @@ class Outcome:
 def to_local(utc: dt.datetime) -> dt.datetime:
     """A naive UTC time as the machine's naive local time (how conversations are stored)."""
     return utc.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None, microsecond=0)
+
+
+@contextlib.contextmanager
+def zeroing() -> Iterator[None]:
+    """While in it, what is deleted or rewritten is overwritten with zeros in the file (SQLite's
+    secure_delete), whatever the build's default (Debian's zeroes, python.org's and most others'
+    do not): a meeting or an exchange that is forgotten does not linger in a free page."""
+    database = DB.obj
+    (before,) = database.execute_sql("PRAGMA secure_delete").fetchone()
+    if before:
+        yield
+        return
+    database.execute_sql("PRAGMA secure_delete = 1")
+    try:
+        yield
+    finally:
+        database.execute_sql("PRAGMA secure_delete = 0")
 
 
 def meeting_key(uid: str, recurrence_id: str) -> str:
@@ -206,7 +225,19 @@ def record_meetings(
 ) -> Outcome:
     """Hold, for this source, the meetings between `start` and `end` that have someone in the
     journal on them (replacing what the source held for that window): cancelled meetings and
-    those the user declined are left out."""
+    those the user declined are left out. A meeting held from before whose people have all left
+    the journal since goes too, whenever it was: it is with nobody in the journal now."""
+    with zeroing():
+        outcome = _record_meetings(source_id, meetings, known, start=start, end=end)
+        SeenMeeting.delete().where(
+            (SeenMeeting.source == source_id) & SeenMeeting.id.not_in(MeetingPerson.select(MeetingPerson.meeting))
+        ).execute()
+    return outcome
+
+
+def _record_meetings(
+    source_id: int, meetings: Iterable[Meeting], known: Known, *, start: dt.datetime, end: dt.datetime
+) -> Outcome:
     outcome = Outcome()
     before = {
         key: (mid, person_ids)

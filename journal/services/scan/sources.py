@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 
 from journal.errors import ValidationError
-from journal.store.models import MailContact, MeetingPerson, ScanSource, SeenMeeting, StageHint
+from journal.store.models import DB, MailContact, MeetingPerson, ScanSource, SeenMeeting, StageHint
 
 KIND_NAMES = {
     "calendar": "calendar file",
@@ -120,17 +120,29 @@ def forget(source_id: int | None = None) -> set[int]:
     """Remove what a source (or every source) derived: the e-mail contact, the meetings, the
     introduction hints; and where its scans stopped, so the next scan reads everything again.
     What the user decided about suggestions stays. Returns the people it concerned."""
+    from journal.services.scan.record import zeroing
+
     people = affected_people(source_id)
-    for model in (MailContact, SeenMeeting, StageHint):
-        query = model.delete()
-        if source_id is not None:
-            query = query.where(model.source == source_id)
-        query.execute()
+    with zeroing():
+        for model in (MailContact, SeenMeeting, StageHint):
+            query = model.delete()
+            if source_id is not None:
+                query = query.where(model.source == source_id)
+            query.execute()
     update = ScanSource.update(mark="", last_scan_at=None, last_error="")
     if source_id is not None:
         update = update.where(ScanSource.id == source_id)
     update.execute()
     return people
+
+
+def settle() -> bool:
+    """After a forget's write (outside any transaction): copy the journal's write-ahead log into
+    it and empty the log, so the pages that held what was forgotten leave the disk now rather
+    than when the journal closes. False when another connection was reading and the log could
+    not be emptied yet (it is, at the latest, when the journal closes)."""
+    busy, _log, _copied = DB.obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return not busy
 
 
 def remove_source(source_id: int) -> set[int]:
