@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
@@ -48,6 +49,13 @@ class SourceResult:
     title: str
     outcome: object | None = None  # journal.services.scan.record.Outcome
     error: str = ""
+    name: str = ""  # short: a file's or a folder's name, an account's user@server
+
+    @staticmethod
+    def short_name(source) -> str:
+        if source.kind in ("calendar", "mbox", "maildir"):
+            return Path(source.location).name or source.location
+        return source.location
 
 
 @dataclass(frozen=True)
@@ -149,7 +157,8 @@ def run_scan(clock: Clock, source_id: int | None, progress: Callable[[str], None
                 found = [(source, outcome, "")]
             except JournalError as exc:
                 found = [(source, None, str(exc))]
-    results = tuple(SourceResult(s.id, s.kind, s.title, outcome, error) for s, outcome, error in found)
+    results = tuple(SourceResult(s.id, s.kind, s.title, outcome, error, SourceResult.short_name(s))
+                    for s, outcome, error in found)
     return ScanReport(results, clock.now(), source_id)
 
 

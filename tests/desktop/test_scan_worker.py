@@ -22,11 +22,6 @@ from tests.services.scan.helpers import event, ics, message, person, write_maild
 DAY = dt.timedelta(days=1)
 
 
-@pytest.fixture(autouse=True)
-def no_imap_password_in_environment(monkeypatch):
-    monkeypatch.delenv(secrets.ENV, raising=False)
-
-
 @pytest.fixture
 def timers():
     return FakeTimers()
@@ -258,46 +253,34 @@ def test_a_source_removed_meanwhile_is_one_line(qtbot, make_controller, timers, 
     assert blocker.args[0].error == "This source is no longer in the journal."
 
 
-# --- IMAP, against a real Dovecot --------------------------------------------------------------
-
-
-@pytest.fixture
-def imap_server(tmp_path):
-    from tests.scan.dovecot import DovecotUnavailable, start_dovecot
-
-    try:
-        server = start_dovecot(tmp_path / "dovecot", "imap pässword")
-    except DovecotUnavailable as exc:
-        pytest.skip(f"Dovecot could not start here: {exc}")
-    yield server
-    server.stop()
+# --- IMAP, against a real Dovecot (the `dovecot` fixture, tests/conftest.py) -------------------
 
 
 def test_an_imap_account_is_scanned_with_the_password_from_the_keyring(
-    qtbot, make_controller, timers, db, clock, imap_server, memory_keyring
+    qtbot, make_controller, timers, db, clock, dovecot, memory_keyring
 ):
     from tests.scan.dovecot import own_maildir
 
     dana = person("Dana Smith", "dana@example.org")
-    box = mailbox.Maildir(imap_server.maildir)
+    box = mailbox.Maildir(dovecot.maildir)
     box.add(message("Dana Smith <dana@example.org>", "me@example.com", clock.now() - DAY))
     box.add(message("stranger@else.net", "me@example.com", clock.now() - DAY))
-    own_maildir(imap_server)
-    server = f"127.0.0.1:{imap_server.port}"
-    secrets.remember(server, imap_server.user, imap_server.password)
-    source = add("imap", sources.imap_location(server, imap_server.user), ca_file=str(imap_server.ca_file))
+    own_maildir(dovecot)
+    server = f"127.0.0.1:{dovecot.port}"
+    secrets.remember(server, dovecot.user, dovecot.password)
+    source = add("imap", sources.imap_location(server, dovecot.user), ca_file=str(dovecot.ca_file))
     controller = make_controller()
     lines = []
     controller.progress.connect(lines.append)
     controller.start(delay=0)
     report = run_due(qtbot, controller, timers, 0)
-    assert [r.error for r in report.results] == [""], imap_server.log_tail()
+    assert [r.error for r in report.results] == [""], dovecot.log_tail()
     assert report.people == {dana} and report.mail_people == 1
     assert f"Reading INBOX on {server}" in lines
     assert sources.get_source(source.id).people == 1
 
     # A wrong password kept: one line, kept with the source.
-    secrets.remember(server, imap_server.user, "wrong")
+    secrets.remember(server, dovecot.user, "wrong")
     report = run_due(qtbot, controller, timers, PERIOD_S)
     assert "refused the user name or password" in report.failures[0].error
     assert sources.get_source(source.id).last_error == report.failures[0].error

@@ -90,7 +90,6 @@ class ImapDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.add_button = self.buttons.addButton(self.tr("&Add account"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.add_button.setObjectName("imapAdd")
-        self.add_button.setDefault(True)
         self.buttons.accepted.connect(self.add)
         self.buttons.rejected.connect(self.reject)
 
@@ -111,6 +110,8 @@ class ImapDialog(QDialog):
                               (self.folders, self.ca_file), (self.ca_file, self.choose_ca),
                               (self.choose_ca, self.buttons)):
             QWidget.setTabOrder(first, second)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        self.add_button.setDefault(True)  # (once in the dialog: Enter in any field adds)
         self.resize(460, self.sizeHint().height())
         self.server.setFocus()
 

@@ -35,7 +35,8 @@ def progress_text(line: str) -> str:
 
 
 def summary_text(report: ScanReport) -> str:
-    """One line for a scan that ended: what it found, and how many sources failed."""
+    """One line for a scan that ended: what it found, and which sources failed (why is in the
+    status bar button's tooltip and beside the source in Preferences)."""
     if not report.results:
         return _t("Nothing to scan: add a calendar or a mailbox in Preferences > Mail & calendars.")
     read = [r for r in report.results if not r.error]
@@ -49,8 +50,7 @@ def summary_text(report: ScanReport) -> str:
     text = ", ".join(parts)
     failures = report.failures
     if len(failures) == 1:
-        failed = _t("{source} could not be read: {reason}").format(source=failures[0].title,
-                                                                   reason=_short(failures[0].error))
+        failed = _t("{source} could not be read").format(source=failures[0].name or failures[0].title)
         text = f"{text} · {failed}" if text else failed
     elif failures:
         failed = _t("{count} sources could not be read").format(count=len(failures))
@@ -66,7 +66,7 @@ def button_text(state: ScanState) -> str:
         return _t("Scan error: {reason}").format(reason=_short(state.error))
     failures = state.last.failures if state.last is not None else ()
     if len(failures) == 1:
-        return _t("Scan error: {reason}").format(reason=_short(failures[0].error))
+        return _t("Scan: {source} could not be read").format(source=_short(failures[0].name or failures[0].title, 40))
     if failures:
         return _t("Scan: {count} sources could not be read").format(count=len(failures))
     return ""
