@@ -191,26 +191,33 @@ def test_only_the_events_in_the_window_are_fetched(dav_server, people, clock):
 
 
 class _NoCalendarQuery(DavClient):
-    """A client of a server that refuses calendar-query (403), as some do for time-ranges."""
+    """A client of a server that answers calendar-query with `status`, as some do for a
+    time-range (403, 501) or for an event they cannot read (500)."""
 
-    refused = 0
+    def __init__(self, *args, status: int, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.refused = 0
+        send = self._session.request
 
-    def _request(self, method, href, *, body=None, headers=None, depth=None):
-        if method == "REPORT" and body and b"calendar-query" in body:
-            self.refused += 1
-            response = requests.Response()
-            response.status_code, response._content, response.url = 403, b"", self._url(href)
-            return response
-        return super()._request(method, href, body=body, headers=headers, depth=depth)
+        def request(method, url, data=None, **options):
+            if method == "REPORT" and data and b"calendar-query" in data:
+                self.refused += 1
+                response = requests.Response()
+                response.status_code, response._content, response.url = status, b"", url
+                return response
+            return send(method, url, data=data, **options)
+
+        self._session.request = request
 
 
-def test_a_server_without_calendar_query_is_read_whole(dav_server, people, clock):
+@pytest.mark.parametrize("status", [403, 500, 501])
+def test_a_server_without_calendar_query_is_read_whole(dav_server, people, clock, status):
     work, _chores = _fill(dav_server)
     _add_account(dav_server)
     before = _everything(dav_server)
     with write():
         source = sources.add_source("caldav", dav_server.url.rstrip("/") + work)
-    with _NoCalendarQuery(dav_server.url, dav_server.user, dav_server.password) as client:
+    with _NoCalendarQuery(dav_server.url, dav_server.user, dav_server.password, status=status) as client:
         texts = caldav.read_calendars(source.location, runner.window(clock.now()), client=client)
         assert client.refused == 1 and len(texts) == len(EVENTS)  # every item, the old one too
         outcome, _changes = runner.scan_source(source.id, clock=clock, client=client)
@@ -236,3 +243,38 @@ def test_the_password_is_the_sync_accounts_and_a_missing_calendar_says_so(dav_se
 def test_without_a_sync_account_there_is_nothing_to_read(db, clock):
     with pytest.raises(Exception, match="There is no sync account"):
         caldav.account_calendars()
+
+
+def test_a_server_that_is_down_fails_the_scan_in_one_line(dav_server, people, clock):
+    work, _chores = _fill(dav_server)
+    _add_account(dav_server)
+    (source,) = [s for s in caldav.add_account_calendars() if s.location.endswith(work)]
+    dav_server.stop()
+    with pytest.raises(Exception, match="Cannot reach 127.0.0.1") as raised:
+        runner.scan_source(source.id, clock=clock)
+    assert "\n" not in str(raised.value) and sources.get_source(source.id).last_error == str(raised.value)
+
+
+def test_the_sync_accounts_ca_file_is_trusted_for_its_calendars(tmp_path, people, clock, monkeypatch):
+    from tests.sync.servers import self_signed_certificate
+
+    certificate = self_signed_certificate(tmp_path / "tls")
+    # The test's own requests (the phone filling the calendar) trust it; the journal's client
+    # never reads this for a server on this machine, only the account's CA file.
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(certificate[0]))
+    try:
+        server = start_server("radicale", tmp_path / "servers", PASSWORD, tls=certificate)
+    except ServerStartError as exc:
+        pytest.skip(f"radicale could not start here: {exc}")
+    try:
+        work, _chores = _fill(server)
+        with pytest.raises(Exception, match="not trusted"):
+            account.add_account(server.url, server.user, PASSWORD)
+        info = account.add_account(server.url, server.user, PASSWORD, ca_file=str(certificate[0]))
+        secrets.remember(info.url, info.user, PASSWORD)
+        (source,) = [s for s in caldav.add_account_calendars() if s.location.endswith(work)]
+        assert source.location.startswith("https://localhost:")
+        outcome, _changes = runner.scan_source(source.id, clock=clock)
+        assert outcome.meetings == 19
+    finally:
+        server.stop()

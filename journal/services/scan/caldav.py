@@ -86,20 +86,27 @@ def read_calendars(location: str, window: tuple[dt.datetime, dt.datetime], *, pa
     from journal.services.sync.webdav import BadResponse
 
     account = _account()
-    start, end = window
     dav, close = _open(account, password, client)
     try:
-        try:
-            found = dav.calendar_query(location, (start - _MARGIN).astimezone(dt.UTC),
-                                       (end + _MARGIN).astimezone(dt.UTC))
-            if found is None:
-                hrefs = list(dav.list_etags(location))
-                found = dav.multiget(location, hrefs, "calendar") if hrefs else {}
-        except BadResponse as exc:
-            if exc.status in (404, 410):
-                raise ValidationError(f"The calendar {location} is no longer on the server.") from None
-            raise
+        found = _events(dav, location, *window)
+    except BadResponse as exc:
+        if exc.status in (404, 410):
+            raise ValidationError(f"The calendar {location} is no longer on the server.") from None
+        raise
     finally:
         if close:
             dav.close()
     return [text for _href, (_etag, text) in sorted(found.items())]
+
+
+def _events(dav, location: str, start: dt.datetime, end: dt.datetime) -> dict[str, tuple[str, str]]:
+    from journal.services.sync.webdav import ServerError
+
+    try:
+        found = dav.calendar_query(location, (start - _MARGIN).astimezone(dt.UTC), (end + _MARGIN).astimezone(dt.UTC))
+    except ServerError:  # one that fails on the filter (a time zone it cannot read…); one that is down fails below
+        found = None
+    if found is None:
+        hrefs = list(dav.list_etags(location))
+        found = dav.multiget(location, hrefs, "calendar") if hrefs else {}
+    return found
