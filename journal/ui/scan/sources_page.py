@@ -3,7 +3,7 @@
 The privacy rules first, then the user's own e-mail addresses (kept when the dialog's OK is
 pressed, refused with one line when one is no address), then the sources: each with a box to
 turn it off or on, when it was last scanned, what it found and its last error. Calendar files,
-mbox files, Maildir folders and IMAP accounts are added here (each is scanned at once, off the
+mbox files, Maildir folders, IMAP accounts and the sync account's calendars are added here (each is scanned at once, off the
 GUI thread, by the window's ScanController), removed, and "Forget what was scanned" removes
 everything the scans derived after asking. Each change is written at once and announced.
 """
@@ -47,7 +47,7 @@ KIND_LABELS = {  # the list's words for each kind of source
     "mbox": "Mbox file",
     "maildir": "Maildir folder",
     "imap": "IMAP account",
-    "caldav": "Calendars on the sync server",
+    "caldav": "Calendar on the sync server",
 }
 
 
@@ -89,6 +89,7 @@ class SourcesPage(QWidget):
         self._announcing = False
         self._saying_progress = False
         self.imap_dialog = None
+        self.task = None  # asking the sync server for its calendars
 
         privacy = QLabel(self.tr(
             "Only the headers of messages are read (who wrote to whom, and when), never a subject or a body. "
@@ -151,6 +152,8 @@ class SourcesPage(QWidget):
         self.add_maildir_button.clicked.connect(lambda _=False: self.add_maildir())
         self.add_imap_button = QPushButton(self.tr("Add IMA&P account…"), objectName="addImap")
         self.add_imap_button.clicked.connect(lambda _=False: self.add_imap())
+        self.add_caldav_button = QPushButton(self.tr("Add &the sync server's calendars"), objectName="addCaldav")
+        self.add_caldav_button.clicked.connect(lambda _=False: self.add_caldav())
         self.remove_button = QPushButton(self.tr("&Remove…"), objectName="removeSource")
         self.remove_button.setToolTip(self.tr("Stop reading it, and forget what it found"))
         self.remove_button.clicked.connect(lambda _=False: self.remove())
@@ -159,7 +162,7 @@ class SourcesPage(QWidget):
         self.scan_button.clicked.connect(lambda _=False: self.scan_all())
         buttons = QVBoxLayout()
         for button in (self.add_calendar_button, self.add_mbox_button, self.add_maildir_button,
-                       self.add_imap_button, self.remove_button):
+                       self.add_imap_button, self.add_caldav_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.scan_button)
@@ -186,7 +189,8 @@ class SourcesPage(QWidget):
         layout.addLayout(bottom)
 
         order = (self.own, self.list, self.add_calendar_button, self.add_mbox_button, self.add_maildir_button,
-                 self.add_imap_button, self.remove_button, self.scan_button, self.forget_button)
+                 self.add_imap_button, self.add_caldav_button, self.remove_button, self.scan_button,
+                 self.forget_button)
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
         for button in order[2:]:
@@ -231,6 +235,18 @@ class SourcesPage(QWidget):
         finally:
             self._filling = False
         self._show_current()
+        self._show_account()
+
+    def _show_account(self) -> None:
+        from journal.services.sync.account import get_account
+
+        account = get_account()
+        self.add_caldav_button.setEnabled(account is not None and not self.busy)
+        self.add_caldav_button.setToolTip(
+            self.tr("Read meetings from the calendars of {user} at {url} (read-only)").format(
+                user=account.user, url=account.url) if account is not None
+            else self.tr("Add a sync account in Preferences > Accounts first")
+        )
 
     def _fill_item(self, item: QListWidgetItem, source) -> None:
         """A source in the list: its box, what and where it is, and under it when it was last
@@ -477,6 +493,52 @@ class SourcesPage(QWidget):
         dialog.open()
         return dialog
 
+    @property
+    def busy(self) -> bool:
+        return self.task is not None and self.task.running
+
+    def add_caldav(self) -> bool:
+        """A source for each calendar of the sync account that holds events (asking its server,
+        off the GUI thread); each new one is scanned at once."""
+        if self.busy:
+            return False
+        from journal.services.scan.caldav import add_account_calendars
+        from journal.ui.dialogs.background import BackgroundTask
+
+        before = {s.id for s in self.sources()}
+        self._say(self.tr("Asking the sync server for its calendars…"))
+        self.task = BackgroundTask(lambda _report: add_account_calendars(announce=False), self)
+        self.task.done.connect(lambda found: self._calendars_added(found, before))
+        self.task.failed.connect(self._calendars_failed)
+        self.add_caldav_button.setEnabled(False)
+        self.task.start()
+        return True
+
+    def _calendars_failed(self, message: str) -> None:
+        self._show_account()
+        self._say(message)
+
+    def _calendars_added(self, found, before: set[int]) -> None:
+        from journal.services.changes import Changes, notify
+
+        new = [s for s in found if s.id not in before]
+        if new:
+            self._announcing = True
+            try:
+                notify(Changes(scanned=True, tables=frozenset({"scan_source"})))
+            finally:
+                self._announcing = False
+        self.refresh()
+        if not found:
+            self._say(self.tr("The sync server has no calendars with events."))
+        elif not new:
+            self._say(self.tr("Its calendars are in the list already."))
+        else:
+            self._say(self.tr("Added {count} calendar(s) from the sync server: scanning them now.").format(
+                count=len(new)))
+            for source in new:
+                self._request_scan(source.id)
+
     # --- removing and forgetting -------------------------------------------------------------
 
     def _ask(self, title: str, text: str) -> bool:
@@ -554,3 +616,5 @@ class SourcesPage(QWidget):
         """Let a connection under way end (the dialog is closing)."""
         if self.imap_dialog is not None:
             self.imap_dialog.wait()
+        if self.task is not None and self.task.running:
+            self.task.wait()

@@ -385,10 +385,62 @@ def test_an_imap_account_is_checked_before_its_password_is_kept(
     assert (source.kind, source.location, source.folders) == ("imap", f"{dovecot.user}@{server}", ("INBOX",))
     assert source.ca_file == str(dovecot.ca_file.resolve())
     assert memory_keyring.passwords == {(secrets.SERVICE, f"{dovecot.user}@{server}"): dovecot.password}
-    assert blocker.args[0].people == {dana} and blocker.args[0].failures == ()
+    assert blocker.args[0].people == {dana} and blocker.args[0].failures == (), (
+        repr(blocker.args[0]), [r.outcome.to_json() for r in blocker.args[0].results if r.outcome],
+        (dovecot.folder / "dovecot.log").read_text())
     assert rows(page) == [[f"IMAP account: {dovecot.user}@{server} (INBOX)", "Last scan today 09:30 · found 1 person"]]
 
     # Removing it takes its password out of the keyring too.
     click(qtbot, page.remove_button)
     assert questions.asked and f"Stop reading IMAP account: {dovecot.user}@{server}" in questions.asked[-1]
     assert sources.list_sources() == [] and memory_keyring.passwords == {}
+
+
+# --- the sync account's calendars, against a real Radicale --------------------------------------
+
+
+@pytest.fixture
+def radicale(tmp_path):
+    from tests.sync.servers import ServerStartError, start_server
+
+    try:
+        server = start_server("radicale", tmp_path / "servers", "correct horse ±battery")
+    except ServerStartError as exc:
+        pytest.skip(f"radicale could not start here: {exc}")
+    yield server
+    server.stop()
+
+
+def test_the_sync_accounts_calendars_are_added_and_read_with_its_password(
+    qtbot, page, controller, radicale, memory_keyring, db, local_zone
+):
+    from journal.services.sync import account
+    from journal.services.sync import secrets as sync_secrets
+    from tests.scan.test_caldav_calendars import _calendar, _event, _mkcalendar, _put
+
+    local_zone("UTC")
+    dana = person("Dana Smith", "dana@example.org")
+    assert not page.add_caldav_button.isEnabled()  # no sync account yet
+    assert page.add_caldav_button.toolTip() == "Add a sync account in Preferences > Accounts first"
+    work = _mkcalendar(radicale, "/dana/work/", "Work", ("VEVENT",))
+    _put(radicale, f"{work}coffee.ics", _calendar(_event("coffee-1", "20260309T100000Z", "20260309T110000Z",
+                                                         "Coffee with Dana", "dana@example.org")))
+    info = account.add_account(radicale.url, radicale.user, radicale.password)
+    sync_secrets.remember(info.url, info.user, radicale.password)
+    page.refresh()
+    assert page.add_caldav_button.isEnabled()
+
+    done = []
+    controller.scan_done.connect(done.append)
+    click(qtbot, page.add_caldav_button)
+    qtbot.waitUntil(lambda: not page.busy and bool(done), timeout=20000)
+    caldav_sources = [s for s in sources.list_sources() if s.kind == "caldav"]
+    assert [s.location.rstrip("/").rsplit("/", 1)[-1] for s in caldav_sources] == ["work"]
+    assert page.message.text() == "1 meeting"  # what the scan of it found, once it ended
+    assert done[0].people == {dana} and done[0].failures == ()
+    row = next(r for r in rows(page) if r[0].startswith("Calendar on the sync server: "))
+    assert row[1] == "Last scan today 09:30 · found 1 meeting"
+    # Asked again: nothing new.
+    click(qtbot, page.add_caldav_button)
+    qtbot.waitUntil(lambda: not page.busy, timeout=20000)
+    assert page.message.text() == "Its calendars are in the list already."

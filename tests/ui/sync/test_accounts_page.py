@@ -221,7 +221,7 @@ def test_preferences_open_on_the_accounts_tab(qtbot, db, context):
         dialog = desktop.open_preferences(page="accounts")
         qtbot.waitExposed(dialog)
         assert dialog.tabs.currentWidget() is dialog.accounts
-        assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == ["&General", "Accou&nts"]
+        assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == ["&General", "Accou&nts", "Ma&il && calendars"]
         dialog.grab().save(f"{SHOTS}/preferences_accounts.png")
         dialog.reject()
         general = desktop.open_preferences()
