@@ -152,7 +152,7 @@ class SourcesPage(QWidget):
         self.add_maildir_button.clicked.connect(lambda _=False: self.add_maildir())
         self.add_imap_button = QPushButton(self.tr("Add IMA&P account…"), objectName="addImap")
         self.add_imap_button.clicked.connect(lambda _=False: self.add_imap())
-        self.add_caldav_button = QPushButton(self.tr("Add &the sync server's calendars"), objectName="addCaldav")
+        self.add_caldav_button = QPushButton(self.tr("Add &the sync calendars"), objectName="addCaldav")
         self.add_caldav_button.clicked.connect(lambda _=False: self.add_caldav())
         self.remove_button = QPushButton(self.tr("&Remove…"), objectName="removeSource")
         self.remove_button.setToolTip(self.tr("Stop reading it, and forget what it found"))
