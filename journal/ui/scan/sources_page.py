@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,11 +43,11 @@ MAX_LABEL = 80  # characters of a source's name in the list (a long path loses i
 MAX_ERROR = 80  # characters of an error in the list; the tooltip and the line below have all of it
 
 KIND_LABELS = {  # the list's words for each kind of source
-    "calendar": "Calendar file",
-    "mbox": "Mbox file",
-    "maildir": "Maildir folder",
-    "imap": "IMAP account",
-    "caldav": "Calendar on the sync server",
+    "calendar": QT_TRANSLATE_NOOP("SourcesPage", "Calendar file"),
+    "mbox": QT_TRANSLATE_NOOP("SourcesPage", "Mbox file"),
+    "maildir": QT_TRANSLATE_NOOP("SourcesPage", "Maildir folder"),
+    "imap": QT_TRANSLATE_NOOP("SourcesPage", "IMAP account"),
+    "caldav": QT_TRANSLATE_NOOP("SourcesPage", "Calendar on the sync server"),
 }
 
 

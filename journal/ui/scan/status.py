@@ -13,47 +13,43 @@ from journal.desktop.scan_worker import CALENDAR_KINDS, MAIL_KINDS, ScanReport, 
 MAX_REASON = 60  # characters of an error shown in the status bar; the tooltip has all of it
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ScanStatus", text)
-
-
 def _short(text: str, limit: int = MAX_REASON) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def people_count(count: int) -> str:
-    return _t("1 person") if count == 1 else _t("{count} people").format(count=count)
+    return QCoreApplication.translate("ScanStatus", "1 person") if count == 1 else QCoreApplication.translate("ScanStatus", "{count} people").format(count=count)
 
 
 def meeting_count(count: int) -> str:
-    return _t("1 meeting") if count == 1 else _t("{count} meetings").format(count=count)
+    return QCoreApplication.translate("ScanStatus", "1 meeting") if count == 1 else QCoreApplication.translate("ScanStatus", "{count} meetings").format(count=count)
 
 
 def progress_text(line: str) -> str:
     """A progress line from the scan as the status bar shows it."""
-    return _t("{what}…").format(what=line.rstrip(".…")) if line else _t("Scanning mail and calendars…")
+    return QCoreApplication.translate("ScanStatus", "{what}…").format(what=line.rstrip(".…")) if line else QCoreApplication.translate("ScanStatus", "Scanning mail and calendars…")
 
 
 def summary_text(report: ScanReport) -> str:
     """One line for a scan that ended: what it found, and which sources failed (why is in the
     status bar button's tooltip and beside the source in Preferences)."""
     if not report.results:
-        return _t("Nothing to scan: add a calendar or a mailbox in Preferences > Mail & calendars.")
+        return QCoreApplication.translate("ScanStatus", "Nothing to scan: add a calendar or a mailbox in Preferences > Mail & calendars.")
     read = [r for r in report.results if not r.error]
     parts = []
     if any(r.kind in MAIL_KINDS for r in read):
         people = report.mail_people
-        parts.append(_t("E-mail with {people}").format(people=people_count(people)) if people
-                     else _t("No new e-mail with people in the journal"))
+        parts.append(QCoreApplication.translate("ScanStatus", "E-mail with {people}").format(people=people_count(people)) if people
+                     else QCoreApplication.translate("ScanStatus", "No new e-mail with people in the journal"))
     if any(r.kind in CALENDAR_KINDS for r in read):
         parts.append(meeting_count(report.meetings))
     text = ", ".join(parts)
     failures = report.failures
     if len(failures) == 1:
-        failed = _t("{source} could not be read").format(source=failures[0].name or failures[0].title)
+        failed = QCoreApplication.translate("ScanStatus", "{source} could not be read").format(source=failures[0].name or failures[0].title)
         text = f"{text} · {failed}" if text else failed
     elif failures:
-        failed = _t("{count} sources could not be read").format(count=len(failures))
+        failed = QCoreApplication.translate("ScanStatus", "{count} sources could not be read").format(count=len(failures))
         text = f"{text} · {failed}" if text else failed
     return text
 
@@ -61,14 +57,14 @@ def summary_text(report: ScanReport) -> str:
 def button_text(state: ScanState) -> str:
     """The status bar button's words ("" when there is nothing to say)."""
     if state.scanning:
-        return _t("Scanning…")
+        return QCoreApplication.translate("ScanStatus", "Scanning…")
     if state.error:
-        return _t("Scan error: {reason}").format(reason=_short(state.error))
+        return QCoreApplication.translate("ScanStatus", "Scan error: {reason}").format(reason=_short(state.error))
     failures = state.last.failures if state.last is not None else ()
     if len(failures) == 1:
-        return _t("Scan: {source} could not be read").format(source=_short(failures[0].name or failures[0].title, 40))
+        return QCoreApplication.translate("ScanStatus", "Scan: {source} could not be read").format(source=_short(failures[0].name or failures[0].title, 40))
     if failures:
-        return _t("Scan: {count} sources could not be read").format(count=len(failures))
+        return QCoreApplication.translate("ScanStatus", "Scan: {count} sources could not be read").format(count=len(failures))
     return ""
 
 
@@ -76,16 +72,16 @@ def details_text(state: ScanState) -> str:
     """The tooltip: every failing source with its reason in full, and what clicking does."""
     lines = []
     if state.scanning:
-        lines.append(_t("Scanning mail and calendars…"))
+        lines.append(QCoreApplication.translate("ScanStatus", "Scanning mail and calendars…"))
         if state.progress:
             lines.append(state.progress)
     if state.error:
-        lines.append(_t("The scan could not run: {reason}").format(reason=state.error))
+        lines.append(QCoreApplication.translate("ScanStatus", "The scan could not run: {reason}").format(reason=state.error))
     for failure in state.last.failures if state.last is not None else ():
-        lines.append(_t("{source}: {reason}").format(source=failure.title, reason=failure.error))
+        lines.append(QCoreApplication.translate("ScanStatus", "{source}: {reason}").format(source=failure.title, reason=failure.error))
     if state.last is not None and state.last.finished_at is not None:
-        lines.append(_t("Last scan {when}.").format(when=state.last.finished_at.strftime("%H:%M")))
-    lines.append(_t("Click to see the sources (Preferences > Mail & calendars)."))
+        lines.append(QCoreApplication.translate("ScanStatus", "Last scan {when}.").format(when=state.last.finished_at.strftime("%H:%M")))
+    lines.append(QCoreApplication.translate("ScanStatus", "Click to see the sources (Preferences > Mail & calendars)."))
     return "\n".join(lines)
 
 
