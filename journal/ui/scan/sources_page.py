@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -134,6 +134,9 @@ class SourcesPage(QWidget):
         blank.fill(Qt.GlobalColor.transparent)
         self._blank = QIcon(blank)
         self.list.itemChanged.connect(self._item_changed)
+        remove_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
+        remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_key.activated.connect(lambda: self.remove())
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
         sources_label = QLabel(self.tr("&Sources:"))
         sources_label.setBuddy(self.list)
@@ -155,7 +158,7 @@ class SourcesPage(QWidget):
         self.add_caldav_button = QPushButton(self.tr("Add &the sync calendars"), objectName="addCaldav")
         self.add_caldav_button.clicked.connect(lambda _=False: self.add_caldav())
         self.remove_button = QPushButton(self.tr("&Remove…"), objectName="removeSource")
-        self.remove_button.setToolTip(self.tr("Stop reading it, and forget what it found"))
+        self.remove_button.setToolTip(self.tr("Stop reading it, and forget what it found (Delete in the list)"))
         self.remove_button.clicked.connect(lambda _=False: self.remove())
         self.scan_button = QPushButton(self.tr("Scan no&w"), objectName="scanSourcesNow")
         self.scan_button.setToolTip(self.tr("Read what is new in every source turned on (Ctrl+Shift+R)"))

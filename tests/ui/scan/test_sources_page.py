@@ -194,7 +194,9 @@ def test_remove_asks_then_forgets_what_the_source_found(qtbot, page, controller,
     click(qtbot, page.remove_button)
     assert "Stop reading Calendar file:" in questions.asked[-1]
     assert len(sources.list_sources()) == 1 and SeenMeeting.select().count() == 1
-    click(qtbot, page.remove_button)
+    page.list.setFocus()
+    qtbot.keyClick(page.list, Qt.Key.Key_Delete)  # the same, from the list
+    assert len(questions.asked) == 2
     assert sources.list_sources() == [] and SeenMeeting.select().count() == 0
     assert page.list.count() == 0 and page.message.text().startswith("Removed Calendar file:")
 
