@@ -391,7 +391,8 @@ def test_a_typed_password_without_remember_is_not_kept(cli, journal_people, dove
     assert rescan.code == 1
     assert rescan.err == (
         f"contact-journal: IMAP account dana@127.0.0.1:{dovecot.port}: No password is stored for dana at "
-        f"127.0.0.1:{dovecot.port}: scan it once on a terminal with --remember, or set CONTACT_JOURNAL_IMAP_PASSWORD.\n"
+        f"127.0.0.1:{dovecot.port}: add it again in Preferences > Mail & calendars or with scan imap --remember, "
+        "or set CONTACT_JOURNAL_IMAP_PASSWORD.\n"
     )
 
 

@@ -29,7 +29,7 @@ def _host(server: str) -> str:
 
 PASSWORDS = KeyringPasswords(
     service=SERVICE, env=ENV, purpose="scan mail over IMAP from here",
-    missing=f"scan it once on a terminal with --remember, or set {ENV}",
+    missing=f"add it again in Preferences > Mail & calendars or with scan imap --remember, or set {ENV}",
     username=_username, host=_host, error=ScanSecretError,
 )
 

@@ -560,10 +560,11 @@ class SourcesPage(QWidget):
             "Stop reading {source}, and forget the e-mail contact and meetings it found?"
         ).format(source=label)):
             return False
-        from journal.services.scan.sources import remove_source
+        from journal.services.scan.sources import remove_source, settle
 
         if self._write(lambda: remove_source(source.id), people=lambda found: found) is FAILED:
             return False
+        settle()  # what was forgotten leaves the write-ahead log now, not when the journal closes
         self.refresh()
         if source.kind == "imap":
             from journal.services.scan import secrets
@@ -581,10 +582,11 @@ class SourcesPage(QWidget):
             "reads those turned on again from the start: turn them off first to keep the journal clear of them."
         )):
             return False
-        from journal.services.scan.sources import forget
+        from journal.services.scan.sources import forget, settle
 
         if self._write(forget, people=lambda found: found) is FAILED:
             return False
+        settle()  # what was forgotten leaves the write-ahead log now, not when the journal closes
         self.refresh()
         self._say(self.tr("Forgot what was scanned."))
         return True

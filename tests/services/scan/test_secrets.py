@@ -68,8 +68,8 @@ def test_none_kept_says_how_to_keep_one():
     with pytest.raises(ScanSecretError) as caught:
         secrets.password(SERVER, "dana")
     assert str(caught.value) == (
-        "No password is stored for dana at mail.example.org:993: scan it once on a terminal with --remember, "
-        "or set CONTACT_JOURNAL_IMAP_PASSWORD."
+        "No password is stored for dana at mail.example.org:993: add it again in Preferences > Mail & calendars "
+        "or with scan imap --remember, or set CONTACT_JOURNAL_IMAP_PASSWORD."
     )
     assert secrets.stored(SERVER, "dana") is None
     assert isinstance(caught.value, PasswordError) and isinstance(caught.value, JournalError)
