@@ -92,6 +92,7 @@ def shoot_log_dialog(app, window, out: Path) -> Path:
 
 def shoot_people_over_time(app, window, out: Path) -> list[Path]:
     """Today's dates that matter and reasons to reconnect, and a person pane with a career."""
+    from journal.services.agenda.today import Group
     from journal.store.models import Person
 
     saved = []
@@ -99,8 +100,9 @@ def shoot_people_over_time(app, window, out: Path) -> list[Path]:
     settle(app)
     today = window.stack.currentWidget()
     model = today.table.model()
-    today.table.selectRow(model.rowCount() - 1)
-    today.table.scrollToBottom()
+    last = max(row for row in range(model.rowCount()) if model.group_of_row(row) is Group.RECONNECT)
+    today.table.selectRow(last)
+    today.table.scrollTo(model.index(last, 0))
     settle(app)
     target = out / "today-dates.png"
     window.grab().save(str(target))
@@ -163,6 +165,63 @@ def shoot_sync(app, window, context, out: Path) -> list[Path]:
     return saved
 
 
+def shoot_contact_seen(app, window, context, out: Path) -> list[Path]:
+    """What the demo's scanned calendar and inbox give: Today's suggestions, a meeting in the
+    Calendar, a person pane with last e-mailed and the next meeting, and Preferences > Mail &
+    calendars."""
+    from journal.services.agenda.today import Group
+    from journal.services.scan.suggestions import upcoming
+    from journal.ui.dialogs.preferences import PreferencesDialog
+    from journal.ui.scan.sources_page import SourcesPage
+
+    saved = []
+    window.show_view("today")
+    settle(app)
+    today = window.stack.currentWidget()
+    model = today.table.model()
+    first = min(row for row in range(model.rowCount()) if model.group_of_row(row) is Group.SUGGESTIONS)
+    today.table.setFocus()
+    today.table.setCurrentIndex(model.index(first + 1, 0))
+    today.table.scrollToBottom()
+    settle(app)
+    target = out / "today-suggestions.png"
+    window.grab().save(str(target))
+    saved.append(target)
+
+    now = context.clock.now()
+    ahead = upcoming(now, now + dt.timedelta(days=14))
+    lunch = next(m for m in ahead if len(m.people) > 1)
+    window.show_view("calendar")
+    settle(app)
+    calendar = window.stack.currentWidget()
+    calendar.show_date(lunch.start.date())
+    settle(app)
+    target = out / "calendar-meetings.png"
+    window.grab().save(str(target))
+    saved.append(target)
+
+    window.show_view("people")
+    settle(app)
+    people = window.stack.currentWidget()
+    people.select_person(lunch.person_ids[0])
+    settle(app)
+    target = out / "person-contact-seen.png"
+    window.grab().save(str(target))
+    saved.append(target)
+
+    sources = SourcesPage(context)
+    dialog = PreferencesDialog(_preferences(context), pages=(("Ma&il && calendars", sources),), parent=window)
+    dialog.tabs.setCurrentWidget(sources)
+    dialog.resize(660, 560)
+    dialog.show()
+    settle(app)
+    target = out / "preferences-mail-calendars.png"
+    dialog.grab().save(str(target))
+    saved.append(target)
+    dialog.close()
+    return saved
+
+
 def _preferences(context):
     from journal.desktop.preferences import Preferences
 
@@ -200,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
             saved = shoot_views(app, window, out)
             saved.extend(shoot_people_over_time(app, window, out))
             saved.extend(shoot_sync(app, window, context, out))
+            saved.extend(shoot_contact_seen(app, window, context, out))
             window.show_view(window.current_key() or "today")
             saved.append(shoot_log_dialog(app, window, out))
         finally:
