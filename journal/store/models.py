@@ -349,6 +349,10 @@ class ScanSource(BaseModel):
     ca_file = TextField(default="")  # IMAP: a CA certificate to trust besides the system's
     enabled = BooleanField(default=True)
     mark = TextField(default="")
+    # Mail: short hashes (JSON list) of the journal's addresses at the last scan, never the
+    # addresses: a scan that finds an address new since then reads the mailbox from the start,
+    # so the older mail of someone given an address counts too.
+    addresses = TextField(default="")
     last_scan_at = DateTimeField(null=True)
     last_error = TextField(default="")
     created_at = DateTimeField(default=_now)

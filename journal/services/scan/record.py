@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -96,7 +97,8 @@ def _introductions() -> dict[tuple[int, int], list[tuple[int, Stage, dt.date]]]:
     return pairs
 
 
-def record_mail(source_id: int, headers: Iterable[MailHeaders], known: Known, *, now: dt.datetime) -> Outcome:
+def record_mail(source_id: int, headers: Iterable[MailHeaders], known: Known, *, now: dt.datetime,
+                from_start: bool = False) -> Outcome:
     """Keep the latest exchange per person and the introduction hints from these messages.
 
     With the user's own addresses known, a message from one of them is sent to every person on
@@ -149,7 +151,7 @@ def record_mail(source_id: int, headers: Iterable[MailHeaders], known: Known, *,
                     seen.at, seen.direction = when, direction
         if pairs:
             _hints_of(message, when, set(senders), set(senders) | set(recipients), from_user, pairs, by_person, hints)
-    _save_latest(source_id, latest, outcome)
+    _save_latest(source_id, latest, outcome, from_start=from_start)
     outcome.hints = _save_hints(source_id, hints)
     return outcome
 
@@ -173,7 +175,9 @@ def _hints_of(message, when, senders, present, from_user, pairs, by_person, hint
                 hints[key] = (when, writer)
 
 
-def _save_latest(source_id: int, latest: dict[int, _Latest], outcome: Outcome) -> None:
+def _save_latest(source_id: int, latest: dict[int, _Latest], outcome: Outcome, *, from_start: bool = False) -> None:
+    """Keep each person's latest exchange; `from_start`: the messages are the whole mailbox
+    again, so they are counted afresh rather than added to the count kept."""
     if not latest:
         return
     current = {
@@ -193,10 +197,10 @@ def _save_latest(source_id: int, latest: dict[int, _Latest], outcome: Outcome) -
         if isinstance(at, str):
             at = dt.datetime.fromisoformat(at)
         if seen.at > at:
-            rows.append((source_id, pid, seen.at, seen.direction, count + seen.count))
+            rows.append((source_id, pid, seen.at, seen.direction, seen.count if from_start else count + seen.count))
             outcome.people.add(pid)
         else:
-            rows.append((source_id, pid, at, direction, count + seen.count))
+            rows.append((source_id, pid, at, direction, seen.count if from_start else count + seen.count))
     fields = [MailContact.source, MailContact.person, MailContact.last_at, MailContact.direction, MailContact.exchanges]
     for start in range(0, len(rows), 200):
         MailContact.insert_many(rows[start:start + 200], fields=fields).on_conflict(
@@ -317,6 +321,29 @@ def _people_of(meeting: Meeting, known: Known) -> set[int]:
     return found
 
 
-def finish(source_id: int, mark: str, *, now: dt.datetime, error: str = "") -> None:
-    """Where the scan stopped, and when."""
-    ScanSource.update(mark=mark, last_scan_at=now, last_error=error).where(ScanSource.id == source_id).execute()
+def finish(source_id: int, mark: str, *, now: dt.datetime, error: str = "", addresses: str | None = None) -> None:
+    """Where the scan stopped, and when (and, for mail, the hashes of the addresses it knew)."""
+    values = {"mark": mark, "last_scan_at": now, "last_error": error}
+    if addresses is not None:
+        values["addresses"] = addresses
+    ScanSource.update(**values).where(ScanSource.id == source_id).execute()
+
+
+def address_hashes(known: Known) -> set[str]:
+    """Short hashes of the journal's addresses: enough to tell that one is new, not what it is."""
+    return {hashlib.sha256(address.encode()).hexdigest()[:12] for address in known.by_address}
+
+
+def new_addresses(stored: str, known: Known) -> bool:
+    """True when the journal knows an address the last scan (whose hashes are `stored`) did not."""
+    if not stored:
+        return False
+    try:
+        before = set(json.loads(stored))
+    except (ValueError, TypeError):
+        return True
+    return bool(address_hashes(known) - before)
+
+
+def hashes_json(known: Known) -> str:
+    return json.dumps(sorted(address_hashes(known)), separators=(",", ":"))

@@ -89,21 +89,23 @@ def _read_and_record(source: Source, *, password, now, progress, client) -> tupl
         return _record_calendar(source, texts, now, progress), ""
     if kind == "mbox":
         progress(f"Reading {Path(location).name}")
-        since = _mark(source.id, mail_headers.MboxMark)
+        again = _reads_again(source)
+        since = None if again else _mark(source.id, mail_headers.MboxMark)
         try:
             headers, mark = mail_headers.scan_mbox(location, since)
         except OSError as exc:
             raise ImportFormatError(f"{location} cannot be read ({exc.strerror or exc}).") from None
-        return _record_mail(source, headers, mark.to_json(), now, progress), mark.to_json()
+        return _record_mail(source, headers, mark.to_json(), now, progress, from_start=again), mark.to_json()
     if kind == "maildir":
         progress(f"Reading {Path(location).name}")
-        since = _mark(source.id, mail_headers.MaildirMark)
+        again = _reads_again(source)
+        since = None if again else _mark(source.id, mail_headers.MaildirMark)
         try:
             folders = "all" if "all" in source.folders else (list(source.folders) or None)  # all: every subfolder
             headers, mark = mail_headers.scan_maildir(location, since, folders=folders)
         except OSError as exc:
             raise ImportFormatError(f"{location} cannot be read ({exc.strerror or exc}).") from None
-        return _record_mail(source, headers, mark.to_json(), now, progress), mark.to_json()
+        return _record_mail(source, headers, mark.to_json(), now, progress, from_start=again), mark.to_json()
     if kind == "imap":
         return _scan_imap(source, password, now, progress)
     raise ValidationError(f"Unknown kind of source {kind!r}.")
@@ -125,11 +127,20 @@ def _mark(source_id: int, kind):
         return None
 
 
-def _record_mail(source: Source, headers, mark: str, now: dt.datetime, progress: Progress, extra_own=()) -> Outcome:
+def _reads_again(source: Source, extra_own=()) -> bool:
+    """Read the mailbox from the start: someone in the journal has an address the last scan did
+    not know, and their older mail counts too."""
+    stored = ScanSource.get_by_id(source.id).addresses
+    return record.new_addresses(stored, load_known(tuple(extra_own)))
+
+
+def _record_mail(source: Source, headers, mark: str, now: dt.datetime, progress: Progress, extra_own=(),
+                 from_start: bool = False) -> Outcome:
     progress(f"Keeping contact from {len(headers)} new messages")
     with write():
-        outcome = record.record_mail(source.id, headers, load_known(tuple(extra_own)), now=now)
-        record.finish(source.id, mark, now=now)
+        known = load_known(tuple(extra_own))
+        outcome = record.record_mail(source.id, headers, known, now=now, from_start=from_start)
+        record.finish(source.id, mark, now=now, addresses=record.hashes_json(known))
     return outcome
 
 
@@ -161,7 +172,9 @@ def _scan_imap(source: Source, password: str | None, now: dt.datetime, progress:
     if password is None:
         raise ValidationError("Scanning an IMAP account needs its password.")
     server, user = _imap_parts(source.location)
-    previous = _stored_mark(source.id)
+    own = (user,) if "@" in user else ()
+    again = _reads_again(source, own)
+    previous = "" if again else _stored_mark(source.id)
     try:
         stored = json.loads(previous) if previous else {}
         marks = {name: ImapMark.from_json(value) for name, value in stored.items()}
@@ -177,8 +190,7 @@ def _scan_imap(source: Source, password: str | None, now: dt.datetime, progress:
             headers.extend(scanned.headers)
             marks[folder] = scanned.mark
     mark = json.dumps({name: m.to_json() for name, m in sorted(marks.items())}, separators=(",", ":"))
-    own = (user,) if "@" in user else ()
-    return _record_mail(source, headers, mark, now, progress, own), mark
+    return _record_mail(source, headers, mark, now, progress, own, from_start=again), mark
 
 
 def scan_path(kind: str, path: str, *, clock: Clock = SYSTEM_CLOCK, progress: Progress = _quiet,

@@ -129,7 +129,7 @@ def forget(source_id: int | None = None) -> set[int]:
             if source_id is not None:
                 query = query.where(model.source == source_id)
             query.execute()
-    update = ScanSource.update(mark="", last_scan_at=None, last_error="")
+    update = ScanSource.update(mark="", addresses="", last_scan_at=None, last_error="")
     if source_id is not None:
         update = update.where(ScanSource.id == source_id)
     update.execute()

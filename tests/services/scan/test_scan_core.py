@@ -186,3 +186,27 @@ def test_removing_a_source_forgets_what_it_gave(db, clock, tmp_path):
     with write():
         assert sources.remove_source(source.id) == {dana}
     assert last_contact.last_mailed(DB.obj) == {} and sources.list_sources() == []
+
+
+def test_an_address_new_to_the_journal_counts_mail_scanned_before(db, clock, tmp_path):
+    now = clock.now()
+    dana = person("Dana Smith", "dana@example.org")
+    sam = person("Sam Lee")
+    folder = write_maildir(tmp_path / "Mail", [
+        message("dana@example.org", "me@example.com", now - 5 * DAY),
+        message("sam@example.org", "me@example.com", now - 3 * DAY),
+    ])
+    _source, first = runner.scan_path("mail", str(folder), clock=clock)
+    assert first.people == {dana}
+    _source, quiet = runner.scan_path("mail", str(folder), clock=clock)
+    assert quiet.messages == 0  # nothing new: nothing read
+    from journal.store.models import ContactDetail
+
+    ContactDetail.create(person=sam, kind="email", value="Sam@Example.org", normalized="sam@example.org")
+    _source, again = runner.scan_path("mail", str(folder), clock=clock)
+    assert again.messages == 2 and again.people == {sam}  # read from the start, Dana unchanged
+    assert last_contact.last_contacts(DB.obj, [sam]) == {sam: (now - 3 * DAY).date()}
+    counts = dict(MailContact.select(MailContact.person, MailContact.exchanges).tuples())
+    assert counts == {dana: 1, sam: 1}  # counted afresh, not twice
+    _source, quiet = runner.scan_path("mail", str(folder), clock=clock)
+    assert quiet.messages == 0
