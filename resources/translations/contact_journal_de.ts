@@ -290,7 +290,7 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../journal/ui/calendar/calendar_view.py" line="+41"/>
+        <location filename="../../journal/ui/calendar/calendar_view.py" line="+48"/>
         <source>Until tomorrow</source>
         <translation>Bis morgen</translation>
     </message>
@@ -310,7 +310,7 @@
         <translation>Für 2 Wochen</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Previous month (Ctrl+Page Up)</source>
         <translation>Vorheriger Monat (Strg+Bild auf)</translation>
     </message>
@@ -330,17 +330,13 @@
         <translation>Zu heute springen (Strg+T)</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Items due on the selected day</source>
-        <translation>Am gewählten Tag fällig</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+17"/>
+        <location line="+218"/>
         <source>Nothing due on this day.</source>
         <translation>An diesem Tag ist nichts fällig.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-215"/>
         <source>&amp;Done</source>
         <translation>&amp;Erledigt</translation>
     </message>
@@ -370,7 +366,7 @@
         <translation>Agenda der nächsten {days} Tage</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+81"/>
         <source>Go to today</source>
         <translation>Zu heute springen</translation>
     </message>
@@ -405,7 +401,7 @@
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>{overdue} overdue · {today} due today</source>
         <translation>{overdue} überfällig · {today} heute fällig</translation>
     </message>
@@ -415,7 +411,12 @@
         <translation>{today} heute fällig</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+48"/>
+        <source>In your calendar</source>
+        <translation>In deinem Kalender</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Overdue ({n})</source>
         <translation>Überfällig ({n})</translation>
     </message>
@@ -430,7 +431,7 @@
         <translation>In den nächsten {days} Tagen ist nichts fällig.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+54"/>
         <location line="+1"/>
         <source>Done: {title}</source>
         <translation>Erledigt: {title}</translation>
@@ -451,7 +452,12 @@
         <translation>Zurückgestellt bis {day}: {title}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-311"/>
+        <source>Items due and meetings on the selected day</source>
+        <translation>Fällige Einträge und Termine am gewählten Tag</translation>
+    </message>
+    <message>
+        <location line="+330"/>
         <source>Moved to {day}: {title}</source>
         <translation>Verschoben auf {day}: {title}</translation>
     </message>
@@ -461,7 +467,12 @@
         <translation>Dieser nächste Schritt hat kein Datum und steht darum nicht im Kalender.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
+        <source>No view shows people yet.</source>
+        <translation>Noch keine Ansicht zeigt Personen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>No view shows {kind}s yet.</source>
         <translation>Noch keine Ansicht zeigt {kind}.</translation>
     </message>
@@ -789,7 +800,7 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
 <context>
     <name>DateWords</name>
     <message>
-        <location filename="../../journal/ui/today/words.py" line="+16"/>
+        <location filename="../../journal/ui/today/words.py" line="+18"/>
         <source>Birthday</source>
         <translation>Geburtstag</translation>
     </message>
@@ -807,6 +818,46 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <location line="+1"/>
         <source>Date that matters</source>
         <translation>Wichtiger Tag</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>Mark introduced</source>
+        <translation>Als vorgestellt markieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>mark introduced</source>
+        <translation>als vorgestellt markieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark met</source>
+        <translation>Als getroffen markieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>mark met</source>
+        <translation>als getroffen markieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark thanked</source>
+        <translation>Als bedankt markieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>mark thanked</source>
+        <translation>als bedankt markieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move it on</source>
+        <translation>Weiterbringen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>move it on</source>
+        <translation>weiterbringen</translation>
     </message>
 </context>
 <context>
@@ -850,12 +901,12 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
 <context>
     <name>DesktopIntegration</name>
     <message>
-        <location filename="../../journal/ui/tray/integration.py" line="+79"/>
+        <location filename="../../journal/ui/tray/integration.py" line="+82"/>
         <source>No system tray was found on this desktop, so reminders will appear here in the window while it is open.</source>
         <translation>Auf diesem Desktop gibt es keinen Infobereich; Erinnerungen erscheinen darum hier im Fenster, solange es offen ist.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Export &amp;calendar (.ics)…</source>
         <translation>&amp;Kalender exportieren (.ics)…</translation>
     </message>
@@ -891,9 +942,14 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <translation>{count} Aufgabe(n) nach {path} exportiert</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Accou&amp;nts</source>
         <translation>Ko&amp;nten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ma&amp;il &amp;&amp; calendars</source>
+        <translation>Ma&amp;il &amp;&amp; Kalender</translation>
     </message>
 </context>
 <context>
@@ -953,7 +1009,7 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
 <context>
     <name>DueItemList</name>
     <message>
-        <location filename="../../journal/ui/calendar/item_list.py" line="+28"/>
+        <location filename="../../journal/ui/calendar/item_list.py" line="+33"/>
         <source>Next step</source>
         <translation>Nächster Schritt</translation>
     </message>
@@ -1001,6 +1057,16 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <location line="+1"/>
         <source>Yesterday</source>
         <translation>Gestern</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>From your calendar, not due: Enter opens {name}</source>
+        <translation>Aus deinem Kalender, nicht fällig: Eingabe öffnet {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From your calendar, not due</source>
+        <translation>Aus deinem Kalender, nicht fällig</translation>
     </message>
 </context>
 <context>
@@ -1226,6 +1292,109 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <location filename="../../journal/ui/today/greeting_dialog.py" line="+28"/>
         <source>Write to {name}</source>
         <translation>An {name} schreiben</translation>
+    </message>
+</context>
+<context>
+    <name>ImapDialog</name>
+    <message>
+        <location filename="../../journal/ui/scan/imap_dialog.py" line="+61"/>
+        <source>Add IMAP account</source>
+        <translation>IMAP-Konto hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>mail.example.com or mail.example.com:993</source>
+        <translation>mail.example.com oder mail.example.com:993</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kept in the system keyring, never in the settings or the journal</source>
+        <translation>Wird im Schlüsselbund des Systems gespeichert, nie in den Einstellungen oder im Journal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The folders to read, separated by commas, e.g. INBOX, Sent</source>
+        <translation>Die zu lesenden Ordner, durch Kommas getrennt, z. B. INBOX, Sent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional: a CA certificate (.pem)</source>
+        <translation>Optional: ein CA-Zertifikat (.pem)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ch&amp;oose…</source>
+        <translation>Au&amp;swählen…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Folders are opened read-only over TLS and only the headers are fetched: nothing is marked as read.</source>
+        <translation>Die Ordner werden schreibgeschützt über TLS geöffnet, und nur die Kopfzeilen werden abgerufen: Nichts wird als gelesen markiert.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Add account</source>
+        <translation>Konto &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ser&amp;ver:</source>
+        <translation>Ser&amp;ver:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Folders:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;CA file:</source>
+        <translation>&amp;CA-Datei:</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Give the server&apos;s name.</source>
+        <translation>Gib den Namen des Servers an.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give the user name for the server.</source>
+        <translation>Gib den Benutzernamen für den Server an.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Give the password.</source>
+        <translation>Gib das Passwort an.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{path} is not a file.</source>
+        <translation>{path} ist keine Datei.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Connecting to {server}…</source>
+        <translation>Verbinde mit {server}…</translation>
     </message>
 </context>
 <context>
@@ -1750,6 +1919,11 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <translation>Anlässe, sich wieder zu melden</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Suggestions</source>
+        <translation>Vorschläge</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>in person</source>
         <translation>persönlich</translation>
@@ -1862,7 +2036,7 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/log_dialog.py" line="+47"/>
+        <location filename="../../journal/ui/dialogs/log_dialog.py" line="+64"/>
         <source>Log conversation</source>
         <translation>Gespräch festhalten</translation>
     </message>
@@ -1872,7 +2046,7 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <translation>eine Zeile: worum es ging</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>what you learned, what they care about</source>
         <translation>was du erfahren hast, was ihnen wichtig ist</translation>
     </message>
@@ -1887,7 +2061,7 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <translation>Weiterer Schritt  (Alt+E)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>&amp;People:</source>
         <translation>&amp;Personen:</translation>
     </message>
@@ -1949,7 +2123,7 @@ vorzustellen bei:</translation>
         <translation>„{name}“ ähnelt Personen, die schon in deinem Journal stehen: wähle eine aus (↓, dann Eingabe) oder drücke Eingabe, um „{name}“ als neue Person hinzuzufügen.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Log a conversation with {names}</source>
         <translation>Gespräch mit {names} festhalten</translation>
     </message>
@@ -2130,19 +2304,19 @@ vorzustellen bei:</translation>
 <context>
     <name>MonthGrid</name>
     <message>
-        <location filename="../../journal/ui/calendar/month_grid.py" line="+41"/>
-        <location line="+195"/>
+        <location filename="../../journal/ui/calendar/month_grid.py" line="+45"/>
+        <location line="+207"/>
         <source>{n} due</source>
         <translation>{n} fällig</translation>
     </message>
     <message>
-        <location line="-193"/>
-        <location line="+191"/>
+        <location line="-205"/>
+        <location line="+203"/>
         <source>{n} overdue</source>
         <translation>{n} überfällig</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-200"/>
         <source>1 date that matters</source>
         <translation>1 wichtiger Tag</translation>
     </message>
@@ -2157,12 +2331,22 @@ vorzustellen bei:</translation>
         <translation>Nichts fällig</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+3"/>
+        <source>1 meeting in your calendar</source>
+        <translation>1 Termin in deinem Kalender</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} meetings in your calendar</source>
+        <translation>{n} Termine in deinem Kalender</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Month calendar</source>
         <translation>Monatskalender</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+174"/>
         <source>1 date</source>
         <translation>1 Datum</translation>
     </message>
@@ -2486,12 +2670,12 @@ vorzustellen bei:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+268"/>
+        <location line="+269"/>
         <source>A&amp;rchive</source>
         <translation>A&amp;rchivieren</translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-268"/>
         <source>Archive: hide from lists and reminders, keep everything (Ctrl+Shift+A)</source>
         <translation>Archivieren: aus Listen und Erinnerungen ausblenden, alles behalten (Strg+Umschalt+A)</translation>
     </message>
@@ -2548,7 +2732,7 @@ vorzustellen bei:</translation>
         <translation>{total} Personen</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
@@ -2641,7 +2825,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../journal/ui/people/person_editor.py" line="+60"/>
+        <location filename="../../journal/ui/people/person_editor.py" line="+64"/>
         <source>No keep-in-touch reminder</source>
         <translation>Keine Kontakt-Erinnerung</translation>
     </message>
@@ -2666,12 +2850,12 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>früher</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>  (archived)</source>
         <translation>  (archiviert)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Photo: set one from an image file, or clear it (saved with Save)</source>
         <translation>Foto: aus einer Bilddatei festlegen oder entfernen (wird mit „Speichern“ gespeichert)</translation>
     </message>
@@ -2892,12 +3076,12 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
     </message>
     <message>
         <location line="+1"/>
-        <location line="+243"/>
+        <location line="+323"/>
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-319"/>
         <source>Log conversation…</source>
         <translation>Gespräch festhalten…</translation>
     </message>
@@ -2907,7 +3091,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Ein Gespräch mit dieser Person festhalten (Strg+Umschalt+L)</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>No one selected</source>
         <translation>Niemand ausgewählt</translation>
     </message>
@@ -2917,22 +3101,17 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Wähle eine Person in der Liste oder füge eine mit Strg+Umschalt+N hinzu.</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <source>last contact {date}</source>
-        <translation>letzter Kontakt {date}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+52"/>
         <source>no conversation yet</source>
         <translation>noch kein Gespräch</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-16"/>
         <source> at </source>
         <translation> bei </translation>
     </message>
     <message>
-        <location line="-358"/>
+        <location line="-371"/>
         <source>As in Preferences</source>
         <translation>Wie in den Einstellungen</translation>
     </message>
@@ -2947,17 +3126,62 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Nicht erinnern</translation>
     </message>
     <message>
-        <location line="+227"/>
+        <location line="+236"/>
         <source>Next steps, conversations, offers and job moves (Ctrl+Tab)</source>
         <translation>Nächste Schritte, Gespräche, Angebote und Jobwechsel (Strg+Tab)</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+135"/>
         <source>formerly at {organisations}</source>
         <translation>früher bei {organisations}</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+12"/>
+        <source>last conversation {date}</source>
+        <translation>letztes Gespräch {date}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>you wrote</source>
+        <translation>von dir</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>they wrote</source>
+        <translation>an dich</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last e-mailed {date} ({who})</source>
+        <translation>letzte E-Mail {date} ({who})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>next: {day}, {title}</source>
+        <translation>nächster Termin: {day}, {title}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>next: {day}</source>
+        <translation>nächster Termin: {day}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Last contact (a conversation or an e-mail): {date}</source>
+        <translation>Letzter Kontakt (ein Gespräch oder eine E-Mail): {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No contact yet</source>
+        <translation>Noch kein Kontakt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next meeting in your calendar: {when} {title}</source>
+        <translation>Nächster Termin in deinem Kalender: {when} {title}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source> (due now)</source>
         <translation> (jetzt fällig)</translation>
     </message>
@@ -2967,7 +3191,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>nächste Fälligkeit {date}</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+130"/>
         <source>Timeline ({n} open)</source>
         <translation>Verlauf ({n} offen)</translation>
     </message>
@@ -3053,7 +3277,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../journal/ui/dialogs/preferences.py" line="+49"/>
+        <location filename="../../journal/ui/dialogs/preferences.py" line="+50"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
@@ -3173,7 +3397,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>&amp;Allgemein</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>Start on login</source>
         <translation>Bei der Anmeldung starten</translation>
     </message>
@@ -3297,6 +3521,128 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <location line="-9"/>
         <source>New date for &lt;b&gt;{title}&lt;/b&gt;:</source>
         <translation>Neues Datum für &lt;b&gt;{title}&lt;/b&gt;:</translation>
+    </message>
+</context>
+<context>
+    <name>ScanActions</name>
+    <message>
+        <location filename="../../journal/ui/scan/actions.py" line="+42"/>
+        <source>Scan &amp;mail and calendars now</source>
+        <translation>&amp;Mail und Kalender jetzt einlesen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the headers of new mail and the calendars for contact with people in the journal</source>
+        <translation>Die Kopfzeilen neuer Mails und die Kalender lesen, um Kontakt mit Personen aus dem Journal zu finden</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>The scan could not run: {reason}</source>
+        <translation>Einlesen nicht möglich: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ScanStatus</name>
+    <message>
+        <location filename="../../journal/ui/scan/status.py" line="+21"/>
+        <source>1 person</source>
+        <translation>1 Person</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{count} people</source>
+        <translation>{count} Personen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 meeting</source>
+        <translation>1 Termin</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{count} meetings</source>
+        <translation>{count} Termine</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{what}…</source>
+        <translation>{what}…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+45"/>
+        <source>Scanning mail and calendars…</source>
+        <translation>Mail und Kalender werden eingelesen…</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Nothing to scan: add a calendar or a mailbox in Preferences &gt; Mail &amp; calendars.</source>
+        <translation>Nichts einzulesen: Füge unter Einstellungen &gt; Mail &amp; Kalender einen Kalender oder ein Postfach hinzu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>E-mail with {people}</source>
+        <translation>E-Mail mit {people}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No new e-mail with people in the journal</source>
+        <translation>Keine neuen E-Mails mit Personen aus dem Journal</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{source} could not be read</source>
+        <translation>{source} konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} sources could not be read</source>
+        <translation>{count} Quellen konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Scanning…</source>
+        <translation>Einlesen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan error: {reason}</source>
+        <translation>Fehler beim Einlesen: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan: {source} could not be read</source>
+        <translation>Einlesen: {source} konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan: {count} sources could not be read</source>
+        <translation>Einlesen: {count} Quellen konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The scan could not run: {reason}</source>
+        <translation>Einlesen nicht möglich: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{source}: {reason}</source>
+        <translation>{source}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last scan {when}.</source>
+        <translation>Zuletzt eingelesen um {when}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click to see the sources (Preferences &gt; Mail &amp; calendars).</source>
+        <translation>Klicken, um die Quellen zu sehen (Einstellungen &gt; Mail &amp; Kalender).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Mail and calendar scan</source>
+        <translation>Einlesen von Mail und Kalendern</translation>
     </message>
 </context>
 <context>
@@ -3445,6 +3791,323 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <location line="+7"/>
         <source>{path} is not a file.</source>
         <translation>{path} ist keine Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPage</name>
+    <message>
+        <location filename="../../journal/ui/scan/sources_page.py" line="+46"/>
+        <source>Calendar file</source>
+        <translation>Kalenderdatei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mbox file</source>
+        <translation>Mbox-Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maildir folder</source>
+        <translation>Maildir-Ordner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IMAP account</source>
+        <translation>IMAP-Konto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calendar on the sync server</source>
+        <translation>Kalender auf dem Synchronisierungsserver</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Only the headers of messages are read (who wrote to whom, and when), never a subject or a body. Only the addresses of people already in the journal, and the dates, are kept; other addresses and subjects are never stored, except the title and place of a meeting with someone in the journal. Everything stays on this computer.</source>
+        <translation>Von Nachrichten werden nur die Kopfzeilen gelesen (wer wem wann geschrieben hat), nie ein Betreff oder ein Text. Behalten werden nur die Adressen von Personen, die schon im Journal stehen, und die Datumsangaben; andere Adressen und Betreffzeilen werden nie gespeichert, außer Titel und Ort eines Termins mit jemandem aus dem Journal. Alles bleibt auf diesem Computer.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+3"/>
+        <source>My e-mail addresses</source>
+        <translation>Meine E-Mail-Adressen</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>you@example.com, you@work.example.com</source>
+        <translation>du@example.com, du@firma.example.com</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Addresses:</source>
+        <translation>Ad&amp;ressen:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mail from these is mail you sent; they never count as someone in the journal.</source>
+        <translation>Mails von diesen Adressen hast du gesendet; sie zählen nie als jemand aus dem Journal.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Read contact from</source>
+        <translation>Kontakt erkennen aus</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sources: Space turns the current one off or on</source>
+        <translation>Quellen: Leertaste schaltet die aktuelle aus oder ein</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Sources:</source>
+        <translation>&amp;Quellen:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add &amp;calendar file…</source>
+        <translation>&amp;Kalenderdatei hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An iCalendar (.ics) file, e.g. exported from your calendar</source>
+        <translation>Eine iCalendar-Datei (.ics), z. B. aus deinem Kalender exportiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add m&amp;box file…</source>
+        <translation>&amp;Mbox-Datei hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A mailbox file, as Thunderbird, mutt and Evolution keep them</source>
+        <translation>Eine Postfachdatei, wie Thunderbird, mutt und Evolution sie anlegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add Mail&amp;dir folder…</source>
+        <translation>Mail&amp;dir-Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A folder with cur/ and new/, as offlineimap, mbsync and mutt keep them</source>
+        <translation>Ein Ordner mit cur/ und new/, wie offlineimap, mbsync und mutt ihn anlegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add IMA&amp;P account…</source>
+        <translation>IMA&amp;P-Konto hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add &amp;the sync calendars</source>
+        <translation>&amp;Synchronisierungskalender hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop reading it, and forget what it found (Delete in the list)</source>
+        <translation>Nicht mehr lesen und vergessen, was darin gefunden wurde (Entf in der Liste)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan no&amp;w</source>
+        <translation>&amp;Jetzt einlesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read what is new in every source turned on (Ctrl+Shift+R)</source>
+        <translation>Neues aus jeder eingeschalteten Quelle lesen (Strg+Umschalt+R)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Forget what was scanned…</source>
+        <translation>Eingelesene Daten &amp;vergessen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the e-mail contact, meetings and hints every scan found</source>
+        <translation>E-Mail-Kontakt, Termine und Hinweise entfernen, die beim Einlesen gefunden wurden</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Read meetings from the calendars of {user} at {url} (read-only)</source>
+        <translation>Termine aus den Kalendern von {user} auf {url} lesen (nur lesend)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a sync account in Preferences &gt; Accounts first</source>
+        <translation>Füge zuerst unter Einstellungen &gt; Konten ein Synchronisierungskonto hinzu</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+30"/>
+        <location line="+38"/>
+        <source>Error: {error}</source>
+        <translation>Fehler: {error}</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>Turned off</source>
+        <translation>Ausgeschaltet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last scan {when}</source>
+        <translation>Zuletzt eingelesen {when}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not scanned yet</source>
+        <translation>Noch nicht eingelesen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>found {what}</source>
+        <translation>{what} gefunden</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Turned off: not scanned until it is turned on again.</source>
+        <translation>Ausgeschaltet: wird erst wieder eingelesen, wenn die Quelle eingeschaltet wird.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>today {time}</source>
+        <translation>heute {time}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1 person</source>
+        <translation>1 Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} people</source>
+        <translation>{count} Personen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 meeting</source>
+        <translation>1 Termin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} meetings</source>
+        <translation>{count} Termine</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No sources yet: add a calendar file, a mailbox or an IMAP account.</source>
+        <translation>Noch keine Quellen: Füge eine Kalenderdatei, ein Postfach oder ein IMAP-Konto hinzu.</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>{source} is read again: scanning it now.</source>
+        <translation>{source} ist wieder eingeschaltet und wird jetzt eingelesen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{source} is turned off: it is not read until you turn it on.</source>
+        <translation>{source} ist ausgeschaltet und wird nicht gelesen, bis du die Quelle wieder einschaltest.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Added {source}: scanning it now.</source>
+        <translation>{source} hinzugefügt, wird jetzt eingelesen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add calendar file</source>
+        <translation>Kalenderdatei hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>iCalendar files (*.ics *.ical *.ifb);;All files (*)</source>
+        <translation>iCalendar-Dateien (*.ics *.ical *.ifb);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add mbox file</source>
+        <translation>Mbox-Datei hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add Maildir folder</source>
+        <translation>Maildir-Ordner hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+9"/>
+        <source>{path} is not a file.</source>
+        <translation>{path} ist keine Datei.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{path} is not a folder.</source>
+        <translation>{path} ist kein Ordner.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{path} is not a Maildir folder: it has no cur or new folder.</source>
+        <translation>{path} ist kein Maildir-Ordner: Er hat keinen Ordner cur oder new.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Asking the sync server for its calendars…</source>
+        <translation>Der Synchronisierungsserver wird nach seinen Kalendern gefragt…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The sync server has no calendars with events.</source>
+        <translation>Der Synchronisierungsserver hat keine Kalender mit Terminen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its calendars are in the list already.</source>
+        <translation>Seine Kalender stehen schon in der Liste.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Added {count} calendar(s) from the sync server: scanning them now.</source>
+        <translation>{count} Kalender vom Synchronisierungsserver hinzugefügt, werden jetzt eingelesen.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Remove source</source>
+        <translation>Quelle entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop reading {source}, and forget the e-mail contact and meetings it found?</source>
+        <translation>{source} nicht mehr lesen und den dort gefundenen E-Mail-Kontakt und die Termine vergessen?</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Removed {source}.</source>
+        <translation>{source} entfernt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Forget what was scanned</source>
+        <translation>Eingelesene Daten vergessen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget everything the scans found: the e-mail contact, the meetings and the hints about introductions? What you logged or dismissed stays. The sources stay too, and the next scan reads those turned on again from the start: turn them off first to keep the journal clear of them.</source>
+        <translation>Alles vergessen, was beim Einlesen gefunden wurde: den E-Mail-Kontakt, die Termine und die Hinweise auf Vorstellungen? Was du festgehalten oder ausgeblendet hast, bleibt. Auch die Quellen bleiben, und das nächste Einlesen liest die eingeschalteten wieder von vorn: Schalte sie vorher aus, damit das Journal frei von ihnen bleibt.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Forgot what was scanned.</source>
+        <translation>Die eingelesenen Daten wurden vergessen.</translation>
     </message>
 </context>
 <context>
@@ -3819,7 +4482,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>TodayModel</name>
     <message>
-        <location filename="../../journal/ui/today/today_model.py" line="+28"/>
+        <location filename="../../journal/ui/today/today_model.py" line="+37"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
@@ -3834,7 +4497,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Fällig</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+27"/>
         <source>today</source>
         <translation>heute</translation>
     </message>
@@ -3874,7 +4537,22 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>{kind} · {day}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>All day</source>
+        <translation>Ganztägig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{time} · {channel}</source>
+        <translation>{time} · {channel}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{introducer} → {target}</source>
+        <translation>{introducer} → {target}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Previously at {organisation}</source>
         <translation>Zuvor bei {organisation}</translation>
     </message>
@@ -3889,7 +4567,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Neuer Job</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>C: draft a congratulation · D: dismiss · Enter: open {name}</source>
         <translation>C: Glückwunsch entwerfen · D: ausblenden · Eingabe: {name} öffnen</translation>
     </message>
@@ -3899,7 +4577,17 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>C: an {name} schreiben · D: für dieses Jahr erledigt · Eingabe: öffnen</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+2"/>
+        <source>Enter or L: log it · D or Delete: dismiss for good</source>
+        <translation>Eingabe oder L: festhalten · D oder Entf: endgültig ausblenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter or L: {action} · D or Delete: dismiss for good</source>
+        <translation>Eingabe oder L: {action} · D oder Entf: endgültig ausblenden</translation>
+    </message>
+    <message>
+        <location line="+176"/>
         <source>Next: {detail}</source>
         <translation>Als Nächstes: {detail}</translation>
     </message>
@@ -3909,7 +4597,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Fällig {date}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>On {date}</source>
         <translation>Am {date}</translation>
     </message>
@@ -3918,16 +4606,26 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <source>Noticed {date}</source>
         <translation>Bemerkt am {date}</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>Seen in your calendar, {date}</source>
+        <translation>In deinem Kalender gesehen, {date}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seen in your mail, {date}</source>
+        <translation>In deinen Mails gesehen, {date}</translation>
+    </message>
 </context>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../journal/ui/today/today_view.py" line="+49"/>
+        <location filename="../../journal/ui/today/today_view.py" line="+53"/>
         <source>&lt;h3&gt;Nothing needs you today&lt;/h3&gt;&lt;p&gt;Log a conversation with &lt;b&gt;Ctrl+N&lt;/b&gt;. The next steps you note, the introductions people offer and the keep-in-touch reminders you set show up here on the day they fall due.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Heute braucht dich nichts&lt;/h3&gt;&lt;p&gt;Halte ein Gespräch mit &lt;b&gt;Strg+N&lt;/b&gt; fest. Die nächsten Schritte, die du notierst, die Vorstellungen, die man dir anbietet, und die Kontakt-Erinnerungen, die du setzt, erscheinen hier an dem Tag, an dem sie fällig werden.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+61"/>
         <source>Introduced · waiting 30 days</source>
         <translation>Vorgestellt · wartet 30 Tage</translation>
     </message>
@@ -3943,27 +4641,28 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
     </message>
     <message>
         <location line="+11"/>
-        <location line="+150"/>
+        <location line="+177"/>
         <source>Done  (D)</source>
         <translation>Erledigt  (D)</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-175"/>
         <source>Snooze  (S)</source>
         <translation>Zurückstellen  (S)</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+166"/>
         <source>Open  (Enter)</source>
         <translation>Öffnen  (Eingabe)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="-106"/>
         <source>Today — {day}</source>
         <translation>Heute — {day}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+53"/>
         <source>All clear.</source>
         <translation>Alles erledigt.</translation>
     </message>
@@ -3998,7 +4697,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>{n} Personen, mit denen du in Kontakt bleiben willst</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+88"/>
         <source>Done: {title}</source>
         <translation>Erledigt: {title}</translation>
     </message>
@@ -4013,33 +4712,33 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Erledigt: {title}. Strg+Z macht es rückgängig.</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+170"/>
         <source>Snooze until {day}: {title}</source>
         <translation>Zurückstellen bis {day}: {title}</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-165"/>
         <source>In touch</source>
         <translation>In Kontakt</translation>
     </message>
     <message>
-        <location line="-176"/>
-        <location line="+144"/>
+        <location line="-222"/>
+        <location line="+171"/>
         <source>Congratulate…  (C)</source>
         <translation>Gratulieren…  (C)</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-169"/>
         <source>Draft a note to them in your mail app (C)</source>
         <translation>Eine Nachricht an die Person in deinem Mailprogramm entwerfen (C)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+181"/>
         <source>D / Space: done · S: snooze · 1: a day later · W: a week later · Enter: open · C: write</source>
         <translation>D / Leertaste: erledigt · S: zurückstellen · 1: einen Tag später · W: eine Woche später · Eingabe: öffnen · C: schreiben</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="-65"/>
         <source>{n} date that matters</source>
         <translation>{n} wichtiger Tag</translation>
     </message>
@@ -4059,17 +4758,53 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>{n} Jobwechsel</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+1"/>
+        <source>{n} suggestion</source>
+        <translation>{n} Vorschlag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} suggestions</source>
+        <translation>{n} Vorschläge</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Enter or L</source>
+        <translation>Eingabe oder L</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Send wishes…  (C)</source>
         <translation>Glückwünsche senden…  (C)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
+        <source>Enter / L: log it · D / Delete: dismiss for good · Ctrl+Z: undo</source>
+        <translation>Eingabe / L: festhalten · D / Entf: endgültig ausblenden · Strg+Z: rückgängig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter / L: {action} · D / Delete: dismiss for good · Ctrl+Z: undo</source>
+        <translation>Eingabe / L: {action} · D / Entf: endgültig ausblenden · Strg+Z: rückgängig</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Log it…</source>
+        <translation>Festhalten…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+79"/>
         <source>Dismiss: {title}</source>
         <translation>Ausblenden: {title}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-74"/>
         <source>Dismissed: {title}. Ctrl+Z undoes it.</source>
         <translation>Ausgeblendet: {title}. Strg+Z macht es rückgängig.</translation>
     </message>
@@ -4119,7 +4854,32 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Gespräch mit {name} festgehalten.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+20"/>
+        <source>Dismissed: {title}. Ctrl+Z brings it back.</source>
+        <translation>Ausgeblendet: {title}. Strg+Z holt es zurück.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Logged your meeting with {names}. Ctrl+Z undoes it.</source>
+        <translation>Dein Treffen mit {names} festgehalten. Strg+Z macht es rückgängig.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{introducer} → {target}: {stage}</source>
+        <translation>{introducer} → {target}: {stage}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{introducer} → {target}: now {stage}. Ctrl+Z undoes it.</source>
+        <translation>{introducer} → {target}: jetzt {stage}. Strg+Z macht es rückgängig.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>A suggestion has no day to snooze: log it (Enter) or dismiss it (D).</source>
+        <translation>Ein Vorschlag hat keinen Tag zum Zurückstellen: halte ihn fest (Eingabe) oder blende ihn aus (D).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>A date that matters comes back each year: mark it done (D) instead of snoozing it.</source>
         <translation>Ein wichtiger Tag kommt jedes Jahr wieder: markiere ihn als erledigt (D), statt ihn zurückzustellen.</translation>
     </message>
@@ -4139,12 +4899,23 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Zurückgestellt bis {day}: {title}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-47"/>
+        <location line="+77"/>
         <source>No view can show this item yet.</source>
         <translation>Noch keine Ansicht kann diesen Eintrag zeigen.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
+        <source>Dismiss for good</source>
+        <translation>Endgültig ausblenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open {name}</source>
+        <translation>{name} öffnen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Send wishes…</source>
         <translation>Glückwünsche senden…</translation>
     </message>
