@@ -820,7 +820,179 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <translation>Wichtiger Tag</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+29"/>
+        <source>{name}&apos;s birthday (turns {n})</source>
+        <translation>{name} hat Geburtstag (wird {n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}&apos;s birthday</source>
+        <translation>{name} hat Geburtstag</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}: 1 year married</source>
+        <translation>{name}: 1 Jahr verheiratet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{name}: {n} years married</source>
+        <translation>{name}: {n} Jahre verheiratet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}&apos;s anniversary</source>
+        <translation>Hochzeitstag von {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}: 1 year at work</source>
+        <translation>{name}: 1 Jahr im Job</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{name}: {n} years at work</source>
+        <translation>{name}: {n} Jahre im Job</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}&apos;s work anniversary</source>
+        <translation>Dienstjubiläum von {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}&apos;s date ({n} years)</source>
+        <translation>Datum von {name} ({n} Jahre)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{name}&apos;s date</source>
+        <translation>Datum von {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}: {label} ({n} years)</source>
+        <translation>{name}: {label} ({n} Jahre)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{name}: {label}</source>
+        <translation>{name}: {label}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name} is now {role} at {organisation}</source>
+        <translation>{name} ist jetzt {role} bei {organisation}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>{name} is now {role}</source>
+        <translation>{name} ist jetzt {role}</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>{name} moved to {organisation} as {role}</source>
+        <translation>{name} ist zu {organisation} gewechselt, als {role}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} moved to {organisation}</source>
+        <translation>{name} ist zu {organisation} gewechselt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} changed jobs</source>
+        <translation>{name} hat den Job gewechselt</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+91"/>
+        <source>today</source>
+        <translation>heute</translation>
+    </message>
+    <message>
+        <location line="-89"/>
+        <source>tomorrow</source>
+        <translation>morgen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in {n} days</source>
+        <translation>in {n} Tagen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>noticed today</source>
+        <translation>heute bemerkt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>noticed yesterday</source>
+        <translation>gestern bemerkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>noticed {n} days ago</source>
+        <translation>vor {n} Tagen bemerkt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tomorrow</source>
+        <translation>Morgen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In {n} days</source>
+        <translation>In {n} Tagen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>someone</source>
+        <translation>jemanden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{names} and {last}</source>
+        <translation>{names} und {last}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{first}, {second} and {n} others</source>
+        <translation>{first}, {second} und {n} weitere</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>You met {people} on {day} ({summary}) — log it?</source>
+        <translation>Du hast {people} am {day} getroffen ({summary}) – festhalten?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You met {people} on {day} — log it?</source>
+        <translation>Du hast {people} am {day} getroffen – festhalten?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>You wrote to {introducer} on {day} after meeting {target} — mark thanked?</source>
+        <translation>Du hast {introducer} am {day} nach dem Treffen mit {target} geschrieben – als bedankt markieren?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{writer} replied on the thread with {other} — mark introduced?</source>
+        <translation>{writer} hat im Verlauf mit {other} geantwortet – als vorgestellt markieren?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{writer} wrote on the thread with {other} — move it on?</source>
+        <translation>{writer} hat im Verlauf mit {other} geschrieben – weiterbringen?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Mark introduced</source>
         <translation>Als vorgestellt markieren</translation>
     </message>
@@ -858,6 +1030,16 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <location line="+0"/>
         <source>move it on</source>
         <translation>weiterbringen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>yesterday</source>
+        <translation>gestern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} days ago</source>
+        <translation>vor {n} Tagen</translation>
     </message>
 </context>
 <context>
@@ -2299,6 +2481,25 @@ vorzustellen bei:</translation>
         <location filename="../../journal/ui/backup_notice.py" line="+23"/>
         <source>Today&apos;s backup could not be taken: {error} Your changes are saved as usual.</source>
         <translation>Die heutige Sicherung konnte nicht angelegt werden: {error} Deine Änderungen werden wie gewohnt gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingMarks</name>
+    <message>
+        <location filename="../../journal/ui/calendar/meeting_marks.py" line="+72"/>
+        <source>All day</source>
+        <translation>Ganztägig</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+13"/>
+        <source>Meeting</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>{first}, {second} and {n} others</source>
+        <translation>{first}, {second} und {n} weitere</translation>
     </message>
 </context>
 <context>
@@ -4641,23 +4842,23 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
     </message>
     <message>
         <location line="+11"/>
-        <location line="+177"/>
+        <location line="+180"/>
         <source>Done  (D)</source>
         <translation>Erledigt  (D)</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-178"/>
         <source>Snooze  (S)</source>
         <translation>Zurückstellen  (S)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+166"/>
+        <location line="+168"/>
         <source>Open  (Enter)</source>
         <translation>Öffnen  (Eingabe)</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-108"/>
         <source>Today — {day}</source>
         <translation>Heute — {day}</translation>
     </message>
@@ -4697,7 +4898,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>{n} Personen, mit denen du in Kontakt bleiben willst</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+91"/>
         <source>Done: {title}</source>
         <translation>Erledigt: {title}</translation>
     </message>
@@ -4722,23 +4923,23 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>In Kontakt</translation>
     </message>
     <message>
-        <location line="-222"/>
-        <location line="+171"/>
+        <location line="-225"/>
+        <location line="+174"/>
         <source>Congratulate…  (C)</source>
         <translation>Gratulieren…  (C)</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-172"/>
         <source>Draft a note to them in your mail app (C)</source>
         <translation>Eine Nachricht an die Person in deinem Mailprogramm entwerfen (C)</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+184"/>
         <source>D / Space: done · S: snooze · 1: a day later · W: a week later · Enter: open · C: write</source>
         <translation>D / Leertaste: erledigt · S: zurückstellen · 1: einen Tag später · W: eine Woche später · Eingabe: öffnen · C: schreiben</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-68"/>
         <source>{n} date that matters</source>
         <translation>{n} wichtiger Tag</translation>
     </message>
@@ -4769,6 +4970,11 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
     </message>
     <message>
         <location line="+46"/>
+        <source>{action}  (Enter)</source>
+        <translation>{action}  (Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Enter or L</source>
         <translation>Eingabe oder L</translation>
     </message>

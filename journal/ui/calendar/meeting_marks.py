@@ -69,7 +69,7 @@ def _tr(text: str) -> str:
 def meeting_time(meeting: UpcomingMeeting) -> str:
     """"10:00–11:00", "10:00" or "All day"."""
     if meeting.all_day:
-        return _tr("All day")
+        return QCoreApplication.translate("MeetingMarks", "All day")
     start = meeting.start.strftime("%H:%M")
     end = meeting.end
     if end is None or end <= meeting.start or end.date() != meeting.start.date():
@@ -78,7 +78,7 @@ def meeting_time(meeting: UpcomingMeeting) -> str:
 
 
 def meeting_title(meeting: UpcomingMeeting) -> str:
-    return meeting.summary.strip() or _tr("Meeting")
+    return meeting.summary.strip() or QCoreApplication.translate("MeetingMarks", "Meeting")
 
 
 def meeting_people(meeting: UpcomingMeeting) -> str:
@@ -86,12 +86,12 @@ def meeting_people(meeting: UpcomingMeeting) -> str:
     names = list(meeting.people)
     if len(names) <= 3:
         return ", ".join(names)
-    return _tr("{first}, {second} and {n} others").format(first=names[0], second=names[1], n=len(names) - 2)
+    return QCoreApplication.translate("MeetingMarks", "{first}, {second} and {n} others").format(first=names[0], second=names[1], n=len(names) - 2)
 
 
 def meeting_row_text(meeting: UpcomingMeeting) -> str:
     """Two lines, as the due rows have: the time and title, then what it is and with whom."""
-    parts = [_tr("Meeting"), meeting_people(meeting)]
+    parts = [QCoreApplication.translate("MeetingMarks", "Meeting"), meeting_people(meeting)]
     if meeting.location.strip():
         parts.append(meeting.location.strip())
     return f"{meeting_time(meeting)}  {meeting_title(meeting)}\n" + " · ".join(p for p in parts if p)

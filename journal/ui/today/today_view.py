@@ -305,7 +305,10 @@ class TodayView(QWidget):
         self.snooze_button.setToolTip("" if movable or item is None else self._no_snooze_text(item))
         self.write_button.setVisible(writable)
         self.write_button.setEnabled(writable)
-        self.open_button.setText(f"{self._act_label(item)}  (Enter)" if is_suggestion(item) else self.tr("Open  (Enter)"))
+        self.open_button.setText(
+            self.tr("{action}  (Enter)").format(action=self._act_label(item)) if is_suggestion(item)
+            else self.tr("Open  (Enter)")
+        )
         self.open_button.setToolTip(self.tr("Enter or L") if is_suggestion(item) else "")
         self.hint.setText(self._hint_text(item))
         if item is not None and item.kind is ItemKind.DATE:

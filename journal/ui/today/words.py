@@ -47,22 +47,22 @@ def date_title(item) -> str:
     years, label = fact(item, "years"), (fact(item, "label", "") or "").strip()
     if kind == "birthday":
         if years:
-            return _tr("{name}'s birthday (turns {n})").format(name=name, n=years)
-        return _tr("{name}'s birthday").format(name=name)
+            return QCoreApplication.translate("DateWords", "{name}'s birthday (turns {n})").format(name=name, n=years)
+        return QCoreApplication.translate("DateWords", "{name}'s birthday").format(name=name)
     if kind == "anniversary":
         if years:
-            text = _tr("{name}: 1 year married") if years == 1 else _tr("{name}: {n} years married")
+            text = QCoreApplication.translate("DateWords", "{name}: 1 year married") if years == 1 else QCoreApplication.translate("DateWords", "{name}: {n} years married")
             return text.format(name=name, n=years)
-        return _tr("{name}'s anniversary").format(name=name)
+        return QCoreApplication.translate("DateWords", "{name}'s anniversary").format(name=name)
     if kind == "work_anniversary":
         if years:
-            text = _tr("{name}: 1 year at work") if years == 1 else _tr("{name}: {n} years at work")
+            text = QCoreApplication.translate("DateWords", "{name}: 1 year at work") if years == 1 else QCoreApplication.translate("DateWords", "{name}: {n} years at work")
             return text.format(name=name, n=years)
-        return _tr("{name}'s work anniversary").format(name=name)
+        return QCoreApplication.translate("DateWords", "{name}'s work anniversary").format(name=name)
     if not label:
-        text = _tr("{name}'s date ({n} years)") if years else _tr("{name}'s date")
+        text = QCoreApplication.translate("DateWords", "{name}'s date ({n} years)") if years else QCoreApplication.translate("DateWords", "{name}'s date")
         return text.format(name=name, n=years)
-    text = _tr("{name}: {label} ({n} years)") if years else _tr("{name}: {label}")
+    text = QCoreApplication.translate("DateWords", "{name}: {label} ({n} years)") if years else QCoreApplication.translate("DateWords", "{name}: {label}")
     return text.format(name=name, label=label, n=years)
 
 
@@ -70,15 +70,15 @@ def reconnect_title(item) -> str:
     name, organisation, role = person_of(item), fact(item, "organisation", ""), fact(item, "role", "")
     if fact(item, "same_organisation", False) and role:
         if organisation:
-            return _tr("{name} is now {role} at {organisation}").format(name=name, role=role, organisation=organisation)
-        return _tr("{name} is now {role}").format(name=name, role=role)
+            return QCoreApplication.translate("DateWords", "{name} is now {role} at {organisation}").format(name=name, role=role, organisation=organisation)
+        return QCoreApplication.translate("DateWords", "{name} is now {role}").format(name=name, role=role)
     if organisation and role:
-        return _tr("{name} moved to {organisation} as {role}").format(name=name, organisation=organisation, role=role)
+        return QCoreApplication.translate("DateWords", "{name} moved to {organisation} as {role}").format(name=name, organisation=organisation, role=role)
     if organisation:
-        return _tr("{name} moved to {organisation}").format(name=name, organisation=organisation)
+        return QCoreApplication.translate("DateWords", "{name} moved to {organisation}").format(name=name, organisation=organisation)
     if role:
-        return _tr("{name} is now {role}").format(name=name, role=role)
-    return _tr("{name} changed jobs").format(name=name)
+        return QCoreApplication.translate("DateWords", "{name} is now {role}").format(name=name, role=role)
+    return QCoreApplication.translate("DateWords", "{name} changed jobs").format(name=name)
 
 
 def title(item) -> str | None:
@@ -94,29 +94,29 @@ def when_date(due: dt.date, today: dt.date) -> str:
     """When a date that matters falls: today, tomorrow, in 3 days."""
     days = (due - today).days
     if days <= 0:
-        return _tr("today")
+        return QCoreApplication.translate("DateWords", "today")
     if days == 1:
-        return _tr("tomorrow")
-    return _tr("in {n} days").format(n=days)
+        return QCoreApplication.translate("DateWords", "tomorrow")
+    return QCoreApplication.translate("DateWords", "in {n} days").format(n=days)
 
 
 def when_noticed(noticed: dt.date, today: dt.date) -> str:
     days = (today - noticed).days
     if days <= 0:
-        return _tr("noticed today")
+        return QCoreApplication.translate("DateWords", "noticed today")
     if days == 1:
-        return _tr("noticed yesterday")
-    return _tr("noticed {n} days ago").format(n=days)
+        return QCoreApplication.translate("DateWords", "noticed yesterday")
+    return QCoreApplication.translate("DateWords", "noticed {n} days ago").format(n=days)
 
 
 def notice_prefix(due: dt.date, today: dt.date) -> str:
     """How a reminder of a date begins: "Today", "Tomorrow", "In 3 days"."""
     days = (due - today).days
     if days <= 0:
-        return _tr("Today")
+        return QCoreApplication.translate("DateWords", "Today")
     if days == 1:
-        return _tr("Tomorrow")
-    return _tr("In {n} days").format(n=days)
+        return QCoreApplication.translate("DateWords", "Tomorrow")
+    return QCoreApplication.translate("DateWords", "In {n} days").format(n=days)
 
 
 # --- suggestions (contact seen in mail and calendars) ------------------------------------------
@@ -126,12 +126,12 @@ def together(names) -> str:
     """"Dana Smith", "Dana Smith and Sam Lee", "Dana, Sam and Kim", "Dana, Sam and 3 others"."""
     names = list(names)
     if not names:
-        return _tr("someone")
+        return QCoreApplication.translate("DateWords", "someone")
     if len(names) == 1:
         return names[0]
     if len(names) <= 3:
-        return _tr("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
-    return _tr("{first}, {second} and {n} others").format(first=names[0], second=names[1], n=len(names) - 2)
+        return QCoreApplication.translate("DateWords", "{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
+    return QCoreApplication.translate("DateWords", "{first}, {second} and {n} others").format(first=names[0], second=names[1], n=len(names) - 2)
 
 
 def meeting_title(item) -> str:
@@ -139,24 +139,24 @@ def meeting_title(item) -> str:
     s = item.suggestion
     day = dates.weekday(s.start.date() if s.start else s.date)
     if s.summary:
-        return _tr("You met {people} on {day} ({summary}) — log it?").format(
+        return QCoreApplication.translate("DateWords", "You met {people} on {day} ({summary}) — log it?").format(
             people=together(s.people), day=day, summary=s.summary
         )
-    return _tr("You met {people} on {day} — log it?").format(people=together(s.people), day=day)
+    return QCoreApplication.translate("DateWords", "You met {people} on {day} — log it?").format(people=together(s.people), day=day)
 
 
 def stage_title(item) -> str:
     """"Dana replied on the thread with Sam — mark introduced?", or the thank-you's words."""
     s = item.suggestion
     if s.stage == Stage.THANKED.value:
-        return _tr("You wrote to {introducer} on {day} after meeting {target} — mark thanked?").format(
+        return QCoreApplication.translate("DateWords", "You wrote to {introducer} on {day} after meeting {target} — mark thanked?").format(
             introducer=s.introducer, day=dates.weekday(s.date), target=s.target
         )
     writer = s.writer or s.introducer
     other = s.target if writer == s.introducer else s.introducer
     if s.stage == Stage.INTRODUCED.value:
-        return _tr("{writer} replied on the thread with {other} — mark introduced?").format(writer=writer, other=other)
-    return _tr("{writer} wrote on the thread with {other} — move it on?").format(writer=writer, other=other)
+        return QCoreApplication.translate("DateWords", "{writer} replied on the thread with {other} — mark introduced?").format(writer=writer, other=other)
+    return QCoreApplication.translate("DateWords", "{writer} wrote on the thread with {other} — move it on?").format(writer=writer, other=other)
 
 
 ACTIONS = {  # what Enter does to a stage suggestion: as a button, and within a sentence
@@ -185,7 +185,7 @@ def when_past(day: dt.date, today: dt.date) -> str:
     """When something happened: today, yesterday, 3 days ago."""
     days = (today - day).days
     if days <= 0:
-        return _tr("today")
+        return QCoreApplication.translate("DateWords", "today")
     if days == 1:
-        return _tr("yesterday")
-    return _tr("{n} days ago").format(n=days)
+        return QCoreApplication.translate("DateWords", "yesterday")
+    return QCoreApplication.translate("DateWords", "{n} days ago").format(n=days)
