@@ -19,6 +19,7 @@ MAX_BACKUPS_KEPT = 365
 MAX_DATE_DAYS_BEFORE = 30
 DEFAULT_TODAY_DATE_DAYS = 7
 MAX_TODAY_DATE_DAYS = 60
+MAX_LOCK_IDLE_MINUTES = 24 * 60
 
 KEY_REMINDER_TIME = "reminders/time_of_day"
 KEY_PAUSED = "reminders/paused"
@@ -34,6 +35,9 @@ KEY_START_ON_LOGIN = "system/start_on_login"
 KEY_BACKUPS_KEPT = "backups/keep"
 KEY_CLOSE_EXPLAINED = "tray/close_explained"
 KEY_NO_TRAY_EXPLAINED = "tray/no_tray_explained"
+KEY_LOCK_IDLE_MINUTES = "privacy/lock_after_idle_minutes"
+KEY_LOCK_ON_SCREEN_LOCK = "privacy/lock_when_screen_locks"
+KEY_LOCKED_REMINDER_DETAILS = "privacy/reminder_details_while_locked"
 
 
 def app_settings() -> QSettings:
@@ -205,6 +209,35 @@ class Preferences:
     @backups_kept.setter
     def backups_kept(self, value: int) -> None:
         self._set(KEY_BACKUPS_KEPT, min(max(int(value), 1), MAX_BACKUPS_KEPT))
+
+    # --- privacy (the lock of an encrypted journal) ----------------------------------------------
+
+    @property
+    def lock_idle_minutes(self) -> int:
+        """Lock the window after this many minutes without keyboard or mouse input (0: never)."""
+        return min(max(_to_int(self._get(KEY_LOCK_IDLE_MINUTES), 0), 0), MAX_LOCK_IDLE_MINUTES)
+
+    @lock_idle_minutes.setter
+    def lock_idle_minutes(self, value: int) -> None:
+        self._set(KEY_LOCK_IDLE_MINUTES, min(max(int(value), 0), MAX_LOCK_IDLE_MINUTES))
+
+    @property
+    def lock_on_screen_lock(self) -> bool:
+        """Lock the window when the desktop session's screen locks."""
+        return _to_bool(self._get(KEY_LOCK_ON_SCREEN_LOCK), False)
+
+    @lock_on_screen_lock.setter
+    def lock_on_screen_lock(self, value: bool) -> None:
+        self._set(KEY_LOCK_ON_SCREEN_LOCK, bool(value))
+
+    @property
+    def locked_reminder_details(self) -> bool:
+        """Reminders name what is due while the window is locked (otherwise: "3 items due")."""
+        return _to_bool(self._get(KEY_LOCKED_REMINDER_DETAILS), False)
+
+    @locked_reminder_details.setter
+    def locked_reminder_details(self, value: bool) -> None:
+        self._set(KEY_LOCKED_REMINDER_DETAILS, bool(value))
 
     # --- things said once --------------------------------------------------------------------
 
