@@ -1,0 +1,52 @@
+"""Reading introductions for the insights, as raw rows in one query."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from journal.domain.insights import OfferFacts, Period
+from journal.domain.pipeline import Stage
+from journal.store.models import DB
+
+
+def day(value) -> dt.date | None:
+    """A stored date or timestamp ("YYYY-MM-DD[ HH:MM:SS]") as a date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def period_clause(column: str, period: Period) -> tuple[str, list[str]]:
+    """`column` (a date) within `period`, as SQL and its parameters."""
+    if period.start is None:
+        return f"{column} <= ?", [period.end.isoformat()]
+    return f"{column} BETWEEN ? AND ?", [period.start.isoformat(), period.end.isoformat()]
+
+
+def offers(period: Period, *, stages: list[Stage] | None = None) -> list[tuple[OfferFacts, str, str]]:
+    """(facts, introducer's name, target's name) of every offer made in `period`, oldest first."""
+    where, params = period_clause("i.offered_on", period)
+    if stages:
+        where += f" AND i.stage IN ({', '.join('?' * len(stages))})"
+        params += [Stage(s).value for s in stages]
+    rows = DB.execute_sql(
+        "SELECT i.id, i.stage, i.offered_on, i.stage_changed_on, i.asked_on, i.introduced_on, i.met_on, "
+        "i.thanked_on, i.closed_on, i.introducer_id, i.target_id, a.name, b.name "
+        "FROM introduction i JOIN person a ON a.id = i.introducer_id JOIN person b ON b.id = i.target_id "
+        f"WHERE {where} ORDER BY i.offered_on, i.id",
+        params,
+    ).fetchall()
+    out = []
+    for (intro_id, stage, offered, changed, asked, introduced, met, thanked, closed,
+         introducer_id, target_id, introducer, target) in rows:
+        facts = OfferFacts(
+            id=intro_id, stage=Stage(stage), offered_on=day(offered), stage_changed_on=day(changed) or day(offered),
+            asked_on=day(asked), introduced_on=day(introduced), met_on=day(met), thanked_on=day(thanked),
+            closed_on=day(closed), introducer_id=introducer_id, target_id=target_id,
+        )
+        out.append((facts, introducer, target))
+    return out

@@ -1,0 +1,114 @@
+"""People in the insights: who offers introductions and how they turn out, and who is going cold."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from journal.domain.insights import Period, median, rank_losing_touch, rhythm
+from journal.domain.pipeline import Stage
+from journal.services.insights import _rows
+from journal.store.models import DB
+
+
+@dataclass(frozen=True)
+class IntroducerRow:
+    person_id: int
+    name: str
+    offers: int  # offers they made in the period
+    met: int  # of those, how many became a meeting (reached "met" or later)
+    median_days_to_meeting: float | None  # offer to meeting, over the ones that met
+    unthanked: list[int]  # introductions met and not thanked yet (stage "met" now)
+    offer_ids: tuple[int, ...] = ()
+    met_ids: tuple[int, ...] = ()
+
+
+def introducers(period: Period) -> list[IntroducerRow]:
+    """Everyone who offered an introduction in `period`: most offers first, then most met, then
+    by name. One query."""
+    by_person: dict[int, dict] = {}
+    for facts, introducer, _target in _rows.offers(period):
+        entry = by_person.setdefault(
+            facts.introducer_id, {"name": introducer, "offers": [], "met": [], "days": [], "unthanked": []}
+        )
+        entry["offers"].append(facts.id)
+        if Stage.MET in facts.reached():
+            entry["met"].append(facts.id)
+            met_on = facts.first_met_on()
+            if met_on is not None:
+                entry["days"].append((met_on - facts.offered_on).days)
+        if facts.stage is Stage.MET:
+            entry["unthanked"].append(facts.id)
+    rows = [
+        IntroducerRow(
+            pid, e["name"], len(e["offers"]), len(e["met"]), median(e["days"]), e["unthanked"],
+            tuple(e["offers"]), tuple(e["met"]),
+        )
+        for pid, e in by_person.items()
+    ]
+    rows.sort(key=lambda r: (-r.offers, -r.met, r.name.casefold(), r.person_id))
+    return rows
+
+
+@dataclass(frozen=True)
+class LosingTouchRow:
+    person_id: int
+    name: str
+    days_since: int  # days since the last contact
+    usual_gap_days: float | None  # the median interval between their contacts; None with one contact only
+    ratio: float | None  # days_since / usual_gap_days
+    last_contact: dt.date
+    contacts: int  # days with a conversation or an e-mail a scan saw
+    cadence_days: int | None  # their keep-in-touch cadence, if one is set
+
+
+# Each conversation's day as a date ordinal (date.toordinal), for each of its people: the
+# conversations are read through their occurred_at index and the participants through theirs,
+# so no conversation row (with its long notes) is visited.
+_CONVERSATION_DAYS = (
+    "SELECT p.person_id, CAST(julianday(substr(c.occurred_at, 1, 10)) - 1721424.5 AS INTEGER) "
+    "FROM conversation c JOIN participant p ON p.conversation_id = c.id"
+)
+_MAIL_DAYS = (
+    "SELECT person_id, CAST(julianday(substr(last_at, 1, 10)) - 1721424.5 AS INTEGER) FROM mail_contact"
+)
+
+
+def contact_days() -> dict[int, list[int]]:
+    """person id -> their distinct days of contact (date ordinals), sorted: conversations, and
+    the latest e-mail each scanned source saw. Two queries."""
+    sets: dict[int, set[int]] = {}
+    for query in (_CONVERSATION_DAYS, _MAIL_DAYS):
+        for pid, day in DB.execute_sql(query).fetchall():
+            found = sets.get(pid)
+            if found is None:
+                sets[pid] = {day}
+            else:
+                found.add(day)
+    return {pid: sorted(days) for pid, days in sets.items()}
+
+
+def losing_touch(today: dt.date, *, limit: int | None = None) -> list[LosingTouchRow]:
+    """Active people ranked by the days since their last contact relative to their usual gap:
+    those furthest past it first. People with one contact only come after, the longest since
+    first. Nobody never contacted is listed. Three queries."""
+    people = {
+        pid: (name, cadence)
+        for pid, name, cadence in DB.execute_sql("SELECT id, name, cadence_days FROM person WHERE archived = 0")
+    }
+    rhythms = []
+    for pid, days in contact_days().items():
+        if pid in people:
+            found = rhythm(pid, days, today)
+            if found is not None:
+                rhythms.append(found)
+    ranked = rank_losing_touch(rhythms)
+    if limit is not None:
+        ranked = ranked[: max(0, limit)]
+    return [
+        LosingTouchRow(
+            r.person_id, people[r.person_id][0], r.days_since, r.usual_gap_days, r.ratio, r.last_contact,
+            r.contacts, people[r.person_id][1],
+        )
+        for r in ranked
+    ]
