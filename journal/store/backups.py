@@ -13,6 +13,8 @@ from pathlib import Path
 from peewee import OperationalError, SqliteDatabase
 
 from journal.errors import JournalError
+from journal.store import cipher
+from journal.store.cipher import DATABASE_ERRORS, JournalKey
 from journal.store.identity import APPLICATION_ID
 
 DEFAULT_KEEP = 10
@@ -47,7 +49,7 @@ def is_disk_full(exc: BaseException | None) -> bool:
             return True
         if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
             return True
-        if isinstance(exc, sqlite3.Error | OperationalError) and "disk is full" in str(exc):
+        if isinstance(exc, (*DATABASE_ERRORS, OperationalError)) and "disk is full" in str(exc):
             return True
         exc = exc.__cause__ or exc.__context__
     return False
@@ -94,6 +96,10 @@ def _looks_whole(path: Path) -> bool:
             size = os.fstat(handle.fileno()).st_size
     except OSError:
         return False
+    if len(header) == 100 and not header.startswith(_HEADER) and cipher.available():
+        # Encrypted (a backup of an encrypted journal): nothing is readable without its key, but
+        # it is whole pages, as SQLCipher writes it. Backups are only named once verified.
+        return size >= cipher.CIPHER_PAGE_SIZE and size % cipher.CIPHER_PAGE_SIZE == 0
     if len(header) < 100 or not header.startswith(_HEADER):
         return False
     if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
@@ -106,6 +112,16 @@ def _looks_whole(path: Path) -> bool:
     if pages and header[24:28] == header[92:96]:  # the in-header size is valid
         return size == pages * page_size
     return size >= page_size
+
+
+def named_backups(journal: Path) -> list[Path]:
+    """Every file in the backups folder named like a backup of `journal`, whole or not (a
+    damaged journal moved aside included): what a conversion of its encryption goes through."""
+    folder = backup_dir(journal)
+    if not folder.is_dir():
+        return []
+    pattern = _pattern(journal)
+    return [path for path in folder.iterdir() if pattern.match(path.name) and path.is_file()]
 
 
 def list_backups(journal: Path, reason: str | None = None) -> list[Path]:
@@ -125,21 +141,35 @@ def backup_reason(journal: Path, path: Path) -> str | None:
     return match.group(3) if match else None
 
 
-def open_readonly(path: Path) -> sqlite3.Connection:
-    """A read-only connection that leaves no -wal or -shm file behind.
+def open_readonly(path: Path, key: JournalKey | None = None):
+    """A read-only connection that leaves no -wal or -shm file behind (through SQLCipher, with
+    `key` applied, for an encrypted file).
 
     A database closed cleanly (no -wal beside it) holds all its data in the main file and is
     read as immutable, so SQLite creates nothing next to it; one with a -wal (open elsewhere, or
     left by a crash) is read through it, since its latest data is there.
     """
+    if key is not None:
+        return cipher.connect_read_only(path, key)
     immutable = "&immutable=1" if not Path(f"{path}-wal").exists() else ""
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True)
 
 
-def _copy_online(source: sqlite3.Connection, target_path: Path) -> None:
+def connect_target(path: Path, key: JournalKey | None):
+    """A connection that writes the copy at `path`: encrypted with `key`, or plain."""
+    if key is None:
+        return sqlite3.connect(path)
+    target = cipher.driver().connect(path)
+    cipher.apply_key(target, key)
+    return target
+
+
+def _copy_online(source, target_path: Path, key: JournalKey | None = None) -> None:
+    """Copy `source` into a new file; with `key`, source and copy are encrypted with that key
+    (SQLCipher's backup API copies between databases with the same key only)."""
     fd = os.open(target_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
-    target = sqlite3.connect(target_path)
+    target = connect_target(target_path, key)
     try:
         source.backup(target)
         target.execute("PRAGMA journal_mode=DELETE")
@@ -199,18 +229,18 @@ def remove_leftovers(journal: Path) -> list[Path]:
     return removed
 
 
-def _check_copy(path: Path) -> str:
+def _check_copy(path: Path, key: JournalKey | None = None) -> str:
     """'ok' or what is wrong with a freshly written copy: SQLite's quick check, and that it is
     a Contact Journal."""
 
     try:
-        conn = open_readonly(path)
+        conn = open_readonly(path, key)
         try:
             status = conn.execute("PRAGMA quick_check").fetchall()
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except DATABASE_ERRORS as exc:
         return " ".join(str(exc).split())
     messages = [row[0] for row in status]
     if messages != ["ok"]:
@@ -220,20 +250,21 @@ def _check_copy(path: Path) -> str:
     return "ok"
 
 
-def _write_backup(source: sqlite3.Connection, folder: Path, prefix: str, name_for) -> Path:
-    """Copy `source` to a partial file in `folder`, verify and fsync it, then give it the first
-    free name `name_for(counter)` without ever replacing a file. Returns the final path."""
+def _write_backup(source, folder: Path, prefix: str, name_for, key: JournalKey | None = None) -> Path:
+    """Copy `source` to a partial file in `folder` (encrypted with `key`, the source's own),
+    verify and fsync it, then give it the first free name `name_for(counter)` without ever
+    replacing a file. Returns the final path."""
     fd, partial_name = tempfile.mkstemp(prefix=prefix, suffix=PARTIAL_SUFFIX, dir=folder)  # 0600
     partial = Path(partial_name)
     try:
         _lock(fd, blocking=True)
-        target = sqlite3.connect(partial)
+        target = connect_target(partial, key)
         try:
             source.backup(target)
             target.execute("PRAGMA journal_mode=DELETE")
         finally:
             target.close()
-        status = _check_copy(partial)
+        status = _check_copy(partial) if key is None else _check_copy(partial, key)
         if status != "ok":
             raise JournalError(f"The backup written to {folder} did not verify ({status}); no backup was taken.")
         os.fsync(fd)
@@ -270,8 +301,12 @@ def backup(
     reason: str = "manual",
     now: dt.datetime | None = None,
     keep: int = DEFAULT_KEEP,
+    key: JournalKey | None = None,
 ) -> Path:
     """Copy the live journal into the backups folder; returns the copy.
+
+    A backup of an encrypted journal is encrypted with its key: `database.key`, or `key` when
+    no database is given (the journal is then read from its file).
 
     The copy is written to a hidden `.partial` file, checked (SQLite's quick check, and that it
     is a Contact Journal), fsync'ed and only then renamed to its backup name, so a crash or a
@@ -286,6 +321,8 @@ def backup(
     def name_for(counter: int) -> str:
         return f"{stem}-{stamp}-{reason}{'' if counter == 1 else f'-{counter}'}{SUFFIX}"
 
+    if database is not None:
+        key = getattr(database, "key", None)
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         remove_leftovers(journal)
@@ -293,17 +330,17 @@ def backup(
             # peewee keeps a connection per thread: one opened here (a worker thread) is closed again.
             opened_here = database.is_closed()
             try:
-                target = _write_backup(database.connection(), folder, f".{stem}-", name_for)
+                target = _write_backup(database.connection(), folder, f".{stem}-", name_for, key)
             finally:
                 if opened_here:
                     database.close()
         else:
-            source = open_readonly(journal)
+            source = open_readonly(journal, key)
             try:
-                target = _write_backup(source, folder, f".{stem}-", name_for)
+                target = _write_backup(source, folder, f".{stem}-", name_for, key)
             finally:
                 source.close()
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, *DATABASE_ERRORS) as exc:
         if is_disk_full(exc):
             raise DiskFullError(folder) from exc
         raise
@@ -329,15 +366,19 @@ def backup_if_due(journal: Path, database: SqliteDatabase, now: dt.datetime, kee
     return backup(journal, database, reason="daily", now=now, keep=keep)
 
 
-def verify(path: Path) -> str:
-    """'ok' or SQLite's description of what is wrong with the file at `path`."""
+def verify(path: Path, key: JournalKey | None = None) -> str:
+    """'ok' or SQLite's description of what is wrong with the file at `path` (read with `key`
+    when it is encrypted; SQLCipher then also checks every page's HMAC)."""
     try:
-        conn = open_readonly(path)
-    except sqlite3.Error as exc:
+        conn = open_readonly(path, key)
+    except DATABASE_ERRORS as exc:
         return str(exc)
     try:
         rows = conn.execute("PRAGMA integrity_check").fetchall()
-    except sqlite3.DatabaseError as exc:
+        if key is not None and rows == [("ok",)]:
+            failed = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+            rows = [(row[0],) for row in failed] or rows
+    except DATABASE_ERRORS as exc:
         return str(exc)
     finally:
         conn.close()

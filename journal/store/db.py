@@ -12,7 +12,8 @@ from pathlib import Path
 from peewee import PeeweeException, SqliteDatabase
 
 from journal.errors import JournalError, NewerJournalError, NotAJournalError
-from journal.store import backups, migrations
+from journal.store import backups, cipher, migrations
+from journal.store.cipher import DATABASE_ERRORS, JournalKey
 from journal.store.identity import APPLICATION_ID
 from journal.store.models import DB
 
@@ -28,6 +29,42 @@ PRAGMAS = {
     "cache_size": -4000,
     "temp_store": 2,
 }
+
+class JournalDatabase(SqliteDatabase):
+    """A plain journal: SQLite through sqlite3."""
+
+    key: JournalKey | None = None
+    encrypted = False
+
+
+class CipherDatabase(JournalDatabase):
+    """An encrypted journal: SQLCipher through sqlcipher3. Every connection peewee opens (one
+    per thread: the window's, the sync and scan workers', a backup's) gets the raw key as its
+    first statement, before the pragmas (WAL and the rest), so none derives a key again."""
+
+    encrypted = True
+    server_version = cipher.driver().sqlite_version_info if cipher.available() else (3, 0, 0)
+
+    def __init__(self, database, *, key: JournalKey, **kwargs) -> None:
+        self.key = key
+        super().__init__(database, **kwargs)
+
+    def _connect(self):
+        connection = cipher.driver().connect(
+            self.database, timeout=self._timeout, isolation_level=None, **self.connect_params
+        )
+        try:
+            cipher.apply_key(connection, self.key)
+            self._add_conn_hooks(connection)
+        except Exception:
+            connection.close()
+            raise
+        return connection
+
+
+# An encrypted journal: the same pragmas. SQLCipher decrypts every page it reads into SQLite's
+# page cache, so a page found there costs no decryption (measured below).
+CIPHER_PRAGMAS = dict(PRAGMAS)
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -149,11 +186,14 @@ def make_private(path: Path) -> None:
 QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
 
 
-def _read_facts(path: Path, immutable: bool) -> tuple[int, int, int, str]:
-    """(application_id, user_version, table count, quick_check) read from `path`."""
+def _read_facts(path: Path, immutable: bool, key: JournalKey | None = None) -> tuple[int, int, int, str]:
+    """(application_id, user_version, table count, quick_check) read from `path` (with `key`
+    when it is encrypted)."""
     uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
-    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    driver = cipher.driver() if key is not None else sqlite3
+    conn = driver.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
+        cipher.apply_key(conn, key)
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
@@ -164,37 +204,40 @@ def _read_facts(path: Path, immutable: bool) -> tuple[int, int, int, str]:
     return app_id, version, tables, ok
 
 
-def _read_facts_settled(path: Path) -> tuple[int, int, int, str]:
+def _read_facts_settled(path: Path, key: JournalKey | None = None) -> tuple[int, int, int, str]:
     """_read_facts, as immutable when the file was closed cleanly (no -wal beside it), so SQLite
     creates no -wal or -shm file; through its -wal otherwise (open elsewhere, or after a crash),
     since that is where its latest data is. Read again through the -wal if one appeared meanwhile."""
     wal = Path(f"{path}-wal")
     immutable = not wal.exists()
     try:
-        facts = _read_facts(path, immutable)
+        facts = _read_facts(path, immutable, key)
         if facts[3] == "ok" or not immutable or not wal.exists():
             return facts
-    except sqlite3.DatabaseError:
+    except cipher.CORRUPT_ERRORS:
         if not immutable or not wal.exists():
             raise
-    return _read_facts(path, False)
+    return _read_facts(path, False, key)
 
 
-def inspect_file(path: Path) -> tuple[int, int, bool]:
+def inspect_file(path: Path, key: JournalKey | None = None) -> tuple[int, int, bool]:
     """(application_id, user_version, has_tables) of an existing file, read-only.
 
     Raises NotAJournalError for anything that is not a readable SQLite journal, JournalError
     when another program holds it locked. Nothing about the file changes and nothing is created
     beside it. It is only ever read through SQLite: closing a file of our own on it would drop
-    the locks of any connection this process has to it.
+    the locks of any connection this process has to it. An encrypted file is read with `key`
+    (PassphraseRequired without one).
     """
     if path.stat().st_size == 0:
         return 0, 0, False
+    if key is None and cipher.looks_encrypted(path):
+        raise cipher.PassphraseRequired(path)
     try:
-        app_id, version, tables, ok = _read_facts_settled(path)
-    except sqlite3.DatabaseError as exc:
+        app_id, version, tables, ok = _read_facts_settled(path, key)
+    except cipher.CORRUPT_ERRORS as exc:
         reason = " ".join(str(exc).split())
-        if isinstance(exc, sqlite3.OperationalError) and ("locked" in reason or "busy" in reason):
+        if isinstance(exc, cipher.OPERATIONAL_ERRORS) and ("locked" in reason or "busy" in reason):
             raise JournalError(f"{path} is locked by another program; try again once it is done.") from exc
         detail = None
         if "not a database" in reason:
@@ -207,8 +250,21 @@ def inspect_file(path: Path) -> tuple[int, int, bool]:
     return app_id, version, bool(tables)
 
 
-def open_journal(path: Path | str, *, backup_before_migrating: bool = True, read_only: bool = False) -> SqliteDatabase:
+def open_journal(
+    path: Path | str,
+    *,
+    key: JournalKey | None = None,
+    passphrase: str | None = None,
+    backup_before_migrating: bool = True,
+    read_only: bool = False,
+) -> JournalDatabase:
     """Open (creating if needed) the journal at `path` and bind the models to it.
+
+    An encrypted journal needs its `key` (a JournalKey, no derivation) or its `passphrase`:
+    without either PassphraseRequired, with a wrong one WrongPassphrase, and without SQLCipher
+    EncryptionUnavailable, in each case before anything is written or created beside the file.
+    A plain journal opens as it always did (a key or passphrase given for it is not used). The
+    database returned has `.key` (the JournalKey, None when plain) and `.encrypted`.
 
     A file that is not a journal, is damaged or comes from a newer version is refused before
     anything is written to it, and so is anything that is not a regular file. Where changes
@@ -222,6 +278,10 @@ def open_journal(path: Path | str, *, backup_before_migrating: bool = True, read
     existed = present and path.stat().st_size > 0
     if read_only and not existed:
         raise JournalError(f"no journal at {path} yet")
+    if existed and cipher.looks_encrypted(path):
+        key = cipher.unlock(path, key=key, passphrase=passphrase)
+    else:
+        key = None
     if not read_only:
         ensure_private_dir(path.parent)
     blocked = cannot_save_reason(path)
@@ -230,7 +290,7 @@ def open_journal(path: Path | str, *, backup_before_migrating: bool = True, read
     if blocked and unreadable_wal(path):
         raise JournalError(unreadable_wal(path))
     if existed:
-        app_id, version, has_tables = inspect_file(path)
+        app_id, version, has_tables = inspect_file(path, key)
         if app_id != APPLICATION_ID and (has_tables or app_id != 0):
             raise NotAJournalError(path, "it is an SQLite database of another program", backups.newest_backup(path))
         if version > migrations.SCHEMA_VERSION:
@@ -238,15 +298,19 @@ def open_journal(path: Path | str, *, backup_before_migrating: bool = True, read
     else:
         version = 0
     if blocked:
-        return _open_read_only(path, version, blocked)
+        return _open_read_only(path, version, blocked, key)
+    cipher.remove_leftovers(path)
     # The journal and its WAL companions exist, owner-only, before SQLite first opens them.
     for name in (str(path), f"{path}-wal", f"{path}-shm"):
         make_private(Path(name))
     with private_umask():
-        database = SqliteDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
+        if key is not None:
+            database = CipherDatabase(str(path), key=key, pragmas=CIPHER_PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
+        else:
+            database = JournalDatabase(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             database.connect()
-        except (PeeweeException, sqlite3.Error) as exc:
+        except (PeeweeException, *DATABASE_ERRORS) as exc:
             reason = " ".join(str(exc).split())
             if "locked" in reason or "busy" in reason:
                 raise JournalError(f"{path} is locked by another program; try again once it is done.") from exc
@@ -277,7 +341,7 @@ READ_ONLY_PRAGMAS = {
 }
 
 
-def _open_read_only(path: Path, version: int, blocked: str) -> SqliteDatabase:
+def _open_read_only(path: Path, version: int, blocked: str, key: JournalKey | None = None) -> JournalDatabase:
     """The journal at `path`, where nothing can be written, open for reading only.
 
     With a -wal beside it (the journal is open elsewhere, or was left by a crash) its latest data
@@ -291,11 +355,14 @@ def _open_read_only(path: Path, version: int, blocked: str) -> SqliteDatabase:
     wal = Path(f"{path}-wal")
     mode = "mode=ro" if wal.exists() and wal.stat().st_size > 0 else "mode=ro&immutable=1"
     uri = f"{path.resolve().as_uri()}?{mode}"
-    database = SqliteDatabase(uri, uri=True, pragmas=READ_ONLY_PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
+    if key is not None:
+        database = CipherDatabase(uri, key=key, uri=True, pragmas=READ_ONLY_PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
+    else:
+        database = JournalDatabase(uri, uri=True, pragmas=READ_ONLY_PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
     database.journal_path = path  # the URI is no path: what current_path() reports
     try:
         database.connect()
-    except (PeeweeException, sqlite3.Error) as exc:
+    except (PeeweeException, *DATABASE_ERRORS) as exc:
         reason = " ".join(str(exc).split())
         raise JournalError(f"{path} could not be read ({reason}; {blocked}).") from exc
     DB.initialize(database)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 import threading
 from collections.abc import Callable
@@ -12,8 +11,39 @@ from peewee import PeeweeException
 
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.errors import JournalError, NewerJournalError, NotAJournalError
-from journal.store import backups, db, migrations
+from journal.store import backups, cipher, db, migrations
+from journal.store.cipher import (  # noqa: F401 - what the window and the CLI see of encryption
+    DATABASE_ERRORS,
+    EncryptionUnavailable,
+    JournalKey,
+    PassphraseRequired,
+    WrongPassphrase,
+)
 from journal.store.models import ALL_MODELS, DB
+
+
+def encryption_available() -> bool:
+    """True when this installation can encrypt journals (the `encryption` extra, SQLCipher)."""
+    return cipher.available()
+
+
+def is_encrypted(path: Path) -> bool:
+    """True when the journal at `path` is encrypted (read from its first bytes, nothing opened)."""
+    return cipher.looks_encrypted(Path(path).expanduser())
+
+
+def unlock(path: Path, passphrase: str) -> JournalKey:
+    """The key of the encrypted journal at `path`: one key derivation (~0.2 s, run it off the GUI
+    thread), then checked against the file, which is never written. WrongPassphrase when it is
+    not its passphrase."""
+    return cipher.unlock(Path(path).expanduser(), passphrase=passphrase)
+
+
+def same_passphrase(key: JournalKey, passphrase: str) -> bool:
+    """True when `passphrase` gives `key` (a lock's check: one derivation, no file read)."""
+    import hmac
+
+    return hmac.compare_digest(cipher.derive(passphrase, key.salt), key.key)
 
 
 def has_data() -> bool:
@@ -29,6 +59,8 @@ def warn(message: str) -> None:
 def open_session(
     path: Path,
     *,
+    key: JournalKey | None = None,
+    passphrase: str | None = None,
     auto_backup: bool = True,
     keep: int = backups.DEFAULT_KEEP,
     clock: Clock = SYSTEM_CLOCK,
@@ -40,13 +72,15 @@ def open_session(
     A daily backup that fails (a full disk) never stops the session: the journal is returned
     open, and the reason goes to `on_backup_failure` (by default one warning line on stderr)
     and is kept as `database.backup_failure` (None when the backup was taken or not due).
+    An encrypted journal needs `key` or `passphrase` (see db.open_journal); its backups are
+    encrypted with its key.
     """
-    database = db.open_journal(path)
+    database = db.open_journal(path, key=key, passphrase=passphrase)
     database.backup_failure = None
     if auto_backup and has_data():
         try:
             backups.backup_if_due(Path(path).expanduser(), database, clock.now(), keep=keep)
-        except (JournalError, OSError, sqlite3.Error, PeeweeException) as exc:
+        except (JournalError, OSError, PeeweeException, *DATABASE_ERRORS) as exc:
             database.backup_failure = _backup_failure(exc)
             if on_backup_failure is not None:
                 on_backup_failure(database.backup_failure)
@@ -110,7 +144,7 @@ def backup_now(path: Path, keep: int = backups.DEFAULT_KEEP, *, clock: Clock = S
         return backups.backup(path, DB.obj, reason="manual", now=clock.now(), keep=keep)
     except JournalError:
         raise
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, *DATABASE_ERRORS) as exc:
         folder = backups.backup_dir(Path(path).expanduser())
         raise JournalError(f"No backup was taken in {folder}: {' '.join(str(exc).split())}") from exc
 
