@@ -93,6 +93,14 @@ def build_parser() -> argparse.ArgumentParser:
     finder.add_argument("query", metavar="QUERY")
     finder.add_argument("--json", action="store_true", help="print an array of {kind, id, title, snippet}")
 
+    insight = verbs.add_parser(
+        "insights", help="the introduction funnel, days in each stage, the introducers and who you are losing touch with"
+    )
+    insight.add_argument("--json", action="store_true",
+                         help="print {funnel, conversion, days_in_stage, stalled, introducers, losing_touch}")
+    insight.add_argument("--since", type=_date, metavar="YYYY-MM-DD",
+                         help="only the introductions offered since that day (default: all of them)")
+
     account = verbs.add_parser("account", help="the CardDAV/CalDAV account the journal syncs with")
     actions = account.add_subparsers(dest="account_verb", metavar="ACTION", parser_class=_Parser, required=True)
     adder = actions.add_parser(
@@ -556,6 +564,23 @@ def cmd_people(args) -> int:
         if p.tags:
             cells.append("#" + " #".join(p.tags))
         print("  ".join(cell for cell in cells if cell))
+    return 0
+
+
+def cmd_insights(args) -> int:
+    from journal.services.insights import Period, insights_json
+    from journal.services.insights.report import text_lines
+
+    today = _clock().today()
+    if args.since and args.since > today:
+        raise UsageError(f"--since {args.since.isoformat()} is in the future")
+    period = Period.since(args.since, today) if args.since else Period.all(today)
+    with _opened(args, read_only=True):  # reading changes nothing to save
+        found = insights_json(period, today) if args.json else text_lines(period, today)
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(found))
     return 0
 
 
@@ -1066,6 +1091,7 @@ VERBS = {
     "check": cmd_check,
     "search": cmd_search,
     "people": cmd_people,
+    "insights": cmd_insights,
     "account": cmd_account,
     "sync": cmd_sync,
     "scan": cmd_scan,
