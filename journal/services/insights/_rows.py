@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 from journal.domain.insights import OfferFacts, Period
 from journal.domain.pipeline import Stage
@@ -50,3 +51,48 @@ def offers(period: Period, *, stages: list[Stage] | None = None) -> list[tuple[O
         )
         out.append((facts, introducer, target))
     return out
+
+
+# Each conversation's day as a date ordinal (date.toordinal), for each of its people: the
+# conversations are read through their occurred_at index and the participants through theirs,
+# so no conversation row (with its long notes) is visited.
+_CONVERSATION_DAYS = (
+    "SELECT p.person_id, CAST(julianday(substr(c.occurred_at, 1, 10)) - 1721424.5 AS INTEGER) "
+    "FROM conversation c JOIN participant p ON p.conversation_id = c.id"
+)
+
+_lock = threading.Lock()
+_cached: dict[str, tuple] = {}
+
+
+def _state(conn) -> tuple[int, int]:
+    """What changes whenever the journal does: PRAGMA data_version moves when another connection
+    commits, total_changes when this one writes."""
+    (version,) = conn.execute("PRAGMA data_version").fetchone()
+    return version, conn.total_changes
+
+
+def conversation_days() -> dict[int, tuple[int, ...]]:
+    """person id -> the distinct days they had a conversation (date ordinals), oldest first.
+
+    The one read of every conversation the insights need (losing touch and the people met for
+    the first time share it), kept until the journal changes: switching the period, or asking
+    again, costs nothing. Treat the answer as read-only."""
+    conn = DB.connection()
+    state = _state(conn)
+    with _lock:
+        hit = _cached.get("conversation_days")
+        if hit is not None and hit[0] is conn and hit[1] == state:
+            return hit[2]
+    sets: dict[int, set[int]] = {}
+    for pid, number in DB.execute_sql(_CONVERSATION_DAYS):
+        found = sets.get(pid)
+        if found is None:
+            sets[pid] = {number}
+        else:
+            found.add(number)
+    days = {pid: tuple(sorted(found)) for pid, found in sets.items()}
+    with _lock:
+        # The connection itself is kept (not its id), so a later connection cannot be taken for it.
+        _cached["conversation_days"] = (conn, state, days)
+    return days

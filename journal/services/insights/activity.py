@@ -24,7 +24,8 @@ class Activity:
 
 def activity(period: Period, bucket: str = "week") -> Activity:
     """Conversations in `period` per bucket and channel, and new people per bucket. A period
-    without a start begins with the first conversation. Two queries."""
+    without a start begins with the first conversation. Two queries, and the conversations'
+    days that losing touch reads too (kept until the journal changes)."""
     if bucket not in ("week", "month"):
         raise ValueError(f"There is no bucket {bucket!r}: week or month.")
     start = period.start
@@ -44,11 +45,8 @@ def activity(period: Period, bucket: str = "week") -> Activity:
         slot = index[bucket_start(dt.date.fromisoformat(day), bucket)]
         channels.setdefault(channel, [0] * len(starts))[slot] += count
     new = [0] * len(starts)
-    # Each person's first conversation, through the occurred_at and participant indexes only.
-    for (first,) in DB.execute_sql(
-        "SELECT min(c.occurred_at) FROM conversation c JOIN participant p ON p.conversation_id = c.id "
-        "GROUP BY p.person_id HAVING min(c.occurred_at) >= ? AND min(c.occurred_at) < ?",
-        [low, high],
-    ).fetchall():
-        new[index[bucket_start(dt.date.fromisoformat(first[:10]), bucket)]] += 1
+    first_day, last_day = start.toordinal(), period.end.toordinal()
+    for days in _rows.conversation_days().values():
+        if first_day <= days[0] <= last_day:
+            new[index[bucket_start(dt.date.fromordinal(days[0]), bucket)]] += 1
     return Activity(bucket, starts, channels, new)

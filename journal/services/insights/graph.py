@@ -20,6 +20,7 @@ from journal.services.insights import _rows
 from journal.store.models import DB
 
 SEED = 1717
+SHAPE_CACHE_MAX = 12  # groups up to this size reuse the layout of a group of the same shape
 GAP = 1.5  # between groups, in the units of the layout (about the distance between neighbours)
 
 
@@ -94,7 +95,37 @@ def _star_hub(component, nx_graph) -> int | None:
     return hub if nx_graph.degree(hub) == size - 1 else None
 
 
-def _shape(component: list[int], nx_graph, seed: int) -> dict[int, tuple[float, float]]:
+def _spring(component: list[int], nx_graph, random_state, shapes: dict) -> dict[int, tuple[float, float]]:
+    """networkx's spring layout of one group. Small groups come in few shapes (there are six
+    trees of six people), so each shape is laid out once and the others that match it take its
+    positions through the match."""
+    import networkx as nx
+    from networkx.algorithms.isomorphism import GraphMatcher
+
+    sub = nx.Graph()
+    sub.add_nodes_from(component)
+    sub.add_edges_from(sorted(nx_graph.subgraph(component).edges()))
+    size = len(component)
+    key = None
+    if size <= SHAPE_CACHE_MAX:
+        key = (size, sub.number_of_edges(), tuple(sorted(d for _n, d in sub.degree())))
+        for known, positions in shapes.get(key, ()):
+            matcher = GraphMatcher(known, sub)
+            if matcher.is_isomorphic():
+                return {matcher.mapping[node]: xy for node, xy in positions.items()}
+    scale = 0.6 * math.sqrt(size)
+    try:
+        found = nx.spring_layout(sub, seed=random_state, scale=scale, iterations=50)
+    except ImportError:  # over 500 people in one group needs scipy: a layered layout instead
+        start = max(component, key=lambda n: (sub.degree(n), -n))
+        found = nx.bfs_layout(sub, start, scale=scale)
+    positions = {node: (float(x), float(y)) for node, (x, y) in found.items()}
+    if key is not None:
+        shapes.setdefault(key, []).append((sub, positions))
+    return positions
+
+
+def _shape(component: list[int], nx_graph, random_state, shapes: dict) -> dict[int, tuple[float, float]]:
     """Positions of one connected group, in units about a neighbour's distance apart."""
     size = len(component)
     if size == 1:
@@ -110,18 +141,7 @@ def _shape(component: list[int], nx_graph, seed: int) -> dict[int, tuple[float, 
             angle = 2 * math.pi * i / len(leaves)
             out[leaf] = (radius * math.cos(angle), radius * math.sin(angle))
         return out
-    import networkx as nx
-
-    sub = nx.Graph()
-    sub.add_nodes_from(component)
-    sub.add_edges_from(sorted(nx_graph.subgraph(component).edges()))
-    scale = 0.6 * math.sqrt(size)
-    try:
-        positions = nx.spring_layout(sub, seed=seed, scale=scale, iterations=50)
-    except ImportError:  # over 500 people in one group needs scipy: a layered layout instead
-        start = max(component, key=lambda n: (sub.degree(n), -n))
-        positions = nx.bfs_layout(sub, start, scale=scale)
-    return {node: (float(x), float(y)) for node, (x, y) in positions.items()}
+    return _spring(component, nx_graph, random_state, shapes)
 
 
 def layout(graph: Graph, *, seed: int = SEED) -> dict[int, tuple[float, float]]:
@@ -134,10 +154,16 @@ def layout(graph: Graph, *, seed: int = SEED) -> dict[int, tuple[float, float]]:
     g.add_nodes_from(sorted(n.person_id for n in graph.nodes))
     g.add_edges_from(sorted((e.introducer_id, e.target_id) for e in graph.edges if e.introducer_id != e.target_id))
     components = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
+    import numpy
+
+    # One random state for the whole layout, drawn from in the groups' order: seeding one per
+    # group cost more than laying most of them out.
+    random_state = numpy.random.RandomState(seed)
+    known: dict = {}
     shapes = []
     area = 0.0
     for component in components:
-        shape = _shape(component, g, seed)
+        shape = _shape(component, g, random_state, known)
         xs = [p[0] for p in shape.values()]
         ys = [p[1] for p in shape.values()]
         width, height = max(xs) - min(xs), max(ys) - min(ys)

@@ -62,36 +62,31 @@ class LosingTouchRow:
     cadence_days: int | None  # their keep-in-touch cadence, if one is set
 
 
-# Each conversation's day as a date ordinal (date.toordinal), for each of its people: the
-# conversations are read through their occurred_at index and the participants through theirs,
-# so no conversation row (with its long notes) is visited.
-_CONVERSATION_DAYS = (
-    "SELECT p.person_id, CAST(julianday(substr(c.occurred_at, 1, 10)) - 1721424.5 AS INTEGER) "
-    "FROM conversation c JOIN participant p ON p.conversation_id = c.id"
-)
 _MAIL_DAYS = (
     "SELECT person_id, CAST(julianday(substr(last_at, 1, 10)) - 1721424.5 AS INTEGER) FROM mail_contact"
 )
 
 
-def contact_days() -> dict[int, list[int]]:
+def contact_days() -> dict[int, tuple[int, ...]]:
     """person id -> their distinct days of contact (date ordinals), sorted: conversations, and
-    the latest e-mail each scanned source saw. Two queries."""
-    sets: dict[int, set[int]] = {}
-    for query in (_CONVERSATION_DAYS, _MAIL_DAYS):
-        for pid, day in DB.execute_sql(query).fetchall():
-            found = sets.get(pid)
-            if found is None:
-                sets[pid] = {day}
-            else:
-                found.add(day)
-    return {pid: sorted(days) for pid, days in sets.items()}
+    the latest e-mail each scanned source saw. Two queries (the conversations' kept until the
+    journal changes)."""
+    days = _rows.conversation_days()
+    mail: dict[int, set[int]] = {}
+    for pid, number in DB.execute_sql(_MAIL_DAYS).fetchall():
+        mail.setdefault(pid, set()).add(number)
+    if not mail:
+        return days
+    merged = dict(days)
+    for pid, extra in mail.items():
+        merged[pid] = tuple(sorted(extra.union(days.get(pid, ()))))
+    return merged
 
 
 def losing_touch(today: dt.date, *, limit: int | None = None) -> list[LosingTouchRow]:
     """Active people ranked by the days since their last contact relative to their usual gap:
     those furthest past it first. People with one contact only come after, the longest since
-    first. Nobody never contacted is listed. Three queries."""
+    first. Nobody never contacted is listed. Three queries (two once the conversations were read)."""
     people = {
         pid: (name, cadence)
         for pid, name, cadence in DB.execute_sql("SELECT id, name, cadence_days FROM person WHERE archived = 0")

@@ -241,3 +241,43 @@ def test_insights_json_has_exactly_the_documented_keys(offers):
                                   "stage": "introduced", "since": "2026-01-03", "days_in_stage": 67}
     assert data["introducers"][0] == {"name": "Dana Smith", "offers": 2, "met": 1, "unthanked": 0}
     assert all(set(row) == {"name", "days_since", "usual_gap_days"} for row in data["losing_touch"])
+
+
+def test_groups_of_the_same_shape_are_drawn_alike(db, clock):
+    # Two paths of four people, offered in a different order: laid out once, matched for the other.
+    for a, b in (("A1", "A2"), ("A2", "A3"), ("A3", "A4"), ("B3", "B4"), ("B2", "B3"), ("B1", "B2")):
+        _offer(clock, a, b, at(1, 1))
+    found = graph(Period.all(TODAY))
+    positions = layout(found)
+    ids = {n.name: n.person_id for n in found.nodes}
+
+    def distance(a: str, b: str) -> float:
+        (ax, ay), (bx, by) = positions[ids[a]], positions[ids[b]]
+        return ((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5
+
+    pairs = [("1", "2"), ("2", "3"), ("3", "4"), ("1", "3"), ("1", "4"), ("2", "4")]
+    first = sorted(round(distance("A" + x, "A" + y), 6) for x, y in pairs)
+    second = sorted(round(distance("B" + x, "B" + y), 6) for x, y in pairs)
+    assert first == second
+    assert distance("A1", "A2") == pytest.approx(distance("B1", "B2")) or distance("A1", "A2") == pytest.approx(
+        distance("B4", "B3"))  # ends match ends
+    assert distance("A1", "B1") > 1  # the two groups apart
+
+
+def test_the_conversations_read_once_are_read_again_after_any_change(db, clock, journal_path):
+    import sqlite3
+
+    _talk(clock, ["Ada"], at(1, 1))
+    _talk(clock, ["Ada"], at(1, 11))
+    assert [(r.name, r.days_since) for r in losing_touch(TODAY)] == [("Ada", 59)]
+    with count_queries() as counter:
+        losing_touch(TODAY)
+        activity(Period.last(30, TODAY))
+    assert counter.count == 3  # people, mail and the channels: the conversations were not read again
+    _talk(clock, ["Ada"], at(3, 1))  # a change through this connection
+    assert [(r.name, r.days_since, r.contacts) for r in losing_touch(TODAY)] == [("Ada", 10, 3)]
+    other = sqlite3.connect(journal_path)  # and one by another program
+    other.execute("DELETE FROM participant WHERE conversation_id = (SELECT max(id) FROM conversation)")
+    other.commit()
+    other.close()
+    assert [(r.name, r.days_since, r.contacts) for r in losing_touch(TODAY)] == [("Ada", 59, 2)]
