@@ -45,6 +45,7 @@ def build_main_window(context, *, first_view: bool = True):
         "introductions": QT_TRANSLATE_NOOP("MainWindow", "Introductions"),
         "organisations": QT_TRANSLATE_NOOP("MainWindow", "Organisations"),
         "calendar": QT_TRANSLATE_NOOP("MainWindow", "Calendar"),
+        "insights": QT_TRANSLATE_NOOP("MainWindow", "Insights"),
     }
 
     def title_of(key: str) -> str:
@@ -89,6 +90,13 @@ def build_main_window(context, *, first_view: bool = True):
 
         return CalendarView(context)
 
+    def insights():
+        from journal.ui.insights.insights_view import InsightsView
+
+        view = InsightsView(context)
+        view.open_requested.connect(window.open_item)
+        return view
+
     def opener(key: str, method: str):
         return lambda item_id: getattr(window.view(key), method)(item_id)
 
@@ -103,6 +111,7 @@ def build_main_window(context, *, first_view: bool = True):
     window.register_opener("organisation", "organisations", opener("organisations", "open_organisation"))
     window.add_view("calendar", title_of("calendar"), calendar, themed("contact-journal-calendar", "calendar.svg"))
     window.register_opener("next_step", "calendar", opener("calendar", "open_step"))
+    window.add_view("insights", title_of("insights"), insights, themed("contact-journal-insights", "insights.svg"))
     from journal.ui.search.action import install_search
 
     install_search(window)
@@ -162,16 +171,36 @@ class _Session:
 
     def __init__(self, app, window, path: Path, server, args, *, demo: bool) -> None:
         self.app, self.window, self.path, self.server, self.args, self.demo = app, window, path, server, args, demo
-        self.database = self.backup = self.desktop = None
+        self.database = self.backup = self.desktop = self.access = self.unlocking = None
 
     def open(self) -> None:
         """Open the journal, show the first view, start the tray and reminders; on a refusal (a
-        newer, damaged or foreign file) say why and quit with status 1."""
+        newer, damaged or foreign file) say why and quit with status 1. An encrypted journal is
+        unlocked first (the keyring's passphrase, CONTACT_JOURNAL_PASSPHRASE or the Unlock
+        dialog, each tried off the GUI thread); quitting the dialog ends the app."""
+        from journal.desktop.lock import is_encrypted
+
+        if not self.demo and is_encrypted(self.path):
+            from journal.ui.security.startup import StartupUnlock
+
+            self.unlocking = StartupUnlock(self.window, self.path)
+            self.unlocking.unlocked.connect(self._open_with)
+            self.unlocking.cancelled.connect(lambda: self.app.exit(0))
+            self.unlocking.failed.connect(self._refused)
+            self.unlocking.start()
+            return
+        self._open_with(None)
+
+    def _refused(self, message: str) -> None:
+        print(f"{APP_ID}: {message}", file=sys.stderr)
+        self._fail(message)
+
+    def _open_with(self, key) -> None:
         from journal.errors import JournalError
         from journal.services.upkeep.maintenance import open_session
 
         try:
-            self.database = open_session(self.path, auto_backup=False)
+            self.database = open_session(self.path, key=key, auto_backup=False)
         except JournalError as exc:
             print(f"{APP_ID}: {exc}", file=sys.stderr)
             self._fail(str(exc))
@@ -198,10 +227,21 @@ class _Session:
 
         self.backup_watch = watch_daily_backup(self.window, self.backup)
         self.window.show_last_view()
-        self.desktop = install_desktop(self.window, server=self.server)
+        from journal.desktop.lock import JournalAccess
+
+        self.access = JournalAccess(self.path, self.database, before_close=self._join_backup, parent=self.window)
+        self.desktop = install_desktop(self.window, server=self.server, access=self.access)
         self.desktop.start(minimized=getattr(self.args, "minimized", False))
+        note = self.unlocking.note if self.unlocking is not None else ""
+        if note:  # the keyring could not keep the passphrase: said once the window is open
+            self.window.statusBar().showMessage(note, 15_000)
         if getattr(self.args, "log", False):
             self.desktop.handle_message({"action": "log"})
+
+    def _join_backup(self) -> None:
+        """Before the journal is closed for a conversion: the daily backup has let go of it."""
+        if self.backup is not None:
+            self.backup.join()
 
     def _fail(self, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -214,5 +254,6 @@ class _Session:
             self.desktop.stop()
         if self.backup is not None:
             self.backup.join()
-        if self.database is not None:
-            self.database.close()
+        database = self.access.database if self.access is not None else self.database
+        if database is not None and not database.is_closed():
+            database.close()

@@ -222,6 +222,41 @@ def shoot_contact_seen(app, window, context, out: Path) -> list[Path]:
     return saved
 
 
+def shoot_insights(app, window, out: Path) -> list[Path]:
+    """Each of Insights' tabs over the demo journal: the graph laid out with a person found, the
+    funnel on its "asked" row, the introducers, losing touch and the activity by week."""
+    from journal.domain.pipeline import Stage
+    from journal.ui.insights.layout_task import wait_for_layouts
+
+    saved = []
+    window.show_view("insights")
+    settle(app)
+    view = window.stack.currentWidget()
+    view.set_period("365")
+    for page, name in (
+        (view.graph_page, "insights-graph"), (view.funnel_page, "insights-funnel"),
+        (view.introducers_page, "insights-introducers"), (view.losing_page, "insights-losing-touch"),
+        (view.activity_page, "insights-activity"),
+    ):
+        view.show_tab(page)
+        settle(app)
+        if page is view.graph_page:
+            wait_for_layouts()
+            settle(app)
+            page.search.setText("Priya")
+            page.view.setFocus()
+            page.view.fit()
+            settle(app)
+        elif page is view.funnel_page:
+            page.chart.set_current("reached", Stage.ASKED)
+        settle(app)
+        target = out / f"{name}.png"
+        window.grab().save(str(target))
+        saved.append(target)
+    view.graph_page.search.clear()
+    return saved
+
+
 def _preferences(context):
     from journal.desktop.preferences import Preferences
 
@@ -260,6 +295,7 @@ def main(argv: list[str] | None = None) -> int:
             saved.extend(shoot_people_over_time(app, window, out))
             saved.extend(shoot_sync(app, window, context, out))
             saved.extend(shoot_contact_seen(app, window, context, out))
+            saved.extend(shoot_insights(app, window, out))
             window.show_view(window.current_key() or "today")
             saved.append(shoot_log_dialog(app, window, out))
         finally:

@@ -1,0 +1,127 @@
+"""Insights' funnel page: the funnel chart, and beside it the offers behind its current number.
+
+Up/Down/Left/Right move through the numbers and the list follows; Enter (or a click) goes into
+the list, where Enter opens the introduction in Introductions and Esc comes back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from journal.domain.pipeline import Stage
+from journal.ui.insights.funnel_chart import NOW, REACHED, STALLED, Cell, FunnelChart
+from journal.ui.insights.models import OfferItem, OffersModel
+from journal.ui.insights.tables import current_row, make_table, select
+from journal.ui.labels import stage_label
+
+
+def _item(row) -> OfferItem:
+    return OfferItem(row.introduction_id, row.introducer_id, row.introducer, row.target_id, row.target, row.stage,
+                     row.stage_changed_on)
+
+
+class FunnelPage(QWidget):
+    open_requested = Signal(str, int)
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("funnelPage")
+        self.funnel = None
+        self._cards: dict[int, OfferItem] | None = None
+        self.chart = FunnelChart(self)
+        self.chart.current_changed.connect(self._show_cell)
+        self.chart.activated.connect(self._enter_list)
+        self.title = QLabel(self, objectName="funnelListTitle")
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.model = OffersModel(context.clock, self)
+        self.table = make_table("funnelOffers", self.model, stretch=1)
+        self.table.activated.connect(lambda index: self.open_offer(index.row()))
+        self.table.installEventFilter(self)
+        hint = QLabel(self.tr("Enter opens the introduction · Esc goes back to the funnel"), self)
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        side = QVBoxLayout()
+        side.addWidget(self.title)
+        side.addWidget(self.table, 1)
+        side.addWidget(hint)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.chart, 3)
+        layout.addLayout(side, 2)
+        self.setFocusProxy(self.chart)
+
+    def refresh(self, period) -> None:
+        from journal.services.insights import funnel
+
+        self._cards = None
+        self.funnel = funnel(period, today=self.context.clock.today())
+        self.chart.set_funnel(self.funnel)
+
+    # --- the offers behind a number ------------------------------------------------------------
+
+    def offers_for(self, cell: Cell) -> list[OfferItem]:
+        f = self.funnel
+        if f is None:
+            return []
+        if cell.kind == STALLED:
+            return [_item(r) for r in f.stalled]
+        if cell.stage is Stage.DECLINED:
+            return [_item(r) for r in f.declined]
+        if cell.stage is Stage.LAPSED:
+            return [_item(r) for r in f.lapsed]
+        ids = f.ids_reached(cell.stage) if cell.kind == REACHED else f.ids_for(cell.stage)
+        cards = self._offer_cards()
+        return [cards[i] for i in ids if i in cards]
+
+    def _offer_cards(self) -> dict[int, OfferItem]:
+        """Every introduction's names and stage, read once per refresh (two queries), when a
+        list of offers first needs them."""
+        if self._cards is None:
+            from journal.services.pipeline.introductions import cards
+
+            self._cards = {
+                c.id: OfferItem(c.id, c.introducer_id, c.introducer, c.target_id, c.target, c.stage, c.stage_changed_on)
+                for c in cards()
+            }
+        return self._cards
+
+    def _show_cell(self, cell: Cell | None) -> None:
+        if cell is None:
+            self.model.set_rows([])
+            self.title.setText("")
+            return
+        rows = self.offers_for(cell)
+        self.model.set_rows(rows)
+        if rows:
+            select(self.table, 0)
+        self.title.setText(self.describe(cell, len(rows)))
+
+    def describe(self, cell: Cell, n: int) -> str:
+        if cell.kind == REACHED:
+            return self.tr("{n} offers reached {stage} or a later stage").format(n=n, stage=stage_label(cell.stage))
+        if cell.kind == NOW:
+            return self.tr("{n} offers in {stage} now").format(n=n, stage=stage_label(cell.stage))
+        if cell.kind == STALLED:
+            return self.tr("{n} open offers stalled now (in their stage past its next step's delay)").format(n=n)
+        return self.tr("{n} offers {stage}").format(n=n, stage=stage_label(cell.stage).lower())
+
+    def _enter_list(self, _cell) -> None:
+        if self.model.rowCount():
+            if current_row(self.table) < 0:
+                select(self.table, 0)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_offer(self, row: int) -> None:
+        item = self.model.item(row)
+        if item is not None:
+            self.open_requested.emit("introduction", item.introduction_id)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.table and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            self.chart.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        return super().eventFilter(watched, event)

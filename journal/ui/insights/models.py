@@ -1,0 +1,171 @@
+"""The tables of Insights: the offers behind a number, the introducers, and who is going cold."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+
+from journal.domain.pipeline import Stage
+from journal.ui import dates
+from journal.ui.labels import cadence_label, channel_label, stage_label
+from journal.ui.widgets.rows_model import RowsModel
+
+ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+@dataclass(frozen=True)
+class OfferItem:
+    """One introduction in a list of offers (from the funnel's rows or the pipeline's cards)."""
+
+    introduction_id: int
+    introducer_id: int
+    introducer: str
+    target_id: int
+    target: str
+    stage: Stage
+    stage_changed_on: dt.date
+
+
+def _days(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+class OffersModel(RowsModel):
+    CONTEXT = "InsightsOffers"
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("InsightsOffers", "Introducer"),
+        QT_TRANSLATE_NOOP("InsightsOffers", "Target"),
+        QT_TRANSLATE_NOOP("InsightsOffers", "Stage now"),
+        QT_TRANSLATE_NOOP("InsightsOffers", "Since"),
+    )
+
+    def __init__(self, clock, parent=None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+
+    def cell(self, row: OfferItem, column: int, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return row.introducer
+            if column == 1:
+                return row.target
+            if column == 2:
+                return stage_label(row.stage)
+            days = (self._clock.today() - row.stage_changed_on).days
+            return QCoreApplication.translate("InsightsOffers", "{day} ({n} d)").format(
+                day=dates.short_in(row.stage_changed_on, self._clock.today()), n=days)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return QCoreApplication.translate("InsightsOffers", "Enter opens it in Introductions")
+        return None
+
+    def row_of(self, introduction_id: int) -> int:
+        return next((n for n, r in enumerate(self.rows) if r.introduction_id == introduction_id), -1)
+
+
+class IntroducersModel(RowsModel):
+    CONTEXT = "InsightsIntroducers"
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("InsightsIntroducers", "Introducer"),
+        QT_TRANSLATE_NOOP("InsightsIntroducers", "Offers"),
+        QT_TRANSLATE_NOOP("InsightsIntroducers", "Met"),
+        QT_TRANSLATE_NOOP("InsightsIntroducers", "Became meetings"),
+        QT_TRANSLATE_NOOP("InsightsIntroducers", "Median days to meeting"),
+        QT_TRANSLATE_NOOP("InsightsIntroducers", "Not thanked"),
+    )
+    NAME, OFFERS, MET, SHARE, DAYS, UNTHANKED = range(6)
+
+    def cell(self, row, column: int, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.NAME:
+                return row.name
+            if column == self.OFFERS:
+                return str(row.offers)
+            if column == self.MET:
+                return str(row.met)
+            if column == self.SHARE:
+                return f"{round(100 * row.met / row.offers)} %" if row.offers else "–"
+            if column == self.DAYS:
+                return _days(row.median_days_to_meeting)
+            return str(len(row.unthanked)) if row.unthanked else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.NAME:
+            return ALIGN_RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.UNTHANKED and row.unthanked:
+            return QCoreApplication.translate("InsightsIntroducers", "Met and not thanked yet: T drafts the thank-you")
+        return None
+
+    def row_of(self, person_id: int) -> int:
+        return next((n for n, r in enumerate(self.rows) if r.person_id == person_id), -1)
+
+
+class LosingTouchModel(RowsModel):
+    CONTEXT = "InsightsLosingTouch"
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("InsightsLosingTouch", "Person"),
+        QT_TRANSLATE_NOOP("InsightsLosingTouch", "Last contact"),
+        QT_TRANSLATE_NOOP("InsightsLosingTouch", "Days since"),
+        QT_TRANSLATE_NOOP("InsightsLosingTouch", "Usual gap"),
+        QT_TRANSLATE_NOOP("InsightsLosingTouch", "× usual gap"),
+        QT_TRANSLATE_NOOP("InsightsLosingTouch", "Contacts"),
+        QT_TRANSLATE_NOOP("InsightsLosingTouch", "Cadence"),
+    )
+
+    def __init__(self, clock, parent=None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+
+    def cell(self, row, column: int, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return row.name
+            if column == 1:
+                return dates.short_in(row.last_contact, self._clock.today())
+            if column == 2:
+                return str(row.days_since)
+            if column == 3:
+                if row.usual_gap_days is None:
+                    return QCoreApplication.translate("InsightsLosingTouch", "one contact only")
+                return QCoreApplication.translate("InsightsLosingTouch", "{n} d").format(n=_days(row.usual_gap_days))
+            if column == 4:
+                return "–" if row.ratio is None else f"{row.ratio:.1f}×"
+            if column == 5:
+                return str(row.contacts)
+            return cadence_label(row.cadence_days)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (2, 3, 4, 5):
+            return ALIGN_RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole and column == 4 and row.ratio is not None:
+            return QCoreApplication.translate(
+                "InsightsLosingTouch", "{days} days since you were last in touch, against a usual {gap} days between contacts"
+            ).format(days=row.days_since, gap=_days(row.usual_gap_days))
+        return None
+
+    def row_of(self, person_id: int) -> int:
+        return next((n for n, r in enumerate(self.rows) if r.person_id == person_id), -1)
+
+
+class ConversationListModel(RowsModel):
+    CONTEXT = "InsightsConversations"
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("InsightsConversations", "Date"),
+        QT_TRANSLATE_NOOP("InsightsConversations", "Channel"),
+        QT_TRANSLATE_NOOP("InsightsConversations", "People"),
+        QT_TRANSLATE_NOOP("InsightsConversations", "What about"),
+    )
+
+    def __init__(self, clock, parent=None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+
+    def cell(self, row, column: int, role: int):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return row.snippet if role == Qt.ItemDataRole.ToolTipRole and column == 3 and row.snippet else None
+        if column == 0:
+            return dates.short_in(row.occurred_at.date(), self._clock.today())
+        if column == 1:
+            return channel_label(row.channel)
+        if column == 2:
+            return row.participants
+        return row.snippet
