@@ -72,18 +72,32 @@ def _state(conn) -> tuple[int, int]:
     return version, conn.total_changes
 
 
+def kept(name: str, args: tuple, compute):
+    """compute(), kept until the journal changes (or another `args` is asked for): the insights
+    read the same big tables again for every part of the view and every period switched back
+    to. The connection itself is kept with the answer (not its id), so a later connection
+    cannot be taken for it. Treat the answer as read-only."""
+    conn = DB.connection()
+    state = _state(conn)
+    with _lock:
+        hit = _cached.get(name)
+        if hit is not None and hit[0] is conn and hit[1] == state and hit[2] == args:
+            return hit[3]
+    value = compute()
+    with _lock:
+        _cached[name] = (conn, state, args, value)
+    return value
+
+
 def conversation_days() -> dict[int, tuple[int, ...]]:
     """person id -> the distinct days they had a conversation (date ordinals), oldest first.
 
     The one read of every conversation the insights need (losing touch and the people met for
-    the first time share it), kept until the journal changes: switching the period, or asking
-    again, costs nothing. Treat the answer as read-only."""
-    conn = DB.connection()
-    state = _state(conn)
-    with _lock:
-        hit = _cached.get("conversation_days")
-        if hit is not None and hit[0] is conn and hit[1] == state:
-            return hit[2]
+    the first time share it), kept until the journal changes."""
+    return kept("conversation_days", (), _read_conversation_days)
+
+
+def _read_conversation_days() -> dict[int, tuple[int, ...]]:
     sets: dict[int, set[int]] = {}
     for pid, number in DB.execute_sql(_CONVERSATION_DAYS):
         found = sets.get(pid)
@@ -91,8 +105,10 @@ def conversation_days() -> dict[int, tuple[int, ...]]:
             sets[pid] = {number}
         else:
             found.add(number)
-    days = {pid: tuple(sorted(found)) for pid, found in sets.items()}
+    return {pid: tuple(sorted(found)) for pid, found in sets.items()}
+
+
+def forget_cached() -> None:
+    """Drop everything kept (the benchmark times the reads themselves with it)."""
     with _lock:
-        # The connection itself is kept (not its id), so a later connection cannot be taken for it.
-        _cached["conversation_days"] = (conn, state, days)
-    return days
+        _cached.clear()

@@ -25,9 +25,14 @@ class Activity:
 def activity(period: Period, bucket: str = "week") -> Activity:
     """Conversations in `period` per bucket and channel, and new people per bucket. A period
     without a start begins with the first conversation. Two queries, and the conversations'
-    days that losing touch reads too (kept until the journal changes)."""
+    days that losing touch reads too; kept until the journal changes (or another period is asked
+    for). Treat it as read-only."""
     if bucket not in ("week", "month"):
         raise ValueError(f"There is no bucket {bucket!r}: week or month.")
+    return _rows.kept("activity", (period, bucket), lambda: _activity(period, bucket))
+
+
+def _activity(period: Period, bucket: str) -> Activity:
     start = period.start
     if start is None:
         (first,) = DB.execute_sql("SELECT min(occurred_at) FROM conversation").fetchone()

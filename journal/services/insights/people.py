@@ -86,7 +86,13 @@ def contact_days() -> dict[int, tuple[int, ...]]:
 def losing_touch(today: dt.date, *, limit: int | None = None) -> list[LosingTouchRow]:
     """Active people ranked by the days since their last contact relative to their usual gap:
     those furthest past it first. People with one contact only come after, the longest since
-    first. Nobody never contacted is listed. Three queries (two once the conversations were read)."""
+    first. Nobody never contacted is listed. Three queries; the ranking is kept until the journal
+    changes (or another day is asked for)."""
+    ranked = _rows.kept("losing_touch", (today,), lambda: _ranked(today))
+    return list(ranked if limit is None else ranked[: max(0, limit)])
+
+
+def _ranked(today: dt.date) -> tuple[LosingTouchRow, ...]:
     people = {
         pid: (name, cadence)
         for pid, name, cadence in DB.execute_sql("SELECT id, name, cadence_days FROM person WHERE archived = 0")
@@ -97,13 +103,10 @@ def losing_touch(today: dt.date, *, limit: int | None = None) -> list[LosingTouc
             found = rhythm(pid, days, today)
             if found is not None:
                 rhythms.append(found)
-    ranked = rank_losing_touch(rhythms)
-    if limit is not None:
-        ranked = ranked[: max(0, limit)]
-    return [
+    return tuple(
         LosingTouchRow(
             r.person_id, people[r.person_id][0], r.days_since, r.usual_gap_days, r.ratio, r.last_contact,
             r.contacts, people[r.person_id][1],
         )
-        for r in ranked
-    ]
+        for r in rank_losing_touch(rhythms)
+    )
