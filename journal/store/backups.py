@@ -386,8 +386,43 @@ def verify(path: Path, key: JournalKey | None = None) -> str:
     return "ok" if messages == ["ok"] else "; ".join(messages[:5])
 
 
-def restore(journal: Path, source: Path, *, now: dt.datetime | None = None) -> Path | None:
+def export_copy(source: Path, source_key: JournalKey | None, target: Path, target_key: JournalKey | None) -> None:
+    """Write `source` (read with `source_key`) into the new file `target`, encrypted with
+    `target_key` or plain: SQLCipher's export, for copies the backup API cannot make (between
+    a plain and an encrypted file, or two keys). The versions are copied as well."""
+    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    connection = cipher.driver().connect(str(target), isolation_level=None)
+    try:
+        cipher.apply_key(connection, target_key)
+        value = "" if source_key is None else source_key.pragma_value().strip('"')
+        connection.execute("ATTACH DATABASE ? AS source KEY ?", (cipher.read_only_uri(source), value))
+        connection.execute("PRAGMA main.synchronous = OFF")  # fsync'ed once, whole, by the caller
+        try:
+            connection.execute("SELECT sqlcipher_export('main', 'source')")
+            for pragma in ("user_version", "application_id"):
+                value = int(connection.execute(f"PRAGMA source.{pragma}").fetchone()[0])
+                connection.execute(f"PRAGMA main.{pragma} = {value}")
+        finally:
+            connection.execute("DETACH DATABASE source")
+        connection.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        connection.close()
+
+
+def restore(
+    journal: Path,
+    source: Path,
+    *,
+    now: dt.datetime | None = None,
+    key: JournalKey | None = None,
+    source_key: JournalKey | None = None,
+) -> Path | None:
     """Replace the (closed) journal with `source`, keeping a copy of what is replaced.
+
+    `key` is the journal's key (None when it is plain), `source_key` the source's (None when
+    plain). An encrypted journal stays encrypted with its key, whatever the source's; a plain
+    one takes the source's encryption. The copy kept of what is replaced keeps its own.
 
     The source is checked before anything changes. The current journal is kept as a backup:
     copied with the backup API when it is readable, moved aside as is (with its -wal file) when
@@ -395,15 +430,17 @@ def restore(journal: Path, source: Path, *, now: dt.datetime | None = None) -> P
     rename, so a crash leaves either the old journal or the restored one. Returns the kept copy,
     if there was one.
     """
-    status = verify(source)
+    status = verify(source, source_key)
     if status != "ok":
         raise ValueError(f"{source} cannot be restored: {status}")
+    current = journal.exists() and journal.stat().st_size > 0
+    target_key = key if key is not None and current else source_key
     now = now or dt.datetime.now()
     journal.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     kept: Path | None = None
-    if journal.exists() and journal.stat().st_size > 0:
-        if verify(journal) == "ok":
-            kept = backup(journal, reason="before-restore", now=now)
+    if current:
+        if verify(journal, key) == "ok":
+            kept = backup(journal, reason="before-restore", now=now, key=key)
         else:
             folder = backup_dir(journal)
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -418,11 +455,14 @@ def restore(journal: Path, source: Path, *, now: dt.datetime | None = None) -> P
             os.replace(journal, kept)
     staging = journal.with_name(journal.name + ".restoring")
     staging.unlink(missing_ok=True)
-    src = open_readonly(source)
-    try:
-        _copy_online(src, staging)
-    finally:
-        src.close()
+    if target_key == source_key:
+        src = open_readonly(source, source_key)
+        try:
+            _copy_online(src, staging, source_key)
+        finally:
+            src.close()
+    else:
+        export_copy(source, source_key, staging, target_key)
     with open(staging, "rb") as handle:
         os.fsync(handle.fileno())
     for suffix in ("-wal", "-shm"):

@@ -140,6 +140,10 @@ def _convert(source: Path, source_key: JournalKey | None, target_key: JournalKey
                 value = "" if target_key is None else target_key.pragma_value().strip('"')
                 connection.execute("ATTACH DATABASE ? AS converted KEY ?", (str(temporary), value))
                 try:
+                    # The copy is verified and fsync'ed as a whole before it is used, and thrown
+                    # away if anything stops it: no journal or sync per statement (10x faster).
+                    connection.execute("PRAGMA converted.journal_mode = OFF")
+                    connection.execute("PRAGMA converted.synchronous = OFF")
                     connection.execute("SELECT sqlcipher_export('converted')")
                     user_version, application_id = versions
                     connection.execute(f"PRAGMA converted.user_version = {int(user_version)}")

@@ -149,9 +149,11 @@ def backup_now(path: Path, keep: int = backups.DEFAULT_KEEP, *, clock: Clock = S
         raise JournalError(f"No backup was taken in {folder}: {' '.join(str(exc).split())}") from exc
 
 
-def check(path: Path) -> str:
+def check(path: Path, *, key: JournalKey | None = None, passphrase: str | None = None) -> str:
     """'ok', or what is wrong (one line): SQLite's PRAGMA integrity_check, then that it is a
     Contact Journal. SQLite's own multi-line report is added only with CONTACT_JOURNAL_DEBUG set.
+    An encrypted journal needs its `key` or `passphrase` (PassphraseRequired, WrongPassphrase);
+    SQLCipher then also checks every page's HMAC.
 
     Raises JournalError, before anything opens it, for a path that is not a regular file.
     """
@@ -161,14 +163,19 @@ def check(path: Path) -> str:
     unreadable = db.unreadable_wal(Path(path))
     if unreadable:
         raise JournalError(unreadable)
-    status = backups.verify(path)
+    path = Path(path)
+    if cipher.looks_encrypted(path):
+        key = cipher.unlock(path, key=key, passphrase=passphrase)
+    else:
+        key = None
+    status = backups.verify(path, key)
     if status != "ok":
         detail = " ".join(status.split())
         if "not a database" in detail:
             return "it is not an SQLite database"
         return "the file is damaged" + (f": {detail}" if os.environ.get("CONTACT_JOURNAL_DEBUG") else "")
     try:
-        app_id, version, has_tables = db.inspect_file(path)
+        app_id, version, has_tables = db.inspect_file(path, key)
     except NotAJournalError as exc:  # pragma: no cover - verify() already read every page
         return str(exc)
     if has_tables and app_id != db.APPLICATION_ID:
@@ -188,8 +195,41 @@ def _open_here(path: Path) -> bool:
         return False
 
 
-def restore(path: Path, source: Path, *, clock: Clock = SYSTEM_CLOCK) -> Path | None:
+def _source_key(
+    source: Path, key: JournalKey | None, passphrase: str | None, journal_key: JournalKey | None, journal_passphrase: str | None
+) -> JournalKey:
+    """The key that opens the encrypted backup `source`: the one given for it (WrongPassphrase
+    when it does not open it), else the journal's own when it is the same (PassphraseRequired,
+    naming the backup, when it is not)."""
+    if key is not None or passphrase is not None:
+        return cipher.unlock(source, key=key, passphrase=passphrase)
+    cipher.require()
+    if journal_key is not None and cipher.check(source, journal_key):
+        return journal_key
+    if journal_passphrase is not None:
+        candidate = cipher.key_for(source, journal_passphrase)
+        if cipher.check(source, candidate):
+            return candidate
+    raise PassphraseRequired(source)
+
+
+def restore(
+    path: Path,
+    source: Path,
+    *,
+    clock: Clock = SYSTEM_CLOCK,
+    key: JournalKey | None = None,
+    passphrase: str | None = None,
+    source_key: JournalKey | None = None,
+    source_passphrase: str | None = None,
+) -> Path | None:
     """Replace the journal at `path` (which must be closed) with the journal `source`.
+
+    An encrypted journal needs its `key` or `passphrase`, and stays encrypted with it: the
+    backup is written into it with that key. An encrypted backup opens with the journal's own
+    key or passphrase when it has the same one, else it needs `source_key`/`source_passphrase`
+    (PassphraseRequired / WrongPassphrase naming the backup). A plain journal restored from an
+    encrypted backup becomes encrypted with the backup's passphrase.
 
     Refused, with nothing changed, when the source is not a Contact Journal, comes from a newer
     version, or when the journal is open (in this process or another one, such as the window).
@@ -203,8 +243,14 @@ def restore(path: Path, source: Path, *, clock: Clock = SYSTEM_CLOCK) -> Path | 
     if not db.refuse_odd_file(source):
         raise JournalError(f"{source} does not exist.")
     db.refuse_odd_file(path)
+    journal_key = None
+    if path.exists() and cipher.looks_encrypted(path):
+        journal_key = cipher.unlock(path, key=key, passphrase=passphrase)
+    source_key_found = None
+    if cipher.looks_encrypted(source):
+        source_key_found = _source_key(source, source_key, source_passphrase, journal_key or key, passphrase)
     try:
-        app_id, version, has_tables = db.inspect_file(source)
+        app_id, version, has_tables = db.inspect_file(source, source_key_found)
     except NotAJournalError as exc:
         raise JournalError(f"{source} is not a Contact Journal backup: {exc}") from exc
     if not has_tables or app_id != db.APPLICATION_ID:
@@ -216,6 +262,6 @@ def restore(path: Path, source: Path, *, clock: Clock = SYSTEM_CLOCK) -> Path | 
     if db.in_use(path):
         raise JournalError(f"{path} is in use (is Contact Journal running?); quit it, then restore.")
     try:
-        return backups.restore(path, source, now=clock.now())
+        return backups.restore(path, source, now=clock.now(), key=journal_key, source_key=source_key_found)
     except ValueError as exc:
         raise JournalError(str(exc)) from exc
