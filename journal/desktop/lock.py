@@ -22,7 +22,6 @@ derivation, a conversion, reading the keyring) is run off the GUI thread with `O
 
 from __future__ import annotations
 
-import hmac
 import logging
 import os
 import threading
@@ -129,35 +128,50 @@ def describe(exc: BaseException) -> str:
 
 def available() -> bool:
     """True when this installation can encrypt (the sqlcipher3 package is there)."""
-    from journal.store import cipher
+    from journal.services.upkeep import maintenance
 
-    return cipher.available()
+    return maintenance.encryption_available()
 
 
 def is_encrypted(path: Path) -> bool:
-    from journal.store import cipher
+    """The journal at `path` is encrypted (read from its first bytes; nothing is opened)."""
+    from journal.services.upkeep import maintenance
 
-    return cipher.is_encrypted(Path(path).expanduser())
+    return maintenance.is_encrypted(Path(path).expanduser())
 
 
 def is_wrong_passphrase(exc: BaseException) -> bool:
-    from journal.store import cipher
+    from journal.services.upkeep import maintenance
 
-    return isinstance(exc, cipher.WrongPassphrase)
+    return isinstance(exc, maintenance.WrongPassphrase)
 
 
 def unlock(path: Path, passphrase: str):
-    """The journal's key for `passphrase` (slow: a key derivation), or WrongPassphrase. Nothing
-    is written."""
-    from journal.store import cipher
+    """The journal's key for `passphrase` (slow: a key derivation), or WrongPassphrase (or
+    EncryptionUnavailable where SQLCipher is missing). Nothing is written."""
+    from journal.services.upkeep import maintenance
 
     path = Path(path).expanduser()
     if not passphrase:
-        raise cipher.WrongPassphrase(path)
-    key = cipher.key_for(path, passphrase)
-    if not cipher.check(path, key):
-        raise cipher.WrongPassphrase(path)
-    return key
+        raise maintenance.WrongPassphrase(path)
+    return maintenance.unlock(path, passphrase)
+
+
+def require_encryption() -> None:
+    """EncryptionUnavailable (one line saying how to get it) where SQLCipher is missing."""
+    from journal.store import cipher
+
+    cipher.require()
+
+
+def converted_key(exc: BaseException):
+    """(True, the journal's key now) when a conversion that failed did convert the journal (only
+    some backups could not be), else (False, None)."""
+    from journal.store import encryption
+
+    if isinstance(exc, encryption.BackupsNotConverted):
+        return True, exc.key
+    return False, None
 
 
 def keyring_available() -> bool:
@@ -245,10 +259,9 @@ class JournalAccess(QObject):
         (slow: off the GUI thread); reads no file."""
         if self.key is None or not passphrase:
             return False
-        from journal.store import cipher
+        from journal.services.upkeep import maintenance
 
-        derived = cipher.derive(passphrase, self.key.salt)
-        return hmac.compare_digest(derived, self.key.key)
+        return maintenance.same_passphrase(self.key, passphrase)
 
     # --- remembering -----------------------------------------------------------------------------
 
@@ -302,18 +315,16 @@ class JournalAccess(QObject):
 
 
 def _progress(report: Callable[[int, str], None] | None):
-    """The store's progress callback, handed on as (percent, text)."""
+    """The store's progress(done, total) in files, handed on as (percent, text)."""
     if report is None:
         return None
 
-    def progress(*args) -> None:
-        percent, text = 0, ""
-        for value in args:
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                percent = int(value)
-            elif isinstance(value, str):
-                text = value
-        report(percent, text)
+    def progress(done: int, total: int) -> None:
+        total = max(int(total), 1)
+        text = QCoreApplication.translate("JournalAccess", "{done} of {total} files converted").format(
+            done=done, total=total
+        )
+        report(min(100, int(done) * 100 // total), text)
 
     return progress
 

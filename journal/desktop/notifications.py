@@ -465,6 +465,14 @@ class ReminderNotifications(QObject):
         actions.append((ACTION_OPEN, opens[1]))
         return self.notifier.show(item.key, title, text, actions)
 
+    def post_count(self, items: list[AgendaItem], title: str, text: str) -> bool:
+        """While the window is locked: one notification that says only how many are due, with no
+        button but a click on it (which shows the window, and its lock)."""
+        if self.notifier is None or not items:
+            return False
+        self._summary = list(items)
+        return self.notifier.show(SUMMARY_KEY, title, text, [(DEFAULT_ACTION, _menu_word("&Open"))])
+
     def act(self, key: str, action: str) -> None:
         tray = self.tray
         opening = action in (DEFAULT_ACTION, ACTION_OPEN)
@@ -488,6 +496,17 @@ class ReminderNotifications(QObject):
 
     def _failed(self, _key: str, title: str, text: str) -> None:
         self.tray.notify(title, text)
+
+
+def locked_message(count: int) -> tuple[str, str]:
+    """(title, text) of a reminder while the window is locked and details are not allowed: how
+    many are due, never what ("3 items due")."""
+    if count == 1:
+        title = QCoreApplication.translate("ReminderNotifications", "1 item due")
+    else:
+        title = QCoreApplication.translate("ReminderNotifications", "{n} items due").format(n=count)
+    text = QCoreApplication.translate("ReminderNotifications", "Unlock {app} to see what.").format(app=APP_NAME)
+    return title, text
 
 
 def desktop_notifier(parent: QObject | None = None) -> DesktopNotifier | None:

@@ -7,12 +7,14 @@ back on their day each year.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from journal import APP_NAME
-from journal.desktop.notifications import ReminderNotifications, desktop_notifier
+from journal.desktop.notifications import ReminderNotifications, desktop_notifier, locked_message
 from journal.desktop.reminders import ReminderScheduler
 from journal.domain.agenda import AgendaItem, ItemKind
 from journal.services.agenda import due_actions
@@ -49,6 +51,10 @@ class TrayController(QObject):
         self.due_items: list[AgendaItem] = []
         self.last_announced: list[AgendaItem] = []
         self.status_suffix = None  # a callable giving more for the tooltip (the sync state), or None
+        # While the window is locked the menu lists no items, and reminders say only how many are
+        # due unless `details_when_locked()` allows more (set by the desktop integration).
+        self.is_locked: Callable[[], bool] = lambda: False
+        self.details_when_locked: Callable[[], bool] = lambda: False
 
         self.icon = QSystemTrayIcon(tray_icon(), self)
         self.menu = QMenu()
@@ -89,6 +95,8 @@ class TrayController(QObject):
             self.icon.setIcon(tray_icon())
         if self.scheduler.preferences.reminders_paused:
             detail += self.tr(" · reminders paused")
+        if self.is_locked():
+            detail += self.tr(" · locked")
         more = self.status_suffix() if self.status_suffix is not None else ""
         if more:
             detail += f" · {more}"
@@ -100,6 +108,9 @@ class TrayController(QObject):
         self.refresh_status()
         menu = self.menu
         menu.clear()
+        if self.is_locked():
+            self._locked_menu()
+            return
         menu.addAction(self.tr("&Log conversation…")).triggered.connect(lambda _=False: self.log_conversation())
         menu.addSeparator()
         if self.due_items:
@@ -122,6 +133,21 @@ class TrayController(QObject):
         pause.toggled.connect(self.set_paused)
         menu.addSeparator()
         menu.addAction(self.tr("&Open {app}").format(app=APP_NAME)).triggered.connect(lambda _=False: self.show_window())
+        menu.addAction(self.tr("&Quit")).triggered.connect(lambda _=False: self.quit())
+
+    def _locked_menu(self) -> None:
+        """What the menu holds while the window is locked: how many are due, never what."""
+        menu = self.menu
+        menu.addAction(self.tr("{app} is locked").format(app=APP_NAME)).setEnabled(False)
+        count = len(self.due_items)
+        menu.addAction(locked_message(count)[0] if count else self.tr("Nothing due")).setEnabled(False)
+        menu.addSeparator()
+        pause = menu.addAction(self.tr("&Pause reminders"))
+        pause.setCheckable(True)
+        pause.setChecked(self.scheduler.preferences.reminders_paused)
+        pause.toggled.connect(self.set_paused)
+        menu.addSeparator()
+        menu.addAction(self.tr("&Unlock…")).triggered.connect(lambda _=False: self.show_window())
         menu.addAction(self.tr("&Quit")).triggered.connect(lambda _=False: self.quit())
 
     def _add_item_menu(self, item: AgendaItem) -> None:
@@ -186,6 +212,8 @@ class TrayController(QObject):
 
     def log_conversation(self) -> None:
         self.show_window()
+        if self.is_locked():  # the lock is what shows: nothing opens over it
+            return
         opener = getattr(self.window, "open_log_dialog", None)
         if callable(opener):
             opener()
@@ -273,6 +301,11 @@ class TrayController(QObject):
         """A notification per item, or one summary when several fall due together."""
         self.last_announced = list(items)
         self.refresh_status()
+        if self.is_locked() and not self.details_when_locked():
+            title, text = locked_message(len(items))
+            if not self.notifications.post_count(items, title, text):
+                self.notify(title, text)
+            return
         title, text = self.message_for(items, self.clock.today())
         if not self.notifications.post(items, title, text):  # no notification service: a tray message
             self.notify(title, text)

@@ -1,6 +1,6 @@
 """Putting the desktop pieces together around the main window: the reminder scheduler, the tray
-(or the in-window fallback), close-to-tray, messages from later launches, and the File menu's
-Export calendar and Preferences actions."""
+(or the in-window fallback), close-to-tray, messages from later launches, the File menu's
+Export calendar, Lock and Preferences actions, and the lock of an encrypted journal."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from journal.desktop.autostart import Autostart
+from journal.desktop.lock import JournalAccess, SessionLock
 from journal.desktop.preferences import KEY_NO_TRAY_EXPLAINED, Preferences
 from journal.desktop.reminders import ReminderScheduler
 from journal.services.interchange.calendar_export import export_ics_file
@@ -30,6 +31,8 @@ class DesktopIntegration(QObject):
         tray_available: bool | None = None,
         autostart: Autostart | None = None,
         scheduler: ReminderScheduler | None = None,
+        access: JournalAccess | None = None,
+        session_lock: SessionLock | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -58,6 +61,7 @@ class DesktopIntegration(QObject):
         from journal.ui.scan.actions import ScanActions
 
         self.scan = ScanActions(window, after=self.sync.controller, open_sources=lambda: self.open_preferences(page="scan"))
+        self._install_lock(access, session_lock)
 
     # --- start -------------------------------------------------------------------------------
 
@@ -86,19 +90,79 @@ class DesktopIntegration(QObject):
         self.scheduler.start()
         self.sync.start()
         self.scan.start()
+        self._encryption_changed()
 
     def stop(self) -> None:
+        self.lock.stop()
+        if self.conversion is not None:
+            self.conversion.wait()
         self.scan.stop()
         self.sync.stop()
         self.scheduler.stop()
         self.tray.icon.hide()
+
+    # --- the lock of an encrypted journal ----------------------------------------------------
+
+    def _install_lock(self, access: JournalAccess | None, session_lock: SessionLock | None) -> None:
+        from journal.ui.security.conversion import JournalConversion
+        from journal.ui.security.window_lock import WindowLock
+
+        self.access = access
+        self.lock = session_lock or SessionLock(self.preferences, parent=self)
+        self.window_lock = WindowLock(self.window, self.lock, self._passphrase_matches, quit=self.tray.quit)
+        self.lock.locked_changed.connect(self._locked_changed)
+        self.tray.is_locked = lambda: self.lock.locked
+        self.tray.details_when_locked = lambda: self.preferences.locked_reminder_details
+        self.conversion = None
+        if access is not None:
+            self.conversion = JournalConversion(access, pause=self.pause_background, resume=self.resume_background,
+                                                parent=self)
+        self.lock_action = QAction(self.tr("&Lock"), self.window)
+        self.lock_action.setObjectName("lockWindow")
+        self.lock_action.setShortcuts([QKeySequence("Ctrl+L")])
+        self.lock_action.setToolTip(self.tr("Hide the journal until its passphrase is given again (Ctrl+L)"))
+        self.lock_action.triggered.connect(lambda _=False: self.lock.lock())
+        self.lock_action.setVisible(False)
+        self.window.file_menu.insertAction(self.preferences_action, self.lock_action)
+        self.window.addAction(self.lock_action)
+
+    def _passphrase_matches(self, passphrase: str) -> bool:
+        """Off the GUI thread: the passphrase gives the key in memory (a derivation, no file)."""
+        return self.access is not None and self.access.matches(passphrase)
+
+    def _encryption_changed(self) -> None:
+        encrypted = self.access is not None and self.access.encrypted
+        self.lock.set_enabled(encrypted)
+        self.lock_action.setVisible(encrypted)
+
+    def _locked_changed(self, _locked: bool) -> None:
+        self.tray.refresh_status()
+
+    def pause_background(self) -> None:
+        """Nothing reads the journal in the background (before it is closed for a conversion):
+        the scan and the sync wait for a round that runs, the reminders' timer stops."""
+        self.scan.stop()
+        self.sync.stop()
+        self.scheduler.stop()
+
+    def resume_background(self) -> None:
+        """The journal is open again: the background starts again and every view reads it afresh."""
+        from journal.services.changes import Changes, notify
+
+        self._encryption_changed()
+        notify(Changes(everything=True))
+        self.scheduler.start()
+        self.sync.start()
+        self.scan.start()
 
     # --- reminders in the window -------------------------------------------------------------
 
     def _remind_in_window(self, items) -> None:
         if self.tray.available and self.window.isHidden():
             return  # the tray's notification is the reminder
-        if not self.tray.available:
+        if self.lock.locked:  # the lock says how many, never what
+            self.window_lock.show_due(len(items))
+        elif not self.tray.available:
             self.banner.show_items(items)
         QApplication.alert(self.window, 0)
 
@@ -113,7 +177,7 @@ class DesktopIntegration(QObject):
 
     def handle_message(self, message: dict) -> None:
         self.tray.show_window()
-        if message.get("action") == "log":
+        if message.get("action") == "log" and not self.lock.locked:
             self.tray.log_conversation()
 
     # --- menu actions ------------------------------------------------------------------------
@@ -171,22 +235,30 @@ class DesktopIntegration(QObject):
         accounts = AccountsPage(self.context.clock)
         accounts.account_changed.connect(self.sync.account_changed)
         sources = SourcesPage(self.context, scan=self.scan.scan_now, controller=self.scan.controller)
+        pages = [(self.tr("Accou&nts"), accounts), (self.tr("Ma&il && calendars"), sources)]
+        privacy = None
+        if self.access is not None and self.conversion is not None:
+            from journal.ui.security.privacy_page import PrivacyPage
+
+            privacy = PrivacyPage(self.preferences, self.access, self.conversion)
+            pages.append((self.tr("&Privacy"), privacy))
         dialog = PreferencesDialog(
             self.preferences, autostart=self.autostart, tray_available=self.tray.available,
-            pages=((self.tr("Accou&nts"), accounts), (self.tr("Ma&il && calendars"), sources)), parent=self.window,
+            pages=tuple(pages), parent=self.window,
         )
-        dialog.accounts, dialog.sources = accounts, sources
+        dialog.accounts, dialog.sources, dialog.privacy = accounts, sources, privacy
         dialog.applied.connect(self._preferences_applied)
-        dialog.finished.connect(lambda _result: (accounts.wait(), sources.wait()))
+        dialog.finished.connect(lambda _result: (accounts.wait(), sources.wait(), privacy and privacy.wait()))
         dialog.finished.connect(dialog.deleteLater)
-        for name, widget in (("accounts", accounts), ("scan", sources)):
-            if page == name:
+        for name, widget in (("accounts", accounts), ("scan", sources), ("privacy", privacy)):
+            if page == name and widget is not None:
                 dialog.tabs.setCurrentWidget(widget)
                 widget.setFocus()
         dialog.open()
         return dialog
 
     def _preferences_applied(self) -> None:
+        self.lock.configure()  # when to lock may have changed
         self.scheduler.check_now()  # the reminder time may have moved
         self.tray.refresh_status()
         try:
