@@ -17,6 +17,7 @@ The funnel's rules:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -118,6 +119,11 @@ class OfferFacts:
     target_id: int = 0
 
     def stage_dates(self) -> dict[Stage, dt.date]:
+        """The date of each stage known (see _stage_dates); read-only."""
+        return self._stage_dates
+
+    @functools.cached_property
+    def _stage_dates(self) -> dict[Stage, dt.date]:
         """The date of each forward stage the journal knows, and the closing date under
         DECLINED or LAPSED. The current stage's date defaults to the day the stage last changed
         (rows written before the stage dates were kept have only that)."""

@@ -28,6 +28,9 @@ def period_clause(column: str, period: Period) -> tuple[str, list[str]]:
     return f"{column} BETWEEN ? AND ?", [period.start.isoformat(), period.end.isoformat()]
 
 
+_STAGES = {stage.value: stage for stage in Stage}
+
+
 def offers(period: Period, *, stages: list[Stage] | None = None) -> list[tuple[OfferFacts, str, str]]:
     """(facts, introducer's name, target's name) of every offer made in `period`, oldest first."""
     where, params = period_clause("i.offered_on", period)
@@ -41,13 +44,20 @@ def offers(period: Period, *, stages: list[Stage] | None = None) -> list[tuple[O
         f"WHERE {where} ORDER BY i.offered_on, i.id",
         params,
     ).fetchall()
+    dates: dict = {None: None, "": None}  # a few hundred distinct days among thousands of offers
+
+    def when(value):
+        found = dates.get(value, dates)
+        if found is dates:
+            found = dates[value] = day(value)
+        return found
+
     out = []
     for (intro_id, stage, offered, changed, asked, introduced, met, thanked, closed,
          introducer_id, target_id, introducer, target) in rows:
         facts = OfferFacts(
-            id=intro_id, stage=Stage(stage), offered_on=day(offered), stage_changed_on=day(changed) or day(offered),
-            asked_on=day(asked), introduced_on=day(introduced), met_on=day(met), thanked_on=day(thanked),
-            closed_on=day(closed), introducer_id=introducer_id, target_id=target_id,
+            intro_id, _STAGES[stage], when(offered), when(changed) or when(offered), when(asked), when(introduced),
+            when(met), when(thanked), when(closed), introducer_id, target_id,
         )
         out.append((facts, introducer, target))
     return out

@@ -89,7 +89,7 @@ def graph(period: Period, *, stages: list[Stage] | None = None, tag: str | None 
 def _star_hub(component, nx_graph) -> int | None:
     """The centre of a star (a tree in which one person touches every other), else None."""
     size = len(component)
-    if nx_graph.subgraph(component).number_of_edges() != size - 1:
+    if sum(nx_graph.degree(n) for n in component) != 2 * (size - 1):
         return None
     hub = max(component, key=lambda n: (nx_graph.degree(n), -n))
     return hub if nx_graph.degree(hub) == size - 1 else None
@@ -104,11 +104,14 @@ def _spring(component: list[int], nx_graph, random_state, shapes: dict) -> dict[
 
     sub = nx.Graph()
     sub.add_nodes_from(component)
-    sub.add_edges_from(sorted(nx_graph.subgraph(component).edges()))
+    sub.add_edges_from((a, b) for a in component for b in sorted(nx_graph[a]) if a < b)
     size = len(component)
     key = None
     if size <= SHAPE_CACHE_MAX:
-        key = (size, sub.number_of_edges(), tuple(sorted(d for _n, d in sub.degree())))
+        # Each person's degree with their neighbours' degrees: groups alike here are nearly
+        # always the same shape, which the matcher then confirms (and maps person to person).
+        degree = sub.degree
+        key = tuple(sorted((degree(n), tuple(sorted(degree(m) for m in sub[n]))) for n in component))
         for known, positions in shapes.get(key, ()):
             matcher = GraphMatcher(known, sub)
             if matcher.is_isomorphic():
