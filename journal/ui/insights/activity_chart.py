@@ -60,7 +60,9 @@ class ActivityChart(QWidget):
             key=lambda c: -sum(activity.by_channel[c]),
         )
         count = len(activity.buckets) if activity else 0
-        self.current = activity.buckets.index(keep) if keep in (activity.buckets if activity else []) else count - 1
+        # The bucket holding the day that was current (weeks to months and back), else the last.
+        holding = [n for n, start in enumerate(activity.buckets if activity else []) if keep is not None and start <= keep]
+        self.current = holding[-1] if holding else count - 1
         total = sum(totals)
         self.setAccessibleName(self.tr("Conversations per {bucket}: {total} in the period").format(
             bucket=self._bucket_word(), total=total))

@@ -101,13 +101,17 @@ class FunnelPage(QWidget):
         self.title.setText(self.describe(cell, len(rows)))
 
     def describe(self, cell: Cell, n: int) -> str:
+        stage = stage_label(cell.stage) if cell.stage else ""
         if cell.kind == REACHED:
-            return self.tr("{n} offers reached {stage} or a later stage").format(n=n, stage=stage_label(cell.stage))
-        if cell.kind == NOW:
-            return self.tr("{n} offers in {stage} now").format(n=n, stage=stage_label(cell.stage))
-        if cell.kind == STALLED:
-            return self.tr("{n} open offers stalled now (in their stage past its next step's delay)").format(n=n)
-        return self.tr("{n} offers {stage}").format(n=n, stage=stage_label(cell.stage).lower())
+            one, many = self.tr("1 offer reached {stage} or a later stage"), self.tr("{n} offers reached {stage} or a later stage")
+        elif cell.kind == NOW:
+            one, many = self.tr("1 offer in {stage} now"), self.tr("{n} offers in {stage} now")
+        elif cell.kind == STALLED:
+            one = self.tr("1 open offer stalled now (in its stage past its next step's delay)")
+            many = self.tr("{n} open offers stalled now (in their stage past the next step's delay)")
+        else:
+            one, many = self.tr("1 offer ended {stage}"), self.tr("{n} offers ended {stage}")
+        return (one if n == 1 else many).format(n=n, stage=stage if cell.kind in (REACHED, NOW) else stage.lower())
 
     def _enter_list(self, _cell) -> None:
         if self.model.rowCount():

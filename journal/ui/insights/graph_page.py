@@ -95,7 +95,7 @@ class GraphPage(QWidget):
         self.tag.setToolTip(self.tr("Only introductions whose introducer or target has this tag"))
         self.tag.addItem(self.tr("All tags"), "")
         self.tag.currentIndexChanged.connect(lambda _i: self.reload())
-        tag_label = QLabel(self.tr("&Tag:"))
+        tag_label = QLabel(self.tr("T&ag:"))
         tag_label.setBuddy(self.tag)
         filters.addWidget(tag_label)
         filters.addWidget(self.tag)

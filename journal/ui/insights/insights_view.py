@@ -4,7 +4,8 @@ who is going cold and the activity by channel, each on a tab, under one period s
 Built the first time the view is shown (never before the window's first paint), and only the
 tab in front reads the journal: the others are read when they come to the front, after a period
 switch or a change notice. Keys: Alt+P the period, Ctrl+Tab / Ctrl+Shift+Tab or Alt+the
-underlined letter the tabs; each tab's own keys are in its hint line and tooltips.
+underlined letter the tabs (G, U, N, L, Y: none of the menu bar's F, E, V, T, H); each tab's
+own keys are in its hint line and tooltips.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ class InsightsView(QWidget):
         self.tabs = QTabWidget(self, objectName="insightsTabs")
         self.tabs.setDocumentMode(True)
         for page, title in zip(self.pages, (
-            self.tr("&Graph"), self.tr("F&unnel"), self.tr("I&ntroducers"), self.tr("Losing &touch"), self.tr("Acti&vity"),
+            self.tr("&Graph"), self.tr("F&unnel"), self.tr("I&ntroducers"), self.tr("&Losing touch"), self.tr("Activit&y"),
         ), strict=True):
             self.tabs.addTab(page, title)
             page.open_requested.connect(self.open_requested)

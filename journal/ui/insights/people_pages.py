@@ -48,7 +48,7 @@ class IntroducersPage(QWidget):
         self.offers.hideColumn(0)  # the introducer is the row chosen on the left
         self.offers.activated.connect(lambda index: self._open_offer(index.row()))
         self.offers.installEventFilter(self)
-        self.thank_button = QPushButton(action_icon("mail"), self.tr("Draft &thank-you…  (T)"), self, objectName="thankButton")
+        self.thank_button = QPushButton(action_icon("mail"), self.tr("Draft than&k-you…  (T)"), self, objectName="thankButton")
         self.thank_button.setToolTip(self.tr("Write the thank-you for an introduction that became a meeting (T)"))
         self.thank_button.clicked.connect(self.draft_thanks)
         self.open_button = QPushButton(action_icon("open"), self.tr("Open person  (Enter)"), self, objectName="openIntroducer")
@@ -206,7 +206,7 @@ class LosingTouchPage(QWidget):
         self.cadence_button = QPushButton(self.tr("Set &cadence…  (K)"), self, objectName="cadenceButton")
         self.cadence_button.setToolTip(self.tr("Set how often to keep in touch with them (K)"))
         self.cadence_button.clicked.connect(self.show_cadence_menu)
-        self.log_button = QPushButton(action_icon("chat"), self.tr("&Log conversation…  (L)"), self, objectName="logButton")
+        self.log_button = QPushButton(action_icon("chat"), self.tr("L&og conversation…  (L)"), self, objectName="logButton")
         self.log_button.clicked.connect(self.log_current)
         self.open_button = QPushButton(action_icon("open"), self.tr("Open person  (Enter)"), self, objectName="openLosing")
         self.open_button.clicked.connect(self.open_current)
