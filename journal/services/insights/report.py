@@ -96,7 +96,8 @@ def text_lines(period: Period, today: dt.date, *, limit: int | None = LOSING_TOU
     for r in offered_by:
         lines.append(f"  {r.name}: {r.offers} offered, {r.met} met, {_days(r.median_days_to_meeting)} to meet"
                      + (f", {len(r.unthanked)} not thanked" if r.unthanked else ""))
-    lines += ["", "Losing touch (days since the last contact against the usual gap):"]
+    shown = f"the {limit} furthest" if limit is not None else "everyone"
+    lines += ["", f"Losing touch ({shown} past their usual gap between contacts, then those contacted once):"]
     if not going_cold:
         lines.append("  no contact logged yet")
     for r in going_cold:
