@@ -1,5 +1,5 @@
 # Contact Journal: `make run` starts the app, `make test` runs the whole suite.
-# Both create .venv/ at the repository root on first use.
+# Both create .venv/ at the repository root on first use, with encryption (sqlcipher3) installed.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -14,11 +14,11 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[encryption]'
 	touch $@
 
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,encryption]'
 	touch $(STAMP) $@
 
 run: $(STAMP)
@@ -38,7 +38,7 @@ bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(ARGS)
 
 $(DIST_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dist]'
+	$(BIN)/python -m pip install --quiet -e '.[dist,encryption]'
 	touch $(STAMP) $@
 
 # One folder, dist/contact-journal/, whose contact-journal program needs no Python installed.

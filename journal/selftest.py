@@ -1,10 +1,10 @@
 """`contact-journal --self-test`: check that this installation works, without touching the user's
 journal or settings. Used on the frozen binary in CI and by users after installing.
 
-It starts Qt offscreen (unless a platform is set), opens a throwaway journal, logs a
-conversation with an offered introduction and reads it back from the reopened file, searches
-for it, loads every bundled icon and translation, and creates the calendar view and the About
-dialog. One line per check; exit status 0 only if every check passes.
+It starts Qt offscreen (unless a platform is set), opens a throwaway encrypted journal with its
+key and not with another, opens a throwaway journal, logs a conversation with an offered
+introduction and reads it back from the reopened file, searches for it, loads every bundled icon
+and translation, and creates the calendar view and the About dialog. One line per check; exit status 0 only if every check passes.
 """
 
 from __future__ import annotations
@@ -94,6 +94,41 @@ class SelfTest:
         finally:
             connection.close()
         return f"SQLite {sqlite3.sqlite_version} with FTS5"
+
+    def encryption(self) -> str:
+        """SQLCipher is there and works: a throwaway encrypted journal (with a full-text index)
+        opens with its key, not with another, and its bytes hide what it holds. Made with the
+        driver directly, so the self-test's own journal stays bound to the models."""
+        import time
+
+        from journal.store import cipher
+
+        if not cipher.available():
+            raise CheckFailed(f"SQLCipher is missing: {cipher.EXTRA_HINT}")
+        path = self.workdir / "encrypted.sqlite3"
+        started = time.perf_counter()
+        key = cipher.new_key("self-test passphrase")
+        derivation = time.perf_counter() - started
+        connection = cipher.driver().connect(str(path))
+        try:
+            cipher.apply_key(connection, key)
+            connection.execute("CREATE VIRTUAL TABLE probe USING fts5(body)")
+            connection.execute("INSERT INTO probe(body) VALUES (?)", (f"an encrypted {MARKER}",))
+            connection.commit()
+        finally:
+            connection.close()
+        _expect(cipher.is_encrypted(path), "the encrypted journal starts with SQLite's plain header")
+        _expect(MARKER.encode() not in path.read_bytes(), "the encrypted journal holds its text in the clear")
+        _expect(cipher.check(path, cipher.key_for(path, "self-test passphrase")), "the key does not open the journal it made")
+        _expect(not cipher.check(path, cipher.key_for(path, "another passphrase")), "another passphrase opens the journal")
+        reader = cipher.connect_read_only(path, key)
+        try:
+            found = reader.execute("SELECT count(*) FROM probe WHERE probe MATCH ?", (MARKER,)).fetchone()[0]
+            version = reader.execute("PRAGMA cipher_version").fetchone()[0]
+        finally:
+            reader.close()
+        _expect(found == 1, f"full-text search in the encrypted journal found {found} rows")
+        return f"SQLCipher {version} with FTS5, key derivation {derivation:.2f} s ({cipher.KDF_ITER:,} iterations)"
 
     def journal_round_trip(self) -> str:
         from journal.services.conversations.records import OfferDraft, PersonRef, StepDraft, log_conversation
@@ -273,6 +308,7 @@ class SelfTest:
             ("platform", self.platform),
             ("resources", self.resources),
             ("sqlite", self.sqlite),
+            ("encryption", self.encryption),
             ("journal", self.journal_round_trip),
             ("search", self.search),
             ("sync", self.sync),

@@ -175,3 +175,24 @@ def test_without_sqlcipher_an_encrypted_journal_says_how_to_get_it(encrypted_jou
         open_journal(encrypted_journal, passphrase=PASSPHRASE)
     with pytest.raises(EncryptionUnavailable):
         cipher.require()
+
+
+def test_sqlcipher_itself_opens_it_with_the_passphrase(encrypted_journal):
+    """The key is derived exactly as SQLCipher 4 derives it, so stock SQLCipher tools open the
+    journal with its passphrase alone."""
+    connection = cipher.driver().connect(f"{encrypted_journal.as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        connection.execute("PRAGMA key = 'correct horse battery staple'")
+        assert connection.execute("SELECT count(*) FROM person").fetchone()[0] > 0
+    finally:
+        connection.close()
+
+
+def test_the_self_test_checks_encryption(tmp_path, monkeypatch):
+    from journal.selftest import CheckFailed, SelfTest
+
+    line = SelfTest(tmp_path).encryption()
+    assert line.startswith("SQLCipher ") and "FTS5" in line and "key derivation" in line
+    monkeypatch.setattr(cipher, "_sqlcipher", None)
+    with pytest.raises(CheckFailed, match=r"contact-journal\[encryption\]"):
+        SelfTest(tmp_path / "again").encryption()
