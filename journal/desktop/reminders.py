@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
-import sqlite3
 import time
 from collections.abc import Callable
 
@@ -25,6 +24,7 @@ from journal.domain.agenda import AgendaItem, ItemKind, sort_key
 from journal.services import changes as change_notices
 from journal.services.agenda import dates as yearly
 from journal.services.agenda.items import due_between
+from journal.services.upkeep.maintenance import DATABASE_ERRORS
 
 MAX_TIMER_MS = 2**31 - 1  # QTimer takes a signed 32-bit interval (about 24.8 days)
 HEARTBEAT_MS = 60_000
@@ -158,7 +158,7 @@ class ReminderScheduler(QObject):
             return
         try:
             self._check()
-        except (PeeweeException, sqlite3.Error) as exc:
+        except (PeeweeException, *DATABASE_ERRORS) as exc:  # sqlite3's or sqlcipher3's
             # The journal is busy or went away for a moment: try again later, never crash a timer.
             log.warning("Reminders could not read the journal (%s); retrying in a minute", exc)
             self.target = None

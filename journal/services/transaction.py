@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import re
-import sqlite3
 from pathlib import Path
 
 from peewee import IntegrityError, OperationalError
 
 from journal.errors import BusyError, ValidationError
 from journal.store import backups
+from journal.store.cipher import OPERATIONAL_ERRORS
 from journal.store.models import DB
 
 _UNIQUE = re.compile(r"UNIQUE constraint failed: (\w+)\.(\w+)")
@@ -52,7 +52,7 @@ def write():
             yield transaction
     except IntegrityError as exc:
         raise ValidationError(explain(exc)) from exc
-    except (OperationalError, sqlite3.OperationalError, OSError) as exc:
+    except (OperationalError, *OPERATIONAL_ERRORS, OSError) as exc:  # sqlite3's or sqlcipher3's
         # A full disk fails the COMMIT; peewee's rollback after it then fails too ("cannot
         # rollback - no transaction is active"), hiding the cause: look through the chain.
         if backups.is_disk_full(exc):

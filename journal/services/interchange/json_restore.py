@@ -9,7 +9,6 @@ table, so a journal of any size restores without being held in memory.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 
 from peewee import IntegrityError
@@ -20,6 +19,7 @@ from journal.interop.json_io import Export
 from journal.interop.records import AddressRecord, ContactRecord, DateRecord, ImportFormatError
 from journal.services.interchange.import_writer import bulk_insert, stored
 from journal.services.interchange.json_tables import convert_row, table_models
+from journal.store.cipher import INTEGRITY_ERRORS
 from journal.store.migrations import SCHEMA_VERSION
 
 BATCH = 2000
@@ -219,5 +219,5 @@ def _insert(model, batch: list[dict]) -> None:
     try:
         for columns, values in groups.items():
             bulk_insert(model, list(columns), values)
-    except (IntegrityError, sqlite3.IntegrityError) as exc:
+    except (IntegrityError, *INTEGRITY_ERRORS) as exc:  # sqlite3's or sqlcipher3's
         raise ImportFormatError(f"This export is damaged: {model._meta.table_name} rows break a rule ({exc}).") from None
