@@ -51,7 +51,8 @@ class ActivityPage(QWidget):
         self.breakdown = QLabel(self, objectName="activityBreakdown")
         self.breakdown.setWordWrap(True)
         self.model = ConversationListModel(context.clock, self)
-        self.table = make_table("activityConversations", self.model, stretch=3)
+        self.table = make_table("activityConversations", self.model, stretch=3,
+                                samples={0: "30 Dec 2025", 1: "in person", 2: "Alexandra Whitfield"})
         self.table.activated.connect(lambda index: self._open_conversation(index.row()))
         self.table.installEventFilter(self)
         self.new_title = QLabel(self, objectName="activityNewTitle")

@@ -61,7 +61,9 @@ class FunnelChart(QWidget):
         return QSize(380, self._row_height() * 9 + 40)
 
     def _row_height(self) -> int:
-        return int(self.fontMetrics().height() * 2.6)
+        """Rows share the height there is, between a compact and a roomy size."""
+        line = self.fontMetrics().height()
+        return int(min(max((self.height() - 40) / 9, line * 2.6), line * 3.6))
 
     # --- contents --------------------------------------------------------------------------------
 

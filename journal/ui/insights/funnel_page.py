@@ -39,7 +39,8 @@ class FunnelPage(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.model = OffersModel(context.clock, self)
-        self.table = make_table("funnelOffers", self.model, stretch=1)
+        self.table = make_table("funnelOffers", self.model, stretch=1,
+                                samples={0: "Alexandra Whitfield", 2: "Introduced", 3: "09 Feb (300 d)"})
         self.table.activated.connect(lambda index: self.open_offer(index.row()))
         self.table.installEventFilter(self)
         hint = QLabel(self.tr("Enter opens the introduction · Esc goes back to the funnel"), self)

@@ -144,11 +144,7 @@ class GraphPage(QWidget):
         busy_layout.addWidget(self.busy_label, 0, Qt.AlignmentFlag.AlignHCenter)
         busy_layout.addWidget(bar, 0, Qt.AlignmentFlag.AlignHCenter)
         busy_layout.addStretch(2)
-        self.empty = EmptyHint(
-            self.tr("No introductions in this period"),
-            self.tr("Offers noted in the Log dialog (Ctrl+N) appear here as arrows from the person who offered "
-                    "to the person they offered to introduce you to. Try a longer period or other filters."),
-        )
+        self.empty = EmptyHint(*self._empty_words(no_stage=False))
         self.pages = QStackedWidget(self)
         for widget in (self.view, self.busy, self.empty):
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the keyboard can wait on the note
@@ -197,6 +193,7 @@ class GraphPage(QWidget):
         self.graph = graph
         if graph is None or not graph.edges:
             self.runner.cancel()
+            self.empty.set_message(*self._empty_words(no_stage=graph is None))
             self.view.clear()
             self._set_page(self.empty)
             self._update_status()
@@ -209,6 +206,13 @@ class GraphPage(QWidget):
         self._set_page(self.busy)
         self._update_status()
         self.runner.request(graph)
+
+    def _empty_words(self, *, no_stage: bool) -> tuple[str, str]:
+        if no_stage:
+            return self.tr("No stage chosen"), self.tr("Turn a stage on above (Tab to it, then Space).")
+        return (self.tr("No introductions in this period"),
+                self.tr("Offers noted in the Log dialog (Ctrl+N) appear here as arrows from the person who offered "
+                        "to the person they offered to introduce you to. Try a longer period or other filters."))
 
     def _set_tags(self, tags: list[str]) -> None:
         if tags == self._tags:

@@ -72,11 +72,23 @@ class IntroducersModel(RowsModel):
         QT_TRANSLATE_NOOP("InsightsIntroducers", "Introducer"),
         QT_TRANSLATE_NOOP("InsightsIntroducers", "Offers"),
         QT_TRANSLATE_NOOP("InsightsIntroducers", "Met"),
-        QT_TRANSLATE_NOOP("InsightsIntroducers", "Became meetings"),
-        QT_TRANSLATE_NOOP("InsightsIntroducers", "Median days to meeting"),
+        QT_TRANSLATE_NOOP("InsightsIntroducers", "Met %"),
+        QT_TRANSLATE_NOOP("InsightsIntroducers", "Days to meet"),
         QT_TRANSLATE_NOOP("InsightsIntroducers", "Not thanked"),
     )
     NAME, OFFERS, MET, SHARE, DAYS, UNTHANKED = range(6)
+    TIPS = {
+        OFFERS: QT_TRANSLATE_NOOP("InsightsIntroducers", "Introductions they offered in the period"),
+        MET: QT_TRANSLATE_NOOP("InsightsIntroducers", "Of those, how many became a meeting"),
+        SHARE: QT_TRANSLATE_NOOP("InsightsIntroducers", "The share of their offers that became a meeting"),
+        DAYS: QT_TRANSLATE_NOOP("InsightsIntroducers", "Median days from their offer to the meeting"),
+        UNTHANKED: QT_TRANSLATE_NOOP("InsightsIntroducers", "Meetings they made possible that you have not thanked them for yet"),
+    }
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section in self.TIPS:
+            return QCoreApplication.translate(self.CONTEXT, self.TIPS[section])
+        return super().headerData(section, orientation, role)
 
     def cell(self, row, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:

@@ -39,12 +39,14 @@ class IntroducersPage(QWidget):
         self._items: dict[int, OfferItem] = {}
         self.model = IntroducersModel(self)
         self.table = make_table("introducersTable", self.model)
+        self.table.horizontalHeader().setMinimumSectionSize(40)
         self.table.installEventFilter(self)
         self.table.doubleClicked.connect(lambda index: self._enter(index.column()))
         self.table.selectionModel().currentChanged.connect(lambda *_a: self._show_offers())
         self.offers_title = QLabel(self, objectName="introducerOffersTitle")
         self.offers_model = OffersModel(context.clock, self)
-        self.offers = make_table("introducerOffers", self.offers_model, stretch=1)
+        self.offers = make_table("introducerOffers", self.offers_model, stretch=1,
+                                 samples={2: "Introduced", 3: "09 Feb (300 d)"})
         self.offers.hideColumn(0)  # the introducer is the row chosen on the left
         self.offers.activated.connect(lambda index: self._open_offer(index.row()))
         self.offers.installEventFilter(self)
@@ -199,7 +201,7 @@ class LosingTouchPage(QWidget):
         self.setObjectName("losingTouchPage")
         self.dialog = None
         self.model = LosingTouchModel(context.clock, self)
-        self.table = make_table("losingTouchTable", self.model)
+        self.table = make_table("losingTouchTable", self.model, samples={1: "30 Dec 2025", 6: "Every 2 months"})
         self.table.installEventFilter(self)
         self.table.activated.connect(lambda _index: self.open_current())
         self.table.selectionModel().currentChanged.connect(lambda *_a: self._update_buttons())

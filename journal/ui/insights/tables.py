@@ -6,7 +6,9 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
-def make_table(object_name: str, model, *, stretch: int = 0) -> QTableView:
+def make_table(object_name: str, model, *, stretch: int = 0, samples: dict[int, str] | None = None) -> QTableView:
+    """`stretch` takes the room left; every other column is as wide as its title or its
+    `samples` text (never sized to its contents: that would measure every row of a big list)."""
     table = QTableView(objectName=object_name)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -24,7 +26,15 @@ def make_table(object_name: str, model, *, stretch: int = 0) -> QTableView:
     header = table.horizontalHeader()
     header.setHighlightSections(False)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    metrics = table.fontMetrics()
+    for column in range(model.columnCount()):
+        if column == stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            continue
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        text = max((title, (samples or {}).get(column, "")), key=metrics.horizontalAdvance)
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, metrics.horizontalAdvance(text) + 24)
     return table
 
 

@@ -230,3 +230,20 @@ def test_tabs_come_back_as_they_were_left(qtbot, window, journal):
     view = show_tab(qtbot, window, Qt.Key.Key_Y)
     assert window.context.settings.value("insights/tab") == 4
     assert view.tabs.tabText(view.tabs.currentIndex()) == "Activit&y"
+
+
+def test_the_tables_pass_the_model_tester(qtmodeltester, context, journal):
+    from journal.services.insights import Period, introducers, losing_touch
+    from journal.services.pipeline.introductions import cards
+    from journal.ui.insights.models import IntroducersModel, LosingTouchModel, OfferItem, OffersModel
+
+    today = context.clock.today()
+    for model, rows in (
+        (IntroducersModel(), introducers(Period.all(today))),
+        (LosingTouchModel(context.clock), losing_touch(today)),
+        (OffersModel(context.clock), [OfferItem(c.id, c.introducer_id, c.introducer, c.target_id, c.target, c.stage,
+                                                c.stage_changed_on) for c in cards()]),
+    ):
+        model.set_rows(rows)
+        assert model.rowCount() > 0
+        qtmodeltester.check(model)
