@@ -15,6 +15,9 @@ from pathlib import Path
 from journal import __version__
 
 PROG = "contact-journal"
+PASSPHRASE_ENV = "CONTACT_JOURNAL_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "CONTACT_JOURNAL_NEW_PASSPHRASE"
+BACKUP_PASSPHRASE_ENV = "CONTACT_JOURNAL_BACKUP_PASSPHRASE"
 
 
 class UsageError(Exception):
@@ -53,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--log", action="store_true", help="open the Log conversation dialog")
     parser.add_argument("--self-test", action="store_true", help="check the installation and exit")
     parser.add_argument("--minimized", action="store_true", help="start hidden in the system tray")
+    parser.add_argument(
+        "--passphrase-file", type=Path, metavar="FILE",
+        help=f"an encrypted journal's passphrase is the first line of FILE (unless {PASSPHRASE_ENV} is set; "
+             "without either it is asked on a terminal)",
+    )
     verbs = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
 
     log = verbs.add_parser("log", help="log a conversation")
@@ -72,6 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     verbs.add_parser("backup", help="back up the journal now")
     restore = verbs.add_parser("restore", help="replace the journal with a backup (keeps a copy)")
     restore.add_argument("file", type=Path, metavar="FILE")
+    restore.add_argument(
+        "--backup-passphrase-file", type=Path, metavar="FILE",
+        help=f"an encrypted backup's passphrase, where it differs from the journal's, is the first line of FILE "
+             f"(unless {BACKUP_PASSPHRASE_ENV} is set; without either it is asked on a terminal)",
+    )
     verbs.add_parser("check", help="check the journal's integrity")
 
     importer = verbs.add_parser("import", help="bring contacts in from another program")
@@ -127,6 +140,18 @@ def build_parser() -> argparse.ArgumentParser:
     choices = suggester.add_subparsers(dest="suggestion_verb", metavar="ACTION", parser_class=_Parser)
     dismisser = choices.add_parser("dismiss", help="never offer this suggestion again (undoable in the window)")
     dismisser.add_argument("key", metavar="ID", help="the suggestion's id, as `suggestions` lists it")
+
+    verbs.add_parser(
+        "encrypt", help=f"encrypt the journal and its backups (the new passphrase: {PASSPHRASE_ENV}, "
+                        "--passphrase-file, else asked twice on a terminal)"
+    )
+    verbs.add_parser("decrypt", help="turn the journal and its backups back into plain SQLite files")
+    changer = verbs.add_parser(
+        "passphrase", help=f"change the passphrase (the new one: {NEW_PASSPHRASE_ENV}, --new-passphrase-file, "
+                           "else asked twice on a terminal)"
+    )
+    changer.add_argument("--new-passphrase-file", type=Path, metavar="FILE",
+                         help="the new passphrase is the first line of FILE")
     return parser
 
 
@@ -318,18 +343,215 @@ def _opened(args, *, auto_backup: bool = True, read_only: bool = False):
     journal never waits for a copy of it. Those (`read_only`) never create a journal, and read
     one where nothing can be saved (a read-only folder or file system)."""
     path = journal_path(args)
+    unlock = _unlocking(args, path)
     if read_only:
         from journal.store.db import open_journal
 
-        database = open_journal(path, read_only=True)
+        database = open_journal(path, read_only=True, **unlock)
     else:
         from journal.services.upkeep.maintenance import open_session
 
-        database = open_session(path, auto_backup=auto_backup, clock=_clock())
+        database = open_session(path, auto_backup=auto_backup, clock=_clock(), **unlock)
     try:
         yield path
     finally:
         database.close()
+
+
+def _on_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+# The most of a passphrase file that is read: its first line is the passphrase.
+_PASSPHRASE_FILE_LIMIT = 65536
+
+
+def read_passphrase_file(file: Path, option: str = "--passphrase-file") -> str:
+    """The first line of `file`, without its line ending (\\n or \\r\\n); a UTF-8 byte order mark
+    is dropped. A file that is missing, unreadable, not UTF-8 text or whose first line is empty is
+    one line naming the option."""
+    from journal.errors import ValidationError
+
+    try:
+        with open(file.expanduser(), encoding="utf-8-sig", newline="") as handle:
+            line = handle.readline(_PASSPHRASE_FILE_LIMIT)
+    except FileNotFoundError:
+        raise ValidationError(f"{option} {file}: there is no such file.") from None
+    except IsADirectoryError:
+        raise ValidationError(f"{option} {file} is a folder; it must be a file whose first line is the passphrase.") from None
+    except PermissionError:
+        raise ValidationError(f"{option} {file} cannot be read (permission denied).") from None
+    except UnicodeDecodeError:
+        raise ValidationError(f"{option} {file} is not UTF-8 text.") from None
+    except OSError as exc:
+        raise ValidationError(f"{option} {file} cannot be read ({exc.strerror or exc}).") from None
+    line = line.removesuffix("\n").removesuffix("\r")
+    if not line:
+        raise ValidationError(f"{option} {file}: its first line is empty; it must hold the passphrase.")
+    return line
+
+
+def _ask(prompt: str) -> str:
+    """What is typed at `prompt` on the terminal, without echo; the end of input (Ctrl+D) is nothing."""
+    import getpass
+
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        return ""
+
+
+def _given(env: str, file: Path | None, option: str) -> str | None:
+    """A passphrase given without a terminal: the variable `env` when it is set (and not empty),
+    else the first line of `file` (the option `option`), else None."""
+    import os
+
+    value = os.environ.get(env)
+    if value:
+        return value
+    if file is not None:
+        return read_passphrase_file(file, option)
+    return None
+
+
+def journal_passphrase(args, path: Path, *, prompt: str = "Passphrase for {name}: ") -> str:
+    """The passphrase of the encrypted journal at `path`: CONTACT_JOURNAL_PASSPHRASE when it is
+    set (and not empty), else the first line of --passphrase-file, else typed on a terminal.
+    With none of them, one line says so."""
+    from journal.errors import ValidationError
+
+    given = _given(PASSPHRASE_ENV, getattr(args, "passphrase_file", None), "--passphrase-file")
+    if given is not None:
+        return given
+    if not _on_terminal():
+        raise ValidationError(
+            f"{path} is encrypted: set {PASSPHRASE_ENV}, pass --passphrase-file FILE or run it on a terminal."
+        )
+    typed = _ask(prompt.format(name=path.name))
+    if not typed:
+        raise ValidationError("No passphrase was given; nothing was changed.")
+    return typed
+
+
+def new_passphrase(path: Path, *, env: str, file: Path | None, option: str) -> str:
+    """A new passphrase for the journal at `path`: the variable `env` when it is set, else the
+    first line of `file` (given as `option`), else typed twice on a terminal (the same both times,
+    and not empty). With none of them, one line says so."""
+    from journal.errors import ValidationError
+
+    given = _given(env, file, option)
+    if given is not None:
+        return given
+    if not _on_terminal():
+        raise ValidationError(f"No new passphrase: set {env}, pass {option} FILE or run it on a terminal.")
+    typed = _ask(f"New passphrase for {path.name}: ")
+    if not typed:
+        raise ValidationError("No passphrase was given; nothing was changed.")
+    if _ask("The new passphrase again: ") != typed:
+        raise ValidationError("The two passphrases differ; nothing was changed.")
+    return typed
+
+
+def _unlocking(args, path: Path) -> dict:
+    """What opens the journal at `path`: nothing for a plain one (or none yet); for an encrypted
+    one {"key": its key}, from the passphrase, derived once and checked. Asked for before anything
+    is opened, so that without it (or with a wrong one) nothing is written, not even a backup."""
+    from journal.store import cipher
+    from journal.store.db import refuse_odd_file
+
+    path = path.expanduser()
+    if not refuse_odd_file(path) or not cipher.looks_encrypted(path):
+        return {}
+    cipher.require()
+    return {"key": cipher.unlock(path, passphrase=journal_passphrase(args, path))}
+
+
+def _journal_to_convert(args, verb: str) -> tuple[Path, bool]:
+    """The journal `encrypt`, `decrypt` or `passphrase` works on, and whether it is encrypted.
+    It must be there, be a journal, and not be open in the window or another program: all
+    checked before any passphrase is asked for."""
+    from journal.errors import JournalError
+    from journal.store import cipher, db
+
+    path = journal_path(args).expanduser()
+    if path.is_symlink():
+        path = path.resolve()  # SQLite keeps the -wal and -shm (and their locks) beside the target
+    if not db.refuse_odd_file(path) or path.stat().st_size == 0:
+        raise JournalError(f"no journal at {path} yet")
+    encrypted = cipher.looks_encrypted(path)
+    if not encrypted:
+        db.inspect_file(path)  # anything but a whole SQLite journal is refused here, untouched
+    if db.in_use(path):
+        raise JournalError(f"{path} is in use (is Contact Journal running?); quit it, then run {verb} again.")
+    cipher.require()
+    return path, encrypted
+
+
+def _and_backups(count: int) -> str:
+    return f" and its {_plural(count, 'backup')}" if count else ""
+
+
+def _left(count: int, why: str) -> str:
+    """"; 1 backup with another passphrase was left as it was": backups a conversion passed over."""
+    if not count:
+        return ""
+    return f"; {_plural(count, 'backup')} {why} {'was' if count == 1 else 'were'} left as {'it was' if count == 1 else 'they were'}"
+
+
+def cmd_encrypt(args) -> int:
+    from journal.errors import ValidationError
+    from journal.store import backups, cipher, encryption
+
+    path, encrypted = _journal_to_convert(args, "encrypt")
+    if encrypted and not encryption.unfinished(path):
+        raise ValidationError(f"{path} is already encrypted; `{PROG} passphrase` changes its passphrase.")
+    plain = [b for b in backups.named_backups(path) if not cipher.is_encrypted(b)]
+    if encrypted:  # an encrypt that was stopped left backups plain: its passphrase finishes them
+        passphrase = journal_passphrase(args, path)
+    else:
+        passphrase = new_passphrase(path, env=PASSPHRASE_ENV, file=args.passphrase_file, option="--passphrase-file")
+    encryption.encrypt(path, passphrase)
+    converted = sum(1 for b in plain if cipher.is_encrypted(b))
+    if encrypted:
+        print(f"Encrypted the {_plural(converted, 'backup')} of {path.name} that were left plain.")
+    else:
+        print(f"Encrypted {path.name}{_and_backups(converted)}.")
+    return 0
+
+
+def cmd_decrypt(args) -> int:
+    from journal.errors import ValidationError
+    from journal.store import backups, cipher, encryption
+
+    path, encrypted = _journal_to_convert(args, "decrypt")
+    if not encrypted:
+        raise ValidationError(f"{path} is not encrypted; there is nothing to decrypt.")
+    key = cipher.unlock(path, passphrase=journal_passphrase(args, path))
+    found = [b for b in backups.named_backups(path) if cipher.is_encrypted(b)]
+    encryption.decrypt(path, key)
+    converted = sum(1 for b in found if not cipher.is_encrypted(b))
+    print(f"Decrypted {path.name}{_and_backups(converted)}{_left(len(found) - converted, 'with another passphrase')}.")
+    return 0
+
+
+def cmd_passphrase(args) -> int:
+    from journal.errors import ValidationError
+    from journal.store import backups, cipher, encryption
+
+    path, encrypted = _journal_to_convert(args, "passphrase")
+    if not encrypted:
+        raise ValidationError(f"{path} is not encrypted; `{PROG} encrypt` gives it a passphrase.")
+    current = journal_passphrase(args, path, prompt="Current passphrase for {name}: ")
+    key = cipher.unlock(path, passphrase=current)  # a wrong one is refused before the new one is asked for
+    new = new_passphrase(path, env=NEW_PASSPHRASE_ENV, file=args.new_passphrase_file, option="--new-passphrase-file")
+    if new == current:
+        raise ValidationError("The new passphrase is the current one; nothing was changed.")
+    found = [b for b in backups.named_backups(path) if cipher.is_encrypted(b)]
+    new_key = encryption.change_passphrase(path, key, new)
+    changed = sum(1 for b in found if cipher.check(b, new_key))
+    print(f"Changed the passphrase of {path.name}{_and_backups(changed)}"
+          f"{_left(len(found) - changed, 'with another passphrase')}.")
+    return 0
 
 
 def _start_gui(args) -> int:
@@ -409,11 +631,43 @@ def cmd_backup(args) -> int:
     return 0
 
 
+def _backup_key(args, source: Path, journal_key):
+    """The key of the encrypted backup `source`: the journal's own when it opens it; else, for a
+    plain journal, from the passphrase's usual sources; for an encrypted one whose passphrase the
+    backup does not share, from CONTACT_JOURNAL_BACKUP_PASSPHRASE, --backup-passphrase-file or
+    the terminal. Checked before anything is restored."""
+    from journal.errors import ValidationError
+    from journal.store import cipher
+
+    cipher.require()
+    if journal_key is None:
+        return cipher.unlock(source, passphrase=journal_passphrase(args, source, prompt="Passphrase for the backup {name}: "))
+    if cipher.check(source, journal_key):
+        return journal_key
+    given = _given(BACKUP_PASSPHRASE_ENV, args.backup_passphrase_file, "--backup-passphrase-file")
+    if given is None:
+        if not _on_terminal():
+            raise ValidationError(
+                f"{source} has another passphrase than the journal: set {BACKUP_PASSPHRASE_ENV}, pass "
+                "--backup-passphrase-file FILE or run it on a terminal."
+            )
+        given = _ask(f"Passphrase for the backup {source.name} (it differs from the journal's): ")
+        if not given:
+            raise ValidationError("No passphrase was given; nothing was changed.")
+    return cipher.unlock(source, passphrase=given)
+
+
 def cmd_restore(args) -> int:
     from journal.services.upkeep.maintenance import restore
+    from journal.store import cipher
+    from journal.store.db import refuse_odd_file
 
     path = journal_path(args)
-    kept = restore(path, args.file, clock=_clock())
+    options = _unlocking(args, path)
+    source = args.file.expanduser()
+    if refuse_odd_file(source) and cipher.looks_encrypted(source):
+        options["source_key"] = _backup_key(args, source, options.get("key"))
+    kept = restore(path, args.file, clock=_clock(), **options)
     print(f"Restored {path} from {args.file}" + (f"; the replaced journal was kept as {kept}" if kept else ""))
     return 0
 
@@ -426,7 +680,7 @@ def cmd_check(args) -> int:
     if not refuse_odd_file(path) or path.stat().st_size == 0:  # nothing is created to check it
         print(f"{PROG}: no journal at {path} yet", file=sys.stderr)
         return 1
-    status = check(path)
+    status = check(path, **_unlocking(args, path))
     if status == "ok":
         print(f"{path}: ok")
         return 0
@@ -1096,4 +1350,7 @@ VERBS = {
     "sync": cmd_sync,
     "scan": cmd_scan,
     "suggestions": cmd_suggestions,
+    "encrypt": cmd_encrypt,
+    "decrypt": cmd_decrypt,
+    "passphrase": cmd_passphrase,
 }
