@@ -11,11 +11,14 @@ stock SQLCipher tools (DB Browser for SQLite, the sqlcipher shell) with its pass
 connection is then given the raw key (`PRAGMA key = "x'<key><salt>'"`), which costs no
 derivation: worker threads, backups and checks open as fast as a plain journal.
 
-Measured on the 2-core development machine: one derivation at 256,000 iterations takes
-0.18 s (0.17-0.19 s over repeated runs); a raw-key open adds under 1 ms. KDF_ITER stays at SQLCipher 4's default of
-256,000: it is paid once per unlock (off the GUI thread), well inside the 0.1-0.2 s budget, a
-lower count would only make guessing cheaper, and a higher one would break opening the file
-with stock SQLCipher tools without also telling them the count.
+Measured on the 2-core development machine: one derivation at 256,000 iterations takes 0.18 s
+on an idle core (0.17-0.24 s over repeated runs; 0.47-0.62 s while both cores were busy with
+other work); a raw-key open costs what a plain one does (5-16 ms on a 236 MB journal). KDF_ITER
+stays at SQLCipher 4's default of 256,000: it is paid once per unlock (off the GUI thread), inside
+the 0.1-0.2 s budget on an idle machine. A quarter of the rounds (64,000: 0.16 s against 0.59 s
+under the same load) would shorten that wait by the same factor it would speed up anyone guessing
+passphrases against a stolen file, and any count but the default would stop stock SQLCipher
+tools opening the file with its passphrase alone.
 """
 
 from __future__ import annotations
