@@ -323,3 +323,83 @@ def test_listed_backups_of_an_encrypted_journal_are_whole_ones(secret_journal):
     cut = found[0].with_name("journal-20260101-000000-manual.backup.sqlite3")
     cut.write_bytes(found[0].read_bytes()[:5000])
     assert cut not in backups.list_backups(secret_journal)
+
+
+def export_json_text(path: Path, clock, **given) -> str:
+    import io
+
+    from journal.services.interchange.exports import export_json
+
+    open_journal(path, **given)
+    try:
+        stream = io.StringIO()
+        export_json(stream, clock=clock)
+        return stream.getvalue()
+    finally:
+        close_journal()
+
+
+def test_the_json_export_is_the_same_plain_and_encrypted_and_imports_back(secret_journal, clock, tmp_path):
+    from journal.services.interchange.imports import run_import
+
+    before = export_json_text(secret_journal, clock)
+    key = encryption.encrypt(secret_journal, PASSPHRASE)
+    assert export_json_text(secret_journal, clock, key=key) == before
+    # The export imported into a new encrypted journal (on a worker thread's connection, as the
+    # window imports) gives the same export back.
+    exported = tmp_path / "export.json"
+    exported.write_text(before)
+    other = tmp_path / "other" / "journal.sqlite3"
+    open_journal(other)
+    close_journal()
+    other_key = encryption.encrypt(other, "another passphrase")
+    database = open_journal(other, key=other_key)
+    try:
+        import threading
+
+        from journal.services.interchange.imports import in_own_connection
+
+        failures: list[BaseException] = []
+
+        def worker() -> None:
+            try:
+                in_own_connection(run_import, "json", exported, clock=clock)
+            except BaseException as exc:  # reported below, on the test's thread
+                failures.append(exc)
+
+        thread = threading.Thread(target=worker)
+        thread.start()
+        thread.join()
+        assert failures == []
+        assert database.encrypted
+    finally:
+        close_journal()
+    assert export_json_text(other, clock, key=other_key) == before
+    assert leaks(other.parent) == []
+
+
+def test_read_only_verbs_read_an_encrypted_journal(secret_journal):
+    encryption.encrypt(secret_journal, PASSPHRASE)
+    before = files_under(secret_journal.parent)
+    with pytest.raises(PassphraseRequired):
+        open_journal(secret_journal, read_only=True)
+    database = open_journal(secret_journal, read_only=True, passphrase=PASSPHRASE)
+    try:
+        assert database.encrypted
+        assert Person.select().where(Person.name == NAME).exists()
+    finally:
+        close_journal()
+    assert files_under(secret_journal.parent) == before
+
+
+def test_a_damaged_backup_that_cannot_be_encrypted_is_named(secret_journal):
+    damaged = backups.backup_dir(secret_journal) / "journal-20260101-000000-damaged.backup.sqlite3"
+    first = backups.list_backups(secret_journal)[0].read_bytes()
+    damaged.write_bytes(first[:4096] + bytes(len(first) - 4096))  # the header, then zeros
+    with pytest.raises(encryption.BackupsNotConverted) as info:
+        encryption.encrypt(secret_journal, PASSPHRASE)
+    assert info.value.paths == [damaged]
+    assert damaged.name in str(info.value) and "\n" not in str(info.value)
+    assert cipher.is_encrypted(secret_journal) and cipher.check(secret_journal, info.value.key)
+    assert all(cipher.is_encrypted(path) for path in backups.list_backups(secret_journal) if path != damaged)
+    assert not [p for p in files_under(secret_journal.parent) if p.name.endswith(".converting")]
