@@ -456,12 +456,24 @@ class ScreenLockWatch(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session = QDBusConnection.sessionBus() if session is None else session
-        self.system = QDBusConnection.systemBus() if system is None else system
+        # The buses are reached only once the watch is turned on (a plain journal never does).
+        self._session, self._system = session, system
         self.enabled = False
         self.logind_session: str | None = None  # the object path of this login session
         self._connected: list[tuple] = []
         self._watcher: QDBusPendingCallWatcher | None = None
+
+    @property
+    def session(self) -> QDBusConnection:
+        if self._session is None:
+            self._session = QDBusConnection.sessionBus()
+        return self._session
+
+    @property
+    def system(self) -> QDBusConnection:
+        if self._system is None:
+            self._system = QDBusConnection.systemBus()
+        return self._system
 
     def set_enabled(self, enabled: bool) -> None:
         if enabled == self.enabled:

@@ -142,6 +142,13 @@ def _signal(connection: QDBusConnection, path: str, interface: str, name: str, *
     assert connection.send(message)
 
 
+def _settle(connection: QDBusConnection) -> None:
+    """A blocking round trip to the bus: the match rules this connection asked for are in place
+    (the bus handles each connection's messages in order)."""
+    ping = QDBusMessage.createMethodCall("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "GetId")
+    assert connection.call(ping).type() == QDBusMessage.MessageType.ReplyMessage
+
+
 @pytest.mark.parametrize(
     "path, interface",
     [("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver"), ("/org/gnome/ScreenSaver", "org.gnome.ScreenSaver")],
@@ -153,6 +160,7 @@ def test_the_screen_savers_active_changed_true_locks(qtbot, connect, path, inter
     locked = []
     watch.screen_locked.connect(lambda: locked.append(True))
     watch.set_enabled(True)
+    _settle(watch.session)
     _signal(saver, path, interface, "ActiveChanged", False)  # the screen saver going away: nothing
     _signal(saver, path, interface, "ActiveChanged", True)
     qtbot.waitUntil(lambda: locked == [True])
@@ -161,6 +169,7 @@ def test_the_screen_savers_active_changed_true_locks(qtbot, connect, path, inter
     heard = []
     other.screen_locked.connect(lambda: heard.append(True))
     other.set_enabled(True)
+    _settle(watch.session)
     _signal(saver, path, interface, "ActiveChanged", True)
     qtbot.waitUntil(lambda: heard == [True])
     assert locked == [True]  # the watch turned off heard nothing
@@ -199,6 +208,7 @@ def test_loginds_lock_of_this_session_locks(qtbot, connect):  # noqa: F811
     watch.set_enabled(True)
     qtbot.waitUntil(lambda: watch.logind_session == _Logind.SESSION)
     assert manager.asked == ["auto"]
+    _settle(watch.system)
     _signal(logind_bus, "/org/freedesktop/login1/session/_34", LOGIND_SESSION, "Lock")  # another session
     _signal(logind_bus, _Logind.SESSION, LOGIND_SESSION, "Lock")
     qtbot.waitUntil(lambda: bool(locked))

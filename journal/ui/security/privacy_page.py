@@ -98,6 +98,7 @@ class PrivacyPage(QWidget):
         self.lock_note.setEnabled(False)
         self.lock_group = QGroupBox(self.tr("Lock"))
         lock_form = QFormLayout(self.lock_group)
+        lock_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         lock_form.addRow(self.tr("Lock &after:"), self.idle_minutes)
         lock_form.addRow(self.on_screen_lock)
         lock_form.addRow(self.details)

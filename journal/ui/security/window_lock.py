@@ -79,6 +79,8 @@ class LockOverlay(QWidget):
         card = QFrame(objectName="lockCard")
         card.setFrameShape(QFrame.Shape.StyledPanel)
         card.setMaximumWidth(520)
+        card.setAutoFillBackground(True)
+        card.setBackgroundRole(card.palette().ColorRole.Base)
         inner = QVBoxLayout()
         inner.addWidget(title)
         inner.addWidget(self.explain)
