@@ -217,10 +217,14 @@ def check(path: Path | str, key: JournalKey) -> bool:
     except (OSError, JournalError):
         return False
     try:
-        connection = connect_read_only(path, key)
+        # The main file alone, as immutable: no lock, nothing read from or written to a -wal or
+        # -shm even where a crash left them. Its page 1 always carries the current key: every
+        # conversion writes a whole new file, and a WAL never holds another key's pages.
+        connection = driver().connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     except DATABASE_ERRORS:
         return False
     try:
+        apply_key(connection, key)
         # Reads page 1 only (its HMAC fails under another key): damage further on is not
         # taken for a wrong passphrase; the integrity check finds that.
         connection.execute("PRAGMA user_version").fetchone()

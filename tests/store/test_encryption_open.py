@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import threading
 from pathlib import Path
@@ -196,3 +197,28 @@ def test_the_self_test_checks_encryption(tmp_path, monkeypatch):
     monkeypatch.setattr(cipher, "_sqlcipher", None)
     with pytest.raises(CheckFailed, match=r"contact-journal\[encryption\]"):
         SelfTest(tmp_path / "again").encryption()
+
+
+def test_a_wrong_passphrase_leaves_a_crashed_journals_wal_and_shm_as_they_were(encrypted_journal, tmp_path):
+    """A journal left with its -wal and -shm (a crash, or open elsewhere): a wrong passphrase
+    reads and writes neither, and the right one then sees what the -wal holds."""
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    open_journal(encrypted_journal, passphrase=PASSPHRASE)
+    try:
+        Person.create(name="Only in the WAL")
+        for suffix in ("", "-wal", "-shm"):
+            shutil.copyfile(f"{encrypted_journal}{suffix}", crashed / f"journal.sqlite3{suffix}")
+    finally:
+        close_journal()
+    copy = crashed / "journal.sqlite3"
+    assert Path(f"{copy}-wal").stat().st_size > 0
+    before = {path.name: path.read_bytes() for path in crashed.iterdir()}
+    with pytest.raises(WrongPassphrase):
+        open_journal(copy, passphrase="not it")
+    assert {path.name: path.read_bytes() for path in crashed.iterdir()} == before
+    open_journal(copy, passphrase=PASSPHRASE)
+    try:
+        assert Person.select().where(Person.name == "Only in the WAL").exists()
+    finally:
+        close_journal()
