@@ -58,8 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--minimized", action="store_true", help="start hidden in the system tray")
     parser.add_argument(
         "--passphrase-file", type=Path, metavar="FILE",
-        help=f"an encrypted journal's passphrase is the first line of FILE (unless {PASSPHRASE_ENV} is set; "
-             "without either it is asked on a terminal)",
+        help=f"for the verbs: an encrypted journal's passphrase is the first line of FILE (unless {PASSPHRASE_ENV} "
+             "is set; without either it is asked on a terminal)",
     )
     verbs = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
 
@@ -513,7 +513,7 @@ def cmd_encrypt(args) -> int:
     encryption.encrypt(path, passphrase)
     converted = sum(1 for b in plain if cipher.is_encrypted(b))
     if encrypted:
-        print(f"Encrypted the {_plural(converted, 'backup')} of {path.name} that were left plain.")
+        print(f"Encrypted {_plural(converted, 'backup')} of {path.name} left plain by an encrypt that was stopped.")
     else:
         print(f"Encrypted {path.name}{_and_backups(converted)}.")
     return 0

@@ -320,14 +320,17 @@ def test_every_verb_works_on_an_encrypted_journal_given_its_passphrase(cli, encr
 READERS = [["people"], ["agenda"], ["search", "Dana"], ["export", "vcard"], ["scan", "list"], ["suggestions"],
            ["account", "list"]]
 WRITERS = [["log", "--with", "Lee Park"], ["backup"], ["check"], ["scan", "forget"], ["sync"], ["account", "remove"],
-           ["suggestions", "dismiss", "x"], ["decrypt"], ["passphrase"]]
+           ["suggestions", "dismiss", "x"], ["import", "vcard", "CARD"], ["import", "vcard", "CARD", "--dry-run"],
+           ["restore", "CARD"], ["decrypt"], ["passphrase"]]
 
 
 @pytest.mark.parametrize("argv", READERS + WRITERS, ids=lambda argv: " ".join(argv))
 def test_without_its_passphrase_every_verb_is_one_line_and_writes_nothing(cli, encrypted, monkeypatch, tmp_path, refused, argv):
     no_terminal(monkeypatch)
+    card = tmp_path / "lee.vcf"
+    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Lee Park\r\nEND:VCARD\r\n", encoding="utf-8")
     before = folder_state(tmp_path)
-    result = cli(*argv)
+    result = cli(*[str(card) if arg == "CARD" else arg for arg in argv])
     refused(result)
     assert result.code == 1
     assert result.err == (
@@ -560,3 +563,145 @@ def test_encrypt_and_open_typed_on_a_terminal_in_a_new_process(cli, plain):
     code, out, err = on_terminal(plain, "people", answers=["not it"])
     assert (code, out) == (1, "")
     assert err == f"Passphrase for journal.sqlite3: \ncontact-journal: That is not the passphrase of {plain}.\n"
+
+
+# --- restore, and an encrypt that was stopped ----------------------------------------------------
+
+
+def people_in(cli) -> list[str]:
+    result = cli("people", "--json")
+    assert result.code == 0, result
+    return [p["name"] for p in json.loads(result.out)]
+
+
+def test_restore_an_encrypted_backup_with_the_journals_passphrase(cli, encrypted, monkeypatch, refused, tmp_path):
+    from journal.store import backups, cipher
+
+    no_terminal(monkeypatch)
+    monkeypatch.setenv("CONTACT_JOURNAL_PASSPHRASE", PASSPHRASE)
+    newest = backups.newest_backup(encrypted)
+    assert cli("log", "--with", "Lee Park").code == 0
+    assert people_in(cli) == [NAME, "Lee Park"]
+    result = cli("restore", str(newest))
+    assert result.code == 0, result
+    assert result.out.startswith(f"Restored {encrypted} from {newest}; the replaced journal was kept as ")
+    assert cipher.looks_encrypted(encrypted)
+    assert people_in(cli) == [NAME]
+    monkeypatch.delenv("CONTACT_JOURNAL_PASSPHRASE")
+    before = folder_state(tmp_path)
+    result = cli("restore", str(newest))
+    refused(result)
+    assert "is encrypted: set CONTACT_JOURNAL_PASSPHRASE" in result.err
+    assert folder_state(tmp_path) == before
+
+
+def test_restore_a_backup_whose_passphrase_differs_asks_for_it(cli, encrypted, monkeypatch, refused, tmp_path):
+    from journal.store import backups
+
+    no_terminal(monkeypatch)
+    aside = tmp_path / "aside"
+    aside.mkdir()
+    old = aside / "journal-old.sqlite3"
+    old.write_bytes(backups.newest_backup(encrypted).read_bytes())  # keeps PASSPHRASE
+    monkeypatch.setenv("CONTACT_JOURNAL_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("CONTACT_JOURNAL_NEW_PASSPHRASE", OTHER)
+    assert cli("passphrase").code == 0
+    monkeypatch.delenv("CONTACT_JOURNAL_NEW_PASSPHRASE")
+    monkeypatch.setenv("CONTACT_JOURNAL_PASSPHRASE", OTHER)
+    assert cli("log", "--with", "Lee Park").code == 0
+    before = folder_state(tmp_path)
+    result = cli("restore", str(old))
+    refused(result)
+    assert result.err == (
+        f"contact-journal: {old} has another passphrase than the journal: set CONTACT_JOURNAL_BACKUP_PASSPHRASE, "
+        "pass --backup-passphrase-file FILE or run it on a terminal.\n"
+    )
+    monkeypatch.setenv("CONTACT_JOURNAL_BACKUP_PASSPHRASE", OTHER)
+    result = cli("restore", str(old))
+    refused(result)
+    assert result.err == f"contact-journal: That is not the passphrase of {old}.\n"
+    assert folder_state(tmp_path) == before
+    monkeypatch.delenv("CONTACT_JOURNAL_BACKUP_PASSPHRASE")
+    prompts = terminal(monkeypatch, PASSPHRASE)
+    result = cli("restore", str(old))
+    assert result.code == 0, result
+    assert prompts == ["Passphrase for the backup journal-old.sqlite3 (it differs from the journal's): "]
+    assert people_in(cli) == [NAME]  # the journal keeps its own passphrase
+    no_terminal(monkeypatch)
+    assert cli("log", "--with", "Ravi Jain").code == 0
+    file = written(aside / "backup-pass")
+    result = cli("restore", str(old), "--backup-passphrase-file", str(file))
+    assert result.code == 0, result
+    assert people_in(cli) == [NAME]
+
+
+def test_a_plain_journal_restored_from_an_encrypted_backup_needs_its_passphrase(cli, encrypted, monkeypatch, refused, tmp_path):
+    from journal.store import backups, cipher
+
+    no_terminal(monkeypatch)
+    aside = tmp_path / "aside"
+    aside.mkdir()
+    old = aside / "journal-old.sqlite3"
+    old.write_bytes(backups.newest_backup(encrypted).read_bytes())
+    monkeypatch.setenv("CONTACT_JOURNAL_PASSPHRASE", PASSPHRASE)
+    assert cli("decrypt").code == 0
+    monkeypatch.delenv("CONTACT_JOURNAL_PASSPHRASE")
+    before = folder_state(tmp_path)
+    result = cli("restore", str(old))
+    refused(result)
+    assert result.err == (
+        f"contact-journal: {old} is encrypted: set CONTACT_JOURNAL_PASSPHRASE, pass --passphrase-file FILE or run it "
+        "on a terminal.\n"
+    )
+    assert folder_state(tmp_path) == before
+    result = cli("--passphrase-file", str(written(aside / "pass")), "restore", str(old))
+    assert result.code == 0, result
+    assert cipher.looks_encrypted(encrypted)
+
+
+def test_encrypt_again_finishes_the_backups_a_stopped_encrypt_left_plain(cli, plain, monkeypatch, refused, tmp_path):
+    from journal.store import backups, cipher
+
+    no_terminal(monkeypatch)
+    first = backups.list_backups(plain)[0]
+    kept_plain = first.read_bytes()
+    monkeypatch.setenv("CONTACT_JOURNAL_PASSPHRASE", PASSPHRASE)
+    assert cli("encrypt").code == 0
+    first.write_bytes(kept_plain)  # as a kill between the journal and its backups leaves it
+    monkeypatch.delenv("CONTACT_JOURNAL_PASSPHRASE")
+    result = cli("encrypt")
+    refused(result)
+    assert "is encrypted: set CONTACT_JOURNAL_PASSPHRASE" in result.err  # its passphrase, not a new one
+    assert not cipher.is_encrypted(first)
+    monkeypatch.setenv("CONTACT_JOURNAL_PASSPHRASE", PASSPHRASE)
+    result = cli("encrypt")
+    assert (result.code, result.out) == (0, "Encrypted 1 backup of journal.sqlite3 left plain by an encrypt that was stopped.\n"), result
+    assert cipher.is_encrypted(first)
+    for path, data in raw_files(tmp_path).items():
+        assert secrets_in(data) == [], path
+
+
+def test_backups_with_another_passphrase_are_counted_and_left_as_they_were(cli, encrypted, monkeypatch):
+    from journal.store import backups, cipher
+
+    no_terminal(monkeypatch)
+    newest = backups.newest_backup(encrypted)
+    kept = newest.read_bytes()  # encrypted with PASSPHRASE
+    monkeypatch.setenv("CONTACT_JOURNAL_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("CONTACT_JOURNAL_NEW_PASSPHRASE", OTHER)
+    assert cli("passphrase").code == 0
+    old = newest.with_name(f"journal-20250101-120000-manual{backups.SUFFIX}")
+    old.write_bytes(kept)  # an old backup that still has PASSPHRASE
+    monkeypatch.setenv("CONTACT_JOURNAL_PASSPHRASE", OTHER)
+    monkeypatch.setenv("CONTACT_JOURNAL_NEW_PASSPHRASE", "a third one")
+    result = cli("passphrase")
+    assert (result.code, result.out) == (0, (
+        "Changed the passphrase of journal.sqlite3 and its 2 backups; 1 backup with another passphrase was left as it was.\n"
+    )), result
+    assert old.read_bytes() == kept
+    monkeypatch.setenv("CONTACT_JOURNAL_PASSPHRASE", "a third one")
+    result = cli("decrypt")
+    assert (result.code, result.out) == (0, (
+        "Decrypted journal.sqlite3 and its 2 backups; 1 backup with another passphrase was left as it was.\n"
+    )), result
+    assert old.read_bytes() == kept and cipher.check(old, cipher.key_for(old, PASSPHRASE))
