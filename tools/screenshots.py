@@ -226,23 +226,22 @@ def shoot_insights(app, window, out: Path) -> list[Path]:
     """Each of Insights' tabs over the demo journal: the graph laid out with a person found, the
     funnel on its "asked" row, the introducers, losing touch and the activity by week."""
     from journal.domain.pipeline import Stage
-    from journal.ui.insights.layout_task import wait_for_layouts
 
     saved = []
     window.show_view("insights")
     settle(app)
     view = window.stack.currentWidget()
     view.set_period("365")
+    view.settle()
     for page, name in (
         (view.graph_page, "insights-graph"), (view.funnel_page, "insights-funnel"),
         (view.introducers_page, "insights-introducers"), (view.losing_page, "insights-losing-touch"),
         (view.activity_page, "insights-activity"),
     ):
         view.show_tab(page)
+        view.settle()
         settle(app)
         if page is view.graph_page:
-            wait_for_layouts()
-            settle(app)
             page.search.setText("Priya")
             page.view.setFocus()
             page.view.fit()

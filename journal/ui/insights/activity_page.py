@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QListWidget, QList
 
 from journal.ui.insights.activity_chart import ActivityChart
 from journal.ui.insights.models import ConversationListModel
+from journal.ui.insights.reads import read_activity, read_bucket
 from journal.ui.insights.tables import make_table, select
 from journal.ui.labels import channel_label
 
@@ -29,9 +30,10 @@ def bucket_end(start: dt.date, bucket: str) -> dt.date:
 class ActivityPage(QWidget):
     open_requested = Signal(str, int)
 
-    def __init__(self, context, parent: QWidget | None = None) -> None:
+    def __init__(self, context, reads, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.reads = reads
         self.setObjectName("activityPage")
         self.period = None
         self.activity = None
@@ -88,10 +90,12 @@ class ActivityPage(QWidget):
     def reload(self) -> None:
         if self.period is None:
             return
-        from journal.services.insights import activity
+        bucket = self.bucket.currentData()
+        self.reads.ask("activity", ("activity", self.period, bucket), self._show, read_activity, self.period, bucket)
 
-        self.activity = activity(self.period, self.bucket.currentData())
-        self.chart.set_activity(self.activity)
+    def _show(self, activity) -> None:
+        self.activity = activity
+        self.chart.set_activity(activity)
 
     def bucket_range(self) -> tuple[dt.date, dt.date] | None:
         start = self.chart.bucket_start()
@@ -113,8 +117,6 @@ class ActivityPage(QWidget):
             self.new_people.clear()
             self.new_title.setText("")
             return
-        from journal.services.conversations.listing import conversation_ids_between, fetch_rows, first_met_between
-
         start, end = span
         index = self.chart.current
         total = self.chart.total_at(index)
@@ -123,13 +125,14 @@ class ActivityPage(QWidget):
         parts = [f"{channel_label(c)} {self.activity.by_channel[c][index]}" for c in self.chart.channels()
                  if self.activity.by_channel[c][index]]
         self.breakdown.setText(" · ".join(parts))
-        ids = conversation_ids_between(start, end)
-        rows = fetch_rows(ids)
-        self.model.set_rows([rows[i] for i in ids if i in rows])
+        self.reads.ask("bucket", ("bucket", start, end), self._show_items, read_bucket, start, end)
+
+    def _show_items(self, answer) -> None:
+        rows, met = answer
+        self.model.set_rows(rows)
         if self.model.rowCount():
             select(self.table, 0)
         self.new_people.clear()
-        met = first_met_between(start, end)
         for person_id, name in met:
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, person_id)

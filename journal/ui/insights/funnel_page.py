@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from journal.domain.pipeline import Stage
 from journal.ui.insights.funnel_chart import NOW, REACHED, STALLED, Cell, FunnelChart
 from journal.ui.insights.models import OfferItem, OffersModel
+from journal.ui.insights.reads import read_funnel
 from journal.ui.insights.tables import current_row, make_table, select
 from journal.ui.labels import stage_label
 
@@ -24,12 +25,13 @@ def _item(row) -> OfferItem:
 class FunnelPage(QWidget):
     open_requested = Signal(str, int)
 
-    def __init__(self, context, parent: QWidget | None = None) -> None:
+    def __init__(self, context, reads, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.reads = reads
         self.setObjectName("funnelPage")
         self.funnel = None
-        self._cards: dict[int, OfferItem] | None = None
+        self._cards: dict[int, OfferItem] = {}
         self.chart = FunnelChart(self)
         self.chart.current_changed.connect(self._show_cell)
         self.chart.activated.connect(self._enter_list)
@@ -56,10 +58,16 @@ class FunnelPage(QWidget):
         self.setFocusProxy(self.chart)
 
     def refresh(self, period) -> None:
-        from journal.services.insights import funnel
+        """Ask for the funnel of `period` (read on the worker; shown when it comes)."""
+        today = self.context.clock.today()
+        self.reads.ask("funnel", ("funnel", period, today), self._show, read_funnel, period, today)
 
-        self._cards = None
-        self.funnel = funnel(period, today=self.context.clock.today())
+    def _show(self, answer) -> None:
+        self.funnel, cards = answer
+        self._cards = {
+            c.id: OfferItem(c.id, c.introducer_id, c.introducer, c.target_id, c.target, c.stage, c.stage_changed_on)
+            for c in cards.values()
+        }
         self.chart.set_funnel(self.funnel)
 
     # --- the offers behind a number ------------------------------------------------------------
@@ -75,20 +83,7 @@ class FunnelPage(QWidget):
         if cell.stage is Stage.LAPSED:
             return [_item(r) for r in f.lapsed]
         ids = f.ids_reached(cell.stage) if cell.kind == REACHED else f.ids_for(cell.stage)
-        cards = self._offer_cards()
-        return [cards[i] for i in ids if i in cards]
-
-    def _offer_cards(self) -> dict[int, OfferItem]:
-        """Every introduction's names and stage, read once per refresh (two queries), when a
-        list of offers first needs them."""
-        if self._cards is None:
-            from journal.services.pipeline.introductions import cards
-
-            self._cards = {
-                c.id: OfferItem(c.id, c.introducer_id, c.introducer, c.target_id, c.target, c.stage, c.stage_changed_on)
-                for c in cards()
-            }
-        return self._cards
+        return [self._cards[i] for i in ids if i in self._cards]
 
     def _show_cell(self, cell: Cell | None) -> None:
         if cell is None:

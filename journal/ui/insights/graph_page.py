@@ -30,6 +30,7 @@ from journal.domain.pipeline import ALL_STAGES, Stage
 from journal.ui.insights import colours
 from journal.ui.insights.graph_view import CLOSED, GraphView
 from journal.ui.insights.layout_task import LayoutRunner
+from journal.ui.insights.reads import read_graph
 from journal.ui.labels import stage_label
 from journal.ui.widgets.empty_hint import EmptyHint
 from journal.ui.widgets.status import show_status
@@ -58,13 +59,16 @@ def stage_icon(colour: QColor, dashed: bool) -> QIcon:
 class GraphPage(QWidget):
     open_requested = Signal(str, int)
 
-    def __init__(self, context, parent: QWidget | None = None, *, layout_function=None) -> None:
+    def __init__(self, context, reads, parent: QWidget | None = None, *, layout_function=None) -> None:
         super().__init__(parent)
         self.context = context
+        self.reads = reads
         self.setObjectName("graphPage")
         self.period = None
         self.graph = None
+        self._shown: tuple | None = None  # the people and introductions on screen (their signature)
         self._layouts: dict[tuple, dict] = {}
+        self._drawn: dict[int, tuple] = {}  # id(graph) -> (graph, its scene's makings)
         self._tags: list[str] = []
         self.runner = LayoutRunner(layout_function, self)
         self.runner.done.connect(self._laid_out)
@@ -181,31 +185,43 @@ class GraphPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Ask for the graph of the period and filters (read on the worker), then lay it out."""
         if self.period is None:
             return
-        from journal.services.insights import graph as read_graph
-
         stages = self.stages()
+        if stages == []:
+            self.graph = None
+            self._show_empty(no_stage=True)
+            return
+        chosen = tuple(stages) if stages else None
         tag = self.tag.currentData() or None
-        graph = read_graph(self.period, stages=stages, tag=tag) if stages != [] else None
-        if graph is not None and tag is None:
+        self.reads.ask("graph", ("graph", self.period, chosen, tag), self._got_graph, read_graph, self.period, chosen, tag)
+
+    def _show_empty(self, *, no_stage: bool) -> None:
+        self.runner.cancel()
+        self.empty.set_message(*self._empty_words(no_stage=no_stage))
+        self.view.clear()
+        self._shown = None
+        self._set_page(self.empty)
+        self._update_status()
+
+    def _got_graph(self, graph) -> None:
+        if not self.tag.currentData():
             self._set_tags(sorted({t for n in graph.nodes for t in n.tags}, key=str.casefold))
         self.graph = graph
-        if graph is None or not graph.edges:
-            self.runner.cancel()
-            self.empty.set_message(*self._empty_words(no_stage=graph is None))
-            self.view.clear()
-            self._set_page(self.empty)
-            self._update_status()
+        if not graph.edges:
+            self._show_empty(no_stage=False)
+            return
+        drawn = self._drawn.get(id(graph))
+        if drawn is not None and drawn[0] is graph:  # this very graph, drawn before: only the items to add
+            self._show(graph, drawn[1])
             return
         known = self._layouts.get(_signature(graph))
-        if known is not None:
-            self._show(graph, known)
-            return
-        self.busy_label.setText(self.tr("Laying out {n} people…").format(n=len(graph.nodes)))
-        self._set_page(self.busy)
+        if known is None or self.pages.currentWidget() is not self.view:
+            self.busy_label.setText(self.tr("Laying out {n} people…").format(n=len(graph.nodes)))
+            self._set_page(self.busy)
         self._update_status()
-        self.runner.request(graph)
+        self.runner.request(graph, known)  # known positions: drawn on the thread, no new layout
 
     def _empty_words(self, *, no_stage: bool) -> tuple[str, str]:
         if no_stage:
@@ -227,15 +243,19 @@ class GraphPage(QWidget):
         self.tag.setCurrentIndex(max(self.tag.findData(current), 0))
         self.tag.blockSignals(False)
 
-    def _laid_out(self, graph, positions) -> None:
+    def _laid_out(self, graph, positions, prepared) -> None:
         self._layouts[_signature(graph)] = positions
-        while len(self._layouts) > KEEP_LAYOUTS:
-            self._layouts.pop(next(iter(self._layouts)))
+        self._drawn[id(graph)] = (graph, prepared)
+        for kept in (self._layouts, self._drawn):
+            while len(kept) > KEEP_LAYOUTS:
+                kept.pop(next(iter(kept)))
         if graph is self.graph:
-            self._show(graph, positions)
+            self._show(graph, prepared)
 
-    def _show(self, graph, positions) -> None:
-        self.view.set_graph(graph, positions)
+    def _show(self, graph, prepared) -> None:
+        signature = _signature(graph)
+        self.view.set_graph(graph, prepared=prepared, keep_view=signature == self._shown)
+        self._shown = signature
         self._set_page(self.view)
         if self.search.text().strip():
             self.view.find(self.search.text())

@@ -223,46 +223,37 @@ class GraphView(QGraphicsView):
 
     # --- contents --------------------------------------------------------------------------------
 
-    def set_graph(self, graph, positions: dict[int, tuple[float, float]]) -> None:
-        """Show `graph` (nodes, edges) at `positions` (the layout's, any scale: fitted here)."""
+    def set_graph(self, graph, positions: dict[int, tuple[float, float]] | None = None, *,
+                  prepared: Prepared | None = None, keep_view: bool = False) -> None:
+        """Show `graph` (nodes, edges) at `positions` (the layout's, any scale: fitted here), or
+        as `prepared` already (off the GUI thread) from them. With `keep_view`, the zoom and
+        the place looked at stay (the same people, an arrow recoloured)."""
         keep = self.current_person()
+        centre = self.mapToScene(self.viewport().rect().center())
+        prepared = prepared or prepare(graph, positions or {})
         self._scene.clear()
         self.nodes_item = None
         self.edge_items = {}
         self.graph = graph
-        degree: dict[int, int] = {}
-        self._edges_by_person = {}
-        for edge in graph.edges:
-            for person_id in (edge.introducer_id, edge.target_id):
-                degree[person_id] = degree.get(person_id, 0) + 1
-                self._edges_by_person.setdefault(person_id, []).append(edge)
-        placed = _scaled(positions, [n.person_id for n in graph.nodes], [(e.introducer_id, e.target_id) for e in graph.edges])
-        nodes = [
-            _Node(n.person_id, n.name, bool(n.is_me), *placed[n.person_id], degree.get(n.person_id, 0), fold(n.name))
-            for n in graph.nodes if n.person_id in placed
-        ]
-        by_id = {n.person_id: n for n in nodes}
-        paths: dict[Stage, QPainterPath] = {}
-        for edge in graph.edges:
-            a, b = by_id.get(edge.introducer_id), by_id.get(edge.target_id)
-            if a is None or b is None or a is b:
-                continue
-            _add_arrow(paths.setdefault(Stage(edge.stage), QPainterPath()), a, b)
+        self._edges_by_person = prepared.edges_by_person
         for stage in ALL_STAGES:
-            if stage in paths:
-                item = QGraphicsPathItem(paths[stage])
+            if stage in prepared.paths:
+                item = QGraphicsPathItem(prepared.paths[stage])
                 item.setZValue(-1)
                 self._scene.addItem(item)
                 self.edge_items[stage] = item
-        self.nodes_item = NodesItem(nodes, self)
+        self.nodes_item = NodesItem(prepared.nodes, self)
         self._scene.addItem(self.nodes_item)
         self._apply_palette()
         rect = self.nodes_item.boundingRect().adjusted(-200, -200, 200, 200)
         self._scene.setSceneRect(rect)
         self._matches, self._match_index = [], -1
-        if keep is not None and keep in by_id:
+        if keep is not None and keep in self.nodes_item.by_id:
             self.nodes_item.current = keep
-        self.fit()
+        if keep_view:
+            self.centerOn(centre)
+        else:
+            self.fit()
         self.current_changed.emit(self.current_person())
 
     def clear(self) -> None:
@@ -533,6 +524,38 @@ class GraphView(QGraphicsView):
             return False
         self._render(painter, QRectF(0, 0, size.width(), size.height()), source, palette, legend)
         return painter.end()
+
+
+@dataclass
+class Prepared:
+    """A graph ready for the scene: its nodes placed and its arrows drawn, one path per stage."""
+
+    nodes: list[_Node]
+    paths: dict[Stage, QPainterPath]
+    edges_by_person: dict[int, list]
+
+
+def prepare(graph, positions: dict[int, tuple[float, float]]) -> Prepared:
+    """The scene's makings from the graph and its layout; no widget is touched, so the layout's
+    thread does this too and the GUI thread only adds the items."""
+    edges_by_person: dict[int, list] = {}
+    for edge in graph.edges:
+        for person_id in (edge.introducer_id, edge.target_id):
+            edges_by_person.setdefault(person_id, []).append(edge)
+    placed = _scaled(positions, [n.person_id for n in graph.nodes], [(e.introducer_id, e.target_id) for e in graph.edges])
+    nodes = [
+        _Node(n.person_id, n.name, bool(n.is_me), *placed[n.person_id], len(edges_by_person.get(n.person_id, ())),
+              fold(n.name))
+        for n in graph.nodes if n.person_id in placed
+    ]
+    by_id = {n.person_id: n for n in nodes}
+    paths: dict[Stage, QPainterPath] = {}
+    for edge in graph.edges:
+        a, b = by_id.get(edge.introducer_id), by_id.get(edge.target_id)
+        if a is None or b is None or a is b:
+            continue
+        _add_arrow(paths.setdefault(Stage(edge.stage), QPainterPath()), a, b)
+    return Prepared(nodes, paths, edges_by_person)
 
 
 def _scaled(positions: dict[int, tuple[float, float]], ids: list[int], pairs) -> dict[int, tuple[float, float]]:

@@ -3,7 +3,9 @@ who is going cold and the activity by channel, each on a tab, under one period s
 
 Built the first time the view is shown (never before the window's first paint), and only the
 tab in front reads the journal: the others are read when they come to the front, after a period
-switch or a change notice. Keys: Alt+P the period, Ctrl+Tab / Ctrl+Shift+Tab or Alt+the
+switch or a change notice. The reads run on a worker thread with its own connection (a big
+journal's losing touch takes seconds), what was read is kept until the journal changes, and the
+view says "Reading the journal…" meanwhile; the graph is then laid out on a thread of its own. Keys: Alt+P the period, Ctrl+Tab / Ctrl+Shift+Tab or Alt+the
 underlined letter the tabs (G, U, N, L, Y: none of the menu bar's F, E, V, T, H); each tab's
 own keys are in its hint line and tooltips.
 """
@@ -21,6 +23,8 @@ from journal.ui.insights.activity_page import ActivityPage
 from journal.ui.insights.funnel_page import FunnelPage
 from journal.ui.insights.graph_page import GraphPage
 from journal.ui.insights.people_pages import IntroducersPage, LosingTouchPage
+from journal.ui.insights.reads import Reads
+from journal.ui.widgets.status import show_status
 
 # (settings value, label, days; None = all time)
 PERIODS = (
@@ -56,11 +60,17 @@ class InsightsView(QWidget):
         self.period_text = QLabel(self, objectName="insightsPeriodText")
         self.period_text.setStyleSheet("color: palette(placeholder-text);")
 
-        self.graph_page = GraphPage(context, layout_function=layout_function)
-        self.funnel_page = FunnelPage(context)
-        self.introducers_page = IntroducersPage(context)
-        self.losing_page = LosingTouchPage(context)
-        self.activity_page = ActivityPage(context)
+        self.reads = Reads(self)
+        self.reading = QLabel(self.tr("Reading the journal…"), self, objectName="insightsReading")
+        self.reading.setStyleSheet("color: palette(placeholder-text);")
+        self.reading.hide()
+        self.reads.busy_changed.connect(self.reading.setVisible)
+        self.reads.failed.connect(lambda message: show_status(self, message))
+        self.graph_page = GraphPage(context, self.reads, layout_function=layout_function)
+        self.funnel_page = FunnelPage(context, self.reads)
+        self.introducers_page = IntroducersPage(context, self.reads)
+        self.losing_page = LosingTouchPage(context, self.reads)
+        self.activity_page = ActivityPage(context, self.reads)
         self.pages = (self.graph_page, self.funnel_page, self.introducers_page, self.losing_page, self.activity_page)
         self.tabs = QTabWidget(self, objectName="insightsTabs")
         self.tabs.setDocumentMode(True)
@@ -85,6 +95,7 @@ class InsightsView(QWidget):
         top.addWidget(period_label)
         top.addWidget(self.period_box)
         top.addWidget(self.period_text, 1)
+        top.addWidget(self.reading)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
@@ -148,11 +159,22 @@ class InsightsView(QWidget):
             self._stale.discard(page)
             page.refresh(self.period())
 
-    def refresh_all(self) -> None:
-        """Read every tab now (screenshots; the benchmark)."""
-        for page in self.pages:
-            page.refresh(self.period())
-        self._stale = set()
+    def settle(self, timeout_ms: int = 30_000) -> None:
+        """Wait until what the tab in front asked for is read and drawn (screenshots, the
+        benchmark; the window never waits)."""
+        from PySide6.QtCore import QDeadlineTimer, QEventLoop
+        from PySide6.QtWidgets import QApplication
+
+        from journal.ui.insights.layout_task import wait_for_layouts
+
+        deadline = QDeadlineTimer(timeout_ms)
+        while not deadline.hasExpired():
+            wait_for_layouts()
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            if not self.reads.busy() and not self.graph_page.runner.busy():
+                QApplication.processEvents()
+                if not self.reads.busy() and not self.graph_page.runner.busy():
+                    return
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -160,6 +182,10 @@ class InsightsView(QWidget):
 
     def _journal_changed(self, changes) -> None:
         if changes.new_day or changes.touches(*READ_TABLES):
+            if changes.everything:  # another journal, or this one reopened: a new connection too
+                self.reads.reconnect()
+            else:
+                self.reads.forget()
             self._stale = set(self.pages)
             self._refresh_current()  # the tab in front now; the others (or all, when hidden) once shown
 
@@ -171,12 +197,6 @@ class InsightsView(QWidget):
             page.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def prepare_for_screenshot(self) -> None:
-        """The graph in front, laid out (the layout's thread waited for)."""
-        from PySide6.QtWidgets import QApplication
-
-        from journal.ui.insights.layout_task import wait_for_layouts
-
+        """The graph in front, read and laid out."""
         self.show_tab(self.graph_page, focus=False)
-        wait_for_layouts()
-        for _ in range(3):
-            QApplication.processEvents()
+        self.settle()

@@ -18,29 +18,34 @@ _RUNNING: set[QThread] = set()  # every layout thread until it finishes
 
 
 class _LayoutThread(QThread):
-    laid_out = Signal(int, object)  # request number, {person_id: (x, y)}
+    laid_out = Signal(int, object, object)  # request number, {person_id: (x, y)}, the scene's makings
     failed = Signal(int, str)
 
-    def __init__(self, number: int, function: Callable, graph) -> None:
+    def __init__(self, number: int, function: Callable, graph, positions) -> None:
         super().__init__()
         self.number = number
         self._function = function
         self._graph = graph
+        self._positions = positions
 
     def run(self) -> None:
+        from journal.ui.insights.graph_view import prepare
+
         try:
-            positions = self._function(self._graph)
+            positions = self._positions if self._positions is not None else self._function(self._graph)
+            prepared = prepare(self._graph, positions)
         except Exception as exc:  # noqa: BLE001 - a bug must reach the view, not die in a thread
             self.failed.emit(self.number, f"{type(exc).__name__}: {exc}")
         else:
-            self.laid_out.emit(self.number, positions)
+            self.laid_out.emit(self.number, positions, prepared)
 
 
 class LayoutRunner(QObject):
-    """`request(graph)` lays it out on a thread; `done(graph, positions)` or `failed(message)`
-    follow on this thread, for the latest request only."""
+    """`request(graph)` lays it out on a thread (or only draws it there, at `positions` known
+    already); `done(graph, positions, prepared)` or `failed(message)` follow on this thread, for
+    the latest request only."""
 
-    done = Signal(object, object)
+    done = Signal(object, object, object)
     failed = Signal(str)
 
     def __init__(self, function: Callable | None = None, parent: QObject | None = None) -> None:
@@ -56,11 +61,11 @@ class LayoutRunner(QObject):
             self._function = layout
         return self._function
 
-    def request(self, graph) -> int:
+    def request(self, graph, positions=None) -> int:
         self._number += 1
         number = self._number
         self._graphs = {number: graph}
-        thread = _LayoutThread(number, self._layout(), graph)
+        thread = _LayoutThread(number, self._layout(), graph, positions)
         thread.laid_out.connect(self._laid_out)
         thread.failed.connect(self._failed)
         thread.finished.connect(self._reap)  # queued: on this thread, once the thread is done
@@ -76,11 +81,11 @@ class LayoutRunner(QObject):
         self._number += 1
         self._graphs = {}
 
-    @Slot(int, object)
-    def _laid_out(self, number: int, positions) -> None:
+    @Slot(int, object, object)
+    def _laid_out(self, number: int, positions, prepared) -> None:
         graph = self._graphs.pop(number, None)
         if number == self._number and graph is not None:
-            self.done.emit(graph, positions)
+            self.done.emit(graph, positions, prepared)
 
     @Slot()
     def _reap(self) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayo
 
 from journal.domain.pipeline import Stage
 from journal.ui.insights.models import IntroducersModel, LosingTouchModel, OfferItem, OffersModel
+from journal.ui.insights.reads import read_introducers, read_losing_touch
 from journal.ui.insights.tables import current_row, make_table, select
 from journal.ui.labels import cadence_label, cadence_presets
 from journal.ui.widgets.action_icons import action_icon
@@ -30,12 +31,13 @@ def _hint(parent: QWidget, text: str) -> QLabel:
 class IntroducersPage(QWidget):
     open_requested = Signal(str, int)
 
-    def __init__(self, context, parent: QWidget | None = None) -> None:
+    def __init__(self, context, reads, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.reads = reads
         self.setObjectName("introducersPage")
         self.dialog = None
-        self._cards: dict[int, object] | None = None
+        self._cards: dict[int, object] = {}
         self._items: dict[int, OfferItem] = {}
         self.model = IntroducersModel(self)
         self.table = make_table("introducersTable", self.model)
@@ -80,11 +82,16 @@ class IntroducersPage(QWidget):
         self.setFocusProxy(self.table)
 
     def refresh(self, period) -> None:
-        from journal.services.insights import introducers
+        self.reads.ask("introducers", ("introducers", period), self._show, read_introducers, period)
 
+    def _show(self, answer) -> None:
+        rows, self._cards = answer
+        self._items = {
+            c.id: OfferItem(c.id, c.introducer_id, c.introducer, c.target_id, c.target, c.stage, c.stage_changed_on)
+            for c in self._cards.values()
+        }
         keep = self.current()
-        self._cards = None
-        self.model.set_rows(introducers(period))
+        self.model.set_rows(rows)
         self.table.setVisible(self.model.rowCount() > 0)
         self.empty.setVisible(self.model.rowCount() == 0)
         row = self.model.row_of(keep.person_id) if keep else -1
@@ -114,22 +121,8 @@ class IntroducersPage(QWidget):
             self.offers_title.setText("")
             return
         ids, title = self._offer_ids(row, self._column())
-        cards = self._offer_cards()
-        self.offers_model.set_rows([cards[i] for i in ids if i in cards])
+        self.offers_model.set_rows([self._items[i] for i in ids if i in self._items])
         self.offers_title.setText(title.format(name=row.name, n=len(ids)))
-
-    def _offer_cards(self) -> dict[int, OfferItem]:
-        """Every introduction's names and stage, read once per refresh (two queries), when the
-        list first needs them."""
-        if self._cards is None:
-            from journal.services.pipeline.introductions import cards
-
-            self._cards = {c.id: c for c in cards()}
-            self._items = {
-                c.id: OfferItem(c.id, c.introducer_id, c.introducer, c.target_id, c.target, c.stage, c.stage_changed_on)
-                for c in self._cards.values()
-            }
-        return self._items
 
     def _enter(self, column: int) -> None:
         if column == IntroducersModel.NAME:
@@ -159,8 +152,6 @@ class IntroducersPage(QWidget):
         from journal.services.pipeline import drafts
         from journal.ui.introductions.draft_dialog import DraftDialog
 
-        if self._cards is None:
-            self._offer_cards()
         card = self._cards.get(row.unthanked[0])
         if card is None or card.stage is not Stage.MET:
             return None
@@ -195,9 +186,10 @@ class LosingTouchPage(QWidget):
 
     open_requested = Signal(str, int)
 
-    def __init__(self, context, parent: QWidget | None = None) -> None:
+    def __init__(self, context, reads, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.reads = reads
         self.setObjectName("losingTouchPage")
         self.dialog = None
         self.model = LosingTouchModel(context.clock, self)
@@ -231,10 +223,12 @@ class LosingTouchPage(QWidget):
         self.setFocusProxy(self.table)
 
     def refresh(self, _period=None) -> None:
-        from journal.services.insights import losing_touch
+        today = self.context.clock.today()
+        self.reads.ask("losing", ("losing", today), self._show, read_losing_touch, today)
 
+    def _show(self, rows) -> None:
         keep = self.current()
-        self.model.set_rows(losing_touch(self.context.clock.today()))
+        self.model.set_rows(rows)
         self.table.setVisible(self.model.rowCount() > 0)
         self.empty.setVisible(self.model.rowCount() == 0)
         overdue = sum(1 for r in self.model.rows if r.ratio is not None and r.ratio > 1)

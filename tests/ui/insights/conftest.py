@@ -78,12 +78,29 @@ def window(qtbot, context, journal):
     qtbot.waitExposed(win)
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
-    yield win
+    return win
+
+
+@pytest.fixture(autouse=True)
+def _threads_end():
+    """Every Insights view's reader and layout threads have ended when a test does (they hold a
+    connection to its journal)."""
+    yield
+    from journal.desktop.reader import wait_for_readers
+    from journal.ui.insights.insights_view import InsightsView
     from journal.ui.insights.layout_task import wait_for_layouts
 
-    wait_for_layouts()
+    for widget in QApplication.allWidgets():
+        if isinstance(widget, InsightsView):
+            widget.reads.stop()
+    assert wait_for_layouts() and wait_for_readers()
+
+
+def settled(qtbot, view) -> None:
+    """Wait until what the tab in front asked for is read (on the reader's thread) and drawn."""
+    qtbot.waitUntil(lambda: not view.reads.busy() and not view.graph_page.runner.busy(), timeout=20_000)
 
 
 def laid_out(qtbot, page) -> None:
-    """Wait for the graph page's layout thread to hand its positions back."""
-    qtbot.waitUntil(lambda: not page.busy_now() and page.view.node_count() > 0, timeout=10_000)
+    """Wait for the graph page's read and layout to be on screen."""
+    qtbot.waitUntil(lambda: not page.reads.busy() and not page.busy_now() and page.view.node_count() > 0, timeout=20_000)

@@ -186,11 +186,13 @@ def test_stage_and_tag_filters(qtbot, window, journal):
     declined = page.stage_buttons[Stage.DECLINED]
     declined.setFocus()
     qtbot.keyClick(declined, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: journal["dana_erin"] not in {e.introduction_id for e in page.graph.edges})
     laid_out(qtbot, page)
     assert journal["dana_erin"] not in {e.introduction_id for e in page.graph.edges}
     assert page.view.position_of(journal["erin"]) is None
     assert [page.tag.itemText(i) for i in range(page.tag.count())] == ["All tags", "climate", "design"]
     page.tag.setCurrentIndex(page.tag.findData("design"))  # Carl: his own offer and the one to him
+    qtbot.waitUntil(lambda: len(page.graph.edges) == 2)
     laid_out(qtbot, page)
     assert {e.introduction_id for e in page.graph.edges} == {journal["bob_carl"], journal["carl_dee"]}
     for button in page.stage_buttons.values():
@@ -227,9 +229,16 @@ def test_an_offer_moving_on_recolours_its_arrow_without_a_new_layout(qtbot, wind
 
     page = open_insights(qtbot, window).graph_page
     laid_out(qtbot, page)
-    before = page.view.position_of(journal["dee"])
+    view = page.view
+    qtbot.keyClick(view, Qt.Key.Key_Plus)  # the user's zoom, kept through the recolouring
+    scale = view.scale_factor()
+    before = view.position_of(journal["dee"])
     requests = []
-    page.runner.request = lambda graph: requests.append(graph)  # a new layout would be asked here
+    real = page.runner.request
+    page.runner.request = lambda graph, positions=None: requests.append(positions) or real(graph, positions)
     operations.run(advance, journal["carl_dee"], Stage.ASKED, clock=clock, label="Carl → Dee: asked")
-    assert Stage.ASKED in page.view.edge_items and Stage.OFFERED not in page.view.edge_items
-    assert requests == [] and page.view.position_of(journal["dee"]) == before
+    qtbot.waitUntil(lambda: Stage.ASKED in view.edge_items and not page.runner.busy())
+    assert Stage.OFFERED not in view.edge_items
+    assert len(requests) == 1 and requests[0] is not None  # drawn at the positions it had: not laid out again
+    assert page.pages.currentWidget() is view  # never the busy note for that
+    assert view.position_of(journal["dee"]) == before and view.scale_factor() == scale

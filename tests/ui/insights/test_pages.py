@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from journal.domain.pipeline import Stage
 from journal.store.models import Person
+from tests.ui.insights.conftest import settled
 
 
 def focused() -> str:
@@ -24,6 +25,7 @@ def show_tab(qtbot, window, letter):
     view = window.view("insights")
     qtbot.keyClick(QApplication.focusWidget(), letter, Qt.KeyboardModifier.AltModifier)
     view.current_page().setFocus(Qt.FocusReason.TabFocusReason)
+    settled(qtbot, view)  # the tab is read on the reader's thread
     return view
 
 
@@ -89,13 +91,22 @@ def test_the_period_applies_to_every_tab(qtbot, window, journal):
     assert page.funnel.total == 4
     view.period_box.setFocus()
     view.set_period("all")
+    assert view.reading.isVisible()  # said while the reader reads
+    settled(qtbot, view)
+    assert not view.reading.isVisible()
     assert page.funnel.total == 5
     assert view.context.settings.value("insights/period") == "all"
     view.set_period("30")  # 10 Feb to 11 Mar: Bob's and Carl's offers
+    settled(qtbot, view)
     assert page.funnel.total == 2
+    view.set_period("all")  # read before: at once, nothing read again
+    assert page.funnel.total == 5 and not view.reads.busy()
+    view.set_period("30")
     view.show_tab(view.introducers_page)
+    settled(qtbot, view)
     assert [r.name for r in view.introducers_page.model.rows] == ["Bob Stone", "Carl Berg"]
     view.show_tab(view.graph_page)
+    settled(qtbot, view)
     assert {e.introduction_id for e in view.graph_page.graph.edges} == {journal["bob_carl"], journal["carl_dee"]}
 
 
@@ -107,6 +118,7 @@ def test_a_change_elsewhere_refreshes_the_tab_in_front(qtbot, window, journal, c
     page = view.funnel_page
     assert page.funnel.counts[Stage.MET] == 1
     operations.run(advance, journal["dana_ali"], Stage.THANKED, clock=clock, label="Dana → Ali: thanked")
+    settled(qtbot, view)
     assert page.funnel.counts[Stage.MET] == 0 and page.funnel.counts[Stage.THANKED] == 1
 
 
@@ -186,8 +198,11 @@ def test_k_sets_a_cadence_from_their_usual_gap_and_ctrl_z_takes_it_back(qtbot, w
     qtbot.keyClick(menu, Qt.Key.Key_Down)
     qtbot.keyClick(menu, Qt.Key.Key_Return)
     assert Person.get_by_id(journal["dana"]).cadence_days == 10
+    settled(qtbot, view)
     assert page.model.index(page.model.row_of(journal["dana"]), 6).data() == "Every 10 days"
     assert window.statusBar().currentMessage() == "Keep in touch with Dana Smith: Every 10 days. Ctrl+Z undoes it."
+    window.activateWindow()  # the offscreen platform leaves the closed menu the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert Person.get_by_id(journal["dana"]).cadence_days is None
 
@@ -212,12 +227,15 @@ def test_activity_bars_lead_to_their_conversations_and_new_people(qtbot, window,
     assert chart.bucket_start().isoformat() == "2026-03-09"  # this week, Monday 9 March
     assert page.model.rowCount() == 0
     qtbot.keyClick(chart, Qt.Key.Key_Left)  # the week of 2 March: Carl's video call, he was new
+    settled(qtbot, view)
     assert page.title.text() == "week of 02 Mar 2026: 1 conversation(s)"
     assert [page.model.item(r).participants for r in range(page.model.rowCount())] == ["Carl Berg"]
     assert [page.new_people.item(i).text() for i in range(page.new_people.count())] == ["Carl Berg"]
     qtbot.keyClick(chart, Qt.Key.Key_Left)  # 23 Feb: Bob's message, Bob not new
+    settled(qtbot, view)
     assert page.breakdown.text() == "message 1" and page.new_people.count() == 0
     qtbot.keyClick(chart, Qt.Key.Key_M)
+    settled(qtbot, view)
     assert page.activity.bucket == "month" and chart.bucket_start().isoformat() == "2026-02-01"
     assert chart.total_at(chart.current) == 3  # 2, 20 and 27 February
     qtbot.keyClick(chart, Qt.Key.Key_Return)
