@@ -30,6 +30,14 @@ SECRETS = (NAME, NOTE, EMAIL)
 V5 = Path(__file__).resolve().parent.parent / "fixtures" / "journals" / "v5.sqlite3"
 
 
+@pytest.fixture(autouse=True)
+def quick_derivation(monkeypatch):
+    """1,000 rounds of key derivation instead of 256,000 (0.2-0.6 s each, many per test): these
+    tests are about the files; test_encryption_open keeps the real count, and checks that
+    SQLCipher's own derivation opens the journal."""
+    monkeypatch.setattr(cipher, "KDF_ITER", 1000)
+
+
 def files_under(folder: Path) -> list[Path]:
     return sorted(path for path in folder.rglob("*") if path.is_file())
 
