@@ -296,6 +296,13 @@ class JournalAccess(QObject):
         self.key = getattr(self.database, "key", key)
         self.reopened.emit()
 
+    def unfinished(self) -> bool:
+        """Encrypted, with backups still plain (encrypting was stopped before it was done):
+        encrypting again with the passphrase converts them."""
+        from journal.store import encryption
+
+        return self.encrypted and encryption.unfinished(self.path)
+
     # --- converting (journal closed; off the GUI thread) -------------------------------------
 
     def encrypt(self, passphrase: str, report: Callable[[int, str], None] | None = None):

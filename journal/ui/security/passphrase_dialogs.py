@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 from journal.desktop.lock import OffThread, describe
 from journal.ui.security.widgets import BusyLine, MessageLine, PassphraseField
 
-ENCRYPT, CHANGE, DECRYPT = "encrypt", "change", "decrypt"
+ENCRYPT, CHANGE, DECRYPT, FINISH = "encrypt", "change", "decrypt", "finish"
 
 
 class PassphraseDialog(QDialog):
-    """One of ENCRYPT, CHANGE, DECRYPT. Accepted with `current`, `new` and `remember` set."""
+    """One of ENCRYPT, CHANGE, DECRYPT, FINISH (encrypt the backups an encrypt that was stopped
+    left plain). Accepted with `current`, `new` and `remember` set."""
 
     def __init__(
         self,
@@ -46,8 +47,10 @@ class PassphraseDialog(QDialog):
             ENCRYPT: self.tr("Encrypt the journal"),
             CHANGE: self.tr("Change the passphrase"),
             DECRYPT: self.tr("Decrypt the journal"),
+            FINISH: self.tr("Encrypt the backups"),
         }
-        actions = {ENCRYPT: self.tr("&Encrypt"), CHANGE: self.tr("C&hange passphrase"), DECRYPT: self.tr("&Decrypt")}
+        actions = {ENCRYPT: self.tr("&Encrypt"), CHANGE: self.tr("C&hange passphrase"), DECRYPT: self.tr("&Decrypt"),
+                   FINISH: self.tr("&Encrypt the backups")}
         self.setWindowTitle(titles[mode])
 
         intro = QLabel(self._intro())
@@ -60,7 +63,7 @@ class PassphraseDialog(QDialog):
 
         form = QFormLayout()
         self.current_field = self.new_field = self.again_field = None
-        if mode in (CHANGE, DECRYPT):
+        if mode in (CHANGE, DECRYPT, FINISH):
             self.current_field = PassphraseField("currentPassphrase")
             form.addRow(self.tr("C&urrent passphrase:"), self.current_field)
         if mode in (ENCRYPT, CHANGE):
@@ -70,7 +73,7 @@ class PassphraseDialog(QDialog):
             form.addRow(self.tr("&Again:"), self.again_field)
         self.remember = QCheckBox(self.tr("&Remember on this computer"))
         self.remember.setObjectName("remember")
-        if mode == DECRYPT:
+        if mode in (DECRYPT, FINISH):
             self.remember.hide()
         elif keyring:
             self.remember.setChecked(remembered)
@@ -78,7 +81,7 @@ class PassphraseDialog(QDialog):
         else:
             self.remember.setEnabled(False)
             self.remember.setToolTip(self.tr("No keyring was found on this computer to keep it in."))
-        if mode != DECRYPT:
+        if mode not in (DECRYPT, FINISH):
             form.addRow("", self.remember)
         self.message = MessageLine("passphraseMessage")
         self.busy = BusyLine()
@@ -100,7 +103,7 @@ class PassphraseDialog(QDialog):
         layout.addWidget(self.buttons)
         fields = [f for f in (self.current_field, self.new_field, self.again_field) if f is not None]
         fields[0].setFocus()
-        order = [*fields, *([self.remember] if mode != DECRYPT else []), self.ok_button,
+        order = [*fields, *([self.remember] if mode not in (DECRYPT, FINISH) else []), self.ok_button,
                  self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
         for first, second in pairwise(order):
             self.setTabOrder(first, second)
@@ -114,13 +117,18 @@ class PassphraseDialog(QDialog):
             )
         if self.mode == CHANGE:
             return self.tr("The journal, and every backup the current passphrase opens, take the new passphrase.")
+        if self.mode == FINISH:
+            return self.tr(
+                "Encrypting the journal was stopped before its backups were done: some are still unencrypted. "
+                "They are encrypted now with the journal's passphrase."
+            )
         return self.tr(
             "The journal and its backups are written unencrypted again: anyone who can copy them can read "
             "them. A passphrase remembered on this computer is forgotten."
         )
 
     def _warning(self) -> str:
-        if self.mode == DECRYPT:
+        if self.mode in (DECRYPT, FINISH):
             return ""
         return self.tr(
             "<b>A forgotten passphrase cannot be recovered.</b> Without it nobody, you included, can read the "
@@ -193,7 +201,7 @@ class PassphraseDialog(QDialog):
     @property
     def keep(self) -> bool:
         """Remember the (new) passphrase in the keyring."""
-        return self.mode != DECRYPT and self.remember.isEnabled() and self.remember.isChecked()
+        return self.mode not in (DECRYPT, FINISH) and self.remember.isEnabled() and self.remember.isChecked()
 
     def reject(self) -> None:
         if self.task is None:  # not while a check runs: its answer comes back here

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from journal.desktop import lock
 from journal.desktop.preferences import MAX_LOCK_IDLE_MINUTES, Preferences
 from journal.ui.security.conversion import JournalConversion
-from journal.ui.security.passphrase_dialogs import CHANGE, DECRYPT, ENCRYPT, PassphraseDialog
+from journal.ui.security.passphrase_dialogs import CHANGE, DECRYPT, ENCRYPT, FINISH, PassphraseDialog
 from journal.ui.security.widgets import MessageLine
 
 
@@ -43,6 +43,7 @@ class PrivacyPage(QWidget):
         self.available = lock.available() if available is None else available
         self.keyring = True  # until the keyring has been asked (off the GUI thread)
         self.remembered = False
+        self.unfinished = False  # backups left plain by an encrypt that was stopped
         self.dialog: PassphraseDialog | None = None
         self._remembered_after = False
 
@@ -61,6 +62,9 @@ class PrivacyPage(QWidget):
         self.change_button.clicked.connect(lambda: self.ask(CHANGE))
         self.decrypt_button = QPushButton(self.tr("&Decrypt…"), objectName="decryptButton")
         self.decrypt_button.clicked.connect(lambda: self.ask(DECRYPT))
+        self.finish_button = QPushButton(self.tr("Encrypt the &backups…"), objectName="finishButton")
+        self.finish_button.setToolTip(self.tr("Some backups are still unencrypted: encrypt them with the journal's passphrase."))
+        self.finish_button.clicked.connect(lambda: self.ask(FINISH))
         self.forget_button = QPushButton(self.tr("&Forget the remembered passphrase"), objectName="forgetButton")
         self.forget_button.setToolTip(self.tr("Take the passphrase out of this computer's keyring: the journal asks for it at the next start."))
         self.forget_button.clicked.connect(self.forget)
@@ -68,7 +72,7 @@ class PrivacyPage(QWidget):
 
         encryption = QGroupBox(self.tr("Encryption"))
         buttons = QHBoxLayout()
-        for button in (self.encrypt_button, self.change_button, self.decrypt_button):
+        for button in (self.encrypt_button, self.change_button, self.decrypt_button, self.finish_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         box = QVBoxLayout(encryption)
@@ -108,7 +112,7 @@ class PrivacyPage(QWidget):
         layout.addWidget(encryption)
         layout.addWidget(self.lock_group)
         layout.addStretch(1)
-        order = [self.encrypt_button, self.change_button, self.decrypt_button, self.forget_button,
+        order = [self.encrypt_button, self.change_button, self.decrypt_button, self.finish_button, self.forget_button,
                  self.idle_minutes, self.on_screen_lock, self.details]
         for first, second in pairwise(order):
             self.setTabOrder(first, second)
@@ -123,7 +127,12 @@ class PrivacyPage(QWidget):
 
     def refresh(self) -> None:
         encrypted = self.access.encrypted
-        if encrypted:
+        if encrypted and self.unfinished:
+            self.state.setText(self.tr(
+                "The journal is encrypted, but some of its backups are not: encrypting was stopped before they "
+                "were done. Encrypt the backups to finish it."
+            ))
+        elif encrypted:
             self.state.setText(self.tr(
                 "The journal is encrypted: its file and its backups cannot be read without the passphrase."
             ))
@@ -135,7 +144,8 @@ class PrivacyPage(QWidget):
         self.encrypt_button.setVisible(not encrypted)
         self.change_button.setVisible(encrypted)
         self.decrypt_button.setVisible(encrypted)
-        for button in (self.encrypt_button, self.change_button, self.decrypt_button):
+        self.finish_button.setVisible(encrypted and self.unfinished)
+        for button in (self.encrypt_button, self.change_button, self.decrypt_button, self.finish_button):
             button.setEnabled(self.available and not busy)
         self.forget_button.setVisible(encrypted and self.remembered)
         self.forget_button.setEnabled(not busy)
@@ -144,12 +154,15 @@ class PrivacyPage(QWidget):
         self.lock_note.setVisible(not encrypted)
 
     def _ask_keyring(self) -> None:
-        self._keyring_task = lock.OffThread(lambda: (lock.keyring_available(), self.access.remembered()), parent=self)
+        access = self.access
+        self._keyring_task = lock.OffThread(
+            lambda: (lock.keyring_available(), access.remembered(), self.available and access.unfinished()), parent=self
+        )
         self._keyring_task.done.connect(self._keyring_known)
         self._keyring_task.start()
 
     def _keyring_known(self, result) -> None:
-        self.keyring, self.remembered = result
+        self.keyring, self.remembered, self.unfinished = result
         self.refresh()
 
     # --- converting --------------------------------------------------------------------------
@@ -166,7 +179,7 @@ class PrivacyPage(QWidget):
         return dialog
 
     def _convert(self, dialog: PassphraseDialog) -> None:
-        access, mode, new, keep = self.access, dialog.mode, dialog.new, dialog.keep
+        access, mode, new, keep, current = self.access, dialog.mode, dialog.new, dialog.keep, dialog.current
         self.dialog = None
 
         def keyring(passphrase: str | None) -> str:
@@ -190,19 +203,24 @@ class PrivacyPage(QWidget):
                 key = access.change_passphrase(new, report)
                 return key, keyring(new)
             title, done = self.tr("Changing the passphrase"), self.tr("The journal has its new passphrase.")
+        elif mode == FINISH:
+            def work(report):
+                return access.encrypt(current, report), ""
+            title, done = self.tr("Encrypting the backups"), self.tr("Every backup is encrypted now.")
         else:
             def work(report):
                 access.decrypt(report)
                 return None, keyring(None)
             title, done = self.tr("Decrypting the journal"), self.tr("The journal is not encrypted any more.")
         self.message.clear()
-        self._remembered_after = keep and mode != DECRYPT
+        self._remembered_after = self.remembered if mode == FINISH else keep and mode != DECRYPT
         self.conversion.start(title, work, done, parent=self.window())
         self.refresh()
 
     def _converted(self, changed: bool, text: str) -> None:
         if changed:
             self.remembered = self._remembered_after
+            self._ask_keyring()  # whether backups are left plain, afresh
             self.message.note(text)
         else:
             self.message.error(text)

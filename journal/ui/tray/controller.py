@@ -55,6 +55,7 @@ class TrayController(QObject):
         # due unless `details_when_locked()` allows more (set by the desktop integration).
         self.is_locked: Callable[[], bool] = lambda: False
         self.details_when_locked: Callable[[], bool] = lambda: False
+        self.journal_open: Callable[[], bool] = lambda: True  # False while a conversion has it closed
 
         self.icon = QSystemTrayIcon(tray_icon(), self)
         self.menu = QMenu()
@@ -84,6 +85,8 @@ class TrayController(QObject):
 
     def refresh_status(self) -> None:
         """Tooltip and icon from what is due now."""
+        if not self.journal_open():  # converted meanwhile: the status as it was, until it opens again
+            return
         self.due_items = self.scheduler.due_now()
         overdue = sum(1 for i in self.due_items if i.overdue)
         count = len(self.due_items)

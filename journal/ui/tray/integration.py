@@ -113,6 +113,8 @@ class DesktopIntegration(QObject):
         self.lock.locked_changed.connect(self._locked_changed)
         self.tray.is_locked = lambda: self.lock.locked
         self.tray.details_when_locked = lambda: self.preferences.locked_reminder_details
+        self._journal_closed = False  # while a conversion has it closed
+        self.tray.journal_open = lambda: not self._journal_closed
         self.conversion = None
         if access is not None:
             self.conversion = JournalConversion(access, pause=self.pause_background, resume=self.resume_background,
@@ -140,15 +142,22 @@ class DesktopIntegration(QObject):
 
     def pause_background(self) -> None:
         """Nothing reads the journal in the background (before it is closed for a conversion):
-        the scan and the sync wait for a round that runs, the reminders' timer stops."""
+        the scan and the sync wait for a round that runs, the reminders' timer stops, what those
+        rounds sent back is handled now, while the journal is still open, and the tray keeps the
+        status it shows until the journal is open again."""
+        from PySide6.QtCore import QCoreApplication
+
         self.scan.stop()
         self.sync.stop()
         self.scheduler.stop()
+        QCoreApplication.sendPostedEvents()  # a round's result, queued before it was stopped
+        self._journal_closed = True
 
     def resume_background(self) -> None:
         """The journal is open again: the background starts again and every view reads it afresh."""
         from journal.services.changes import Changes, notify
 
+        self._journal_closed = False
         self._encryption_changed()
         notify(Changes(everything=True))
         self.scheduler.start()

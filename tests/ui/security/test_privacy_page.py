@@ -166,3 +166,36 @@ def test_the_locks_choices_are_kept_on_ok(qtbot, desktop):
     prefs = desktop.preferences
     assert (prefs.lock_idle_minutes, prefs.lock_on_screen_lock, prefs.locked_reminder_details) == (15, True, True)
     assert desktop.lock.idle.active and desktop.lock.idle.minutes == 15 and desktop.lock.screen.enabled
+
+
+def test_backups_left_plain_by_a_stopped_encrypt_are_offered_and_encrypted(qtbot, make_desktop, journal_path, clock):
+    import shutil
+
+    from journal.services.people.records import add_person
+    from journal.services.upkeep.maintenance import backup_now, open_session
+    from journal.store import encryption
+    from journal.store.db import open_journal
+
+    database = open_journal(journal_path)
+    add_person("Dana Whitfield", clock=clock)
+    backup = backup_now(journal_path, clock=clock)
+    database.close()
+    plain_copy = journal_path.parent / "plain-backup"
+    shutil.copy2(backup, plain_copy)
+    encryption.encrypt(journal_path, PASSPHRASE)
+    shutil.copy2(plain_copy, backup)  # as if the app had been killed before the backups were done
+    plain_copy.unlink()
+    assert not is_encrypted(backup)
+    desktop = make_desktop(journal_path, open_session(journal_path, key=unlock(journal_path, PASSPHRASE), auto_backup=False))
+    dialog, page = privacy(qtbot, desktop)
+    assert page.finish_button.isVisible() and "some of its backups are not" in page.state.text()
+    ask = open_passphrase_dialog(qtbot, page.finish_button)
+    assert ask.new_field is None and ask.focusWidget() is ask.current_field
+    fill(qtbot, ask.current_field, PASSPHRASE)
+    qtbot.keyClick(ask.current_field, Qt.Key.Key_Return)
+    assert converted(qtbot, desktop, page) == "Every backup is encrypted now."
+    assert is_encrypted(backup)
+    qtbot.waitUntil(lambda: not page._keyring_task.running)
+    qtbot.waitUntil(lambda: not page.finish_button.isVisible())
+    assert page.state.text().startswith("The journal is encrypted: ")
+    dialog.reject()
