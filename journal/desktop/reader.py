@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 _THREADS: set[QThread] = set()
 _CLOSE = object()  # a job that closes the worker's connection: the next one opens it afresh
+_HOOKED = False
 
 
 class _Worker(QThread):
@@ -78,6 +79,7 @@ class Reader(QObject):
             # Gone with its view: the worker still ends (and closes its connection) by itself.
             self.destroyed.connect(lambda *_a, w=worker: w.jobs.put(None))
             _THREADS.add(worker)
+            _hook_exit()
             worker.start()
         self._number += 1
         self._pending.add(self._number)
@@ -118,6 +120,29 @@ class Reader(QObject):
         for thread in [t for t in _THREADS if t.isFinished()]:
             thread.wait()
             _THREADS.discard(thread)
+
+
+def _hook_exit() -> None:
+    """Readers still running when the app quits (or Python exits) are stopped and waited for:
+    a QThread destroyed while it runs takes the process down."""
+    global _HOOKED
+    if _HOOKED:
+        return
+    _HOOKED = True
+    import atexit
+
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(stop_all)
+    atexit.register(stop_all)
+
+
+def stop_all() -> None:
+    for thread in list(_THREADS):
+        thread.jobs.put(None)
+    wait_for_readers()
 
 
 def wait_for_readers(timeout_ms: int = 30_000) -> bool:

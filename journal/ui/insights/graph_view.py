@@ -137,6 +137,9 @@ class NodesItem(QGraphicsItem):
                 painter.setPen(pen)
                 painter.drawPoints(polygon)
         highlight = palette.color(QPalette.ColorRole.Highlight)
+        if self.exporting:  # the picture, without what is current or found on screen
+            self._paint_names(painter, option, palette, exposed)
+            return
         for person_id in self.matches:
             node = self.by_id.get(person_id)
             if node is not None:
@@ -176,9 +179,15 @@ class NodesItem(QGraphicsItem):
         # Each name fits the room between nodes; far out, only the current one and the matches
         # are named, in full.
         width = LABEL_WIDTH if lod >= LABEL_LOD else 1e6
+        if self.exporting:  # whole names, wrapped under their node to the room between nodes
+            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            for node in wanted:
+                r = ME_RADIUS if node.is_me else RADIUS
+                painter.drawText(QRectF(node.x - LABEL_WIDTH / 2, node.y + r + 2, LABEL_WIDTH, fm.height() * 4), flags, node.name)
+            return
         for node in wanted:
             r = ME_RADIUS if node.is_me else RADIUS
-            text = node.name if self.exporting else fm.elidedText(node.name, Qt.TextElideMode.ElideRight, width)
+            text = fm.elidedText(node.name, Qt.TextElideMode.ElideRight, width)
             w = fm.horizontalAdvance(text)
             painter.drawText(QPointF(node.x - w / 2, node.y + r + 2 * grow + fm.ascent()), text)
 

@@ -13,6 +13,7 @@ own keys are in its hint line and tooltips.
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -170,6 +171,7 @@ class InsightsView(QWidget):
         deadline = QDeadlineTimer(timeout_ms)
         while not deadline.hasExpired():
             wait_for_layouts()
+            time.sleep(0.001)  # the reader's thread has Python to itself meanwhile
             QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
             if not self.reads.busy() and not self.graph_page.runner.busy():
                 QApplication.processEvents()

@@ -69,6 +69,7 @@ class LayoutRunner(QObject):
         thread.laid_out.connect(self._laid_out)
         thread.failed.connect(self._failed)
         thread.finished.connect(self._reap)  # queued: on this thread, once the thread is done
+        _wait_at_exit()
         _RUNNING.add(thread)
         thread.start()
         return number
@@ -97,6 +98,19 @@ class LayoutRunner(QObject):
     def _failed(self, number: int, message: str) -> None:
         if self._graphs.pop(number, None) is not None and number == self._number:
             self.failed.emit(message)
+
+
+_HOOKED: list[bool] = []
+
+
+def _wait_at_exit() -> None:
+    """A layout still running when Python exits is waited for (a QThread destroyed while it
+    runs takes the process down)."""
+    if not _HOOKED:
+        import atexit
+
+        atexit.register(wait_for_layouts)
+        _HOOKED.append(True)
 
 
 def wait_for_layouts(timeout_ms: int = 10_000) -> bool:
