@@ -56,6 +56,7 @@ class TrayController(QObject):
         self.is_locked: Callable[[], bool] = lambda: False
         self.details_when_locked: Callable[[], bool] = lambda: False
         self.journal_open: Callable[[], bool] = lambda: True  # False while a conversion has it closed
+        self.lock_window: Callable[[], None] | None = None  # offered in the menu (an encrypted journal)
 
         self.icon = QSystemTrayIcon(tray_icon(), self)
         self.menu = QMenu()
@@ -135,6 +136,8 @@ class TrayController(QObject):
         pause.setChecked(self.scheduler.preferences.reminders_paused)
         pause.toggled.connect(self.set_paused)
         menu.addSeparator()
+        if self.lock_window is not None:
+            menu.addAction(self.tr("&Lock")).triggered.connect(lambda _=False: self.lock_window())
         menu.addAction(self.tr("&Open {app}").format(app=APP_NAME)).triggered.connect(lambda _=False: self.show_window())
         menu.addAction(self.tr("&Quit")).triggered.connect(lambda _=False: self.quit())
 

@@ -136,6 +136,7 @@ class DesktopIntegration(QObject):
         encrypted = self.access is not None and self.access.encrypted
         self.lock.set_enabled(encrypted)
         self.lock_action.setVisible(encrypted)
+        self.tray.lock_window = (lambda: self.lock.lock()) if encrypted else None
 
     def _locked_changed(self, _locked: bool) -> None:
         self.tray.refresh_status()

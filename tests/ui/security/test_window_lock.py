@@ -82,7 +82,9 @@ def test_the_tray_menu_lists_no_items_while_locked(qtbot, desktop):
     menu = desktop.tray.menu
     menu.aboutToShow.emit()
     assert "Send Dana the deck" in texts(menu)
-    lock_now(qtbot, desktop)
+    assert texts(menu)[-3:] == ["Lock", "Open Contact Journal", "Quit"]
+    desktop.tray.action("Lock").trigger()  # the tray's Lock, as Ctrl+L
+    assert desktop.window_lock.covered
     menu.aboutToShow.emit()
     assert texts(menu) == ["Contact Journal is locked", "1 item due", "Pause reminders", "Unlock…", "Quit"]
     assert "locked" in desktop.tray.icon.toolTip()
