@@ -11,15 +11,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from journal.domain.pipeline import Stage
 from journal.ui.insights.funnel_chart import NOW, REACHED, STALLED, Cell, FunnelChart
-from journal.ui.insights.models import OfferItem, OffersModel
+from journal.ui.insights.models import OffersModel, offer_id
 from journal.ui.insights.reads import read_funnel
 from journal.ui.insights.tables import current_row, make_table, select
 from journal.ui.labels import stage_label
-
-
-def _item(row) -> OfferItem:
-    return OfferItem(row.introduction_id, row.introducer_id, row.introducer, row.target_id, row.target, row.stage,
-                     row.stage_changed_on)
 
 
 class FunnelPage(QWidget):
@@ -31,7 +26,7 @@ class FunnelPage(QWidget):
         self.reads = reads
         self.setObjectName("funnelPage")
         self.funnel = None
-        self._cards: dict[int, OfferItem] = {}
+        self._cards: dict[int, object] = {}  # every introduction's card, by id
         self.chart = FunnelChart(self)
         self.chart.current_changed.connect(self._show_cell)
         self.chart.activated.connect(self._enter_list)
@@ -63,25 +58,21 @@ class FunnelPage(QWidget):
         self.reads.ask("funnel", ("funnel", period, today), self._show, read_funnel, period, today)
 
     def _show(self, answer) -> None:
-        self.funnel, cards = answer
-        self._cards = {
-            c.id: OfferItem(c.id, c.introducer_id, c.introducer, c.target_id, c.target, c.stage, c.stage_changed_on)
-            for c in cards.values()
-        }
+        self.funnel, self._cards = answer
         self.chart.set_funnel(self.funnel)
 
     # --- the offers behind a number ------------------------------------------------------------
 
-    def offers_for(self, cell: Cell) -> list[OfferItem]:
+    def offers_for(self, cell: Cell) -> list:
         f = self.funnel
         if f is None:
             return []
         if cell.kind == STALLED:
-            return [_item(r) for r in f.stalled]
+            return list(f.stalled)
         if cell.stage is Stage.DECLINED:
-            return [_item(r) for r in f.declined]
+            return list(f.declined)
         if cell.stage is Stage.LAPSED:
-            return [_item(r) for r in f.lapsed]
+            return list(f.lapsed)
         ids = f.ids_reached(cell.stage) if cell.kind == REACHED else f.ids_for(cell.stage)
         return [self._cards[i] for i in ids if i in self._cards]
 
@@ -118,7 +109,7 @@ class FunnelPage(QWidget):
     def open_offer(self, row: int) -> None:
         item = self.model.item(row)
         if item is not None:
-            self.open_requested.emit("introduction", item.introduction_id)
+            self.open_requested.emit("introduction", offer_id(item))
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if watched is self.table and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:

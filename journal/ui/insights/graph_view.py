@@ -17,7 +17,7 @@ import math
 import unicodedata
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -26,14 +26,12 @@ from PySide6.QtGui import (
     QKeyEvent,
     QPaintEngine,
     QPainter,
-    QPainterPath,
     QPalette,
     QPen,
     QPolygonF,
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
-    QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsView,
     QStyleOptionGraphicsItem,
@@ -73,7 +71,7 @@ class _Node:
 class NodesItem(QGraphicsItem):
     """Every node, painted in one go; `current` gets a ring, `matches` a halo."""
 
-    def __init__(self, nodes: list[_Node], view: GraphView) -> None:
+    def __init__(self, nodes: list[_Node], view: GraphView, prepared: Prepared | None = None) -> None:
         super().__init__()
         self.nodes = nodes
         self.by_id = {n.person_id: n for n in nodes}
@@ -81,31 +79,17 @@ class NodesItem(QGraphicsItem):
         self.current: int | None = None
         self.matches: set[int] = set()
         self.exporting = False  # every name, and true circles (an SVG reader may drop round points)
-        self._points: QPolygonF | None = None
-        self._me_points: QPolygonF | None = None
-        self._rect = self._bounds()
+        self._points = prepared.points if prepared else None
+        self._me_points = prepared.me_points if prepared else None
+        self._rect = prepared.rect if prepared else _bounds(nodes)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
-
-    def _bounds(self) -> QRectF:
-        if not self.nodes:
-            return QRectF()
-        xs = [n.x for n in self.nodes]
-        ys = [n.y for n in self.nodes]
-        # Room for the names under the nodes (an export writes them whole: the longest decides).
-        half = max(LABEL_WIDTH, 7.5 * max(len(n.name) for n in self.nodes)) / 2 + 4
-        return QRectF(min(xs) - half, min(ys) - ME_RADIUS - 4, max(xs) - min(xs) + 2 * half, max(ys) - min(ys) + 2 * ME_RADIUS + 40)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         return self._rect
 
     def node_rect(self) -> QRectF:
-        """The nodes alone (what fitting shows), without the room kept for names."""
-        if not self.nodes:
-            return QRectF()
-        xs = [n.x for n in self.nodes]
-        ys = [n.y for n in self.nodes]
-        pad = 4 * ME_RADIUS
-        return QRectF(min(xs) - LABEL_WIDTH / 2, min(ys) - pad, max(xs) - min(xs) + LABEL_WIDTH, max(ys) - min(ys) + 2 * pad + 20)
+        """The nodes and their names (what fitting shows)."""
+        return QRectF(self._rect)
 
     def _polygons(self) -> tuple[QPolygonF, QPolygonF]:
         if self._points is None:
@@ -129,13 +113,20 @@ class NodesItem(QGraphicsItem):
         else:
             points, me_points = self._polygons()
             lod = option.levelOfDetailFromTransform(painter.worldTransform())
+            # Far out, a node is a few pixels across: a plain square then, which Qt draws many
+            # times faster than antialiased round points (thousands of them in a big journal).
+            small = 2 * RADIUS * lod < 8
+            painter.save()
+            if small:
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             for polygon, colour, r in ((points, node_colour, RADIUS), (me_points, me_colour, ME_RADIUS)):
                 if polygon.isEmpty():
                     continue
-                pen = QPen(colour, 2 * max(r, 3.5 / max(lod, 1e-3)))  # never under 7 px across
-                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                pen = QPen(colour, 2 * max(r, 2.5 / max(lod, 1e-3)))  # never under 5 px across
+                pen.setCapStyle(Qt.PenCapStyle.SquareCap if small else Qt.PenCapStyle.RoundCap)
                 painter.setPen(pen)
                 painter.drawPoints(polygon)
+            painter.restore()
         highlight = palette.color(QPalette.ColorRole.Highlight)
         if self.exporting:  # the picture, without what is current or found on screen
             self._paint_names(painter, option, palette, exposed)
@@ -222,7 +213,7 @@ class GraphView(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(self.tr("Introductions graph"))
         self.nodes_item: NodesItem | None = None
-        self.edge_items: dict[Stage, QGraphicsPathItem] = {}
+        self.edge_items: dict[Stage, StageEdges] = {}
         self.graph = None
         self._edges_by_person: dict[int, list] = {}
         self._press: QPointF | None = None
@@ -246,12 +237,12 @@ class GraphView(QGraphicsView):
         self.graph = graph
         self._edges_by_person = prepared.edges_by_person
         for stage in ALL_STAGES:
-            if stage in prepared.paths:
-                item = QGraphicsPathItem(prepared.paths[stage])
+            if stage in prepared.lines:
+                item = StageEdges(prepared.lines[stage], prepared.rect)
                 item.setZValue(-1)
                 self._scene.addItem(item)
                 self.edge_items[stage] = item
-        self.nodes_item = NodesItem(prepared.nodes, self)
+        self.nodes_item = NodesItem(prepared.nodes, self, prepared)
         self._scene.addItem(self.nodes_item)
         self._apply_palette()
         rect = self.nodes_item.boundingRect().adjusted(-200, -200, 200, 200)
@@ -537,11 +528,15 @@ class GraphView(QGraphicsView):
 
 @dataclass
 class Prepared:
-    """A graph ready for the scene: its nodes placed and its arrows drawn, one path per stage."""
+    """A graph ready for the scene: its nodes placed, its arrows as lines (one list per stage),
+    the points the nodes are painted at and the rectangle they fill."""
 
     nodes: list[_Node]
-    paths: dict[Stage, QPainterPath]
+    lines: dict[Stage, list[QLineF]]
     edges_by_person: dict[int, list]
+    points: QPolygonF
+    me_points: QPolygonF
+    rect: QRectF
 
 
 def prepare(graph, positions: dict[int, tuple[float, float]]) -> Prepared:
@@ -558,13 +553,15 @@ def prepare(graph, positions: dict[int, tuple[float, float]]) -> Prepared:
         for n in graph.nodes if n.person_id in placed
     ]
     by_id = {n.person_id: n for n in nodes}
-    paths: dict[Stage, QPainterPath] = {}
+    lines: dict[Stage, list[QLineF]] = {}
     for edge in graph.edges:
         a, b = by_id.get(edge.introducer_id), by_id.get(edge.target_id)
         if a is None or b is None or a is b:
             continue
-        _add_arrow(paths.setdefault(Stage(edge.stage), QPainterPath()), a, b)
-    return Prepared(nodes, paths, edges_by_person)
+        _add_arrow(lines.setdefault(Stage(edge.stage), []), a, b)
+    points = QPolygonF([QPointF(n.x, n.y) for n in nodes if not n.is_me])
+    me_points = QPolygonF([QPointF(n.x, n.y) for n in nodes if n.is_me])
+    return Prepared(nodes, lines, edges_by_person, points, me_points, _bounds(nodes))
 
 
 def _scaled(positions: dict[int, tuple[float, float]], ids: list[int], pairs) -> dict[int, tuple[float, float]]:
@@ -587,8 +584,8 @@ def _scaled(positions: dict[int, tuple[float, float]], ids: list[int], pairs) ->
     return {i: (x * k, y * k) for i, (x, y) in placed.items()}
 
 
-def _add_arrow(path: QPainterPath, a: _Node, b: _Node) -> None:
-    """A line from a's edge to b's, with an arrowhead at b."""
+def _add_arrow(lines: list[QLineF], a: _Node, b: _Node) -> None:
+    """A line from a's edge to b's, and the two strokes of an arrowhead at b."""
     dx, dy = b.x - a.x, b.y - a.y
     length = math.hypot(dx, dy)
     if length < 1e-6:
@@ -596,12 +593,47 @@ def _add_arrow(path: QPainterPath, a: _Node, b: _Node) -> None:
     ux, uy = dx / length, dy / length
     ra = ME_RADIUS if a.is_me else RADIUS
     rb = (ME_RADIUS if b.is_me else RADIUS) + 2
-    start = QPointF(a.x + ux * ra, a.y + uy * ra)
     tip = QPointF(b.x - ux * rb, b.y - uy * rb)
-    path.moveTo(start)
-    path.lineTo(tip)
+    lines.append(QLineF(QPointF(a.x + ux * ra, a.y + uy * ra), tip))
     head, spread = 7.0, 3.5
     base = QPointF(tip.x() - ux * head, tip.y() - uy * head)
-    path.moveTo(QPointF(base.x() - uy * spread, base.y() + ux * spread))
-    path.lineTo(tip)
-    path.lineTo(QPointF(base.x() + uy * spread, base.y() - ux * spread))
+    lines.append(QLineF(QPointF(base.x() - uy * spread, base.y() + ux * spread), tip))
+    lines.append(QLineF(QPointF(base.x() + uy * spread, base.y() - ux * spread), tip))
+
+
+def _bounds(nodes: list[_Node]) -> QRectF:
+    """Where the nodes are, with room for the names under them (an export writes them whole,
+    wrapped to LABEL_WIDTH)."""
+    if not nodes:
+        return QRectF()
+    xs = [n.x for n in nodes]
+    ys = [n.y for n in nodes]
+    half = LABEL_WIDTH / 2 + 4
+    return QRectF(min(xs) - half, min(ys) - ME_RADIUS - 4, max(xs) - min(xs) + 2 * half, max(ys) - min(ys) + 2 * ME_RADIUS + 80)
+
+
+class StageEdges(QGraphicsItem):
+    """The arrows of one stage, drawn as one list of lines (a path of thousands of arrows takes
+    Qt's stroker most of a second to draw; lines take milliseconds)."""
+
+    def __init__(self, lines: list[QLineF], rect: QRectF) -> None:
+        super().__init__()
+        self.lines = lines
+        self._rect = rect
+        self._pen = QPen()
+
+    def pen(self) -> QPen:
+        return QPen(self._pen)
+
+    def setPen(self, pen: QPen) -> None:  # noqa: N802 - Qt's name, as QGraphicsPathItem has it
+        self._pen = QPen(pen)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setPen(self._pen)
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < 0.3:  # far out: many, short
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.drawLines(self.lines)

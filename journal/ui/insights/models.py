@@ -2,30 +2,30 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
-from journal.domain.pipeline import Stage
 from journal.ui import dates
 from journal.ui.labels import cadence_label, channel_label, stage_label
 from journal.ui.widgets.rows_model import RowsModel
 
 ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# The roles these tables answer; a view asks for a dozen per cell it paints, and each question
+# that reaches Python costs: the others are turned away first.
+ANSWERED = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
+                      int(Qt.ItemDataRole.TextAlignmentRole)})
 
 
-@dataclass(frozen=True)
-class OfferItem:
-    """One introduction in a list of offers (from the funnel's rows or the pipeline's cards)."""
+class InsightsRows(RowsModel):
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if int(role) not in ANSWERED:
+            return None
+        return super().data(index, role)
 
-    introduction_id: int
-    introducer_id: int
-    introducer: str
-    target_id: int
-    target: str
-    stage: Stage
-    stage_changed_on: dt.date
+
+def offer_id(row) -> int:
+    """An offer's id, whether the row is the funnel's (introduction_id) or a pipeline card (id):
+    the lists show both as they come, never a copy of thousands."""
+    return row.introduction_id if hasattr(row, "introduction_id") else row.id
 
 
 def _days(value: float | None) -> str:
@@ -34,7 +34,7 @@ def _days(value: float | None) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-class OffersModel(RowsModel):
+class OffersModel(InsightsRows):
     CONTEXT = "InsightsOffers"
     COLUMNS = (
         QT_TRANSLATE_NOOP("InsightsOffers", "Introducer"),
@@ -47,7 +47,7 @@ class OffersModel(RowsModel):
         super().__init__(parent)
         self._clock = clock
 
-    def cell(self, row: OfferItem, column: int, role: int):
+    def cell(self, row, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return row.introducer
@@ -63,10 +63,10 @@ class OffersModel(RowsModel):
         return None
 
     def row_of(self, introduction_id: int) -> int:
-        return next((n for n, r in enumerate(self.rows) if r.introduction_id == introduction_id), -1)
+        return next((n for n, r in enumerate(self.rows) if offer_id(r) == introduction_id), -1)
 
 
-class IntroducersModel(RowsModel):
+class IntroducersModel(InsightsRows):
     CONTEXT = "InsightsIntroducers"
     COLUMNS = (
         QT_TRANSLATE_NOOP("InsightsIntroducers", "Introducer"),
@@ -113,7 +113,7 @@ class IntroducersModel(RowsModel):
         return next((n for n, r in enumerate(self.rows) if r.person_id == person_id), -1)
 
 
-class LosingTouchModel(RowsModel):
+class LosingTouchModel(InsightsRows):
     CONTEXT = "InsightsLosingTouch"
     COLUMNS = (
         QT_TRANSLATE_NOOP("InsightsLosingTouch", "Person"),
@@ -158,7 +158,7 @@ class LosingTouchModel(RowsModel):
         return next((n for n, r in enumerate(self.rows) if r.person_id == person_id), -1)
 
 
-class ConversationListModel(RowsModel):
+class ConversationListModel(InsightsRows):
     CONTEXT = "InsightsConversations"
     COLUMNS = (
         QT_TRANSLATE_NOOP("InsightsConversations", "Date"),

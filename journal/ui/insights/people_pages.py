@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from journal.domain.pipeline import Stage
-from journal.ui.insights.models import IntroducersModel, LosingTouchModel, OfferItem, OffersModel
+from journal.ui.insights.models import IntroducersModel, LosingTouchModel, OffersModel, offer_id
 from journal.ui.insights.reads import read_introducers, read_losing_touch
 from journal.ui.insights.tables import current_row, make_table, select
 from journal.ui.labels import cadence_label, cadence_presets
@@ -38,7 +38,6 @@ class IntroducersPage(QWidget):
         self.setObjectName("introducersPage")
         self.dialog = None
         self._cards: dict[int, object] = {}
-        self._items: dict[int, OfferItem] = {}
         self.model = IntroducersModel(self)
         self.table = make_table("introducersTable", self.model)
         self.table.horizontalHeader().setMinimumSectionSize(40)
@@ -86,10 +85,6 @@ class IntroducersPage(QWidget):
 
     def _show(self, answer) -> None:
         rows, self._cards = answer
-        self._items = {
-            c.id: OfferItem(c.id, c.introducer_id, c.introducer, c.target_id, c.target, c.stage, c.stage_changed_on)
-            for c in self._cards.values()
-        }
         keep = self.current()
         self.model.set_rows(rows)
         self.table.setVisible(self.model.rowCount() > 0)
@@ -121,7 +116,7 @@ class IntroducersPage(QWidget):
             self.offers_title.setText("")
             return
         ids, title = self._offer_ids(row, self._column())
-        self.offers_model.set_rows([self._items[i] for i in ids if i in self._items])
+        self.offers_model.set_rows([self._cards[i] for i in ids if i in self._cards])
         self.offers_title.setText(title.format(name=row.name, n=len(ids)))
 
     def _enter(self, column: int) -> None:
@@ -139,7 +134,7 @@ class IntroducersPage(QWidget):
     def _open_offer(self, index: int) -> None:
         item = self.offers_model.item(index)
         if item is not None:
-            self.open_requested.emit("introduction", item.introduction_id)
+            self.open_requested.emit("introduction", offer_id(item))
 
     def draft_thanks(self):
         """The thank-you for the introducer's oldest introduction met and not thanked: the

@@ -30,7 +30,9 @@ def show_tab(qtbot, window, letter):
 
 
 def offers_listed(page) -> list[int]:
-    return [page.model.item(r).introduction_id for r in range(page.model.rowCount())]
+    from journal.ui.insights.models import offer_id
+
+    return [offer_id(page.model.item(r)) for r in range(page.model.rowCount())]
 
 
 def test_the_funnel_counts_and_each_number_lists_its_offers(qtbot, window, journal):
@@ -134,7 +136,7 @@ def test_introducers_and_the_offers_behind_their_numbers(qtbot, window, journal)
     assert page.offers_title.text() == "Offers Dana Smith made in the period (2)"
     qtbot.keyClick(page.table, Qt.Key.Key_Right)
     qtbot.keyClick(page.table, Qt.Key.Key_Right)  # the Met column
-    assert [page.offers_model.item(r).introduction_id for r in range(page.offers_model.rowCount())] == [journal["dana_ali"]]
+    assert [page.offers_model.item(r).id for r in range(page.offers_model.rowCount())] == [journal["dana_ali"]]
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert focused() == "introducerOffers"
     qtbot.keyClick(page.offers, Qt.Key.Key_Return)
@@ -253,14 +255,13 @@ def test_tabs_come_back_as_they_were_left(qtbot, window, journal):
 def test_the_tables_pass_the_model_tester(qtmodeltester, context, journal):
     from journal.services.insights import Period, introducers, losing_touch
     from journal.services.pipeline.introductions import cards
-    from journal.ui.insights.models import IntroducersModel, LosingTouchModel, OfferItem, OffersModel
+    from journal.ui.insights.models import IntroducersModel, LosingTouchModel, OffersModel
 
     today = context.clock.today()
     for model, rows in (
         (IntroducersModel(), introducers(Period.all(today))),
         (LosingTouchModel(context.clock), losing_touch(today)),
-        (OffersModel(context.clock), [OfferItem(c.id, c.introducer_id, c.introducer, c.target_id, c.target, c.stage,
-                                                c.stage_changed_on) for c in cards()]),
+        (OffersModel(context.clock), cards()),
     ):
         model.set_rows(rows)
         assert model.rowCount() > 0
