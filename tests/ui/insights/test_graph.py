@@ -242,3 +242,17 @@ def test_an_offer_moving_on_recolours_its_arrow_without_a_new_layout(qtbot, wind
     assert len(requests) == 1 and requests[0] is not None  # drawn at the positions it had: not laid out again
     assert page.pages.currentWidget() is view  # never the busy note for that
     assert view.position_of(journal["dee"]) == before and view.scale_factor() == scale
+
+
+def test_a_layout_that_fails_says_why_on_the_page(qtbot, host, context, journal):
+    from journal.ui.insights.insights_view import InsightsView
+
+    def broken(graph):
+        raise ValueError("no room")
+
+    view = InsightsView(context, layout_function=broken)
+    host(view)
+    page = view.graph_page
+    qtbot.waitUntil(lambda: page.pages.currentWidget() is page.empty)
+    assert page.empty.title.text() == "The graph could not be laid out"
+    assert page.empty.text.text() == "ValueError: no room"

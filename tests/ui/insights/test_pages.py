@@ -266,3 +266,16 @@ def test_the_tables_pass_the_model_tester(qtmodeltester, context, journal):
         model.set_rows(rows)
         assert model.rowCount() > 0
         qtmodeltester.check(model)
+
+
+def test_a_read_that_fails_says_why_in_the_status_bar(qtbot, window, journal, monkeypatch):
+    from journal.errors import JournalError
+    from journal.ui.insights import funnel_page
+
+    def broken(period, today):
+        raise JournalError("The journal is busy: another program is writing to it.")
+
+    monkeypatch.setattr(funnel_page, "read_funnel", broken)
+    view = show_tab(qtbot, window, Qt.Key.Key_U)
+    assert window.statusBar().currentMessage() == "The journal is busy: another program is writing to it."
+    assert not view.reading.isVisible() and view.funnel_page.funnel is None
