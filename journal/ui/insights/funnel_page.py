@@ -37,7 +37,7 @@ class FunnelPage(QWidget):
         self.title.setFont(font)
         self.model = OffersModel(context.clock, self)
         self.table = make_table("funnelOffers", self.model, stretch=1,
-                                samples={0: "Alexandra Whitfield", 2: "Introduced", 3: "09 Feb (300 d)"})
+                                samples={0: "Hannah Okafor", 2: "Introduced", 3: "999 d"})
         self.table.activated.connect(lambda index: self.open_offer(index.row()))
         self.table.installEventFilter(self)
         hint = QLabel(self.tr("Enter opens the introduction · Esc goes back to the funnel"), self)

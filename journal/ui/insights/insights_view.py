@@ -153,8 +153,9 @@ class InsightsView(QWidget):
         page = self.current_page()
         key = (self.period_box.currentData(), self.context.clock.today())
         if key != self._period_key:
+            if self._period_key is None or key[1] != self._period_key[1]:
+                self._stale = set(self.pages)  # another day: losing touch too
             self._period_key = key
-            self._stale = set(self.pages)
             self._show_period_text()
         if page in self._stale:
             self._stale.discard(page)

@@ -40,7 +40,7 @@ class OffersModel(InsightsRows):
         QT_TRANSLATE_NOOP("InsightsOffers", "Introducer"),
         QT_TRANSLATE_NOOP("InsightsOffers", "Target"),
         QT_TRANSLATE_NOOP("InsightsOffers", "Stage now"),
-        QT_TRANSLATE_NOOP("InsightsOffers", "Since"),
+        QT_TRANSLATE_NOOP("InsightsOffers", "In stage"),
     )
 
     def __init__(self, clock, parent=None) -> None:
@@ -56,10 +56,13 @@ class OffersModel(InsightsRows):
             if column == 2:
                 return stage_label(row.stage)
             days = (self._clock.today() - row.stage_changed_on).days
-            return QCoreApplication.translate("InsightsOffers", "{day} ({n} d)").format(
-                day=dates.short_in(row.stage_changed_on, self._clock.today()), n=days)
+            return QCoreApplication.translate("InsightsOffers", "{n} d").format(n=days)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+            return ALIGN_RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
-            return QCoreApplication.translate("InsightsOffers", "Enter opens it in Introductions")
+            since = QCoreApplication.translate("InsightsOffers", "{stage} since {day}").format(
+                stage=stage_label(row.stage), day=dates.short_in(row.stage_changed_on, self._clock.today()))
+            return since + " · " + QCoreApplication.translate("InsightsOffers", "Enter opens it in Introductions")
         return None
 
     def row_of(self, introduction_id: int) -> int:

@@ -47,7 +47,7 @@ class IntroducersPage(QWidget):
         self.offers_title = QLabel(self, objectName="introducerOffersTitle")
         self.offers_model = OffersModel(context.clock, self)
         self.offers = make_table("introducerOffers", self.offers_model, stretch=1,
-                                 samples={2: "Introduced", 3: "09 Feb (300 d)"})
+                                 samples={2: "Introduced", 3: "999 d"})
         self.offers.hideColumn(0)  # the introducer is the row chosen on the left
         self.offers.activated.connect(lambda index: self._open_offer(index.row()))
         self.offers.installEventFilter(self)
@@ -228,8 +228,8 @@ class LosingTouchPage(QWidget):
         self.empty.setVisible(self.model.rowCount() == 0)
         overdue = sum(1 for r in self.model.rows if r.ratio is not None and r.ratio > 1)
         self.summary.setText(self.tr(
-            "Everyone you were in touch with, furthest past their usual gap first; {n} are past it now. "
-            "This list is as of today, whatever the period."
+            "Everyone you were in touch with, furthest past their usual gap first (past it now: {n}). "
+            "As of today, whatever the period."
         ).format(n=overdue))
         row = self.model.row_of(keep.person_id) if keep else -1
         select(self.table, max(row, 0))
