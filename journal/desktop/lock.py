@@ -201,11 +201,15 @@ def passphrase_from_environment() -> str | None:
 
 
 def unlock_quietly(path: Path):
-    """At start-up, before asking: (key, how) with the remembered passphrase ("keyring") or
-    CONTACT_JOURNAL_PASSPHRASE ("environment"), or (None, why-not: "" when there was none to try,
+    """At start-up, before asking: (key, how) with CONTACT_JOURNAL_PASSPHRASE ("environment") or
+    the remembered passphrase ("keyring"), or (None, why-not: "" when there was none to try,
     else one line saying which did not open it). Slow: run it off the GUI thread."""
     tried = []
-    for how, passphrase in (("keyring", remembered_passphrase(path)), ("environment", passphrase_from_environment())):
+    # Either opens the same journal with the same key; the variable, when set, is tried first,
+    # so a scripted start (the benchmark) does not wait on the keyring.
+    candidates = (("environment", passphrase_from_environment), ("keyring", lambda: remembered_passphrase(path)))
+    for how, source in candidates:
+        passphrase = source()
         if not passphrase:
             continue
         try:

@@ -38,10 +38,16 @@ class StartupUnlock(QObject):
         except JournalError as exc:
             self.failed.emit(str(exc))
             return
-        self._task = lock.OffThread(lambda: (lock.unlock_quietly(self.path), lock.keyring_available()), parent=self)
+        self._task = lock.OffThread(self._quietly, parent=self)
         self._task.done.connect(self._tried)
         self._task.failed.connect(lambda exc: self.ask(lock.describe(exc), keyring=False))
         self._task.start()
+
+    def _quietly(self):
+        """Off the GUI thread: the quiet tries, and (only when they did not open it) whether a
+        keyring is there to offer remembering."""
+        key, why = lock.unlock_quietly(self.path)
+        return (key, why), (key is None and lock.keyring_available())
 
     def _tried(self, result) -> None:
         (key, why), keyring = result

@@ -211,3 +211,13 @@ def test_quitting_the_unlock_dialog_ends_the_app_and_leaves_the_file_alone(run, 
     QTimer.singleShot(0, quit_dialog)
     assert run(_args(encrypted_journal)) == 0
     assert fingerprint(encrypted_journal) == before
+
+
+def test_the_environments_passphrase_goes_first_and_a_stale_keyring_is_not_in_its_way(qtbot, window, encrypted_journal,
+                                                                                       monkeypatch, memory_keyring):
+    memory_keyring.passwords[(KEYRING_SERVICE, _keyring_user(encrypted_journal))] = "an old one"
+    monkeypatch.setenv("CONTACT_JOURNAL_PASSPHRASE", PASSPHRASE)
+    unlocking = StartupUnlock(window, encrypted_journal)
+    with qtbot.waitSignal(unlocking.unlocked):
+        unlocking.start()
+    assert unlocking.how == "environment" and unlocking.dialog is None
