@@ -31,6 +31,8 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     monkeypatch.delenv("CONTACT_JOURNAL_SYNC_PASSWORD", raising=False)
     monkeypatch.delenv("CONTACT_JOURNAL_IMAP_PASSWORD", raising=False)
+    for name in ("CONTACT_JOURNAL_PASSPHRASE", "CONTACT_JOURNAL_NEW_PASSPHRASE", "CONTACT_JOURNAL_BACKUP_PASSPHRASE"):
+        monkeypatch.delenv(name, raising=False)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         from PySide6.QtCore import QSettings
