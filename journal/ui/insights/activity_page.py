@@ -54,7 +54,7 @@ class ActivityPage(QWidget):
         self.breakdown.setWordWrap(True)
         self.model = ConversationListModel(context.clock, self)
         self.table = make_table("activityConversations", self.model, stretch=3,
-                                samples={0: "30 Dec 2025", 1: "in person", 2: "Alexandra Whitfield"})
+                                samples={0: "30 Dec 2025", 1: "in person", 2: "Hannah Okafor"})
         self.table.activated.connect(lambda index: self._open_conversation(index.row()))
         self.table.installEventFilter(self)
         self.new_title = QLabel(self, objectName="activityNewTitle")
