@@ -288,6 +288,77 @@
     </message>
 </context>
 <context>
+    <name>ActivityChart</name>
+    <message>
+        <location filename="../../journal/ui/insights/activity_chart.py" line="+67"/>
+        <source>Conversations per {bucket}: {total} in the period</source>
+        <translation>Gespräche pro {bucket}: {total} im Zeitraum</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>{n} conversation(s)</source>
+        <translation>{n} Gespräch(e)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>new people: {n}</source>
+        <translation>neue Personen: {n}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>week of {day}</source>
+        <translation>Woche vom {day}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Conversations per {bucket} — {total} in the period, {new} new people</source>
+        <translation>Gespräche pro {bucket} — {total} im Zeitraum, {new} neue Personen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>new people</source>
+        <translation>neue Personen</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityPage</name>
+    <message>
+        <location filename="../../journal/ui/insights/activity_page.py" line="+45"/>
+        <source>By week</source>
+        <translation>Pro Woche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By month</source>
+        <translation>Pro Monat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>W: by week, M: by month</source>
+        <translation>W: pro Woche, M: pro Monat</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>{title}: {n} conversation(s)</source>
+        <translation>{title}: {n} Gespräch(e)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>New people: {n}</source>
+        <translation>Neue Personen: {n}</translation>
+    </message>
+</context>
+<context>
     <name>CalendarView</name>
     <message>
         <location filename="../../journal/ui/calendar/calendar_view.py" line="+48"/>
@@ -1083,12 +1154,22 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
 <context>
     <name>DesktopIntegration</name>
     <message>
-        <location filename="../../journal/ui/tray/integration.py" line="+82"/>
+        <location filename="../../journal/ui/tray/integration.py" line="+86"/>
         <source>No system tray was found on this desktop, so reminders will appear here in the window while it is open.</source>
         <translation>Auf diesem Desktop gibt es keinen Infobereich; Erinnerungen erscheinen darum hier im Fenster, solange es offen ist.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+36"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hide the journal until its passphrase is given again (Ctrl+L)</source>
+        <translation>Das Journal verbergen, bis die Passphrase erneut eingegeben wird (Strg+L)</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>Export &amp;calendar (.ics)…</source>
         <translation>&amp;Kalender exportieren (.ics)…</translation>
     </message>
@@ -1124,7 +1205,7 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <translation>{count} Aufgabe(n) nach {path} exportiert</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Accou&amp;nts</source>
         <translation>Ko&amp;nten</translation>
     </message>
@@ -1132,6 +1213,11 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <location line="+0"/>
         <source>Ma&amp;il &amp;&amp; calendars</source>
         <translation>Ma&amp;il &amp;&amp; Kalender</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Privacy</source>
+        <translation>&amp;Datenschutz</translation>
     </message>
 </context>
 <context>
@@ -1469,6 +1555,272 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
     </message>
 </context>
 <context>
+    <name>FunnelChart</name>
+    <message>
+        <location filename="../../journal/ui/insights/funnel_chart.py" line="+122"/>
+        <source>{stage}: {reached} reached, {now} now</source>
+        <translation>{stage}: {reached} erreicht, {now} aktuell</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Introduction funnel</source>
+        <translation>Vorstellungstrichter</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <location line="+69"/>
+        <source>Stalled now</source>
+        <translation>Jetzt ins Stocken geraten</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>median 999.5 d · p90 999.5 d</source>
+        <translation>Median 999.5 Tg. · p90 999.5 Tg.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{n} reached</source>
+        <translation>{n} erreicht</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{n} here now</source>
+        <translation>{n} jetzt hier</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>→ {next}: {percent}</source>
+        <translation>→ {next}: {percent}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>median {median} d · p90 {p90} d</source>
+        <translation>Median {median} Tg. · p90 {p90} Tg.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>from {n} stays</source>
+        <translation>aus {n} Durchläufen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{label}: {n} of {total} offers</source>
+        <translation>{label}: {n} von {total} Angeboten</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelPage</name>
+    <message>
+        <location filename="../../journal/ui/insights/funnel_page.py" line="+43"/>
+        <source>Enter opens the introduction · Esc goes back to the funnel</source>
+        <translation>Eingabe öffnet die Vorstellung · Esc führt zurück zum Trichter</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>1 offer reached {stage} or a later stage</source>
+        <translation>1 Angebot hat „{stage}“ oder eine spätere Stufe erreicht</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} offers reached {stage} or a later stage</source>
+        <translation>{n} Angebote haben „{stage}“ oder eine spätere Stufe erreicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 offer in {stage} now</source>
+        <translation>1 Angebot jetzt in „{stage}“</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} offers in {stage} now</source>
+        <translation>{n} Angebote jetzt in „{stage}“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 open offer stalled now (in its stage past its next step&apos;s delay)</source>
+        <translation>1 offenes Angebot ist jetzt ins Stocken geraten (länger in seiner Stufe als die Frist des nächsten Schritts)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} open offers stalled now (in their stage past the next step&apos;s delay)</source>
+        <translation>{n} offene Angebote sind jetzt ins Stocken geraten (länger in ihrer Stufe als die Frist des nächsten Schritts)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 offer ended {stage}</source>
+        <translation>1 Angebot ist {stage}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} offers ended {stage}</source>
+        <translation>{n} Angebote sind {stage}</translation>
+    </message>
+</context>
+<context>
+    <name>GraphPage</name>
+    <message>
+        <location filename="../../journal/ui/insights/graph_page.py" line="+84"/>
+        <source>Stages:</source>
+        <translation>Stufen:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Show introductions now {stage} (Space turns it off or on)</source>
+        <translation>Vorstellungen zeigen, die jetzt in „{stage}“ sind (Leertaste schaltet aus oder ein)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only introductions whose introducer or target has this tag</source>
+        <translation>Nur Vorstellungen, bei denen die vermittelnde Person oder die Zielperson dieses Schlagwort hat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+140"/>
+        <source>All tags</source>
+        <translation>Alle Schlagwörter</translation>
+    </message>
+    <message>
+        <location line="-138"/>
+        <source>T&amp;ag:</source>
+        <translation>&amp;Schlagwort:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Find a person (Ctrl+F)</source>
+        <translation>Eine Person suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the whole graph (F or Ctrl+0)</source>
+        <translation>Den ganzen Graphen zeigen (F oder Strg+0)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom in (+ or Ctrl+=, or the wheel)</source>
+        <translation>Vergrößern (+ oder Strg+=, oder das Mausrad)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom out (- or Ctrl+-)</source>
+        <translation>Verkleinern (- oder Strg+-)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the graph as a PNG image or an SVG drawing (Ctrl+E)</source>
+        <translation>Den Graphen als PNG-Bild oder SVG-Zeichnung speichern (Strg+E)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As PNG image…</source>
+        <translation>Als PNG-Bild…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As SVG drawing…</source>
+        <translation>Als SVG-Zeichnung…</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Laying out {n} people…</source>
+        <translation>{n} Personen werden angeordnet…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No stage chosen</source>
+        <translation>Keine Stufe gewählt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Turn a stage on above (Tab to it, then Space).</source>
+        <translation>Schalte oben eine Stufe ein (mit Tab dorthin, dann Leertaste).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No introductions in this period</source>
+        <translation>Keine Vorstellungen in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offers noted in the Log dialog (Ctrl+N) appear here as arrows from the person who offered to the person they offered to introduce you to. Try a longer period or other filters.</source>
+        <translation>Angebote, die du im Gesprächsdialog (Strg+N) festhältst, erscheinen hier als Pfeile von der Person, die das Angebot gemacht hat, zu der Person, der sie dich vorstellen will. Versuch es mit einem längeren Zeitraum oder anderen Filtern.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The graph could not be laid out</source>
+        <translation>Der Graph konnte nicht angeordnet werden</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{people} people, {offers} introductions</source>
+        <translation>{people} Personen, {offers} Vorstellungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} found</source>
+        <translation>{n} gefunden</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>There is no graph to export yet.</source>
+        <translation>Noch gibt es keinen Graphen zum Exportieren.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+13"/>
+        <source>Export the introductions graph</source>
+        <translation>Graph der Vorstellungen exportieren</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Saved the graph to {path}</source>
+        <translation>Graph unter {path} gespeichert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not write {path}.</source>
+        <translation>{path} konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>GraphView</name>
+    <message>
+        <location filename="../../journal/ui/insights/graph_view.py" line="+214"/>
+        <location line="+306"/>
+        <source>Introductions graph</source>
+        <translation>Graph der Vorstellungen</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>{name}: offered {offered}, introduced to you {received} · click or Enter opens</source>
+        <translation>{name}: angeboten {offered}, dir vorgestellt {received} · Klick oder Eingabe öffnet</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>People and the introductions offered between them, coloured by stage</source>
+        <translation>Personen und die zwischen ihnen angebotenen Vorstellungen, nach Stufe eingefärbt</translation>
+    </message>
+</context>
+<context>
     <name>GreetingDialog</name>
     <message>
         <location filename="../../journal/ui/today/greeting_dialog.py" line="+28"/>
@@ -1762,6 +2114,286 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
     </message>
 </context>
 <context>
+    <name>InsightsConversations</name>
+    <message>
+        <location filename="../../journal/ui/insights/models.py" line="+167"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What about</source>
+        <translation>Worum es ging</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsIntroducers</name>
+    <message>
+        <location line="-95"/>
+        <source>Introducer</source>
+        <translation>Vermittelnde Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offers</source>
+        <translation>Angebote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Met</source>
+        <translation>Getroffen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Met %</source>
+        <translation>Getroffen %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days to meet</source>
+        <translation>Tage bis zum Treffen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not thanked</source>
+        <translation>Nicht bedankt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Introductions they offered in the period</source>
+        <translation>Vorstellungen, die die Person im Zeitraum angeboten hat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Of those, how many became a meeting</source>
+        <translation>Wie viele davon zu einem Treffen geführt haben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The share of their offers that became a meeting</source>
+        <translation>Der Anteil ihrer Angebote, aus denen ein Treffen wurde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Median days from their offer to the meeting</source>
+        <translation>Median der Tage vom Angebot bis zum Treffen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meetings they made possible that you have not thanked them for yet</source>
+        <translation>Treffen, die die Person ermöglicht hat und für die du dich noch nicht bedankt hast</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Met and not thanked yet: T drafts the thank-you</source>
+        <translation>Getroffen und noch nicht bedankt: T entwirft die Dankesnachricht</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsLosingTouch</name>
+    <message>
+        <location line="+10"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last contact</source>
+        <translation>Letzter Kontakt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days since</source>
+        <translation>Tage seither</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usual gap</source>
+        <translation>Üblicher Abstand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>× usual gap</source>
+        <translation>× üblicher Abstand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cadence</source>
+        <translation>Rhythmus</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>one contact only</source>
+        <translation>nur ein Kontakt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} d</source>
+        <translation>{n} Tg.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{days} days since you were last in touch, against a usual {gap} days between contacts</source>
+        <translation>{days} Tage seit dem letzten Kontakt, bei üblicherweise {gap} Tagen zwischen zwei Kontakten</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsOffers</name>
+    <message>
+        <location line="-115"/>
+        <source>Introducer</source>
+        <translation>Vermittelnde Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>Zielperson</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage now</source>
+        <translation>Aktuelle Stufe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In stage</source>
+        <translation>In der Stufe</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{n} d</source>
+        <translation>{n} Tg.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{stage} since {day}</source>
+        <translation>{stage} seit {day}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter opens it in Introductions</source>
+        <translation>Eingabe öffnet sie unter „Vorstellungen“</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsView</name>
+    <message>
+        <location filename="../../journal/ui/insights/insights_view.py" line="+32"/>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 12 months</source>
+        <translation>Letzte 12 Monate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 2 years</source>
+        <translation>Letzte 2 Jahre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Every tab shows the offers and conversations of this period (Alt+P)</source>
+        <translation>Jeder Reiter zeigt die Angebote und Gespräche dieses Zeitraums (Alt+Z)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reading the journal…</source>
+        <translation>Das Journal wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Graph</source>
+        <translation>&amp;Graph</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>F&amp;unnel</source>
+        <translation>&amp;Trichter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>I&amp;ntroducers</source>
+        <translation>&amp;Vermittelnde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Losing touch</source>
+        <translation>&amp;Lange kein Kontakt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Activit&amp;y</source>
+        <translation>Akt&amp;ivität</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Who introduced whom: arrows from the introducer to the target, coloured by stage</source>
+        <translation>Wer wen vorgestellt hat: Pfeile von der vermittelnden Person zur Zielperson, nach Stufe eingefärbt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offers in each stage, the conversion to the next and the days spent in each</source>
+        <translation>Angebote in jeder Stufe, die Quote zur nächsten und die Tage in jeder Stufe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who offers, how many of their offers became meetings, who is not thanked yet</source>
+        <translation>Wer Vorstellungen anbietet, wie viele davon zu Treffen wurden, wem noch nicht gedankt wurde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People ranked by the time since your last contact, against their usual gap</source>
+        <translation>Personen nach der Zeit seit dem letzten Kontakt, gemessen an ihrem üblichen Abstand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conversations per week or month by channel, and the new people met</source>
+        <translation>Gespräche pro Woche oder Monat nach Kanal und die neu kennengelernten Personen</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>everything in the journal, to {day}</source>
+        <translation>alles im Journal, bis {day}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{start} to {end}</source>
+        <translation>{start} bis {end}</translation>
+    </message>
+</context>
+<context>
     <name>InteropActions</name>
     <message>
         <location filename="../../journal/ui/dialogs/interop_actions.py" line="+27"/>
@@ -1808,6 +2440,69 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
         <location line="+9"/>
         <source>Exported {count} item(s) to {path}</source>
         <translation>{count} Eintrag/Einträge nach {path} exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>IntroducersPage</name>
+    <message>
+        <location filename="../../journal/ui/insights/people_pages.py" line="+54"/>
+        <source>Draft than&amp;k-you…  (T)</source>
+        <translation>Dan&amp;kesnachricht entwerfen…  (T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the thank-you for an introduction that became a meeting (T)</source>
+        <translation>Die Dankesnachricht für eine Vorstellung schreiben, aus der ein Treffen wurde (T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open person  (Enter)</source>
+        <translation>Person öffnen  (Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nobody offered an introduction in this period</source>
+        <translation>In diesem Zeitraum hat niemand eine Vorstellung angeboten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try a longer period in the selector above.</source>
+        <translation>Wähle oben einen längeren Zeitraum.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Left/Right pick a number and the list shows the offers behind it; Enter on a number goes into the list, on the name opens the person.</source>
+        <translation>Links/Rechts wählen eine Zahl, und die Liste zeigt die Angebote dahinter; Eingabe auf einer Zahl führt in die Liste, auf dem Namen öffnet sie die Person.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{name}&apos;s offers that became meetings ({n})</source>
+        <translation>Angebote von {name}, aus denen Treffen wurden ({n})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Met through {name} and not thanked yet ({n})</source>
+        <translation>Über {name} getroffen und noch nicht bedankt ({n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offers {name} made in the period ({n})</source>
+        <translation>Angebote von {name} im Zeitraum ({n})</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>{name} has no meeting left to thank them for.</source>
+        <translation>Bei {name} steht für kein Treffen mehr ein Dank aus.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Opened the thank-you to {name}; mark it thanked in Introductions.</source>
+        <translation>Dankesnachricht an {name} geöffnet; unter „Vorstellungen“ als bedankt markieren.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} more to thank them for.</source>
+        <translation>Noch {n} weitere, für die ein Dank aussteht.</translation>
     </message>
 </context>
 <context>
@@ -1999,6 +2694,32 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
     </message>
 </context>
 <context>
+    <name>JournalAccess</name>
+    <message>
+        <location filename="../../journal/desktop/lock.py" line="+335"/>
+        <source>{done} of {total} files converted</source>
+        <translation>{done} von {total} Dateien umgewandelt</translation>
+    </message>
+</context>
+<context>
+    <name>JournalConversion</name>
+    <message>
+        <location filename="../../journal/ui/security/conversion.py" line="+98"/>
+        <source>Converting the journal…</source>
+        <translation>Das Journal wird umgewandelt…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Opening the journal again…</source>
+        <translation>Das Journal wird wieder geöffnet…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The journal could not be opened again: {error} Quit and start {app} again.</source>
+        <translation>Das Journal konnte nicht wieder geöffnet werden: {error} Beende {app} und starte es neu.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../journal/ui/labels.py" line="+18"/>
@@ -2168,6 +2889,40 @@ Angebote und nächste Schritte, die damit festgehalten wurden, bleiben erhalten.
     </message>
 </context>
 <context>
+    <name>LockOverlay</name>
+    <message>
+        <location filename="../../journal/ui/security/window_lock.py" line="+51"/>
+        <source>{app} is locked</source>
+        <translation>{app} ist gesperrt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The journal stays hidden until its passphrase is given again.</source>
+        <translation>Das Journal bleibt verborgen, bis die Passphrase erneut eingegeben wird.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+1"/>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Checking the passphrase…</source>
+        <translation>Die Passphrase wird geprüft…</translation>
+    </message>
+</context>
+<context>
     <name>LogAction</name>
     <message>
         <location filename="../../journal/ui/dialogs/log_action.py" line="+27"/>
@@ -2331,6 +3086,59 @@ vorzustellen bei:</translation>
     </message>
 </context>
 <context>
+    <name>LosingTouchPage</name>
+    <message>
+        <location filename="../../journal/ui/insights/people_pages.py" line="+37"/>
+        <source>Set &amp;cadence…  (K)</source>
+        <translation>&amp;Rhythmus festlegen…  (K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set how often to keep in touch with them (K)</source>
+        <translation>Festlegen, wie oft du mit der Person in Kontakt bleiben willst (K)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>L&amp;og conversation…  (L)</source>
+        <translation>Gespräch &amp;festhalten…  (L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open person  (Enter)</source>
+        <translation>Person öffnen  (Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No contact logged yet</source>
+        <translation>Noch kein Kontakt festgehalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Once you log conversations (Ctrl+N), the people you are drifting away from show here.</source>
+        <translation>Sobald du Gespräche festhältst (Strg+N), erscheinen hier die Personen, zu denen der Kontakt nachlässt.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Everyone you were in touch with, furthest past their usual gap first (past it now: {n}). As of today, whatever the period.</source>
+        <translation>Alle, mit denen du in Kontakt warst – wer am weitesten über dem üblichen Abstand liegt, zuerst (jetzt darüber: {n}). Stand heute, unabhängig vom Zeitraum.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Their usual gap: {cadence}</source>
+        <translation>Üblicher Abstand: {cadence}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Keep in touch with {name}: {cadence}</source>
+        <translation>Mit {name} in Kontakt bleiben: {cadence}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ctrl+Z undoes it.</source>
+        <translation>Strg+Z macht es rückgängig.</translation>
+    </message>
+</context>
+<context>
     <name>MailMessageDialog</name>
     <message>
         <location filename="../../journal/ui/dialogs/mail_message.py" line="+42"/>
@@ -2449,6 +3257,11 @@ vorzustellen bei:</translation>
         <location line="+1"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insights</source>
+        <translation>Einblicke</translation>
     </message>
     <message>
         <location filename="../../journal/ui/dialogs/edit_actions.py" line="+27"/>
@@ -2779,6 +3592,134 @@ vorzustellen bei:</translation>
         <location line="+17"/>
         <source>no e-mail or phone</source>
         <translation>keine E-Mail oder Telefonnummer</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../journal/ui/security/passphrase_dialogs.py" line="+47"/>
+        <source>Encrypt the journal</source>
+        <translation>Journal verschlüsseln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the passphrase</source>
+        <translation>Passphrase ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decrypt the journal</source>
+        <translation>Journal entschlüsseln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypt the backups</source>
+        <translation>Sicherungen verschlüsseln</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Encrypt</source>
+        <translation>&amp;Verschlüsseln</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>C&amp;hange passphrase</source>
+        <translation>&amp;Passphrase ändern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Decrypt</source>
+        <translation>&amp;Entschlüsseln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Encrypt the backups</source>
+        <translation>Sicherungen &amp;verschlüsseln</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>C&amp;urrent passphrase:</source>
+        <translation>&amp;Aktuelle Passphrase:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;New passphrase:</source>
+        <translation>&amp;Neue Passphrase:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Again:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remember on this computer</source>
+        <translation>Auf diesem Computer &amp;merken</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keep the passphrase in this computer&apos;s keyring, so the journal opens without asking.</source>
+        <translation>Die Passphrase im Schlüsselbund dieses Computers speichern, damit sich das Journal ohne Nachfrage öffnet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No keyring was found on this computer to keep it in.</source>
+        <translation>Auf diesem Computer wurde kein Schlüsselbund gefunden, in dem sie gespeichert werden könnte.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The journal and every backup of it are written encrypted with this passphrase; from then on the journal opens only with it.</source>
+        <translation>Das Journal und alle seine Sicherungen werden mit dieser Passphrase verschlüsselt gespeichert; von da an lässt sich das Journal nur noch mit ihr öffnen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The journal, and every backup the current passphrase opens, take the new passphrase.</source>
+        <translation>Das Journal und jede Sicherung, die sich mit der aktuellen Passphrase öffnen lässt, erhalten die neue Passphrase.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Encrypting the journal was stopped before its backups were done: some are still unencrypted. They are encrypted now with the journal&apos;s passphrase.</source>
+        <translation>Das Verschlüsseln des Journals wurde abgebrochen, bevor seine Sicherungen fertig waren: Einige sind noch unverschlüsselt. Sie werden jetzt mit der Passphrase des Journals verschlüsselt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The journal and its backups are written unencrypted again: anyone who can copy them can read them. A passphrase remembered on this computer is forgotten.</source>
+        <translation>Das Journal und seine Sicherungen werden wieder unverschlüsselt gespeichert: Wer sie kopieren kann, kann sie lesen. Eine auf diesem Computer gemerkte Passphrase wird vergessen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;A forgotten passphrase cannot be recovered.&lt;/b&gt; Without it nobody, you included, can read the journal or its backups: keep it somewhere safe.</source>
+        <translation>&lt;b&gt;Eine vergessene Passphrase lässt sich nicht wiederherstellen.&lt;/b&gt; Ohne sie kann niemand, auch du nicht, das Journal oder seine Sicherungen lesen: Bewahre sie an einem sicheren Ort auf.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Type the current passphrase.</source>
+        <translation>Gib die aktuelle Passphrase ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type a new passphrase.</source>
+        <translation>Gib eine neue Passphrase ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two new passphrases differ: type the new one again, twice.</source>
+        <translation>Die beiden neuen Passphrasen unterscheiden sich: Gib die neue noch einmal in beide Felder ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The new passphrase is the current one.</source>
+        <translation>Die neue Passphrase ist die aktuelle.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Checking the passphrase…</source>
+        <translation>Die Passphrase wird geprüft…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>That is not the journal&apos;s current passphrase.</source>
+        <translation>Das ist nicht die aktuelle Passphrase des Journals.</translation>
     </message>
 </context>
 <context>
@@ -3673,6 +4614,167 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
     </message>
 </context>
 <context>
+    <name>PrivacyPage</name>
+    <message>
+        <location filename="../../journal/ui/security/privacy_page.py" line="+54"/>
+        <source>Encryption needs the sqlcipher3 package, which is not installed here: pip install &apos;contact-journal[encryption]&apos;.</source>
+        <translation>Für die Verschlüsselung ist das Paket sqlcipher3 nötig, das hier nicht installiert ist: pip install &apos;contact-journal[encryption]&apos;.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Encrypt the journal…</source>
+        <translation>Journal &amp;verschlüsseln…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;hange passphrase…</source>
+        <translation>Passph&amp;rase ändern…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Decrypt…</source>
+        <translation>&amp;Entschlüsseln…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Encrypt the &amp;backups…</source>
+        <translation>&amp;Sicherungen verschlüsseln…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some backups are still unencrypted: encrypt them with the journal&apos;s passphrase.</source>
+        <translation>Einige Sicherungen sind noch unverschlüsselt: Verschlüssle sie mit der Passphrase des Journals.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Forget the remembered passphrase</source>
+        <translation>Gemerkte Passphrase &amp;vergessen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the passphrase out of this computer&apos;s keyring: the journal asks for it at the next start.</source>
+        <translation>Die Passphrase aus dem Schlüsselbund dieses Computers entfernen: Das Journal fragt beim nächsten Start danach.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Encryption</source>
+        <translation>Verschlüsselung</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lock when the &amp;screen locks</source>
+        <translation>Sperren, wenn der &amp;Bildschirm gesperrt wird</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reminders show &amp;what is due while locked</source>
+        <translation>Erinnerungen zeigen im gesperrten Zustand, &amp;was fällig ist</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Otherwise a reminder says only how many items are due, such as “3 items due”.</source>
+        <translation>Sonst nennt eine Erinnerung nur, wie viele Einträge fällig sind, etwa „3 Einträge fällig“.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The lock is there once the journal is encrypted.</source>
+        <translation>Die Sperre steht zur Verfügung, sobald das Journal verschlüsselt ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lock</source>
+        <translation>Sperre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lock &amp;after:</source>
+        <translation>S&amp;perren nach:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source> idle minute</source>
+        <translation> Minute ohne Eingabe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> idle minutes</source>
+        <translation> Minuten ohne Eingabe</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The journal is encrypted, but some of its backups are not: encrypting was stopped before they were done. Encrypt the backups to finish it.</source>
+        <translation>Das Journal ist verschlüsselt, einige seiner Sicherungen aber nicht: Das Verschlüsseln wurde abgebrochen, bevor sie fertig waren. Verschlüssle die Sicherungen, um es abzuschließen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The journal is encrypted: its file and its backups cannot be read without the passphrase.</source>
+        <translation>Das Journal ist verschlüsselt: Seine Datei und seine Sicherungen lassen sich ohne die Passphrase nicht lesen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The journal is not encrypted: anyone who can copy its file or a backup can read it.</source>
+        <translation>Das Journal ist nicht verschlüsselt: Wer seine Datei oder eine Sicherung kopieren kann, kann es lesen.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Encrypting the journal</source>
+        <translation>Journal wird verschlüsselt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The journal is encrypted.</source>
+        <translation>Das Journal ist verschlüsselt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Changing the passphrase</source>
+        <translation>Passphrase wird geändert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The journal has its new passphrase.</source>
+        <translation>Das Journal hat seine neue Passphrase.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Encrypting the backups</source>
+        <translation>Sicherungen werden verschlüsselt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Every backup is encrypted now.</source>
+        <translation>Alle Sicherungen sind jetzt verschlüsselt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Decrypting the journal</source>
+        <translation>Journal wird entschlüsselt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The journal is not encrypted any more.</source>
+        <translation>Das Journal ist nicht mehr verschlüsselt.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The passphrase is no longer kept on this computer.</source>
+        <translation>Die Passphrase ist nicht mehr auf diesem Computer gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <location filename="../../journal/ui/security/conversion.py" line="-101"/>
+        <source>Closing the journal…</source>
+        <translation>Das Journal wird geschlossen…</translation>
+    </message>
+</context>
+<context>
     <name>ReminderBanner</name>
     <message>
         <location filename="../../journal/ui/tray/window_hooks.py" line="+15"/>
@@ -3708,6 +4810,24 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <location line="+2"/>
         <source>; and {n} more</source>
         <translation>; und {n} weitere</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderNotifications</name>
+    <message>
+        <location filename="../../journal/desktop/notifications.py" line="+155"/>
+        <source>1 item due</source>
+        <translation>1 Eintrag fällig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} items due</source>
+        <translation>{n} Einträge fällig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlock {app} to see what.</source>
+        <translation>Entsperre {app}, um zu sehen, was fällig ist.</translation>
     </message>
 </context>
 <context>
@@ -5139,7 +6259,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
 <context>
     <name>TrayController</name>
     <message>
-        <location filename="../../journal/ui/tray/controller.py" line="+85"/>
+        <location filename="../../journal/ui/tray/controller.py" line="+95"/>
         <source>{n} due</source>
         <translation>{n} fällig</translation>
     </message>
@@ -5150,17 +6270,23 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
     </message>
     <message>
         <location line="+3"/>
-        <location line="+26"/>
+        <location line="+31"/>
+        <location line="+20"/>
         <source>Nothing due</source>
         <translation>Nichts fällig</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-48"/>
         <source> · reminders paused</source>
         <translation> · Erinnerungen pausiert</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source> · locked</source>
+        <translation> · gesperrt</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>&amp;Log conversation…</source>
         <translation>Gespräch &amp;festhalten…</translation>
     </message>
@@ -5181,21 +6307,38 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
     </message>
     <message>
         <location line="+3"/>
+        <location line="+17"/>
         <source>&amp;Pause reminders</source>
         <translation>Erinnerungen &amp;pausieren</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-11"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Open {app}</source>
         <translation>{app} ö&amp;ffnen</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+15"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-10"/>
+        <source>{app} is locked</source>
+        <translation>{app} ist gesperrt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Unlock…</source>
+        <translation>&amp;Entsperren…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source> (overdue)</source>
         <translation> (überfällig)</translation>
     </message>
@@ -5235,7 +6378,7 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <translation>Bis morgen zurückstellen: {title}</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>Due now</source>
         <translation>Jetzt fällig</translation>
     </message>
@@ -5269,6 +6412,64 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
     </message>
 </context>
 <context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../journal/ui/security/unlock_dialog.py" line="+47"/>
+        <source>Unlock the journal — {app}</source>
+        <translation>Journal entsperren — {app}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;{name} is encrypted.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{name} ist verschlüsselt.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter its passphrase to open it.</source>
+        <translation>Gib die Passphrase ein, um es zu öffnen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Remember on this computer</source>
+        <translation>Auf diesem Computer &amp;merken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep the passphrase in this computer&apos;s keyring, so the journal opens without asking.</source>
+        <translation>Die Passphrase im Schlüsselbund dieses Computers speichern, damit sich das Journal ohne Nachfrage öffnet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No keyring was found on this computer to keep it in.</source>
+        <translation>Auf diesem Computer wurde kein Schlüsselbund gefunden, in dem sie gespeichert werden könnte.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Type the passphrase first.</source>
+        <translation>Gib zuerst die Passphrase ein.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Checking the passphrase…</source>
+        <translation>Die Passphrase wird geprüft…</translation>
+    </message>
+</context>
+<context>
     <name>WeekChart</name>
     <message>
         <location filename="../../journal/ui/today/week_chart.py" line="+33"/>
@@ -5299,6 +6500,34 @@ Das entfernt die Person auch aus {linked}. Gespräche bleiben im Journal. Du kan
         <location line="+13"/>
         <source>Week of {day}: {n} conversation(s)</source>
         <translation>Woche vom {day}: {n} Gespräch(e)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLock</name>
+    <message>
+        <location filename="../../journal/ui/security/window_lock.py" line="+99"/>
+        <source>Locked after a minute without input.</source>
+        <translation>Nach einer Minute ohne Eingabe gesperrt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locked after {n} minutes without input.</source>
+        <translation>Nach {n} Minuten ohne Eingabe gesperrt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Locked when the screen locked.</source>
+        <translation>Gesperrt, als der Bildschirm gesperrt wurde.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Type the passphrase first.</source>
+        <translation>Gib zuerst die Passphrase ein.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>That is not the passphrase of this journal.</source>
+        <translation>Das ist nicht die Passphrase dieses Journals.</translation>
     </message>
 </context>
 <context>
