@@ -262,6 +262,59 @@ def _preferences(context):
     return Preferences(context.settings)
 
 
+def shoot_privacy(app, home: Path, clock, out: Path) -> list[Path]:
+    """An encrypted copy of the demo journal in a window of its own: Preferences > Privacy, and
+    the window locked (the tray's reminders saying only how many items are due)."""
+    from PySide6.QtCore import QSettings
+
+    from journal.app import build_main_window
+    from journal.desktop.lock import JournalAccess, unlock
+    from journal.services.upkeep.demo import create_demo_journal
+    from journal.services.upkeep.maintenance import open_session
+    from journal.store import encryption
+    from journal.ui.context import AppContext
+    from journal.ui.tray.integration import install_desktop
+
+    folder = home / "encrypted"
+    folder.mkdir()
+    path, database = create_demo_journal(folder, clock=clock)
+    database.close()
+    encryption.encrypt(path, "correct horse battery staple")
+    database = open_session(path, key=unlock(path, "correct horse battery staple"), auto_backup=False)
+    settings = QSettings(str(home / "encrypted.ini"), QSettings.Format.IniFormat)
+    window = build_main_window(AppContext(journal_path=path, settings=settings, clock=clock))
+    window.setWindowTitle("Contact Journal — demo journal")
+    window.resize(*WINDOW_SIZE)
+    desktop = install_desktop(window, access=JournalAccess(path, database), tray_available=False)
+    window.show()
+    desktop.start()
+    settle(app)
+    saved = []
+    try:
+        desktop.preferences.lock_idle_minutes = 10
+        desktop.lock.configure()
+        dialog = desktop.open_preferences(page="privacy")
+        settle(app, 20)
+        dialog.privacy._keyring_task.wait()
+        settle(app)
+        target = out / "privacy.png"
+        dialog.grab().save(str(target))
+        saved.append(target)
+        dialog.reject()
+        desktop.lock.lock("idle")
+        desktop.window_lock.show_due(3)
+        settle(app)
+        target = out / "locked.png"
+        window.grab().save(str(target))
+        saved.append(target)
+        desktop.lock.unlock()
+    finally:
+        desktop.stop()
+        window.close()
+        database.close()
+    return saved
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -301,6 +354,7 @@ def main(argv: list[str] | None = None) -> int:
             window.close()
             context.signals.detach()
             database.close()
+        saved.extend(shoot_privacy(app, home, clock, out))
     for target in saved:
         print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
     return 0
