@@ -79,6 +79,10 @@ def _open_app(path: str, ready):
 
     app = create_application()
     context = AppContext(journal_path=Path(path), settings=QSettings(), clock=FixedClock(REFERENCE_NOW))
+    if os.environ.get("CONTACT_JOURNAL_PASSPHRASE"):  # as journal.app does for an encrypted journal
+        from journal.app import _begin_deriving_key
+
+        _begin_deriving_key(Path(path))
     window = build_main_window(context, first_view=False)
     window.show()
     opened = {}

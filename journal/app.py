@@ -147,6 +147,7 @@ def run_gui(args) -> int:
         return 0  # the running app shows itself (and the Log dialog)
     server = SingleInstanceServer(instance)
     server.listen()
+    _begin_deriving_key(path)
     window = build_main_window(AppContext(journal_path=path, settings=QSettings()), first_view=False)
     if demo_dir is not None:
         window.setWindowTitle(f"Demo journal (thrown away when you quit) — {APP_NAME}")
@@ -163,6 +164,34 @@ def run_gui(args) -> int:
             import shutil
 
             shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _begin_deriving_key(path: Path) -> None:
+    """An encrypted journal whose passphrase is at hand (CONTACT_JOURNAL_PASSPHRASE, or
+    remembered in the keyring) has its key derived on a thread while the window is built, so
+    the unlock after the first paint finds it (PBKDF2 lets go of the GIL: on two cores it costs
+    the window nothing). A plain journal costs a 16-byte read."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return
+    if not head or head == b"SQLite format 3\x00":
+        return
+    import threading
+
+    def derive() -> None:
+        from journal.desktop import lock
+        from journal.store import cipher
+
+        try:
+            passphrase = lock.passphrase_from_environment() or lock.remembered_passphrase(path)
+            if passphrase:
+                cipher.derive(passphrase, cipher.salt_of(path))
+        except Exception:  # noqa: BLE001 - only a head start: the unlock proper says what is wrong
+            pass
+
+    threading.Thread(target=derive, name="derive-key", daemon=True).start()
 
 
 class _Session:

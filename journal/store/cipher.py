@@ -28,6 +28,7 @@ import os
 import re
 import sqlite3
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -152,9 +153,58 @@ def looks_encrypted(path: Path | str) -> bool:
     return size >= 512 and size % 512 == 0
 
 
+# Keys derived in this process, by a hash of (passphrase, salt) (never the passphrase itself), and
+# derivations under way: start-up derives the key on a thread while the window is being built
+# (prederive), and the unlock after the first paint then finds it instead of waiting ~0.2 s.
+_DERIVED: dict[bytes, bytes] = {}
+_UNDER_WAY: dict[bytes, threading.Event] = {}
+_DERIVING = threading.Lock()
+
+
+def _slot(passphrase: str, salt: bytes) -> bytes:
+    return hashlib.sha256(f"{KDF_ITER}:".encode() + salt + b"\0" + passphrase.encode("utf-8")).digest()
+
+
 def derive(passphrase: str, salt: bytes) -> bytes:
-    """SQLCipher 4's key for `passphrase` and `salt` (PBKDF2-HMAC-SHA512, KDF_ITER, 32 bytes)."""
-    return hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITER, KEY_BYTES)
+    """SQLCipher 4's key for `passphrase` and `salt` (PBKDF2-HMAC-SHA512, KDF_ITER, 32 bytes);
+    once per process for the same pair (a derivation another thread began is waited for)."""
+    slot = _slot(passphrase, salt)
+    with _DERIVING:
+        if slot in _DERIVED:
+            return _DERIVED[slot]
+        pending = _UNDER_WAY.get(slot)
+        if pending is None:
+            pending = _UNDER_WAY[slot] = threading.Event()
+            mine = True
+        else:
+            mine = False
+    if not mine:
+        pending.wait()
+        with _DERIVING:
+            if slot in _DERIVED:
+                return _DERIVED[slot]
+        return derive(passphrase, salt)  # the other thread failed: derive here
+    try:
+        key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITER, KEY_BYTES)
+        with _DERIVING:
+            _DERIVED[slot] = key
+        return key
+    finally:
+        with _DERIVING:
+            _UNDER_WAY.pop(slot, None)
+        pending.set()
+
+
+def prederive(path: Path | str, passphrase: str) -> threading.Thread | None:
+    """Begin deriving the key of the encrypted journal at `path` for `passphrase` on a thread
+    (hashlib lets go of the GIL while it works), so that a later derive() of the same pair is
+    at once; None where the file is not encrypted."""
+    if not passphrase or not looks_encrypted(path):
+        return None
+    salt = salt_of(path)
+    thread = threading.Thread(target=derive, args=(passphrase, salt), name="derive-key", daemon=True)
+    thread.start()
+    return thread
 
 
 def new_key(passphrase: str) -> JournalKey:
