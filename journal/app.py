@@ -167,10 +167,16 @@ def run_gui(args) -> int:
 
 
 def _begin_deriving_key(path: Path) -> None:
-    """An encrypted journal whose passphrase is at hand (CONTACT_JOURNAL_PASSPHRASE, or
-    remembered in the keyring) has its key derived on a thread while the window is built, so
-    the unlock after the first paint finds it (PBKDF2 lets go of the GIL: on two cores it costs
-    the window nothing). A plain journal costs a 16-byte read."""
+    """An encrypted journal started with CONTACT_JOURNAL_PASSPHRASE (a scripted start) has its
+    key derived on a thread while the window is built, so the unlock after the first paint finds
+    it: PBKDF2 lets go of the GIL, and the thread imports nothing the window has not (the
+    keyring's passphrase is looked up after the paint, as the keyring itself is slow to load).
+    A plain journal costs a 16-byte read."""
+    import os
+
+    passphrase = os.environ.get("CONTACT_JOURNAL_PASSPHRASE")
+    if not passphrase:
+        return
     try:
         with open(path, "rb") as handle:
             head = handle.read(16)
@@ -178,20 +184,9 @@ def _begin_deriving_key(path: Path) -> None:
         return
     if not head or head == b"SQLite format 3\x00":
         return
-    import threading
+    from journal.store import cipher
 
-    def derive() -> None:
-        from journal.desktop import lock
-        from journal.store import cipher
-
-        try:
-            passphrase = lock.passphrase_from_environment() or lock.remembered_passphrase(path)
-            if passphrase:
-                cipher.derive(passphrase, cipher.salt_of(path))
-        except Exception:  # noqa: BLE001 - only a head start: the unlock proper says what is wrong
-            pass
-
-    threading.Thread(target=derive, name="derive-key", daemon=True).start()
+    cipher.prederive(path, passphrase)
 
 
 class _Session:
