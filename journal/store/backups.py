@@ -188,24 +188,6 @@ def _partials(journal: Path) -> list[Path]:
     return [path for path in folder.iterdir() if pattern.match(path.name)]
 
 
-def _lock(fd: int, blocking: bool) -> bool:
-    """An flock on a partial file: held while it is written, so a cleaner skips it."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
-        return True
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
-    except OSError:
-        return False
-    return True
-
-
-def _remove_partial(path: Path) -> None:
-    for name in (str(path), f"{path}-journal", f"{path}-wal", f"{path}-shm"):
-        Path(name).unlink(missing_ok=True)
-
-
 def remove_leftovers(journal: Path) -> list[Path]:
     """Delete partial backups left by a backup that was killed or ran out of space (and their
     -journal files); one being written right now (its writer holds a lock on it) is left alone."""
@@ -221,8 +203,8 @@ def remove_leftovers(journal: Path) -> list[Path]:
         except OSError:
             continue
         try:
-            if _lock(fd, blocking=False):
-                _remove_partial(path)
+            if cipher.lock_file(fd, blocking=False):
+                cipher.discard(path)
                 removed.append(path)
         finally:
             os.close(fd)
@@ -257,7 +239,7 @@ def _write_backup(source, folder: Path, prefix: str, name_for, key: JournalKey |
     fd, partial_name = tempfile.mkstemp(prefix=prefix, suffix=PARTIAL_SUFFIX, dir=folder)  # 0600
     partial = Path(partial_name)
     try:
-        _lock(fd, blocking=True)
+        cipher.lock_file(fd, blocking=True)
         target = connect_target(partial, key)
         try:
             source.backup(target)
@@ -288,7 +270,7 @@ def _write_backup(source, folder: Path, prefix: str, name_for, key: JournalKey |
         _fsync_dir(folder)
         return final
     except BaseException:
-        _remove_partial(partial)
+        cipher.discard(partial)
         raise
     finally:
         os.close(fd)

@@ -311,11 +311,13 @@ CONVERTING_SUFFIX = ".converting"
 def converting_file(target: Path) -> tuple[int, Path]:
     """A new empty 0600 temporary file beside `target`, locked: (its fd, its path)."""
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=CONVERTING_SUFFIX, dir=target.parent)
-    _flock(fd, blocking=True)
+    lock_file(fd, blocking=True)
     return fd, Path(name)
 
 
-def _flock(fd: int, blocking: bool) -> bool:
+def lock_file(fd: int, blocking: bool) -> bool:
+    """An flock on a file being written (a partial backup, a conversion's temporary file): held
+    while it is written, so a cleaner that cannot take it leaves the file alone."""
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows
@@ -328,6 +330,7 @@ def _flock(fd: int, blocking: bool) -> bool:
 
 
 def discard(path: Path) -> None:
+    """Delete a database file and its -journal, -wal and -shm companions (those there are)."""
     for name in (str(path), f"{path}-journal", f"{path}-wal", f"{path}-shm"):
         Path(name).unlink(missing_ok=True)
 
@@ -357,7 +360,7 @@ def remove_leftovers(journal: Path) -> list[Path]:
             except OSError:
                 continue
             try:
-                if _flock(fd, blocking=False):
+                if lock_file(fd, blocking=False):
                     discard(entry)
                     removed.append(entry)
             finally:
