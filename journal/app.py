@@ -244,8 +244,10 @@ class _Session:
 
         if self.demo:
             from journal.services.upkeep.demo import populate
+            from journal.services.upkeep.demo_seen import add_contact_seen
 
             populate()
+            add_contact_seen(self.path.parent)  # its calendar and inbox, in the demo's own folder
         self.backup = start_daily_backup(self.path, keep=Preferences().backups_kept)
         from journal.ui.backup_notice import watch_daily_backup
 

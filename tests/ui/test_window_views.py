@@ -129,6 +129,9 @@ def test_demo_opens_a_filled_throwaway_journal_and_removes_it(monkeypatch, qtapp
         seen["path"] = window.context.journal_path
         seen["people"] = Person.select().count()
         seen["conversations"] = Conversation.select().count()
+        from journal.services.scan.suggestions import suggestions
+
+        seen["suggestions"] = len(suggestions())  # its calendar and inbox were scanned
         window.hide()
         window.context.signals.detach()
         return 0
@@ -139,6 +142,7 @@ def test_demo_opens_a_filled_throwaway_journal_and_removes_it(monkeypatch, qtapp
     assert seen["title"] == "Demo journal (thrown away when you quit) — Contact Journal"
     assert seen["path"].parent == folders[0]
     assert seen["people"] >= 30 and seen["conversations"] >= 60
+    assert seen["suggestions"] >= 2
     assert not folders[0].exists()
 
 
