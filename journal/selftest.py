@@ -293,6 +293,19 @@ class SelfTest:
         _expect(len(meetings) == 4 and not meetings.skipped, f"a weekly meeting gave {len(meetings)} ({meetings.skipped})")
         return f"mail headers parsed, a weekly meeting expanded ({len(meetings)} occurrences)"
 
+    def insights(self) -> str:
+        """The Insights graph lays out in the installed app: networkx's spring layout, with numpy,
+        on a chain A -> B -> C and a pair."""
+        from journal.domain.pipeline import Stage
+        from journal.services.insights.graph import Edge, Graph, Node, layout
+
+        nodes = [Node(n, name) for n, name in enumerate(("Ada", "Bea", "Cy", "Di", "Ed"), start=1)]
+        edges = [Edge(1, 1, 2, Stage.MET), Edge(2, 2, 3, Stage.OFFERED), Edge(3, 4, 5, Stage.THANKED)]
+        positions = layout(Graph(nodes, edges))
+        _expect(set(positions) == {1, 2, 3, 4, 5}, f"the layout placed {sorted(positions)}")
+        _expect(len(set(positions.values())) == 5, "the layout put two people on one spot")
+        return f"the introductions graph laid out ({len(positions)} people)"
+
     def close(self) -> None:
         for widget in self.widgets:
             widget.close()
@@ -313,6 +326,7 @@ class SelfTest:
             ("search", self.search),
             ("sync", self.sync),
             ("scan", self.scan),
+            ("insights", self.insights),
             ("icons", self.icons),
             ("translations", self.translations),
             ("calendar", self.calendar),

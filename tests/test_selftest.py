@@ -14,7 +14,7 @@ from journal import cli
 from journal.selftest import run_self_test
 from journal.ui import icons
 
-CHECKS = ["runtime", "platform", "resources", "sqlite", "encryption", "journal", "search", "sync", "scan", "icons", "translations", "calendar", "about"]
+CHECKS = ["runtime", "platform", "resources", "sqlite", "encryption", "journal", "search", "sync", "scan", "insights", "icons", "translations", "calendar", "about"]
 
 
 @pytest.fixture
