@@ -133,7 +133,7 @@ def _together(names: list[str]) -> str:
     return f"{names[0]}, {names[1]} and {len(names) - 2} others"
 
 
-def meeting_suggestions(*, clock: Clock = SYSTEM_CLOCK) -> list[Suggestion]:
+def meeting_suggestions(*, clock: Clock = SYSTEM_CLOCK, decided: set[str] | None = None) -> list[Suggestion]:
     now = clock.now()
     since = now - dt.timedelta(days=SUGGEST_DAYS)
     rows = list(
@@ -143,7 +143,7 @@ def meeting_suggestions(*, clock: Clock = SYSTEM_CLOCK) -> list[Suggestion]:
         .order_by(SeenMeeting.start.desc())
         .tuples()
     )
-    decided = _decided()
+    decided = _decided() if decided is None else decided
     people = _meeting_people(r[0] for r in rows)
     names = _names(pid for pids in people.values() for pid in pids)
     logged = _logged_days(names, since.date())
@@ -174,8 +174,8 @@ def meeting_suggestions(*, clock: Clock = SYSTEM_CLOCK) -> list[Suggestion]:
 _ORDER = {stage: n for n, stage in enumerate(FORWARD)}
 
 
-def stage_suggestions() -> list[Suggestion]:
-    decided = _decided()
+def stage_suggestions(*, decided: set[str] | None = None) -> list[Suggestion]:
+    decided = _decided() if decided is None else decided
     introducer, target = Person.alias(), Person.alias()
     rows = (
         StageHint.select(StageHint.introduction, StageHint.stage, StageHint.on, StageHint.person,
@@ -216,7 +216,8 @@ def stage_suggestions() -> list[Suggestion]:
 
 def suggestions(*, clock: Clock = SYSTEM_CLOCK) -> list[Suggestion]:
     """Every open suggestion, newest first."""
-    found = meeting_suggestions(clock=clock) + stage_suggestions()
+    decided = _decided()  # what the user dismissed or logged, read once for both kinds
+    found = meeting_suggestions(clock=clock, decided=decided) + stage_suggestions(decided=decided)
     return sorted(found, key=lambda s: (s.date, s.key), reverse=True)
 
 

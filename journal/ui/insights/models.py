@@ -69,7 +69,14 @@ class OffersModel(InsightsRows):
         return next((n for n, r in enumerate(self.rows) if offer_id(r) == introduction_id), -1)
 
 
-class IntroducersModel(InsightsRows):
+class PersonRows(InsightsRows):
+    """Rows that each stand for a person (`person_id`)."""
+
+    def row_of(self, person_id: int) -> int:
+        return next((n for n, r in enumerate(self.rows) if r.person_id == person_id), -1)
+
+
+class IntroducersModel(PersonRows):
     CONTEXT = "InsightsIntroducers"
     COLUMNS = (
         QT_TRANSLATE_NOOP("InsightsIntroducers", "Introducer"),
@@ -112,11 +119,7 @@ class IntroducersModel(InsightsRows):
             return QCoreApplication.translate("InsightsIntroducers", "Met and not thanked yet: T drafts the thank-you")
         return None
 
-    def row_of(self, person_id: int) -> int:
-        return next((n for n, r in enumerate(self.rows) if r.person_id == person_id), -1)
-
-
-class LosingTouchModel(InsightsRows):
+class LosingTouchModel(PersonRows):
     CONTEXT = "InsightsLosingTouch"
     COLUMNS = (
         QT_TRANSLATE_NOOP("InsightsLosingTouch", "Person"),
@@ -156,10 +159,6 @@ class LosingTouchModel(InsightsRows):
                 "InsightsLosingTouch", "{days} days since you were last in touch, against a usual {gap} days between contacts"
             ).format(days=row.days_since, gap=_days(row.usual_gap_days))
         return None
-
-    def row_of(self, person_id: int) -> int:
-        return next((n for n, r in enumerate(self.rows) if r.person_id == person_id), -1)
-
 
 class ConversationListModel(InsightsRows):
     CONTEXT = "InsightsConversations"

@@ -49,6 +49,6 @@ def test_the_today_list_takes_a_few_queries_however_many_items(db, clock):
     assert sum(len(items) for items in groups.values()) >= 10
     # Open steps, keep-in-touch people, introductions' due steps, dates by month and day, and
     # the demo's job changes (jobs, former jobs, e-mail addresses, whether the same organisation),
-    # and the suggestions (meetings of the last weeks, stage hints, and what was decided, twice).
+    # and the suggestions (meetings of the last weeks, stage hints, and what was decided, read once for both).
     assert groups[Group.RECONNECT]
-    assert counter.count == 12
+    assert counter.count == 11
