@@ -5,7 +5,11 @@ trigger and full-text table a user's journal has); the rows are then written wit
 `executemany` inside one transaction. Notes are built from a pool of sentences over a Zipf-like
 vocabulary, so the full-text index has the long, skewed posting lists of real prose.
 
-    python -m bench.generate [--people N] [--out PATH]
+Conversations, the bulk of the file, are built in chunks by worker processes (one per core), each
+chunk from its own seed, while this process writes the chunks before it: the file is the same
+whatever the number of cores.
+
+    python -m bench.generate [--scale F] [--out PATH]
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
+import multiprocessing
+import os
 import random
 import sqlite3
 import sys
@@ -24,6 +30,9 @@ from bench.reference import REFERENCE_NOW  # the journal's "today", for the modu
 
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
 SEED = 20260311
+# Bumped whenever the same size and seed would give other rows, so that no stale cache is read.
+GENERATOR = 2
+CHUNK = 10_000
 
 
 @dataclass(frozen=True)
@@ -45,7 +54,8 @@ class Size:
 
     @property
     def tag(self) -> str:
-        return f"p{self.people}-c{self.conversations}-s{self.next_steps}-i{self.introductions}-w{self.words_per_note}"
+        return (f"p{self.people}-c{self.conversations}-s{self.next_steps}-i{self.introductions}"
+                f"-w{self.words_per_note}-g{GENERATOR}")
 
 
 FIRST = (
@@ -137,11 +147,58 @@ def _ts(value: dt.datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M:%S")
 
 
-def generate(path: Path, size: Size = Size(), seed: int = SEED, log=print) -> Path:
+def _names(seed: int, people: int) -> list[str]:
+    rng = random.Random(f"{seed}:names")
+    return [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(people)]
+
+
+_WORKER: dict = {}
+
+
+def _start_worker(seed: int, size: Size) -> None:
+    """Each worker rebuilds the shared pools from the seed rather than receiving them."""
+    _WORKER.update(seed=seed, size=size, names=_names(seed, size.people),
+                   sentences=_sentences(random.Random(f"{seed}:sentences")))
+
+
+def _conversation_chunk(first: int) -> tuple[list[tuple], list[tuple[int, int]]]:
+    """Conversations `first` .. `first + CHUNK - 1`: their rows and their participants."""
+    seed, size, names, sentences = (_WORKER[k] for k in ("seed", "size", "names", "sentences"))
+    rng = random.Random(f"{seed}:conversations:{first}")
+    now = REFERENCE_NOW
+    sentences_per_note = max(1, size.words_per_note // 13)
+    span = 8 * 365 * 24 * 3600
+    rows, parts = [], []
+    for cid in range(first, min(size.conversations, first + CHUNK - 1) + 1):
+        when = now - dt.timedelta(seconds=int(span * rng.random() ** 1.6))
+        who = rng.sample(range(1, size.people + 1), k=rng.choice((1, 1, 1, 2, 2, 3)))
+        body = rng.choices(sentences, k=sentences_per_note)
+        body.insert(rng.randrange(len(body)), f"Talked with {names[who[0] - 1]} about {rng.choice(TOPICS)}.")
+        kind = rng.choice(("chat", "catch-up", "call", "intro", "follow-up"))
+        summary = f"{rng.choice(TOPICS).capitalize()} {kind} with {names[who[0] - 1]}"
+        rows.append((cid, _ts(when), rng.choice(CHANNELS), summary, " ".join(body), _ts(when)))
+        parts.extend((cid, p) for p in who)
+    return rows, parts
+
+
+def generate(path: Path, size: Size = Size(), seed: int = SEED, log=print, workers: int | None = None) -> Path:
     """Write a new journal with `size` rows at `path` (replacing it)."""
+    started = time.perf_counter()
+    workers = workers or os.cpu_count() or 1
+    # Started before any connection is open, so that no worker inherits one.
+    pool = multiprocessing.get_context("fork").Pool(workers, _start_worker, (seed, size))
+    try:
+        chunks = pool.imap(_conversation_chunk, range(1, size.conversations + 1, CHUNK))
+        _write(path, size, seed, chunks, started, log)
+    finally:
+        pool.terminate()
+        pool.join()
+    return path
+
+
+def _write(path: Path, size: Size, seed: int, chunks, started: float, log) -> None:
     from journal.store.db import close_journal, open_journal
 
-    started = time.perf_counter()
     rng = random.Random(seed)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
@@ -167,12 +224,10 @@ def generate(path: Path, size: Size = Size(), seed: int = SEED, log=print) -> Pa
     )
     conn.executemany("INSERT INTO tag(id, name) VALUES (?, ?)", [(i + 1, t) for i, t in enumerate(TAGS)])
 
-    sentences = _sentences(rng)
+    sentences = _sentences(random.Random(f"{seed}:sentences"))
+    names = _names(seed, size.people)
     people = []
-    names = []
-    for pid in range(1, size.people + 1):
-        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-        names.append(name)
+    for pid, name in enumerate(names, start=1):
         cadence = rng.choice((14, 30, 60, 90, 180)) if rng.random() < 0.15 else None
         created = now - dt.timedelta(days=rng.randint(30, 3000))
         people.append((
@@ -192,23 +247,13 @@ def generate(path: Path, size: Size = Size(), seed: int = SEED, log=print) -> Pa
     log(f"  people and organisations: {time.perf_counter() - started:.1f} s")
 
     # Conversations: spread over eight years, more of them recently; ~words_per_note words of notes.
-    sentences_per_note = max(1, size.words_per_note // 13)
-    span = 8 * 365 * 24 * 3600
-    chunk = 10_000
-    for start in range(0, size.conversations, chunk):
-        rows, parts = [], []
-        for cid in range(start + 1, min(size.conversations, start + chunk) + 1):
-            when = now - dt.timedelta(seconds=int(span * rng.random() ** 1.6))
-            who = rng.sample(range(1, size.people + 1), k=rng.choice((1, 1, 1, 2, 2, 3)))
-            body = rng.choices(sentences, k=sentences_per_note)
-            body.insert(rng.randrange(len(body)), f"Talked with {names[who[0] - 1]} about {rng.choice(TOPICS)}.")
-            summary = f"{rng.choice(TOPICS).capitalize()} {rng.choice(('chat', 'catch-up', 'call', 'intro', 'follow-up'))} with {names[who[0] - 1]}"
-            rows.append((cid, _ts(when), rng.choice(CHANNELS), summary, " ".join(body), _ts(when)))
-            parts.extend((cid, p) for p in who)
+    for number, (rows, parts) in enumerate(chunks, start=1):
         conn.executemany(
             "INSERT INTO conversation(id, occurred_at, channel, summary, notes, created_at) VALUES (?,?,?,?,?,?)", rows
         )
         conn.executemany("INSERT INTO participant(conversation_id, person_id) VALUES (?, ?)", parts)
+        if number % 20 == 0:
+            log(f"  conversations {number * CHUNK:,}: {time.perf_counter() - started:.1f} s")
     log(f"  conversations: {time.perf_counter() - started:.1f} s")
 
     intros = []
@@ -258,7 +303,6 @@ def generate(path: Path, size: Size = Size(), seed: int = SEED, log=print) -> Pa
     conn.execute("PRAGMA journal_mode=WAL")
     conn.close()
     log(f"  optimised: {time.perf_counter() - started:.1f} s, {path.stat().st_size / 2**20:.0f} MiB")
-    return path
 
 
 def cached(size: Size = Size(), seed: int = SEED, log=print) -> Path:
