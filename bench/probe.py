@@ -6,14 +6,17 @@
                                                  calendar month switches and the Today agenda
 
 Each line it prints is one JSON object; the parent reads "painted" as soon as it arrives, so the
-start time is measured from the parent's spawn to the first painted frame.
+start time is measured from the parent's spawn to the first painted frame. "ready" follows once
+the view the window opened on has painted its list (Today's table, or the view itself when it has
+no list showing). "memory" is the process's own peak, VmHWM from /proc/self/status, read at that
+moment (null when it cannot be read: ru_maxrss is never used, as Linux carries it across exec
+from whatever process spawned the probe).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import resource
 import sys
 import time
 
@@ -22,14 +25,62 @@ def emit(**values) -> None:
     print(json.dumps(values), flush=True)
 
 
-def peak_rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def guarded(fn):
+    """`fn`, but an exception ends the probe at once with status 1 and an "error" line: raised in
+    a Qt slot it would only be printed, and the probe would wait for ever."""
+
+    def run(*args):
+        try:
+            return fn(*args)
+        except BaseException as exc:  # noqa: BLE001 - whatever it is, the run is void
+            import traceback
+
+            traceback.print_exc()
+            emit(event="error", message=f"{type(exc).__name__}: {exc}"[:500])
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(1)
+
+    return run
+
+
+def parse_status(text: str) -> dict[str, float | None]:
+    """VmHWM (the peak resident set) and VmRSS, in MiB, from the text of /proc/<pid>/status;
+    None for a field that is missing or unreadable."""
+    found: dict[str, float | None] = {"VmHWM": None, "VmRSS": None}
+    for line in text.splitlines():
+        name, _sep, rest = line.partition(":")
+        if name in found:
+            parts = rest.split()
+            try:
+                value = float(parts[0])
+            except (IndexError, ValueError):
+                continue
+            unit = parts[1].lower() if len(parts) > 1 else "kb"
+            scale = {"kb": 1 / 1024, "mb": 1.0, "gb": 1024.0}.get(unit)
+            found[name] = value * scale if scale is not None else None
+    return found
+
+
+def memory_now(status_path: str = "/proc/self/status") -> dict[str, float | None]:
+    """This process's peak and current resident memory, MiB (None each when unreadable)."""
+    try:
+        with open(status_path, encoding="ascii", errors="replace") as f:
+            found = parse_status(f.read())
+    except OSError:
+        found = {"VmHWM": None, "VmRSS": None}
+    return {"vmhwm_mib": found["VmHWM"], "vmrss_mib": found["VmRSS"], "source": "VmHWM"}
+
+
+def emit_memory() -> None:
+    emit(event="memory", **memory_now())
 
 
 def when_painted(window, then) -> None:
     """Call `then` right after the first paint of `window` has finished (the window itself paints
-    first in a frame). A filter on the window alone, for the bare window and the app alike: an
-    application-wide one would make PySide wrap every object of the app in Python on the way."""
+    first in a frame; any widget can be watched so). A filter on that widget alone, for the bare
+    window and the app alike: an application-wide one would make PySide wrap every object of the
+    app in Python on the way."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class _Watch(QObject):
@@ -56,7 +107,7 @@ def bare() -> None:
 
     def painted():
         emit(event="painted")
-        emit(event="memory", peak_rss_mib=peak_rss_mib())
+        emit_memory()
         app.quit()
 
     when_painted(window, painted)
@@ -66,7 +117,7 @@ def bare() -> None:
 def _open_app(path: str, ready):
     """What journal.app.run_gui does, in its order, with the generated journal's own "now": the
     window paints, then the journal opens and the first view fills in; `ready` runs once that
-    view has painted."""
+    view's list has painted (see list_widget)."""
     from pathlib import Path
 
     from PySide6.QtCore import QSettings
@@ -95,10 +146,28 @@ def _open_app(path: str, ready):
         passphrase = os.environ.get("CONTACT_JOURNAL_PASSPHRASE") or None
         opened["database"] = open_session(Path(path), auto_backup=False, passphrase=passphrase)
         window.show_last_view()
-        when_painted(window, ready)
+        watched = list_widget(window.stack.currentWidget())
+        when_painted(watched, lambda: ready(_name(watched)))
 
-    after_first_paint(window, load)
+    after_first_paint(window, guarded(load))
     return app, window, opened
+
+
+def list_widget(view):
+    """What shows that `view` has filled in: its list's viewport when the list is showing
+    (Today's `table`), else the view itself (an empty Today shows a text instead of the list).
+    Not the main window: its next paint may come before the list's."""
+    table = getattr(view, "table", None)
+    if table is not None and hasattr(table, "viewport") and table.isVisibleTo(view):
+        return table.viewport()
+    return view
+
+
+def _name(widget) -> str:
+    parent = widget.parentWidget()
+    if widget.objectName() in ("", "qt_scrollarea_viewport") and parent is not None and parent.objectName():
+        return f"{parent.objectName()} viewport"
+    return widget.objectName() or type(widget).__name__
 
 
 TYPED = [
@@ -253,8 +322,8 @@ def done_undo(app, window, clock) -> None:
 def app_mode(path: str, interactive: bool) -> None:
     holder = {}
 
-    def ready():
-        emit(event="ready")
+    def ready(watched: str):
+        emit(event="ready", watched=watched)
         app, window = holder["app"], holder["window"]
         # Memory with the journal in use: a few searches and every view shown once.
         from journal.ui.search.action import palette_of
@@ -269,12 +338,12 @@ def app_mode(path: str, interactive: bool) -> None:
             app.processEvents()
             first_show[key] = (time.perf_counter() - started) * 1000
         emit(event="views", first_show_ms=first_show)
-        emit(event="memory", peak_rss_mib=peak_rss_mib())
+        emit_memory()
         if interactive:
             interact(app, window)
         app.quit()
 
-    app, window, opened = _open_app(path, ready)
+    app, window, opened = _open_app(path, guarded(ready))
     holder.update(app=app, window=window)
     when_painted(window, lambda: emit(event="painted"))
     app.exec()
