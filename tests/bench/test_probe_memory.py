@@ -1,0 +1,34 @@
+"""The probe reads its own peak memory from /proc/<pid>/status (never ru_maxrss)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench import probe
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux's /proc")
+def test_reads_a_real_status_file():
+    found = probe.parse_status(Path("/proc/self/status").read_text())
+    assert found["VmHWM"] is not None and found["VmRSS"] is not None
+    assert found["VmHWM"] >= found["VmRSS"] > 1  # MiB: this interpreter is well above 1 MiB
+    now = probe.memory_now()
+    assert now["source"] == "VmHWM"
+    assert now["vmhwm_mib"] >= now["vmrss_mib"] > 1
+
+
+def test_parses_the_fields_in_mib():
+    text = "Name:\tpython\nVmPeak:\t  900000 kB\nVmHWM:\t  153600 kB\nVmRSS:\t   102400 kB\nThreads:\t3\n"
+    assert probe.parse_status(text) == {"VmHWM": 150.0, "VmRSS": 100.0}
+
+
+def test_a_missing_or_garbled_field_is_none():
+    assert probe.parse_status("Name:\tpython\nVmRSS:\t?? kB\n") == {"VmHWM": None, "VmRSS": None}
+    assert probe.memory_now("/nonexistent/status") == {"vmhwm_mib": None, "vmrss_mib": None, "source": "VmHWM"}
+
+
+def test_the_probe_never_uses_ru_maxrss():
+    source = Path(probe.__file__).read_text()
+    assert "getrusage" not in source and "RUSAGE" not in source
