@@ -290,6 +290,7 @@ def measure(path: Path, runs: int, interact_runs: int | None = None) -> dict:
         "upgrades": session.upgrades,
         "warm_up_errors": [run.error for run in warm if run.error],
         "probe_errors": [run.error for run in bare_runs + app_runs + interact if run.error],
+        "window_repainted_runs_s": [run.at("window_repainted") for run in app_runs],
         "ready_watched": sorted({run.event("ready").get("watched", "") for run in app_runs if run.event("ready")}),
         "views": {key: statistics.median(v[key] for v in views if key in v) for key in (views[0] if views else {})},
         "slowest_keys": slowest,
@@ -385,6 +386,7 @@ def compatible(figures: dict[str, Figure], measured: dict) -> dict:
             "ratio": f["window_ratio"].median, "bare_runs_s": f["bare_s"].runs, "app_runs_s": f["window_s"].runs,
             "ready_median_s": f["today_s"].median, "ready_ratio": f["today_ratio"].median,
             "ready_runs_s": f["today_s"].runs, "ready_watched": measured["ready_watched"],
+            "window_repainted_runs_s": measured["window_repainted_runs_s"],
         },
         "memory": {
             "source": "VmHWM", "bare_peak_mib": f["bare_mib"].median, "app_peak_mib": f["app_mib"].median,

@@ -186,17 +186,17 @@ def busy_reason(load_1min: Sequence[float], cores: int | None) -> str | None:
     return f"machine busy (load {worst:.2f} on {cores} cores)" if worst > cores else None
 
 
-def number(value: float | None, unit: str) -> str:
-    """A value as the tables print it, without its unit."""
+def number(value: float | None, unit: str, *, signed: bool = True) -> str:
+    """A value as the tables print it, without its unit (MiB to a tenth, so that a median of
+    60.3 over a target of 60 does not print as 60)."""
     if value is None:
         return "—"
     if unit == "s":
         return f"{value:.2f}"
     if unit == "x":
         return f"{value:.2f}"
-    if unit in ("MiB", "+MiB"):
-        text = f"{value:.0f}"
-        return ("+" + text if value >= 0 else text) if unit == "+MiB" else text
+    if unit == "+MiB" and signed:
+        return f"{value:+.1f}"
     return f"{value:.1f}"
 
 
@@ -212,7 +212,7 @@ def cell(figure: Figure) -> str:
     """"median (min–max)" with the unit, e.g. "0.27 s (0.21–0.34)"; "—" without a run."""
     if not figure.runs:
         return "—"
-    low, high = number(figure.min, figure.unit), number(figure.max, figure.unit)
+    low, high = (number(v, figure.unit, signed=False) for v in (figure.min, figure.max))
     return f"{with_unit(number(figure.median, figure.unit), figure.unit)} ({low}–{high})"
 
 

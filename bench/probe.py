@@ -147,6 +147,9 @@ def _open_app(path: str, ready):
         opened["database"] = open_session(Path(path), auto_backup=False, passphrase=passphrase)
         window.show_last_view()
         watched = list_widget(window.stack.currentWidget())
+        # What "ready" used to be, kept for comparison: the window's next paint, which can come
+        # before the list's.
+        when_painted(window, lambda: emit(event="window_repainted"))
         when_painted(watched, lambda: ready(_name(watched)))
 
     after_first_paint(window, guarded(load))

@@ -56,7 +56,8 @@ def test_every_cell_prints_median_and_spread():
     assert fig.cell(Figure.from_runs("s", "s", "s", [0.27, 0.21, 0.34])) == "0.27 s (0.21–0.34)"
     assert fig.cell(Figure.from_runs("m", "m", "ms", [14.3, 12.0, 33.04])) == "14.3 ms (12.0–33.0)"
     assert fig.cell(timing([1.39, 1.2, 1.5])) == "1.39x (1.20–1.50)"
-    assert fig.cell(Figure.from_runs("e", "e", "+MiB", [55.4, 50.2, 61.0], kind=MEMORY)) == "+55 MiB (+50–+61)"
+    assert fig.cell(Figure.from_runs("e", "e", "+MiB", [55.4, 50.2, 61.0], kind=MEMORY)) == "+55.4 MiB (50.2–61.0)"
+    assert fig.cell(Figure.from_runs("m", "m", "MiB", [106.02, 105.0, 107.0], kind=MEMORY)) == "106.0 MiB (105.0–107.0)"
 
 
 def test_the_extra_memory_is_the_median_of_per_run_pairs():
