@@ -13,7 +13,7 @@ from peewee import SqliteDatabase
 
 from journal.store.models import ALL_MODELS
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # STEPS[n] upgrades a journal from version n to n + 1.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {}
@@ -144,6 +144,19 @@ def _v6_scan(database: SqliteDatabase) -> None:
 
 STEPS[5] = _v6_scan
 POST_CREATE[5] = _v6_scan
+
+
+def _v7_contact_days(database: SqliteDatabase) -> None:
+    """Version 7: each person's days of contact (journal.store.contact_days), kept by triggers,
+    filled from the conversations already there: the insights read them instead of joining
+    every participant to its conversation."""
+    from journal.store import contact_days
+
+    contact_days.create(database)
+
+
+STEPS[6] = _v7_contact_days
+POST_CREATE[6] = _v7_contact_days
 
 
 def upgrade(database: SqliteDatabase, from_version: int) -> None:

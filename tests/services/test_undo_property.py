@@ -369,6 +369,14 @@ class UndoMachine(RuleBasedStateMachine):
         assert self.history.can_undo() == bool(self.done)
         assert self.history.can_redo() == bool(self.undone)
 
+    @invariant()
+    def contact_days_match_the_conversations(self):
+        from journal.store import contact_days
+        from journal.store.models import DB
+
+        assert contact_days.stored(DB.obj) == contact_days.recomputed(DB.obj)
+        assert contact_days.stored_rhythms(DB.obj) == contact_days.recomputed_rhythms(DB.obj)
+
 
 def test_any_sequence_of_operations_undoes_and_redoes_exactly(tmp_path):
     folders = (tmp_path / f"example{n}" for n in itertools.count())

@@ -63,14 +63,6 @@ def offers(period: Period, *, stages: list[Stage] | None = None) -> list[tuple[O
     return out
 
 
-# Each conversation's day as a date ordinal (date.toordinal), for each of its people: the
-# conversations are read through their occurred_at index and the participants through theirs,
-# so no conversation row (with its long notes) is visited.
-_CONVERSATION_DAYS = (
-    "SELECT p.person_id, CAST(julianday(substr(c.occurred_at, 1, 10)) - 1721424.5 AS INTEGER) "
-    "FROM conversation c JOIN participant p ON p.conversation_id = c.id"
-)
-
 _lock = threading.Lock()
 _cached: dict[str, tuple] = {}
 
@@ -99,23 +91,20 @@ def kept(name: str, args: tuple, compute):
     return value
 
 
-def conversation_days() -> dict[int, tuple[int, ...]]:
-    """person id -> the distinct days they had a conversation (date ordinals), oldest first.
-
-    The one read of every conversation the insights need (losing touch and the people met for
-    the first time share it), kept until the journal changes."""
-    return kept("conversation_days", (), _read_conversation_days)
-
-
-def _read_conversation_days() -> dict[int, tuple[int, ...]]:
-    sets: dict[int, set[int]] = {}
-    for pid, number in DB.execute_sql(_CONVERSATION_DAYS):
-        found = sets.get(pid)
-        if found is None:
-            sets[pid] = {number}
-        else:
-            found.add(number)
-    return {pid: tuple(sorted(found)) for pid, found in sets.items()}
+def conversation_days(person_ids) -> dict[int, tuple[int, ...]]:
+    """person id -> the distinct days they had a conversation (date ordinals), oldest first, for
+    `person_ids` only (journal.store.contact_days keeps them by triggers)."""
+    wanted = sorted(set(person_ids))
+    out: dict[int, list[int]] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        for pid, number in DB.execute_sql(
+            f"SELECT person_id, day FROM person_contact_day WHERE person_id IN ({', '.join('?' * len(chunk))}) "
+            "ORDER BY person_id, day",
+            chunk,
+        ):
+            out.setdefault(pid, []).append(number)
+    return {pid: tuple(days) for pid, days in out.items()}
 
 
 def forget_cached() -> None:

@@ -24,9 +24,9 @@ class Activity:
 
 def activity(period: Period, bucket: str = "week") -> Activity:
     """Conversations in `period` per bucket and channel, and new people per bucket. A period
-    without a start begins with the first conversation. Two queries, and the conversations'
-    days that losing touch reads too; kept until the journal changes (or another period is asked
-    for). Treat it as read-only."""
+    without a start begins with the first conversation. Three queries (each person's first day
+    of conversation is kept in a table by triggers); kept until the journal changes (or another
+    period is asked for). Treat it as read-only."""
     if bucket not in ("week", "month"):
         raise ValueError(f"There is no bucket {bucket!r}: week or month.")
     return _rows.kept("activity", (period, bucket), lambda: _activity(period, bucket))
@@ -50,8 +50,10 @@ def _activity(period: Period, bucket: str) -> Activity:
         slot = index[bucket_start(dt.date.fromisoformat(day), bucket)]
         channels.setdefault(channel, [0] * len(starts))[slot] += count
     new = [0] * len(starts)
-    first_day, last_day = start.toordinal(), period.end.toordinal()
-    for days in _rows.conversation_days().values():
-        if first_day <= days[0] <= last_day:
-            new[index[bucket_start(dt.date.fromordinal(days[0]), bucket)]] += 1
+    # person_rhythm (journal.store.contact_days) keeps each person's first day of conversation.
+    for first, count in DB.execute_sql(
+        "SELECT first_day, count(*) FROM person_rhythm WHERE first_day BETWEEN ? AND ? GROUP BY first_day",
+        [start.toordinal(), period.end.toordinal()],
+    ).fetchall():
+        new[index[bucket_start(dt.date.fromordinal(first), bucket)]] += count
     return Activity(bucket, starts, channels, new)

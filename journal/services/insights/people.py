@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from journal.domain.insights import Period, median, rank_losing_touch, rhythm
+from journal.domain.insights import Period, Rhythm, median, rank_losing_touch, rhythm
 from journal.domain.pipeline import Stage
 from journal.services.insights import _rows
 from journal.store.models import DB
@@ -69,12 +69,32 @@ _MAIL_DAYS = (
 
 def contact_days() -> dict[int, tuple[int, ...]]:
     """person id -> their distinct days of contact (date ordinals), sorted: conversations, and
-    the latest e-mail each scanned source saw. Two queries (the conversations' kept until the
-    journal changes)."""
-    days = _rows.conversation_days()
+    the latest e-mail each scanned source saw. Every day of everyone: losing touch reads the
+    summary in person_rhythm instead, and this for the people e-mail was seen with."""
+    days = {pid: tuple(found) for pid, found in _days_by_person("SELECT person_id, day FROM person_contact_day")}
+    return _with_mail(days, _mail_days())
+
+
+def _days_by_person(sql: str, params=()):
+    current, found = None, []
+    for pid, number in DB.execute_sql(sql + " ORDER BY 1, 2", list(params)):
+        if pid != current:
+            if current is not None:
+                yield current, found
+            current, found = pid, []
+        found.append(number)
+    if current is not None:
+        yield current, found
+
+
+def _mail_days() -> dict[int, set[int]]:
     mail: dict[int, set[int]] = {}
     for pid, number in DB.execute_sql(_MAIL_DAYS).fetchall():
         mail.setdefault(pid, set()).add(number)
+    return mail
+
+
+def _with_mail(days: dict[int, tuple[int, ...]], mail: dict[int, set[int]]) -> dict[int, tuple[int, ...]]:
     if not mail:
         return days
     merged = dict(days)
@@ -86,23 +106,36 @@ def contact_days() -> dict[int, tuple[int, ...]]:
 def losing_touch(today: dt.date, *, limit: int | None = None) -> list[LosingTouchRow]:
     """Active people ranked by the days since their last contact relative to their usual gap:
     those furthest past it first. People with one contact only come after, the longest since
-    first. Nobody never contacted is listed. Three queries; the ranking is kept until the journal
+    first. Nobody never contacted is listed. Two queries (and one for the days of the people
+    e-mail was seen with); the ranking is kept until the journal
     changes (or another day is asked for)."""
     ranked = _rows.kept("losing_touch", (today,), lambda: _ranked(today))
     return list(ranked if limit is None else ranked[: max(0, limit)])
 
 
 def _ranked(today: dt.date) -> tuple[LosingTouchRow, ...]:
-    people = {
-        pid: (name, cadence)
-        for pid, name, cadence in DB.execute_sql("SELECT id, name, cadence_days FROM person WHERE archived = 0")
-    }
+    # Each person's rhythm over their conversations is kept by triggers (person_rhythm, see
+    # journal.store.contact_days): one row per person. The few people e-mail was seen with are
+    # worked out here from their days and the e-mails'.
+    today_number = today.toordinal()
+    people: dict[int, tuple[str, int | None]] = {}
     rhythms = []
-    for pid, days in contact_days().items():
-        if pid in people:
-            found = rhythm(pid, days, today)
-            if found is not None:
-                rhythms.append(found)
+    for pid, name, cadence, contacts, last, gap in DB.execute_sql(
+        "SELECT p.id, p.name, p.cadence_days, r.contacts, r.last_day, r.usual_gap "
+        "FROM person p LEFT JOIN person_rhythm r ON r.person_id = p.id WHERE p.archived = 0"
+    ):
+        people[pid] = (name, cadence)
+        if contacts:
+            since = max(0, today_number - last)
+            rhythms.append(Rhythm(pid, dt.date.fromordinal(last), since, contacts, gap, since / gap if gap else None))
+    mail = {pid: found for pid, found in _mail_days().items() if pid in people}
+    if mail:
+        days = _with_mail(_rows.conversation_days(mail), mail)
+        rhythms = [r for r in rhythms if r.person_id not in mail]
+        for pid, found in days.items():
+            merged = rhythm(pid, found, today)
+            if merged is not None:
+                rhythms.append(merged)
     return tuple(
         LosingTouchRow(
             r.person_id, people[r.person_id][0], r.days_since, r.usual_gap_days, r.ratio, r.last_contact,
