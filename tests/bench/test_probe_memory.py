@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -32,3 +33,22 @@ def test_a_missing_or_garbled_field_is_none():
 def test_the_probe_never_uses_ru_maxrss():
     source = Path(probe.__file__).read_text()
     assert "getrusage" not in source and "RUSAGE" not in source
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux's /proc")
+def test_a_probe_spawned_by_a_big_parent_reads_its_own_peak():
+    """What made the benchmark report a false "met": ru_maxrss survives exec, so a probe started
+    by a process that had just generated the journal reported the generator's peak. VmHWM is the
+    probe's own."""
+    import subprocess
+    import sys
+
+    big = b"\x01" * (64 * 2**20)  # filled, so resident
+    code = ("import json, resource; from bench.probe import memory_now; "
+            "print(json.dumps([resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, memory_now()['vmhwm_mib']]))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(probe.__file__).resolve().parents[1]).stdout
+    del big
+    inherited, own = json.loads(out)
+    assert own < 48  # a bare interpreter: about 12 MiB
+    assert inherited >= 64 or own <= inherited  # where Linux carries the peak over, ru_maxrss would have lied
