@@ -236,7 +236,10 @@ class Session:
     def probe(self, args: list[str], *, counted: bool = True) -> ProbeRun:
         self.sample_load()
         before = schema_version(self.path) if len(args) > 1 else None
+        started = time.perf_counter()
         run = run_probe(args, self.env)
+        print(f"  {args[0]}{'' if counted else ' (warm-up)'}: {time.perf_counter() - started:.1f} s"
+              f"{', ' + run.error if run.error else ''}", file=sys.stderr, flush=True)
         after = schema_version(self.path) if len(args) > 1 else None
         if before != after:
             note = f"the journal was upgraded (schema {before} to {after}) in a {'measured' if counted else 'warm-up'} run"
@@ -433,6 +436,7 @@ def run_scale(scale: float, args, out: Path | None) -> dict | None:
     if path is None:
         print(f"Scale {scale_name(scale)}: not measured: {why}", file=sys.stderr)
         return None
+    print(f"Scale {scale_name(scale)}: {path.name}", file=sys.stderr, flush=True)
     compile_bytecode()
     mach = machine()
     load_start = load_average()
