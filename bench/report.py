@@ -124,9 +124,10 @@ def scales_table(results: list[dict]) -> str:
             mark = verdict.get(key, "")
             text = fig.cell(f)
             if mark.startswith(fig.NOT_MEASURED):
-                note = f"scale {scale:g}, {label.strip()}: {mark}"
-                notes.append(note)
-                text += f" not measured [{len(notes)}]"
+                note = f"scale {scale:g}: {mark}"  # one note for every cell with the same reason
+                if note not in notes:
+                    notes.append(note)
+                text += f" not measured [{notes.index(note) + 1}]"
             elif mark:
                 text += f" {mark}"
             row.append(text)

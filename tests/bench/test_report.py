@@ -50,8 +50,12 @@ def test_across_scales_a_cell_not_measured_says_why_below():
     text = report.scales_table([short, busy])
     window = next(line for line in text.splitlines() if "window painted" in line)
     assert "met" not in window.replace("not measured", "")
-    assert "[1] scale 1, window painted / bare window, per run: not measured: 2 of 3 runs completed" in text
-    assert "machine busy (load 3.20 on 2 cores)" in text
+    assert "not measured [1]" in window and "not measured [2]" in window
+    assert "[1] scale 1: not measured: 2 of 3 runs completed" in text
+    assert "[2] scale 5: not measured: machine busy (load 3.20 on 2 cores)" in text
+    search = next(line for line in text.splitlines() if line.startswith("| Search p95"))
+    assert "not measured [2]" in search  # the same reason, the same note
+    assert "[3]" not in text
     assert "WARNING" in text
     extra = next(line for line in text.splitlines() if "app minus bare" in line)
     assert extra.count(" met") == 2  # memory does not depend on the load
