@@ -397,25 +397,24 @@ def mark_matches(text: str, query: str) -> str:
     return text[: spans[0][0]] + _render(text, spans, hits, 0, len(spans) - 1) + text[spans[-1][1] :]
 
 
-def make_snippet(text: str, query: str, tokens: int = 12) -> str:
-    """About `tokens` words of `text` from just before its first match, marked like FTS5's
-    snippet(); for tables whose ranking query cannot also call snippet().
+def _first_match_at(lowered: str, phrases) -> int:
+    """Where the first match of any phrase starts in an ASCII text (lower-cased), or -1: a
+    regular expression per phrase, token boundaries as unicode61 draws them for ASCII."""
+    first = -1
+    for words, prefix in phrases:
+        pattern = "(?<![a-z0-9])" + "(?![a-z0-9])[^a-z0-9]+".join(re.escape(w) for w in words)
+        found = re.search(pattern if prefix else pattern + "(?![a-z0-9])", lowered)
+        if found is not None and (first < 0 or found.start() < first):
+            first = found.start()
+    return first
 
-    Reads the text only as far as the window needs, so long notes cost little.
-    """
-    phrases = _phrases(query)
+
+def _scan(text: str, phrases, start: int, stop: int, tokens: int):
+    """Tokens of `text` from `start` with which belong to a match, up to `tokens` past the first
+    match (or to `stop`); and the first match's token."""
     spans: list[tuple[int, int, str]] = []
     hits: list[bool] = []
     first_hit = -1
-    stop = -1  # the last token to read: set once the first match is found
-    start = 0
-    if text.isascii():  # jump near the first possible match (folding keeps positions here)
-        lowered = text.lower()
-        found = [i for i in (lowered.find(words[0]) for words, _prefix in phrases) if i >= 0]
-        if not found:
-            stop = tokens - 1  # no match: the opening words
-        elif min(found) > 120:
-            start = text.rfind(" ", 0, min(found) - 60) + 1
     for j, m in enumerate(_TOKEN.finditer(text, start)):
         spans.append((m.start(), m.end(), _fold(m.group())))
         hits.append(False)
@@ -427,6 +426,40 @@ def make_snippet(text: str, query: str, tokens: int = 12) -> str:
                     stop = first_hit + tokens
         if 0 <= stop <= j:
             break
+    return spans, hits, first_hit
+
+
+def make_snippet(text: str, query: str, tokens: int = 12) -> str:
+    """About `tokens` words of `text` from just before its first match, marked like FTS5's
+    snippet(); for tables whose ranking query cannot also call snippet().
+
+    Reads the text only as far as the window needs, so long notes cost little: in ASCII text
+    the first match is found by a regular expression and the words are read from shortly
+    before it (what the window shows is the same as reading from the start).
+    """
+    phrases = _phrases(query)
+    stop = -1  # the last token to read: set once the first match is found
+    start = 0
+    ahead = -1  # where reading can start in ASCII text, shortly before the first match
+    if text.isascii():  # jump near the first possible match (folding keeps positions here)
+        lowered = text.lower()
+        found = [i for i in (lowered.find(words[0]) for words, _prefix in phrases) if i >= 0]
+        at = _first_match_at(lowered, phrases) if found else -1
+        if at < 0:
+            stop = tokens - 1  # no match: the opening words (or those after the jump below)
+        if found and min(found) > 120:
+            start = text.rfind(" ", 0, min(found) - 60) + 1
+        if at > 120:
+            ahead = max(start, text.rfind(" ", 0, at - 60) + 1)
+    spans = hits = None
+    if ahead > start:
+        spans, hits, first_hit = _scan(text, phrases, ahead, stop, tokens)
+        if first_hit < 3:  # fewer than three words before the match: read as from `start`
+            spans = None
+        else:
+            start = ahead
+    if spans is None:
+        spans, hits, first_hit = _scan(text, phrases, start, stop, tokens)
     if not spans:
         return ""
     best = max(0, first_hit - 3) if first_hit >= 0 else 0  # no match: the text's opening words

@@ -36,11 +36,20 @@ def mark_former_colleagues(grouped: dict[str, list[SearchResult]], text: str) ->
     terms = _words(text)
     if not people or not terms:
         return grouped
-    former = former_organisations_of([r.id for r in people])
-    marked = []
+    # Only people whose title misses a typed word can have been found through a former
+    # organisation: the others need no look-up (most keystrokes, none at all).
+    unmatched_of = {}
     for result in people:
         title_words = _words(result.title)
         unmatched = [t for t in terms if not any(w.startswith(t) for w in title_words)]
+        if unmatched:
+            unmatched_of[result.id] = unmatched
+    if not unmatched_of:
+        return grouped
+    former = former_organisations_of(list(unmatched_of))
+    marked = []
+    for result in people:
+        unmatched = unmatched_of.get(result.id)
         found = [
             org for org in former.get(result.id, ()) if unmatched and any(
                 w.startswith(t) for w in _words(org) for t in unmatched
