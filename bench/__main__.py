@@ -285,6 +285,23 @@ def measure(path: Path, runs: int, interact_runs: int | None = None) -> dict:
             raw_runs.append(raw)
         session.sample_load()
     figures = build_figures(bare_runs, app_runs, interact, raw_runs)
+
+    def median_of(values: list[float | None]) -> float | None:
+        present = [v for v in values if v is not None]
+        return statistics.median(present) if present else None
+
+    def each(name: str, key: str, p: float) -> float | None:
+        return median_of([_ms(run.event(name).get(key) or [], p) for run in interact])
+
+    extra = {  # what earlier results had beside the figures: medians over the interactive runs
+        "raw_p50_ms": median_of([_ms(raw, 50) if raw else None for raw in raw_runs]),
+        "service_p50_ms": each("month", "service_ms", 50),
+        "view_switches": min((sum(1 for e in run.events if e.get("event") == "month_view_step") for run in interact),
+                             default=0),
+        "today_service_p95_ms": each("today", "service_ms", 95),
+        "settled_p50_ms": each("done_undo", "settled_ms", 50),
+        "rounds": min((len(run.event("done_undo").get("undo_ms") or []) for run in interact), default=0),
+    }
     slowest = sorted((k for run in interact for k in run.event("search").get("keystrokes", [])),
                      key=lambda k: -k["ms"])[:5]
     views = [run.event("views").get("first_show_ms", {}) for run in app_runs]
@@ -299,6 +316,7 @@ def measure(path: Path, runs: int, interact_runs: int | None = None) -> dict:
         "views": {key: statistics.median(v[key] for v in views if key in v) for key in (views[0] if views else {})},
         "slowest_keys": slowest,
         "keystrokes": len(interact[0].event("search").get("keystrokes", [])) if interact else 0,
+        "extra": extra,
     }
 
 
@@ -383,7 +401,7 @@ def _median(figures: dict[str, Figure], key: str) -> float | None:
 
 def compatible(figures: dict[str, Figure], measured: dict) -> dict:
     """The keys earlier results had (start, memory, search, ...), from the figures."""
-    f = figures
+    f, x = figures, measured["extra"]
     return {
         "start": {
             "bare_median_s": f["bare_s"].median, "app_median_s": f["window_s"].median,
@@ -400,16 +418,19 @@ def compatible(figures: dict[str, Figure], measured: dict) -> dict:
         "views": measured["views"],
         "search": {
             "keystrokes": measured["keystrokes"], "app_p50_ms": f["search_p50_ms"].median,
-            "app_p95_ms": f["search_p95_ms"].median, "raw_p95_ms": f["raw_p95_ms"].median,
+            "app_p95_ms": f["search_p95_ms"].median, "raw_p50_ms": x["raw_p50_ms"], "raw_p95_ms": f["raw_p95_ms"].median,
             "ratio_p95": f["search_ratio"].median, "slowest": measured["slowest_keys"],
         },
         "month_switch": {
             "view_p50_ms": f["month_p50_ms"].median, "view_p95_ms": f["month_p95_ms"].median,
-            "service_p95_ms": f["due_between_p95_ms"].median,
+            "service_p50_ms": x["service_p50_ms"], "service_p95_ms": f["due_between_p95_ms"].median,
+            "view_switches": x["view_switches"],
         },
-        "today": {"service_p50_ms": f["agenda_p50_ms"].median, "view_p50_ms": f["today_refresh_p50_ms"].median},
+        "today": {"service_p50_ms": f["agenda_p50_ms"].median, "service_p95_ms": x["today_service_p95_ms"],
+                  "view_p50_ms": f["today_refresh_p50_ms"].median},
         "done_undo": {"done_p50_ms": f["done_p50_ms"].median, "undo_p50_ms": f["undo_p50_ms"].median,
-                      "undo_min_ms": f["undo_p50_ms"].min, "undo_max_ms": f["undo_p50_ms"].max},
+                      "undo_min_ms": f["undo_p50_ms"].min, "undo_max_ms": f["undo_p50_ms"].max,
+                      "settled_p50_ms": x["settled_p50_ms"], "rounds": x["rounds"]},
     }
 
 

@@ -147,3 +147,28 @@ def test_the_targets_follow_the_scale():
     assert verdicts(figures, scale=1)["today_ratio"] == "MISSED"  # 1.8x
     assert verdicts(figures, scale=5)["today_ratio"] == "met"
     assert fig.targets_for(5)["today_ratio"].value == 2.0
+
+
+def test_measure_alternates_probes_and_keeps_the_earlier_keys(tmp_path, monkeypatch):
+    path = tmp_path / "journal.sqlite3"
+    sqlite3.connect(path).execute("PRAGMA user_version = 7").connection.close()
+    modes = []
+
+    def fake_probe(args, env, timeout_s=0):
+        modes.append(args[0])
+        return {"bare": bare_run(0.2), "app": app_run(0.25, 0.28)}.get(args[0]) or interact_run()
+
+    monkeypatch.setattr(main, "run_probe", fake_probe)
+    monkeypatch.setattr(main, "raw_search_ms", lambda path, texts: [5.0] * len(texts))
+    measured = main.measure(path, 3, 2)
+    assert modes == ["app", "bare"] + ["bare", "app"] * 3 + ["interact"] * 2  # warm-ups first, not counted
+    figures = measured["figures"]
+    assert figures["window_s"].asked == 3 and figures["search_p95_ms"].asked == 2
+    assert figures["search_ratio"].median > 1
+    assert measured["upgrades"] == [] and measured["probe_errors"] == []
+    old = main.compatible(figures, measured)
+    assert old["start"]["ratio"] == figures["window_ratio"].median
+    assert old["memory"]["source"] == "VmHWM" and old["memory"]["extra_mib"] == 60.0
+    assert old["month_switch"]["view_switches"] == 24
+    assert old["done_undo"]["rounds"] == 1
+    assert old["search"]["raw_p50_ms"] == 5.0
