@@ -9,9 +9,10 @@ layout of the whole graph (every introduction), which the view runs off the GUI 
 Targets: each call under 300 ms; the layout under 1 s. Then the view itself (its first show with
 each tab in front, and switching the period: see `view`): its first show under 300 ms, a period
 switch under 50 ms. Opening the cached journal with the
-current code upgrades it to the current schema in place (once, without a backup).
+current code upgrades it to the current schema in place (once, without a backup); `--journal`
+measures another file instead (a copy, say, to leave the cache at its schema).
 
-    .venv/bin/python -m bench.insights_bench [--runs N] [--scale F]
+    .venv/bin/python -m bench.insights_bench [--runs N] [--scale F] [--journal PATH]
 """
 
 from __future__ import annotations
@@ -189,9 +190,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the big journal (default 1)")
+    parser.add_argument("--journal", help="measure this journal file instead of the cached one (upgraded in place)")
     args = parser.parse_args(argv)
-    size = Size().scaled(args.scale) if args.scale != 1.0 else Size()
-    path = cached(size, log=lambda text: print(text, file=sys.stderr))
+    if args.journal:
+        from pathlib import Path
+
+        path = Path(args.journal)
+    else:
+        size = Size().scaled(args.scale) if args.scale != 1.0 else Size()
+        path = cached(size, log=lambda text: print(text, file=sys.stderr))
     from journal.store.db import close_journal, open_journal
 
     started = time.perf_counter()

@@ -149,10 +149,14 @@ POST_CREATE[5] = _v6_scan
 def _v7_contact_days(database: SqliteDatabase) -> None:
     """Version 7: each person's days of contact (journal.store.contact_days), kept by triggers,
     filled from the conversations already there: the insights read them instead of joining
-    every participant to its conversation."""
+    every participant to its conversation. Activity counts conversations by day and channel
+    from an index of the two, without visiting a conversation row."""
     from journal.store import contact_days
 
     contact_days.create(database)
+    database.execute_sql(
+        "CREATE INDEX IF NOT EXISTS conversation_occurred_channel ON conversation(occurred_at, channel)"
+    )
 
 
 STEPS[6] = _v7_contact_days

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from journal.domain.insights import Period, Rhythm, median, rank_losing_touch, rhythm
+from journal.domain.insights import Period, median, rank_losing_touch, rhythm
 from journal.domain.pipeline import Stage
 from journal.services.insights import _rows
 from journal.store.models import DB
@@ -63,7 +63,7 @@ class LosingTouchRow:
 
 
 _MAIL_DAYS = (
-    "SELECT person_id, CAST(julianday(substr(last_at, 1, 10)) - 1721424.5 AS INTEGER) FROM mail_contact"
+    "SELECT person_id, CAST(julianday(substr(last_at, 1, 10)) - 1721424.5 AS INTEGER) AS day FROM mail_contact"
 )
 
 
@@ -115,31 +115,33 @@ def losing_touch(today: dt.date, *, limit: int | None = None) -> list[LosingTouc
 
 def _ranked(today: dt.date) -> tuple[LosingTouchRow, ...]:
     # Each person's rhythm over their conversations is kept by triggers (person_rhythm, see
-    # journal.store.contact_days): one row per person. The few people e-mail was seen with are
-    # worked out here from their days and the e-mails'.
+    # journal.store.contact_days): one row per person, read straight into the rows ranked. The
+    # few people e-mail was seen with are worked out here from their days and the e-mails'.
     today_number = today.toordinal()
-    people: dict[int, tuple[str, int | None]] = {}
-    rhythms = []
+    rows: dict[int, LosingTouchRow] = {}
     for pid, name, cadence, contacts, last, gap in DB.execute_sql(
         "SELECT p.id, p.name, p.cadence_days, r.contacts, r.last_day, r.usual_gap "
-        "FROM person p LEFT JOIN person_rhythm r ON r.person_id = p.id WHERE p.archived = 0"
+        "FROM person_rhythm r JOIN person p ON p.id = r.person_id WHERE p.archived = 0"
+    ):
+        since = max(0, today_number - last)
+        rows[pid] = LosingTouchRow(
+            pid, name, since, gap, since / gap if gap else None, dt.date.fromordinal(last), contacts, cadence
+        )
+    people: dict[int, tuple[str, int | None]] = {}
+    mail: dict[int, set[int]] = {}
+    for pid, number, name, cadence in DB.execute_sql(
+        f"SELECT m.person_id, m.day, p.name, p.cadence_days FROM ({_MAIL_DAYS}) m JOIN person p ON p.id = m.person_id "
+        "WHERE p.archived = 0"
     ):
         people[pid] = (name, cadence)
-        if contacts:
-            since = max(0, today_number - last)
-            rhythms.append(Rhythm(pid, dt.date.fromordinal(last), since, contacts, gap, since / gap if gap else None))
-    mail = {pid: found for pid, found in _mail_days().items() if pid in people}
+        mail.setdefault(pid, set()).add(number)
     if mail:
-        days = _with_mail(_rows.conversation_days(mail), mail)
-        rhythms = [r for r in rhythms if r.person_id not in mail]
-        for pid, found in days.items():
-            merged = rhythm(pid, found, today)
-            if merged is not None:
-                rhythms.append(merged)
-    return tuple(
-        LosingTouchRow(
-            r.person_id, people[r.person_id][0], r.days_since, r.usual_gap_days, r.ratio, r.last_contact,
-            r.contacts, people[r.person_id][1],
-        )
-        for r in rank_losing_touch(rhythms)
-    )
+        for pid, found in _with_mail(_rows.conversation_days(mail), mail).items():
+            r = rhythm(pid, found, today)
+            if r is not None:
+                name, cadence = people[pid]
+                rows[pid] = LosingTouchRow(
+                    pid, name, r.days_since, r.usual_gap_days, r.ratio, r.last_contact, r.contacts, cadence
+                )
+    # rank_losing_touch orders by ratio, days since and id, which the rows carry as a rhythm does.
+    return tuple(rank_losing_touch(rows.values()))
