@@ -11,8 +11,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-
 REVIEW_SCORE = 85
 # Letters that Unicode does not decompose into a base letter and an accent.
 _LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŀ": "l", "þ": "th",
@@ -86,10 +84,17 @@ class DedupeIndex:
     def __init__(self) -> None:
         self._by_key: dict[str, object] = {}
         self._by_name_org: dict[tuple[str, str], object] = {}
-        self._blocks: dict[str, dict[object, str]] = {}  # organisation key -> {ref: name key}
+        # organisation key -> (refs, their name keys, ref -> position), in the order added: the
+        # name keys stay a list, so a close-name search hands rapidfuzz the block as it is.
+        self._blocks: dict[str, tuple[list[object], list[str], dict[object, int]]] = {}
         self._name_keys: dict[str, str] = {}
         self._org_keys: dict[str, str] = {}
         self._word_folds: dict[str, list[str]] = {}
+        # rapidfuzz is loaded by the first index, not by every module that folds a name (the
+        # agenda's job changes do, and they are read for the window's first view).
+        from rapidfuzz import fuzz, process
+
+        self._extract_one, self._ratio = process.extractOne, fuzz.ratio
 
     def folded(self, name: str, organisation: str) -> tuple[str, str]:
         """(name_key(name), org_key(organisation)), each worked out once per distinct value."""
@@ -128,9 +133,16 @@ class DedupeIndex:
         if okey:
             block = self._blocks.get(okey)
             if block is None:
-                self._blocks[okey] = {ref: nkey}
+                self._blocks[okey] = ([ref], [nkey], {ref: 0})
             else:
-                block[ref] = nkey
+                refs, nkeys, at = block
+                where = at.get(ref)
+                if where is None:
+                    at[ref] = len(refs)
+                    refs.append(ref)
+                    nkeys.append(nkey)
+                else:  # a ref added again keeps its place and takes the newer name
+                    nkeys[where] = nkey
 
     def add_keys(self, ref: object, keys) -> None:
         for key in keys:
@@ -161,12 +173,13 @@ class DedupeIndex:
             return None
         # Keys are already folded with their words sorted, so plain ratio is token_sort_ratio.
         # The first of equally close names wins, in the order the people were added.
-        # rapidfuzz reads a list faster than a dict; the ref is looked up only for a match.
-        found = process.extractOne(nkey, list(block.values()), scorer=fuzz.ratio, score_cutoff=REVIEW_SCORE)
+        # The block's name keys are kept as a list, which rapidfuzz reads as it is.
+        refs, nkeys, _at = block
+        found = self._extract_one(nkey, nkeys, scorer=self._ratio, score_cutoff=REVIEW_SCORE)
         if found is None:
             return None
         _key, score, at = found
-        return Match(list(block)[at], f"close name at {organisation} ({round(score)}%)", round(score))
+        return Match(refs[at], f"close name at {organisation} ({round(score)}%)", round(score))
 
 
 def linkedin_key(url: str) -> str:
@@ -197,6 +210,8 @@ def describe_key(key: str) -> str:
 
 def duplicate_pairs(entries: list[Entry]) -> list[tuple[object, object, str, int]]:
     """Every pair of people that look like one: (a, b, reason, score), strongest first."""
+    from rapidfuzz import fuzz, process
+
     pairs: dict[tuple[object, object], tuple[str, int]] = {}
     owner: dict[str, object] = {}
     for entry in entries:

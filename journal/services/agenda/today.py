@@ -9,10 +9,9 @@ what contact seen in mail and calendars suggests (a meeting to log, an introduct
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
 from enum import StrEnum
-
-from peewee import fn
+from typing import TYPE_CHECKING
 
 from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.agenda import ItemKind, sort_key
@@ -20,11 +19,12 @@ from journal.domain.pipeline import Stage
 from journal.errors import ValidationError
 from journal.services.agenda import dates
 from journal.services.agenda.items import keep_in_touch_entries, open_steps, open_steps_among
-from journal.services.conversations.records import LogResult, PersonRef, log_conversation
-from journal.services.pipeline import introductions
 from journal.services.scan import suggestions as scan_suggestions
 from journal.services.scan.suggestions import Suggestion
-from journal.store.models import Introduction, NextStep, Person
+from journal.store.models import DB
+
+if TYPE_CHECKING:  # what logging and moving on need is loaded when one is done, not to list Today
+    from journal.services.conversations.records import LogResult, PersonRef
 
 
 class Group(StrEnum):
@@ -96,56 +96,63 @@ class TodayItem:
         return self.people[0] if self.people else ""
 
 
+_DEFAULTS = {f.name: f.default for f in fields(TodayItem) if f.default is not MISSING}
+_new = object.__new__
+
+
+def _item(kind, id, title, due, overdue, people=(), **values) -> TodayItem:
+    """A TodayItem, as TodayItem(...) makes it, without the frozen class's __init__ (one
+    object.__setattr__ per field, 25 of them): a big journal's Today builds thousands of these."""
+    item = _new(TodayItem)
+    attributes = item.__dict__
+    attributes.update(_DEFAULTS, kind=kind, id=id, title=title, due=due, overdue=overdue, people=people)
+    if values:
+        unknown = values.keys() - _DEFAULTS.keys()
+        if unknown:
+            raise TypeError(f"TodayItem has no field {sorted(unknown)[0]!r}")
+        attributes.update(values)
+    return item
+
+
+_OPEN_STAGES = tuple(s.value for s in Stage if not s.is_closed)
+
+# Over the open steps' index by due day (the steps due by today, ~1,400 in the big journal), each
+# looked up in its introduction: the planner otherwise walks every open step by done_at.
+_INTRODUCTIONS_DUE = (
+    "SELECT s.id, s.text, coalesce(s.snoozed_until, s.due_date) AS effective, i.id, i.stage, "
+    "i.stage_changed_on, i.introducer_id, a.name, b.name "
+    "FROM next_step s INDEXED BY next_step_open_due "
+    "JOIN introduction i ON i.id = s.introduction_id "
+    "JOIN person a ON a.id = i.introducer_id JOIN person b ON b.id = i.target_id "
+    "WHERE s.done_at IS NULL AND s.due_date IS NOT NULL AND coalesce(s.snoozed_until, s.due_date) <= ? "
+    f"AND i.stage IN ({', '.join('?' * len(_OPEN_STAGES))}) "
+    "ORDER BY effective, s.id"
+)
+
+
 def _introductions_due(today: dt.date) -> tuple[list[TodayItem], set[int]]:
     """Open introductions with a step due by `today` (one item each, its earliest such step), and
     the ids of all those steps. One query over the due steps only, not over every offer."""
-    introducer, target = Person.alias(), Person.alias()
-    effective = fn.COALESCE(NextStep.snoozed_until, NextStep.due_date)
-    rows = (
-        NextStep.select(
-            NextStep.id.alias("step_id"),
-            NextStep.text,
-            effective.alias("effective"),
-            Introduction.id.alias("intro_id"),
-            Introduction.stage,
-            Introduction.stage_changed_on,
-            Introduction.introducer.alias("introducer_id"),
-            introducer.name.alias("introducer_name"),
-            target.name.alias("target_name"),
-        )
-        .join(Introduction, on=(NextStep.introduction == Introduction.id))
-        .join(introducer, on=(Introduction.introducer == introducer.id))
-        .switch(Introduction)
-        .join(target, on=(Introduction.target == target.id))
-        .where(
-            NextStep.done_at.is_null()
-            & NextStep.due_date.is_null(False)
-            & (effective <= today)
-            & Introduction.stage.in_([s.value for s in Stage if not s.is_closed])
-        )
-        .order_by(effective, NextStep.id)
-        .dicts()
-    )
+    rows = DB.execute_sql(_INTRODUCTIONS_DUE, [today.isoformat(), *_OPEN_STAGES]).fetchall()
     items: dict[int, TodayItem] = {}
     step_ids: set[int] = set()
-    for row in rows:
-        step_ids.add(row["step_id"])
-        if row["intro_id"] in items:
+    for step_id, text, effective, intro_id, stage, stage_changed_on, introducer_id, introducer_name, target_name in rows:
+        step_ids.add(step_id)
+        if intro_id in items:
             continue
-        due = _as_date(row["effective"])
-        changed = _as_date(row["stage_changed_on"])
-        items[row["intro_id"]] = TodayItem(
+        due = _as_date(effective)
+        items[intro_id] = _item(
             ItemKind.INTRODUCTION,
-            row["intro_id"],
-            f"{row['introducer_name']} → {row['target_name']}",
+            intro_id,
+            f"{introducer_name} → {target_name}",
             due,
             due < today,
-            (row["introducer_name"], row["target_name"]),
-            person_id=row["introducer_id"],
-            step_id=row["step_id"],
-            stage=Stage(row["stage"]),
-            days_waiting=(today - changed).days,
-            detail=row["text"],
+            (introducer_name, target_name),
+            person_id=introducer_id,
+            step_id=step_id,
+            stage=Stage(stage),
+            days_waiting=(today - _as_date(stage_changed_on)).days,
+            detail=text,
         )
     return list(items.values()), step_ids
 
@@ -181,7 +188,7 @@ def today_items(*, clock: Clock = SYSTEM_CLOCK, date_days: int = dates.DEFAULT_T
         ],
         Group.INTRODUCTIONS: introductions,
         Group.KEEP_IN_TOUCH: [
-            TodayItem(
+            _item(
                 ItemKind.KEEP_IN_TOUCH, k.item.id, k.item.title, k.item.due, k.item.overdue, k.item.people,
                 person_id=k.item.id, cadence_days=k.cadence_days,
             )
@@ -202,7 +209,7 @@ def today_suggestions(*, clock: Clock = SYSTEM_CLOCK) -> list[TodayItem]:
 
 def suggestion_item(s: Suggestion) -> TodayItem:
     stage = Stage(s.stage) if s.stage else None
-    return TodayItem(
+    return _item(
         Suggested(s.kind), s.person_ids[0] if s.person_ids else 0, s.title, s.date, False, s.people,
         person_id=s.person_ids[0] if s.person_ids else None, stage=stage, detail=s.summary,
         key=s.key, suggestion=s,
@@ -214,6 +221,8 @@ def log_suggested_meeting(key: str, participants: list[PersonRef], *, clock: Clo
     so one undo takes both back. `log` is log_conversation's (when, channel, summary, ...)."""
     if not key.startswith(f"{scan_suggestions.MEETING}:"):
         raise ValidationError(f"{key!r} is not a meeting's suggestion.")
+    from journal.services.conversations.records import log_conversation
+
     result = log_conversation(participants, clock=clock, **log)
     scan_suggestions.mark_logged(key, clock=clock)
     return result
@@ -224,20 +233,22 @@ def accept_stage(key: str, introduction_id: int, stage: Stage | str, *, clock: C
     as one operation (the move records the stage's date and the step it implies)."""
     if not key.startswith(f"{scan_suggestions.STAGE}:"):
         raise ValidationError(f"{key!r} is not an introduction's suggestion.")
+    from journal.services.pipeline import introductions
+
     moved = introductions.advance(introduction_id, Stage(stage), clock=clock)
     scan_suggestions.mark_logged(key, clock=clock)
     return moved
 
 
 def date_item(o: dates.Occurrence) -> TodayItem:
-    return TodayItem(
+    return _item(
         ItemKind.DATE, o.date_id, dates.date_title(o.person, o.kind, o.label, o.years), o.on, False, (o.person,),
         person_id=o.person_id, date_kind=o.kind, label=o.label, years=o.years,
     )
 
 
 def reconnect_item(r: dates.Reconnect) -> TodayItem:
-    return TodayItem(
+    return _item(
         ItemKind.RECONNECT, r.job_id, dates.reconnect_title(r.person, r.organisation, r.role, r.same_organisation),
         r.noticed_on, False, (r.person,), person_id=r.person_id,
         organisation=r.organisation, role=r.role, previous=r.previous, same_organisation=r.same_organisation,
@@ -247,7 +258,7 @@ def reconnect_item(r: dates.Reconnect) -> TodayItem:
 
 def _step_item(step) -> TodayItem:
     item = step.item
-    return TodayItem(
+    return _item(
         ItemKind.NEXT_STEP, item.id, item.title, item.due, item.overdue, item.people,
         person_id=step.person_id, conversation_id=step.conversation_id, due_time=item.due_time,
     )

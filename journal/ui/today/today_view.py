@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from journal.desktop.preferences import Preferences
 from journal.domain.agenda import ItemKind
 from journal.domain.pipeline import Stage
-from journal.services.agenda import due_actions, greetings
+from journal.services.agenda import due_actions
 from journal.services.agenda.stats import conversations_per_week
 from journal.services.agenda.today import Group, Suggested, TodayItem, today_items, today_steps, today_suggestions
 from journal.ui.labels import done_label, stage_label
@@ -502,6 +502,7 @@ class TodayView(QWidget):
         item = self.current_item()
         if item is None or due_actions.can_move(item) or is_suggestion(item):
             return
+        from journal.services.agenda import greetings  # loaded on first use, not to list Today
         from journal.ui.today.greeting_dialog import GreetingDialog  # built on first use
 
         if item.kind is ItemKind.RECONNECT:

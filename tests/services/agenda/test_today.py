@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from journal.domain.agenda import ItemKind
 from journal.domain.pipeline import Stage
 from journal.services.agenda.items import agenda
@@ -52,3 +54,59 @@ def test_the_today_list_takes_a_few_queries_however_many_items(db, clock):
     # and the suggestions (meetings of the last weeks, stage hints, and what was decided, read once for both).
     assert groups[Group.RECONNECT]
     assert counter.count == 11
+
+
+def _offer(clock, introducer: str, target: str, days_ago: int) -> int:
+    """An offer logged `days_ago` days ago: its step (ask the introducer) falls due then."""
+    result = log_conversation(
+        [PersonRef.named(introducer)], when=clock.now() - days_ago * DAY, clock=clock,
+        offers=[OfferDraft(PersonRef.named(target))],
+    )
+    return result.introduction_ids[0]
+
+
+def test_each_open_introduction_shows_once_by_its_earliest_due_step_and_hides_all_its_due_steps(db, clock):
+    from journal.services.agenda import next_steps
+    from journal.store.models import Introduction, NextStep
+
+    waiting = _offer(clock, "Cy", "Di", 5)
+    later = _offer(clock, "Ed", "Flo", 2)
+    declined = _offer(clock, "Gus", "Hal", 4)
+    snoozed = _offer(clock, "Ivy", "Jo", 3)
+    introductions.advance(declined, Stage.DECLINED, clock=clock)
+    (snoozed_step,) = NextStep.select().where(NextStep.introduction == snoozed)
+    next_steps.snooze(snoozed_step.id, clock.today() + DAY)  # not due today: not waiting on you
+    # A second step of the first offer, due sooner than its first: the earlier one is the one shown.
+    (first_step,) = NextStep.select().where(NextStep.introduction == waiting)
+    sooner = next_steps.add("Send Cy the deck", clock=clock, due=clock.today() - 9 * DAY, introduction_id=waiting)
+    next_steps.add("Done already", clock=clock, due=clock.today() - 20 * DAY, introduction_id=later)
+    NextStep.update(done_at=clock.now()).where(NextStep.text == "Done already").execute()
+
+    groups = today_items(clock=clock)
+    items = groups[Group.INTRODUCTIONS]
+    open_step = NextStep.get(NextStep.introduction == later, NextStep.done_at.is_null())
+    assert [(i.id, i.step_id, i.detail) for i in items] == [
+        (waiting, sooner, "Send Cy the deck"),
+        (later, open_step.id, open_step.text),
+    ]
+    first = items[0]
+    assert first.title == "Cy → Di" and first.people == ("Cy", "Di") and first.overdue
+    assert first.due == clock.today() - 9 * DAY and first.stage is Stage.OFFERED and first.days_waiting == 5
+    assert first.person_id == Person.get(Person.name == "Cy").id
+    assert items[1].due == open_step.due_date and items[1].days_waiting == 2
+    # None of the introductions' steps is listed again as a plain step, the one not shown either.
+    assert first_step.id not in {s.id for s in groups[Group.STEPS]}
+    assert groups[Group.STEPS] == []
+    assert Introduction.get_by_id(declined).stage == Stage.DECLINED.value
+
+
+def test_items_are_built_as_the_dataclass_builds_them():
+    from journal.services.agenda.today import TodayItem, _item
+
+    day = dt.date(2026, 3, 11)
+    made = _item(ItemKind.NEXT_STEP, 7, "Write", day, True, ("Ann",), person_id=3, due_time=dt.time(9))
+    assert made == TodayItem(ItemKind.NEXT_STEP, 7, "Write", day, True, ("Ann",), person_id=3, due_time=dt.time(9))
+    assert hash(made) == hash(TodayItem(ItemKind.NEXT_STEP, 7, "Write", day, True, ("Ann",), person_id=3, due_time=dt.time(9)))
+    assert made.key == "" and made.emails == () and made.ident == 7 and made.group is Group.STEPS
+    with pytest.raises(TypeError):
+        _item(ItemKind.NEXT_STEP, 7, "Write", day, True, colour="red")
