@@ -114,6 +114,17 @@ def _item(kind, id, title, due, overdue, people=(), **values) -> TodayItem:
     return item
 
 
+def _listed(kind, id, title, due, overdue, people, person_id, conversation_id=None, due_time=None, cadence_days=None) -> TodayItem:
+    """_item for the thousands of steps and keep-in-touch rows: only the fields they carry."""
+    item = _new(TodayItem)
+    attributes = item.__dict__
+    attributes.update(_DEFAULTS)
+    attributes["kind"], attributes["id"], attributes["title"], attributes["due"] = kind, id, title, due
+    attributes["overdue"], attributes["people"], attributes["person_id"] = overdue, people, person_id
+    attributes["conversation_id"], attributes["due_time"], attributes["cadence_days"] = conversation_id, due_time, cadence_days
+    return item
+
+
 _OPEN_STAGES = tuple(s.value for s in Stage if not s.is_closed)
 
 # Over the open steps' index by due day (the steps due by today, ~1,400 in the big journal), each
@@ -188,9 +199,9 @@ def today_items(*, clock: Clock = SYSTEM_CLOCK, date_days: int = dates.DEFAULT_T
         ],
         Group.INTRODUCTIONS: introductions,
         Group.KEEP_IN_TOUCH: [
-            _item(
+            _listed(
                 ItemKind.KEEP_IN_TOUCH, k.item.id, k.item.title, k.item.due, k.item.overdue, k.item.people,
-                person_id=k.item.id, cadence_days=k.cadence_days,
+                k.item.id, cadence_days=k.cadence_days,
             )
             for k in keep
         ],
@@ -258,9 +269,9 @@ def reconnect_item(r: dates.Reconnect) -> TodayItem:
 
 def _step_item(step) -> TodayItem:
     item = step.item
-    return _item(
+    return _listed(
         ItemKind.NEXT_STEP, item.id, item.title, item.due, item.overdue, item.people,
-        person_id=step.person_id, conversation_id=step.conversation_id, due_time=item.due_time,
+        step.person_id, conversation_id=step.conversation_id, due_time=item.due_time,
     )
 
 

@@ -101,12 +101,15 @@ def test_each_open_introduction_shows_once_by_its_earliest_due_step_and_hides_al
 
 
 def test_items_are_built_as_the_dataclass_builds_them():
-    from journal.services.agenda.today import TodayItem, _item
+    from journal.services.agenda.today import TodayItem, _item, _listed
 
     day = dt.date(2026, 3, 11)
     made = _item(ItemKind.NEXT_STEP, 7, "Write", day, True, ("Ann",), person_id=3, due_time=dt.time(9))
     assert made == TodayItem(ItemKind.NEXT_STEP, 7, "Write", day, True, ("Ann",), person_id=3, due_time=dt.time(9))
     assert hash(made) == hash(TodayItem(ItemKind.NEXT_STEP, 7, "Write", day, True, ("Ann",), person_id=3, due_time=dt.time(9)))
     assert made.key == "" and made.emails == () and made.ident == 7 and made.group is Group.STEPS
+    keep = _listed(ItemKind.KEEP_IN_TOUCH, 3, "Keep in touch with Ann", day, False, ("Ann",), 3, cadence_days=30)
+    assert keep == TodayItem(ItemKind.KEEP_IN_TOUCH, 3, "Keep in touch with Ann", day, False, ("Ann",), person_id=3, cadence_days=30)
+    assert repr(keep) == repr(TodayItem(ItemKind.KEEP_IN_TOUCH, 3, "Keep in touch with Ann", day, False, ("Ann",), person_id=3, cadence_days=30))
     with pytest.raises(TypeError):
         _item(ItemKind.NEXT_STEP, 7, "Write", day, True, colour="red")
