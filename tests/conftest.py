@@ -123,7 +123,10 @@ def dump_journal(database) -> list:
     for name, _type in tables:
         if name in shadow:
             continue
-        rows = database.execute_sql(f'SELECT rowid, * FROM "{name}"').fetchall()
+        without_rowid = database.execute_sql(
+            "SELECT sql LIKE '%WITHOUT ROWID' FROM sqlite_master WHERE name = ?", (name,)
+        ).fetchone()[0]
+        rows = database.execute_sql(f'SELECT {"" if without_rowid else "rowid, "}* FROM "{name}"').fetchall()
         out.append((name, sorted(rows, key=repr)))
     for name in sorted(fts):  # and each index agrees with its rows (raises if not)
         database.execute_sql(f"INSERT INTO {name}({name}) VALUES ('integrity-check')")

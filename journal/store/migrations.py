@@ -150,13 +150,32 @@ def _v7_contact_days(database: SqliteDatabase) -> None:
     """Version 7: each person's days of contact (journal.store.contact_days), kept by triggers,
     filled from the conversations already there: the insights read them instead of joining
     every participant to its conversation. Activity counts conversations by day and channel
-    from an index of the two, without visiting a conversation row."""
+    from an index of the two, without visiting a conversation row. A sync round finds the items
+    it must look at through partial indexes."""
     from journal.store import contact_days
 
     contact_days.create(database)
     database.execute_sql(
         "CREATE INDEX IF NOT EXISTS conversation_occurred_channel ON conversation(occurred_at, channel)"
     )
+    for statement in sync_item_index_statements():
+        database.execute_sql(statement)
+
+
+# What a sync round asks of its items (journal.services.sync.state), answered from small partial
+# indexes instead of reading every item with its stored copies: those a push must look at, those
+# whose row is gone, those sent since the sync token. The queries repeat these WHERE clauses.
+SYNC_UNSETTLED = "dirty = 1 OR href = '' OR etag = '' OR base = ''"
+SYNC_GONE = "local_id IS NULL"
+SYNC_SENT = "sent = 1"
+
+
+def sync_item_index_statements() -> list[str]:
+    return [
+        f"CREATE INDEX IF NOT EXISTS sync_item_unsettled ON sync_item(kind, local_id) WHERE {SYNC_UNSETTLED}",
+        f"CREATE INDEX IF NOT EXISTS sync_item_gone ON sync_item(role) WHERE {SYNC_GONE}",
+        f"CREATE INDEX IF NOT EXISTS sync_item_sent ON sync_item(role) WHERE {SYNC_SENT}",
+    ]
 
 
 STEPS[6] = _v7_contact_days

@@ -30,7 +30,7 @@ from journal.errors import ValidationError
 from journal.interop.sync_cards import kept_journal_fields
 from journal.services import operations
 from journal.services.sync import local
-from journal.services.sync.state import GONE, State, base_of, dump, has_base, href_for, raw_of
+from journal.services.sync.state import GONE, State, base_of, dump, href_for, raw_of
 from journal.services.transaction import write
 from journal.store.models import (
     DB,
@@ -230,11 +230,12 @@ class _Round:
 
     def _assign(self) -> None:
         state = self.state
-        state.assign("person", [p for (p,) in Person.select(Person.id).tuples()])
-        state.assign("introduction", [i for (i,) in Introduction.select(Introduction.id).tuples()])
-        state.assign("step", [s for (s,) in NextStep.select(NextStep.id).tuples()])
+        # Only the rows no item stands for yet are read (one query each): a quiet round reads none.
+        state.assign("person", state.unassigned("person", Person._meta.table_name))
+        state.assign("introduction", state.unassigned("introduction", Introduction._meta.table_name))
+        state.assign("step", state.unassigned("step", NextStep._meta.table_name))
         if "journal" in self.collections:
-            state.assign("conversation", [c for (c,) in Conversation.select(Conversation.id).tuples()])
+            state.assign("conversation", state.unassigned("conversation", Conversation._meta.table_name))
         state.assign_derived()
 
     # -- pull ---------------------------------------------------------------------------------
@@ -267,7 +268,7 @@ class _Round:
             known = {item.href for item in state.of_role(role) if item.href and item.etag and item.etag != GONE}
             deleted = sorted(known - set(changed))
         else:
-            sent = {item.href for item in state.of_role(role) if item.sent and item.href and item.etag != GONE}
+            sent = {item.href for item in state.sent_items(role) if item.href and item.etag != GONE}
             deleted = sorted(set(deleted) | (sent - set(changed)))
         wanted = [href for href, etag in changed.items()
                   if (item := state.by_href(role, href)) is None or not etag or item.etag != etag]
@@ -325,9 +326,7 @@ class _Round:
                 collection = self.collections[role]
                 collection.token = tokens[role]
                 collection.save()
-                SyncItem.update(sent=False).where(SyncItem.role == role, SyncItem.sent == True).execute()  # noqa: E712
-                for item in state.of_role(role):
-                    item.sent = False
+                state.clear_sent(role)
 
     def _local_ids(self, role: str, pulled=(), hrefs=()) -> list[int]:
         """The journal's rows the pulled items and deleted hrefs stand for."""
@@ -504,10 +503,8 @@ class _Round:
         state.refresh()
         needed: dict[str, list[int]] = {"person": [], "step": [], "conversation": []}
         thorough = self._thorough()
-        for item in state.items:
-            if item.kind in needed and item.local_id is not None and (
-                    thorough or item.dirty or not item.href or not item.etag or not has_base(item)):
-                needed[item.kind].append(item.local_id)
+        for item in state.to_push(needed, everything=thorough):
+            needed[item.kind].append(item.local_id)
         found: dict[str, dict[int, object]] = {}
         if "contacts" in self.collections:
             found["person"] = local.read_people(state, needed["person"]) if needed["person"] else {}
@@ -523,7 +520,7 @@ class _Round:
         from journal.services.sync.webdav import ItemRefused, PreconditionFailed
 
         state = self.state
-        for item in [i for i in state.items if i.local_id is None]:
+        for item in state.without_local():
             if item.kind == "introduction" or not item.href or item.etag == GONE:
                 self._commit(state.drop, item)
                 continue
@@ -544,6 +541,7 @@ class _Round:
             if item.kind not in DERIVED:
                 self.report.deleted_there.append(title)
         found = self._locals()
+        state.of_kinds(DERIVED)  # the derived tasks, compared below, read in one query
         for kind in ("person", "step", "keep", "date", "conversation"):
             for local_id, values in found.get(kind, {}).items():
                 item = state.by_local(kind, local_id)
@@ -551,7 +549,7 @@ class _Round:
                     continue
                 self._push_one(item, values)
         # A keep-in-touch task whose cadence was removed, a date task of someone archived: gone.
-        for item in [i for i in state.items if i.kind in DERIVED and i.local_id is not None]:
+        for item in state.of_kinds(DERIVED):
             if item.role in self.collections and item.local_id not in found.get(item.kind, {}):
                 if item.href and item.etag and item.etag != GONE and not self.dry_run:
                     self.client.delete(item.href)
