@@ -12,6 +12,14 @@ requests of a round with nothing to do (target: at most two per collection) and 
 one change (one upload plus one report per collection).
 
     .venv/bin/python -m bench.sync_bench [--scale F] [--runs N]
+    .venv/bin/python -m bench.sync_bench --quiet-round COPY [--runs N]
+
+`--quiet-round` measures, without a server, the journal's own part of a round with nothing to
+do on a big journal: the sync state, assigning uids to new rows (none), the items to push
+(none), the rows deleted here (none) and the keep-in-touch and date tasks compared every round.
+It gives every row of COPY (a copy of a generated journal: it is written to) an item on the
+first run, as a first sync would, then times the round's local part and reports the peak
+memory (VmHWM) of the process.
 """
 
 from __future__ import annotations
@@ -146,11 +154,76 @@ def _spread(values: list[float]) -> str:
     return f"{statistics.median(values):.2f} s ({min(values):.2f}–{max(values):.2f})"
 
 
+def _items_for_every_row(database) -> None:
+    """What a first sync leaves behind: an item for every row, on the server and agreed."""
+    made = ("lower(hex(randomblob(16)))", "'/c/' || lower(hex(randomblob(16))) || '.ics'")
+    with database.atomic():
+        for role, kind, table in (("contacts", "person", "person"), ("contacts", "introduction", "introduction"),
+                                  ("tasks", "step", "next_step"), ("journal", "conversation", "conversation")):
+            database.execute_sql(
+                f"INSERT INTO sync_item (role, kind, local_id, uid, href, etag, base, raw, sent, dirty) "
+                f"SELECT '{role}', '{kind}', id, {made[0]}, {made[1]}, '\"1\"', '{{\"summary\":\"' || id || '\"}}', "
+                f"'BEGIN:VCALENDAR' || hex(randomblob(300)), 0, 0 FROM {table}"
+            )
+        database.execute_sql(
+            "INSERT INTO sync_item (role, kind, local_id, uid, href, etag, base, raw, sent, dirty) "
+            "SELECT 'tasks', 'keep', p.id, 'keep-' || s.uid, '/t/keep-' || s.uid || '.ics', '\"1\"', '{}', '', 0, 0 "
+            "FROM person p JOIN sync_item s ON s.kind = 'person' AND s.local_id = p.id "
+            "WHERE p.cadence_days IS NOT NULL AND p.archived = 0"
+        )
+
+
+def quiet_round(path: Path, runs: int) -> int:
+    from bench.reference import REFERENCE_NOW
+    from journal.services.sync import local
+    from journal.services.sync.state import State
+    from journal.store.db import close_journal, open_journal
+    from journal.store.models import Conversation, Introduction, NextStep, Person
+
+    database = open_journal(path, backup_before_migrating=False)
+    if database.execute_sql("SELECT count(*) FROM sync_item").fetchone()[0] == 0:
+        _items_for_every_row(database)
+    (items,) = database.execute_sql("SELECT count(*) FROM sync_item").fetchone()
+    today = REFERENCE_NOW.date()
+
+    def one() -> tuple[int, ...]:
+        state = State()
+        for kind, model in (("person", Person), ("introduction", Introduction), ("step", NextStep),
+                            ("conversation", Conversation)):
+            state.assign(kind, state.unassigned(kind, model._meta.table_name))
+        state.assign_derived()
+        state.refresh()
+        pushed = state.to_push(("person", "step", "conversation"))
+        gone = state.without_local()
+        keeps, dates = local.read_keeps(state, today), local.read_dates(state, today)
+        state.of_kinds(("keep", "date"))
+        for kind, found in (("keep", keeps), ("date", dates)):
+            for local_id in found:
+                state.by_local(kind, local_id)
+        return len(pushed), len(gone), len(keeps) + len(dates)
+
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        counts = one()
+        times.append(time.perf_counter() - started)
+    close_journal()
+    peak = next((line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM")), "?")
+    print(f"A round with nothing to do, the journal's part, over {items:,} items: {_spread(times)}; "
+          f"{counts[0]} to push, {counts[1]} deleted here, {counts[2]:,} derived tasks compared; "
+          f"peak memory {int(peak) / 1024:.0f} MiB")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.sync_bench", description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=0.005)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--quiet-round", type=Path, metavar="COPY",
+                        help="time the journal's part of a quiet round on COPY (written to), without a server")
     args = parser.parse_args(argv)
+    if args.quiet_round:
+        return quiet_round(args.quiet_round, args.runs)
     journal = cached(Size().scaled(args.scale))
     runs = []
     for number in range(args.runs):
