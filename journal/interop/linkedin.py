@@ -18,6 +18,8 @@ HEADER_SEARCH_ROWS = 50
 DATE_FORMATS = ("%d %b %Y", "%d %B %Y", "%Y-%m-%d", "%m/%d/%y", "%m/%d/%Y", "%d-%b-%y")
 
 
+NONE = ()  # what a record has of the fields LinkedIn does not export
+
 MONTHS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
 
@@ -100,8 +102,11 @@ def parse(data: bytes) -> ParseResult:
         if role is None:
             role = cleaned[position] = clean(position)
         # Positional, in the field order: line, name, organisation, role, emails, phones, linkedin,
-        # website, location, notes, connected_on, tags, uid (LinkedIn brings no phones or tags).
+        # website, location, notes, connected_on, tags, uid, nickname, dates, addresses, profiles,
+        # relations, other_jobs, photo, extra_lines. LinkedIn brings none of the fields after
+        # connected_on: they share one empty tuple rather than six new lists a row.
         records.append(
-            ContactRecord(line, name, organisation, role, [(email, "")] if email else [], (), url, "", "", "", connected, (), "")
+            ContactRecord(line, name, organisation, role, [(email, "")] if email else [], NONE, url, "", "", "",
+                          connected, NONE, "", "", NONE, NONE, NONE, NONE, NONE, None, NONE)
         )
     return result

@@ -77,7 +77,8 @@ def test_re_adding_a_ref_renames_it_in_its_block_without_a_second_entry():
     index.add(1, "Anna Pereira", "Acme", set())
     assert index.close("Anna Pereira", "Acme").ref == 1
     assert index.close("Ana Perez", "Acme") is None or index.close("Ana Perez", "Acme").ref == 1
-    assert index._blocks["acme"] == {1: "anna pereira", 2: "bo li"}
+    refs, names, _positions = index._blocks["acme"]
+    assert (refs, names) == ([1, 2], ["anna pereira", "bo li"])
 
 
 @given(st.lists(st.text(), max_size=4), st.lists(st.sampled_from([" ", "  ", "\t", "\u00a0", "\u3000", "\x1c"]), max_size=4))

@@ -22,6 +22,7 @@ from journal.domain.contact_details import normalize_email, normalize_phone
 from journal.interop.dedupe import fold, linkedin_key, org_key
 from journal.interop.records import AddressRecord, ContactRecord
 from journal.services.people.jobs import import_is_change
+from journal.store import changelog
 from journal.store.models import (
     DB,
     Address,
@@ -450,6 +451,8 @@ def _tag_ids(names: set[str]) -> dict[str, int]:
     return known
 
 
+# The tables an import adds many rows to (see journal.store.changelog.bulk_inserts).
+BULK_TABLES = ("person", "job", "contact_detail")
 PERSON_COLUMNS = ["id", "name", "organisation", "role", "linkedin", "website", "location", "notes",
                   "connected_on", "nickname", "created_at", "updated_at"]
 
@@ -642,21 +645,23 @@ def write_plan(planner, clock: Clock) -> None:
     with_extras = [p for p in everyone if p.extras is not None]
     relating = any(p.extras.new_relations for p in with_extras)
     targets = _relation_targets(planner, pending, next_id) if relating else None
-    with person_index_deferred(DB):
-        bulk_insert(Person, PERSON_COLUMNS, rows)
-        bulk_insert(ContactDetail, ["person", "kind", "label", "value", "normalized"], details)
-        sql = f'INSERT OR IGNORE INTO "{PT.table_name}" ("{person_col}", "{tag_col}") VALUES (?, ?)'
-        DB.cursor().executemany(sql, links)
-        _write_existing_jobs(dirty, orgs, clock.today())
-        _write_extras(with_extras, orgs, targets)
-    if rows:
-        _first_jobs(next_id)
-    # Further jobs after the first ones, so that a person's first current job stays the one
-    # their organisation and role mirror (their index rows are refreshed by the trigger).
-    further = [
-        (p.id, orgs.get(org.lower()) if org else None, role) for p in with_extras for org, role in p.extras.new_jobs
-    ]
-    bulk_insert(Job, ["person", "organisation", "role"], further)
+    # The undo capture reads the new people and jobs back by range, without a trigger per row.
+    with changelog.bulk_inserts(DB, BULK_TABLES):
+        with person_index_deferred(DB):
+            bulk_insert(Person, PERSON_COLUMNS, rows)
+            bulk_insert(ContactDetail, ["person", "kind", "label", "value", "normalized"], details)
+            sql = f'INSERT OR IGNORE INTO "{PT.table_name}" ("{person_col}", "{tag_col}") VALUES (?, ?)'
+            DB.cursor().executemany(sql, links)
+            _write_existing_jobs(dirty, orgs, clock.today())
+            _write_extras(with_extras, orgs, targets)
+        if rows:
+            _first_jobs(next_id)
+        # Further jobs after the first ones, so that a person's first current job stays the one
+        # their organisation and role mirror (their index rows are refreshed by the trigger).
+        further = [
+            (p.id, orgs.get(org.lower()) if org else None, role) for p in with_extras for org, role in p.extras.new_jobs
+        ]
+        bulk_insert(Job, ["person", "organisation", "role"], further)
 
 
 def _first_jobs(first_id: int) -> None:
