@@ -14,11 +14,11 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from journal.clock import SYSTEM_CLOCK, Clock
-from journal.domain.agenda import ItemKind, sort_key
+from journal.domain.agenda import ItemKind, is_overdue, sort_key
 from journal.domain.pipeline import Stage
 from journal.errors import ValidationError
 from journal.services.agenda import dates
-from journal.services.agenda.items import keep_in_touch_entries, open_steps, open_steps_among
+from journal.services.agenda.items import keep_in_touch_entries, open_steps_among
 from journal.services.scan import suggestions as scan_suggestions
 from journal.services.scan.suggestions import Suggestion
 from journal.store.models import DB
@@ -127,32 +127,48 @@ def _listed(kind, id, title, due, overdue, people, person_id, conversation_id=No
 
 _OPEN_STAGES = tuple(s.value for s in Stage if not s.is_closed)
 
-# Over the open steps' index by due day (the steps due by today, ~1,400 in the big journal), each
-# looked up in its introduction: the planner otherwise walks every open step by done_at.
-_INTRODUCTIONS_DUE = (
-    "SELECT s.id, s.text, coalesce(s.snoozed_until, s.due_date) AS effective, i.id, i.stage, "
-    "i.stage_changed_on, i.introducer_id, a.name, b.name "
+# Every open step due by today (snoozes applied) over the open steps' index by due day, with its
+# person and, when it belongs to an open introduction, that introduction and its two people: the
+# steps and the introductions waiting on you in one pass over those steps (~1,400 in the big
+# journal). The same rows as agenda.items.open_steps(None, today), read here into Today's items
+# directly instead of into agenda items first.
+_DUE_STEPS = (
+    "SELECT s.id, s.text, s.due_time, s.snoozed_until, p.name, coalesce(s.snoozed_until, s.due_date), "
+    "s.person_id, s.conversation_id, i.id, i.stage, i.stage_changed_on, i.introducer_id, a.name, b.name "
     "FROM next_step s INDEXED BY next_step_open_due "
-    "JOIN introduction i ON i.id = s.introduction_id "
-    "JOIN person a ON a.id = i.introducer_id JOIN person b ON b.id = i.target_id "
-    "WHERE s.done_at IS NULL AND s.due_date IS NOT NULL AND coalesce(s.snoozed_until, s.due_date) <= ? "
-    f"AND i.stage IN ({', '.join('?' * len(_OPEN_STAGES))}) "
-    "ORDER BY effective, s.id"
+    "LEFT JOIN person p ON p.id = s.person_id "
+    f"LEFT JOIN introduction i ON i.id = s.introduction_id AND i.stage IN ({', '.join('?' * len(_OPEN_STAGES))}) "
+    "LEFT JOIN person a ON a.id = i.introducer_id LEFT JOIN person b ON b.id = i.target_id "
+    "WHERE s.done_at IS NULL AND s.due_date IS NOT NULL AND coalesce(s.snoozed_until, s.due_date) <= ?"
 )
 
 
-def _introductions_due(today: dt.date) -> tuple[list[TodayItem], set[int]]:
-    """Open introductions with a step due by `today` (one item each, its earliest such step), and
-    the ids of all those steps. One query over the due steps only, not over every offer."""
-    rows = DB.execute_sql(_INTRODUCTIONS_DUE, [today.isoformat(), *_OPEN_STAGES]).fetchall()
-    items: dict[int, TodayItem] = {}
-    step_ids: set[int] = set()
-    for step_id, text, effective, intro_id, stage, stage_changed_on, introducer_id, introducer_name, target_name in rows:
-        step_ids.add(step_id)
-        if intro_id in items:
-            continue
+def _due_steps(now: dt.datetime) -> tuple[list[TodayItem], list[TodayItem]]:
+    """(plain steps, introductions): the open steps due by today, an open introduction's shown
+    once as the introduction by its earliest due step (a step of a closed one stays a step)."""
+    today = now.date()
+    rows = DB.execute_sql(_DUE_STEPS, [*_OPEN_STAGES, today.isoformat()]).fetchall()
+    steps: list[TodayItem] = []
+    earliest: dict[int, tuple] = {}  # introduction -> (its earliest due step's day and id, the row)
+    next_step, overdue_at = ItemKind.NEXT_STEP, is_overdue
+    for row in rows:
+        (step_id, text, due_time, snoozed_until, person_name, effective, person_id, conversation_id,
+         intro_id, _stage, _changed, _introducer_id, introducer_name, target_name) = row
         due = _as_date(effective)
-        items[intro_id] = _item(
+        if intro_id is not None and introducer_name is not None and target_name is not None:
+            key = (due, step_id)
+            if intro_id not in earliest or key < earliest[intro_id][0]:
+                earliest[intro_id] = (key, row)
+            continue
+        timed = _as_time(due_time) if snoozed_until is None else None
+        steps.append(_listed(
+            next_step, step_id, text, due, overdue_at(due, timed, now), (person_name,) if person_name else (),
+            person_id, conversation_id=conversation_id, due_time=timed,
+        ))
+    introductions = []
+    for (due, step_id), row in sorted(earliest.values(), key=lambda entry: entry[0]):
+        text, intro_id, stage, stage_changed_on, introducer_id, introducer_name, target_name = row[1], *row[8:]
+        introductions.append(_item(
             ItemKind.INTRODUCTION,
             intro_id,
             f"{introducer_name} → {target_name}",
@@ -164,8 +180,14 @@ def _introductions_due(today: dt.date) -> tuple[list[TodayItem], set[int]]:
             stage=Stage(stage),
             days_waiting=(today - _as_date(stage_changed_on)).days,
             detail=text,
-        )
-    return list(items.values()), step_ids
+        ))
+    return steps, introductions
+
+
+def _as_time(value) -> dt.time | None:
+    if value is None or isinstance(value, dt.time):
+        return value
+    return dt.time.fromisoformat(str(value))
 
 
 def _as_date(value) -> dt.date:
@@ -180,23 +202,19 @@ def today_items(*, clock: Clock = SYSTEM_CLOCK, date_days: int = dates.DEFAULT_T
     """Overdue and due-today steps, introductions whose next step is due, keep-in-touch due,
     the dates that matter from today to `date_days` ahead not yet done, and job changes.
 
-    Few reads in all (open steps, keep-in-touch people, introductions' due steps, dates by
+    Few reads in all (the due steps with their introductions, keep-in-touch people, dates by
     month and day, noticed jobs, and the suggestions' small tables): a big journal's Today list
     holds thousands of rows, and it is the first thing the window shows.
     """
     now = clock.now()
     today = now.date()
     # An introduction's steps show once, as the introduction (with its stage), not as steps.
-    introductions, intro_step_ids = _introductions_due(today)
-    steps = [s for s in open_steps(None, today, now) if s.item.id not in intro_step_ids]
-    steps.sort(key=lambda s: sort_key(s.item))
+    steps, introductions = _due_steps(now)
+    steps.sort(key=step_sort_key)
     keep = keep_in_touch_entries(None, today, today)
     keep.sort(key=lambda k: sort_key(k.item))
     return {
-        Group.STEPS: [
-            _step_item(s)
-            for s in steps
-        ],
+        Group.STEPS: steps,
         Group.INTRODUCTIONS: introductions,
         Group.KEEP_IN_TOUCH: [
             _listed(

@@ -49,11 +49,11 @@ def test_the_today_list_takes_a_few_queries_however_many_items(db, clock):
     with count_queries() as counter:
         groups = today_items(clock=clock)
     assert sum(len(items) for items in groups.values()) >= 10
-    # Open steps, keep-in-touch people, introductions' due steps, dates by month and day, and
+    # The due steps with their introductions, keep-in-touch people, dates by month and day, and
     # the demo's job changes (jobs, former jobs, e-mail addresses, whether the same organisation),
     # and the suggestions (meetings of the last weeks, stage hints, and what was decided, read once for both).
     assert groups[Group.RECONNECT]
-    assert counter.count == 11
+    assert counter.count == 10
 
 
 def _offer(clock, introducer: str, target: str, days_ago: int) -> int:
@@ -113,3 +113,37 @@ def test_items_are_built_as_the_dataclass_builds_them():
     assert repr(keep) == repr(TodayItem(ItemKind.KEEP_IN_TOUCH, 3, "Keep in touch with Ann", day, False, ("Ann",), person_id=3, cadence_days=30))
     with pytest.raises(TypeError):
         _item(ItemKind.NEXT_STEP, 7, "Write", day, True, colour="red")
+
+
+def test_the_list_reads_the_steps_the_agenda_reads_as_the_patch_after_a_change_does(db, clock):
+    """Today reads its due steps in one pass with their introductions; each is the item the
+    agenda's open steps give (what a Done's patch reads), in the agenda's order."""
+    from journal.services.agenda import next_steps
+    from journal.services.agenda.items import open_steps
+    from journal.services.agenda.today import _step_item, step_sort_key, today_steps
+    from journal.store.models import NextStep
+
+    now = clock.now()
+    ann = log_conversation([PersonRef.named("Ann")], clock=clock, next_steps=[
+        StepDraft("Write", clock.today() - 2 * DAY), StepDraft("call", clock.today()), StepDraft("Call", clock.today()),
+        StepDraft("Later", clock.today() + DAY),
+    ]).conversation_id
+    timed = next_steps.add("At nine", clock=clock, due=clock.today(), due_time=dt.time(9), conversation_id=ann)
+    future = next_steps.add("At eleven pm", clock=clock, due=clock.today(), due_time=dt.time(23), conversation_id=ann)
+    snoozed = next_steps.add("Snoozed to today", clock=clock, due=clock.today() - 5 * DAY, due_time=dt.time(8))
+    next_steps.snooze(snoozed, clock.today())
+    closed = _offer(clock, "Cy", "Di", 1)
+    introductions.advance(closed, Stage.DECLINED, clock=clock)
+    next_steps.add("Still to do for a declined offer", clock=clock, due=clock.today(), introduction_id=closed)
+    waiting = _offer(clock, "Ed", "Flo", 1)
+    shown_as_introduction = {s.id for s in NextStep.select().where(NextStep.introduction == waiting)}
+
+    listed = today_items(clock=clock)[Group.STEPS]
+    expected = [_step_item(s) for s in open_steps(None, clock.today(), now) if s.item.id not in shown_as_introduction]
+    expected.sort(key=step_sort_key)
+    assert shown_as_introduction and listed == expected
+    assert [i.title for i in listed][:1] == ["Write"]
+    assert {i.title for i in listed} >= {"At nine", "At eleven pm", "Snoozed to today", "Still to do for a declined offer"}
+    assert next(i for i in listed if i.id == timed).overdue and not next(i for i in listed if i.id == future).overdue
+    assert next(i for i in listed if i.id == snoozed).due_time is None  # a snooze moves it to the day
+    assert today_steps({i.id for i in listed}, clock=clock) == listed
