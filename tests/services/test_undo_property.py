@@ -583,7 +583,7 @@ def test_tags_put_back_in_place_are_searched_as_they_are(db, clock, dump):
     history.undo()
     history.redo()
     assert people.tags_of(dana) == ["mentor"]
-    assert people_table.person_ids(text="investor") == []
+    assert list(people_table.person_ids(text="investor")) == []
     assert dump() == after
 
 

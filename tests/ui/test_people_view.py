@@ -94,8 +94,8 @@ def test_filter_box_with_ctrl_f(qtbot, context, journal, host):
 
 def test_like_fallback_when_full_text_is_missing(context, journal, monkeypatch):
     monkeypatch.setattr(people_table, "_full_text_ids", lambda text: None)
-    assert people_table.person_ids(text="zen") == [journal["bo"]]
-    assert people_table.person_ids(text="100%") == []
+    assert list(people_table.person_ids(text="zen")) == [journal["bo"]]
+    assert list(people_table.person_ids(text="100%")) == []
 
 
 def test_edit_and_save_with_ctrl_s(qtbot, context, journal, host):
@@ -247,7 +247,7 @@ def test_delete_confirmed_then_undo_restores_everything(qtbot, context, journal,
     assert not view.host.edit_actions.bar.isVisible()
     assert view.current_person_id() == dana
     # The restored person is found by the full-text filter again.
-    assert people_table.person_ids(text="dana") == [dana]
+    assert list(people_table.person_ids(text="dana")) == [dana]
 
 
 def test_delete_cancelled_keeps_the_person(qtbot, context, journal, monkeypatch, host):

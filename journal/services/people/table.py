@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from array import array
 from dataclasses import dataclass
 
 from journal.store import last_contact
@@ -106,8 +107,9 @@ def _full_text_ids(text: str) -> list[int] | None:
 
 def person_ids(
     sort: str = "name", *, descending: bool = False, include_archived: bool = False, text: str = ""
-) -> list[int]:
-    """Ids of the people to list, in display order, in one query."""
+) -> array:
+    """Ids of the people to list, in display order, in one query: a packed array read row by
+    row (100,000 people take 0.8 MB so, where a fetched list of row tuples peaked at 10 MB)."""
     if sort not in _SORT_EXPRESSIONS:
         raise ValueError(f"unknown column {sort!r}; one of {', '.join(COLUMNS)}")
     where, params = [], []
@@ -138,7 +140,7 @@ def person_ids(
         + ", ".join(order)
     )
     STATS.id_queries += 1
-    return [row[0] for row in DB.execute_sql(sql, params).fetchall()]
+    return array("q", (row[0] for row in DB.execute_sql(sql, params)))
 
 
 def _date(value) -> dt.date | None:
