@@ -14,11 +14,12 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from journal.clock import SYSTEM_CLOCK, Clock
-from journal.domain.agenda import ItemKind, is_overdue, sort_key
+from journal.domain.agenda import KIND_ORDER, ItemKind, is_overdue
+from journal.domain.cadence import keep_in_touch_due
 from journal.domain.pipeline import Stage
 from journal.errors import ValidationError
 from journal.services.agenda import dates
-from journal.services.agenda.items import keep_in_touch_entries, open_steps_among
+from journal.services.agenda.items import open_steps_among
 from journal.services.scan import suggestions as scan_suggestions
 from journal.services.scan.suggestions import Suggestion
 from journal.store.models import DB
@@ -184,6 +185,29 @@ def _due_steps(now: dt.datetime) -> tuple[list[TodayItem], list[TodayItem]]:
     return steps, introductions
 
 
+def _keep_in_touch_due(today: dt.date) -> list[TodayItem]:
+    """The people due for contact by today, as agenda.items.keep_in_touch_entries(None, today)
+    gives them, read into Today's items directly (thousands of them in a big journal)."""
+    from journal.store import last_contact
+
+    items = []
+    kind, due_on = ItemKind.KEEP_IN_TOUCH, keep_in_touch_due
+    for person_id, name, cadence_days, cadence_set_on, snoozed_until, last in last_contact.keep_in_touch_rows(DB.obj, None, today):
+        due = due_on(cadence_days, last, cadence_set_on, snoozed_until)
+        if due is None or due > today:
+            continue
+        items.append(_listed(kind, person_id, f"Keep in touch with {name}", due, due < today, (name,), person_id, cadence_days=cadence_days))
+    return items
+
+
+_KEEP_ORDER = KIND_ORDER[ItemKind.KEEP_IN_TOUCH]
+
+
+def _keep_sort_key(item: TodayItem) -> tuple:
+    """sort_key of the keep-in-touch agenda item (untimed, of its kind)."""
+    return (item.due, dt.time.max, _KEEP_ORDER, item.title.casefold())
+
+
 def _as_time(value) -> dt.time | None:
     if value is None or isinstance(value, dt.time):
         return value
@@ -211,18 +235,12 @@ def today_items(*, clock: Clock = SYSTEM_CLOCK, date_days: int = dates.DEFAULT_T
     # An introduction's steps show once, as the introduction (with its stage), not as steps.
     steps, introductions = _due_steps(now)
     steps.sort(key=step_sort_key)
-    keep = keep_in_touch_entries(None, today, today)
-    keep.sort(key=lambda k: sort_key(k.item))
+    keep = _keep_in_touch_due(today)
+    keep.sort(key=_keep_sort_key)
     return {
         Group.STEPS: steps,
         Group.INTRODUCTIONS: introductions,
-        Group.KEEP_IN_TOUCH: [
-            _listed(
-                ItemKind.KEEP_IN_TOUCH, k.item.id, k.item.title, k.item.due, k.item.overdue, k.item.people,
-                k.item.id, cadence_days=k.cadence_days,
-            )
-            for k in keep
-        ],
+        Group.KEEP_IN_TOUCH: keep,
         Group.DATES: [date_item(o) for o in dates.upcoming(today, date_days)],
         Group.RECONNECT: [reconnect_item(r) for r in dates.reconnects(today)],
         Group.SUGGESTIONS: today_suggestions(clock=clock),

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from journal.domain.agenda import ItemKind
+from journal.domain.agenda import ItemKind, sort_key
 from journal.domain.pipeline import Stage
 from journal.services.agenda.items import agenda
 from journal.services.agenda.today import Group, today_items
@@ -147,3 +147,35 @@ def test_the_list_reads_the_steps_the_agenda_reads_as_the_patch_after_a_change_d
     assert next(i for i in listed if i.id == timed).overdue and not next(i for i in listed if i.id == future).overdue
     assert next(i for i in listed if i.id == snoozed).due_time is None  # a snooze moves it to the day
     assert today_steps({i.id for i in listed}, clock=clock) == listed
+
+
+def test_keep_in_touch_lists_whom_the_agenda_finds_due_by_today_in_its_order(db, clock):
+    from journal.services.agenda.items import keep_in_touch_entries
+    from journal.services.agenda.today import TodayItem
+    from journal.services.people import records as people
+    from journal.store.models import Person
+
+    def person(name: str, days: int, set_ago: int) -> int:
+        pid = Person.create(name=name, created_at=clock.now()).id
+        people.set_cadence(pid, days, clock=clock.__class__(clock.now() - set_ago * DAY))
+        return pid
+
+    person("Zoe", 14, 20)  # due six days ago
+    person("ann", 14, 14)  # due today
+    person("Bob", 14, 14)  # due today too: names in casefold order
+    person("Cy", 30, 3)  # not due for weeks
+    snoozed = person("Dee", 7, 30)
+    people.snooze_keep_in_touch(snoozed, clock.today() + DAY, clock=clock)
+    logged = person("Eve", 7, 30)
+    log_conversation([PersonRef(id=logged)], when=clock.now() - 8 * DAY, clock=clock)  # due yesterday
+
+    listed = today_items(clock=clock)[Group.KEEP_IN_TOUCH]
+    today = clock.today()
+    agenda_order = sorted(keep_in_touch_entries(None, today, today), key=lambda k: sort_key(k.item))
+    assert listed == [
+        TodayItem(ItemKind.KEEP_IN_TOUCH, k.item.id, k.item.title, k.item.due, k.item.overdue, k.item.people,
+                  person_id=k.item.id, cadence_days=k.cadence_days)
+        for k in agenda_order
+    ]
+    assert [i.person for i in listed] == ["Zoe", "Eve", "ann", "Bob"]
+    assert [i.overdue for i in listed] == [True, True, False, False]
