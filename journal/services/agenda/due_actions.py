@@ -23,9 +23,15 @@ from journal.clock import SYSTEM_CLOCK, Clock
 from journal.domain.agenda import AgendaItem, ItemKind
 from journal.errors import ValidationError
 from journal.services.agenda import next_steps
-from journal.services.people import records as people
 from journal.services.transaction import write
 from journal.store.models import NextStep, Person
+
+
+def _people():
+    """The people service, loaded by the first verb that needs it (listing Today does not)."""
+    from journal.services.people import records
+
+    return records
 
 
 def _kind(item) -> tuple[ItemKind, int]:
@@ -97,7 +103,7 @@ def mark_contacted(person_id: int, *, clock: Clock = SYSTEM_CLOCK) -> dt.date:
     if not person.cadence_days:
         raise ValidationError(f"{person.name} has no keep-in-touch cadence.")
     until = clock.today() + dt.timedelta(days=person.cadence_days)
-    people.snooze_keep_in_touch(person_id, until, clock=clock)
+    _people().snooze_keep_in_touch(person_id, until, clock=clock)
     return until
 
 
@@ -114,7 +120,7 @@ def snooze_until(item, until: dt.date, *, clock: Clock = SYSTEM_CLOCK) -> Outcom
             if not NextStep.update(snoozed_until=until).where(NextStep.id.in_(_open_intro_steps(item_id).select(NextStep.id))).execute():
                 raise ValidationError("This introduction has no open next step to snooze.")
     else:
-        people.snooze_keep_in_touch(item_id, until, clock=clock)
+        _people().snooze_keep_in_touch(item_id, until, clock=clock)
     return Outcome(kind, item_id, until=until)
 
 
@@ -146,7 +152,7 @@ def reschedule(item, day: dt.date, *, clock: Clock = SYSTEM_CLOCK) -> Outcome:
                 f"A keep-in-touch date can move later, not before {natural:%d %B %Y} when the cadence "
                 "makes it due; log a conversation or change the cadence instead."
             )
-        people.snooze_keep_in_touch(item_id, day, clock=clock)
+        _people().snooze_keep_in_touch(item_id, day, clock=clock)
     return Outcome(kind, item_id, until=day)
 
 
@@ -156,7 +162,7 @@ def _keep_in_touch_natural_due(person_id: int) -> dt.date | None:
     person = Person.get_or_none(Person.id == person_id)
     if person is None:
         raise ValidationError(f"There is no person {person_id}.")
-    return keep_in_touch_due(person.cadence_days, people.last_contact(person_id), person.cadence_set_on)
+    return keep_in_touch_due(person.cadence_days, _people().last_contact(person_id), person.cadence_set_on)
 
 
 def _step(step_id: int) -> NextStep:
