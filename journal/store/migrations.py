@@ -13,7 +13,7 @@ from peewee import SqliteDatabase
 
 from journal.store.models import ALL_MODELS
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # STEPS[n] upgrades a journal from version n to n + 1.
 STEPS: dict[int, Callable[[SqliteDatabase], None]] = {}
@@ -149,12 +149,20 @@ POST_CREATE[5] = _v6_scan
 def _v7_contact_days(database: SqliteDatabase) -> None:
     """Version 7: each person's days of contact (journal.store.contact_days), kept by triggers,
     filled from the conversations already there: the insights read them instead of joining
-    every participant to its conversation. Activity counts conversations by day and channel
-    from an index of the two, without visiting a conversation row. A sync round finds the items
-    it must look at through partial indexes."""
+    every participant to its conversation."""
     from journal.store import contact_days
 
     contact_days.create(database)
+
+
+STEPS[6] = _v7_contact_days
+POST_CREATE[6] = _v7_contact_days
+
+
+def _v8_indexes(database: SqliteDatabase) -> None:
+    """Version 8: activity counts conversations by day and channel from an index of the two,
+    without visiting a conversation row; a sync round finds the items it must look at through
+    partial indexes."""
     database.execute_sql(
         "CREATE INDEX IF NOT EXISTS conversation_occurred_channel ON conversation(occurred_at, channel)"
     )
@@ -178,8 +186,8 @@ def sync_item_index_statements() -> list[str]:
     ]
 
 
-STEPS[6] = _v7_contact_days
-POST_CREATE[6] = _v7_contact_days
+STEPS[7] = _v8_indexes
+POST_CREATE[7] = _v8_indexes
 
 
 def upgrade(database: SqliteDatabase, from_version: int) -> None:
