@@ -170,6 +170,34 @@ def create(database) -> None:
         database.execute_sql(statement)
 
 
+def _name(statement: str) -> str:
+    return statement.split()[2]
+
+
+def repair(database) -> bool:
+    """Make the tables and triggers exactly what `create` makes, rebuilding them from the
+    conversations when any is missing or different (a journal upgraded by an unfinished
+    version of schema 7); returns whether it had to."""
+    expected = {
+        _name(statement): statement
+        for statement in table_statements() + day_trigger_statements() + rhythm_trigger_statements()
+    }
+    found = dict(database.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type IN ('table', 'trigger') AND "
+        "(name LIKE 'person_contact_day%' OR name LIKE 'person_rhythm%')"
+    ).fetchall())
+    if found == expected:
+        return False
+    kinds = dict(database.execute_sql(
+        "SELECT name, type FROM sqlite_master WHERE name LIKE 'person_contact_day%' OR name LIKE 'person_rhythm%'"
+    ).fetchall())
+    for name, kind in sorted(kinds.items(), key=lambda pair: pair[1] != "trigger"):  # triggers first
+        if kind in ("trigger", "table"):
+            database.execute_sql(f'DROP {kind.upper()} IF EXISTS "{name}"')
+    create(database)
+    return True
+
+
 def recomputed(database) -> dict[tuple[int, int], int]:
     """(person id, day) -> conversations, computed from scratch (what the table must hold)."""
     rows = database.execute_sql(

@@ -162,7 +162,11 @@ POST_CREATE[6] = _v7_contact_days
 def _v8_indexes(database: SqliteDatabase) -> None:
     """Version 8: activity counts conversations by day and channel from an index of the two,
     without visiting a conversation row; a sync round finds the items it must look at through
-    partial indexes."""
+    partial indexes. The days of contact are rebuilt if a journal got an unfinished version of
+    them."""
+    from journal.store import contact_days
+
+    contact_days.repair(database)
     database.execute_sql(
         "CREATE INDEX IF NOT EXISTS conversation_occurred_channel ON conversation(occurred_at, channel)"
     )

@@ -144,3 +144,26 @@ def test_a_schema_6_journal_upgrades_with_its_days_filled(tmp_path):
         exact(database)
     finally:
         close_journal()
+
+
+def test_an_unfinished_schema_7_is_rebuilt_by_the_upgrade(tmp_path):
+    import sqlite3
+
+    from journal.store.db import close_journal, open_journal
+
+    path = tmp_path / "journal.sqlite3"
+    shutil.copyfile(FIXTURES / "v7.sqlite3", path)
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TRIGGER person_rhythm_ai")
+    conn.execute("DROP TRIGGER person_rhythm_ad")
+    conn.execute("DROP TABLE person_rhythm")
+    conn.execute("DELETE FROM person_contact_day")
+    conn.commit()
+    conn.close()
+    database = open_journal(path)
+    try:
+        exact(database)
+        assert contact_days.stored_rhythms(database)
+        assert not contact_days.repair(database)
+    finally:
+        close_journal()
