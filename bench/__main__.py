@@ -113,7 +113,8 @@ def run_probe(args: list[str], env: dict[str, str], timeout_s: float = PROBE_TIM
         lines = [line for line in stderr.splitlines() if line.strip() and "does not support" not in line]
         said = run.event("error").get("message") or (lines[-1] if lines else "")
         why = "timed out" if timed_out else f"exit status {status}"
-        run.error = f"{run.mode} probe failed ({why}{': ' + said if said else ''})"[:300]
+        said = " ".join(said.split())[:240]
+        run.error = f"{run.mode} probe failed ({why}{': ' + said if said else ''})"
         run.events.append({"event": "error", "status": status, "stderr": lines[-12:]})
     return run
 

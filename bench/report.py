@@ -59,12 +59,14 @@ def single_table(result: dict) -> str:
     rows = []
     for key, f in figures_of(result).items():
         target = targets.get(key)
-        rows.append([f.label, fig.cell(f), f"{f.completed}/{f.asked}", target.text if target else "", verdicts[key]])
+        rows.append([f.label, fig.cell(f), f"{f.completed}/{f.asked}", target.text if target else "",
+                     _clip(verdicts[key])])
     return _markdown(["Measure", "Median (min–max)", "Runs", "Target", "Verdict"], rows)
 
 
-def _short(verdict: str) -> str:
-    return fig.NOT_MEASURED if verdict.startswith(fig.NOT_MEASURED) else verdict
+def _clip(text: str, width: int = 110) -> str:
+    """A verdict short enough for a table cell (the results keep the whole reason)."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _pick(results: list[dict], wanted: float) -> dict | None:
@@ -124,7 +126,7 @@ def scales_table(results: list[dict]) -> str:
             mark = verdict.get(key, "")
             text = fig.cell(f)
             if mark.startswith(fig.NOT_MEASURED):
-                note = f"scale {scale:g}: {mark}"  # one note for every cell with the same reason
+                note = f"scale {scale:g}: {_clip(mark, 200)}"  # one note for every cell with the same reason
                 if note not in notes:
                     notes.append(note)
                 text += f" not measured [{notes.index(note) + 1}]"

@@ -75,3 +75,11 @@ def test_rebuilt_from_the_saved_files(tmp_path, capsys):
     out = capsys.readouterr().out
     assert out.strip() == report.scales_table([result(0.2), result(1), result(5)]).strip()
     assert report.main([str(tmp_path / "scale-old.json")]) == 1
+
+
+def test_a_long_reason_is_clipped_in_the_table_but_kept_in_the_figure():
+    r = result(1)
+    r["figures"]["window_ratio"]["problems"] = ["run 3: interact probe failed (exit status 1: " + "x" * 300 + ")"]
+    row = next(line for line in report.single_table(r).splitlines() if "window painted" in line)
+    assert "not measured: run 3: interact probe failed" in row and row.rstrip(" |").endswith("…")
+    assert len(row) < 250
