@@ -503,3 +503,45 @@ def test_enter_opens_the_person_of_a_date_or_a_job_change(qtbot, window, view, y
     view.select("date", yearly["dana"])
     key(qtbot, view, Qt.Key.Key_Return)
     assert window.opened == [("person", yearly["gus_person"]), ("person", PersonDate.get_by_id(yearly["dana"]).person_id)]
+
+
+def test_heading_rows_and_positions_follow_every_change_of_the_list(qapp):
+    """The headings are worked out from the groups' counts: the same rows a walk finds, after
+    the list is set, a group is replaced or goes, and steps are patched in and out."""
+    import datetime as dt
+
+    from journal.domain.agenda import ItemKind
+    from journal.services.agenda.today import Group, TodayItem
+    from journal.ui.today.today_model import TodayModel
+
+    day = dt.date(2026, 3, 11)
+
+    def step(n: int) -> TodayItem:
+        return TodayItem(ItemKind.NEXT_STEP, n, f"Step {n:03}", day, False)
+
+    def keep(n: int) -> TodayItem:
+        return TodayItem(ItemKind.KEEP_IN_TOUCH, n, f"Keep {n}", day, False)
+
+    model = TodayModel()
+
+    def check() -> None:
+        walked = [row for row, entry in enumerate(model._rows) if isinstance(entry, Group)]
+        assert model.heading_rows() == walked
+        for row in range(len(model._rows) + 2):
+            heading = max((h for h in walked if h <= min(row, len(model._rows) - 1)), default=-1)
+            expected = (walked.index(heading), row - heading - 1) if heading >= 0 and row > heading else None
+            assert model.position_of(row) == expected
+
+    check()
+    model.set_items({Group.STEPS: [step(1), step(2), step(3)], Group.INTRODUCTIONS: [], Group.KEEP_IN_TOUCH: [keep(7), keep(8)]}, day)
+    check()
+    model.replace_group(Group.SUGGESTIONS, [keep(20)])
+    check()
+    assert model.patch_steps({2}, [])
+    check()
+    assert model.patch_steps(set(), [step(0), step(4)])
+    check()
+    model.replace_group(Group.KEEP_IN_TOUCH, [])
+    check()
+    model.set_items({}, day)
+    check()

@@ -4,6 +4,7 @@ when)."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 from PySide6.QtCore import (
@@ -207,7 +208,13 @@ class TodayModel(QAbstractTableModel):
         return dict(self._counts)
 
     def heading_rows(self) -> list[int]:
-        return [row for row, entry in enumerate(self._rows) if isinstance(entry, Group)]
+        """Each group's heading row, worked out from the groups' counts (the rows are each group's
+        heading and then its items, in the counts' order): no walk over a big journal's rows."""
+        rows, row = [], 0
+        for n in self._counts.values():
+            rows.append(row)
+            row += n + 1
+        return rows
 
     def item(self, index: QModelIndex | QPersistentModelIndex) -> TodayItem | None:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -238,11 +245,9 @@ class TodayModel(QAbstractTableModel):
 
     def position_of(self, row: int) -> tuple[int, int] | None:
         """(group number, row within the group) of an item row: where the selection was."""
-        heading = -1
-        group_number = -1
-        for r in range(0, min(row, len(self._rows) - 1) + 1):
-            if isinstance(self._rows[r], Group):
-                heading, group_number = r, group_number + 1
+        headings = self.heading_rows()
+        group_number = bisect.bisect_right(headings, min(row, len(self._rows) - 1)) - 1
+        heading = headings[group_number] if group_number >= 0 else -1
         return (group_number, row - heading - 1) if heading >= 0 and row > heading else None
 
     def row_at(self, group_number: int, offset: int) -> int | None:
