@@ -349,3 +349,35 @@ def test_a_date_is_done_for_the_year_but_never_snoozed_moved_or_dragged(qtbot, y
     assert not view.done_button.isEnabled()
     window.context.operations.undo()
     assert PersonDate.get_by_id(yearly["dana"]).acknowledged_on is None
+
+
+def test_a_month_switch_lists_the_new_day_once_with_its_items(qtbot, db, window, clock, monkeypatch):
+    from journal.ui.calendar import calendar_view
+
+    march_30 = next_steps.add("End of March", due=dt.date(2026, 3, 30), clock=clock)
+    april_30 = next_steps.add("End of April", due=dt.date(2026, 4, 30), clock=clock)
+    assert march_30 and april_30
+    view = view_of(window)
+    grid = view.grid
+    grid.select_date(dt.date(2026, 3, 30))  # still in sight in April's six weeks
+    assert [i.title for i in view.day_list.agenda_items()] == ["End of March"]
+    days = []
+    listing = calendar_view.due_between
+
+    def counted(start, end, **kw):
+        if start == end:
+            days.append(start)
+        return listing(start, end, **kw)
+
+    monkeypatch.setattr(calendar_view, "due_between", counted)
+    grid.shift_month(1)
+    assert grid.selected_date == dt.date(2026, 4, 30)
+    assert days == [dt.date(2026, 4, 30)]
+    assert [i.title for i in view.day_list.agenda_items()] == ["End of April"]
+    days.clear()
+    grid.select_date(dt.date(2026, 3, 30))  # back to March, and a day of it
+    assert days == [dt.date(2026, 3, 30)]
+    assert [i.title for i in view.day_list.agenda_items()] == ["End of March"]
+    grid.select_date(dt.date(2026, 3, 9))  # a day of the month shown: listed, no month read
+    assert days == [dt.date(2026, 3, 30), dt.date(2026, 3, 9)]
+    assert view.day_list.agenda_items() == []

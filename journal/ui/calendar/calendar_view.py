@@ -169,6 +169,7 @@ class CalendarView(QWidget):
         self._shown_today = None
         self._agenda_items: dict[str, AgendaItem] = {}
         self._keep_in_touch = None  # every keep-in-touch date, read once per refresh
+        self._filled_with_month: dt.date | None = None  # the day refresh_month has just listed
 
     def showEvent(self, event) -> None:
         if self.grid.selected_date and self.clock.today() != self._shown_today:
@@ -221,7 +222,7 @@ class CalendarView(QWidget):
         self.next_button.clicked.connect(lambda: self.grid.shift_month(1))
         self.today_button.clicked.connect(self.go_to_today)
         self.grid.month_changed.connect(lambda *_: self.refresh_month())
-        self.grid.date_selected.connect(lambda _day: self._fill_day())
+        self.grid.date_selected.connect(self._date_selected)
         self.grid.date_activated.connect(lambda _day: self._focus_day_list())
         self.grid.item_dropped.connect(self._on_drop)
         self.done_button.clicked.connect(self.mark_done)
@@ -232,6 +233,11 @@ class CalendarView(QWidget):
             lst.item_activated.connect(self.open_item)
             lst.meeting_activated.connect(self.open_meeting)
             lst.itemSelectionChanged.connect(lambda which=lst: self._on_selection(which))
+
+    def _date_selected(self, day: dt.date) -> None:
+        filled, self._filled_with_month = self._filled_with_month, None
+        if day != filled:  # a month switch has listed the day already
+            self._fill_day()
 
     def _on_selection(self, lst: DueItemList) -> None:
         if lst.current_agenda_item() is None and lst.current_meeting() is None:
@@ -285,6 +291,9 @@ class CalendarView(QWidget):
         self._show_month()
         if first <= self.grid.selected_date <= last:  # else the grid's date_selected follows and fills it
             self._fill_day()
+            # A switch by select_date (the arrows, Page Up/Down) announces the day next: it is
+            # listed already, so that is not done twice.
+            self._filled_with_month = self.grid.selected_date
 
     def _show_month(self) -> None:
         """The grid's counts: counted by the journal, not built item by item (a busy month holds

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from journal.ui import dates
@@ -25,6 +25,43 @@ ROWS, COLS = 6, 7
 HEADER_HEIGHT = 24
 OVERDUE_COLOR = QColor("#c62828")
 DUE_COLOR = QColor("#1565c0")
+# Looked up once: each enum attribute read from Python costs, and a paint reads them per cell.
+_BASE = QPalette.ColorRole.Base
+_ALTERNATE_BASE = QPalette.ColorRole.AlternateBase
+_HIGHLIGHT = QPalette.ColorRole.Highlight
+_HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
+_TEXT = QPalette.ColorRole.Text
+_PLACEHOLDER = QPalette.ColorRole.PlaceholderText
+_MID = QPalette.ColorRole.Mid
+_ANTIALIASING = QPainter.RenderHint.Antialiasing
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+_NO_PEN = Qt.PenStyle.NoPen
+_DASH_LINE = Qt.PenStyle.DashLine
+_CENTER = Qt.AlignmentFlag.AlignCenter
+_RIGHT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
+_SHORT_FORMAT = QLocale.FormatType.ShortFormat
+_WHITE = QColor("white")
+
+
+@dataclass(frozen=True, slots=True)
+class _Look:
+    """What one paint of the grid draws with."""
+
+    base: QColor
+    other_month: QColor
+    selected: QColor
+    highlight: QColor
+    highlighted_text: QColor
+    text: QColor
+    muted: QColor
+    grid_pen: QPen
+    selected_pen: QPen
+    drop_pen: QPen
+    font: QFont
+    bold: QFont
+    small: QFont
+    small_bold: QFont
+    small_bold_metrics: QFontMetrics
 
 
 @dataclass(frozen=True)
@@ -84,6 +121,8 @@ class MonthGrid(QWidget):
         self._counts: dict[dt.date, DayCount] = {}
         self._drop_target: dt.date | None = None
         self._first_weekday = QLocale().firstDayOfWeek().value  # 1 = Monday ... 7 = Sunday
+        self._label_widths: dict[str, int] = {}  # pill label -> width in the small bold font
+        self._label_font = ""  # the key of the font those widths are of
 
     # --- state -------------------------------------------------------------------------------
 
@@ -122,10 +161,11 @@ class MonthGrid(QWidget):
         self.month_changed.emit(year, month)
 
     def select_date(self, day: dt.date) -> None:
-        """Select `day`, turning to its month if needed."""
-        self.set_month(day.year, day.month)
+        """Select `day`, turning to its month if needed (month_changed, then date_selected; the
+        day is selected already when month_changed is emitted)."""
         changed = day != self._selected
         self._selected = day
+        self.set_month(day.year, day.month)
         self.update()
         if changed:
             self.date_selected.emit(day)
@@ -169,81 +209,118 @@ class MonthGrid(QWidget):
     # --- painting ----------------------------------------------------------------------------
 
     def paintEvent(self, _event) -> None:
+        """Everything a paint needs that is the same in every cell (colours, pens, fonts, their
+        metrics, the cell size) is made once per paint, and the cells' labels measured once per
+        text: a month switch repaints 42 cells, and each Qt call from Python costs."""
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(_ANTIALIASING)
         palette = self.palette()
-        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        base = palette.color(_BASE)
+        painter.fillRect(self.rect(), base)
         self._paint_header(painter, palette)
+        font = self.font()
+        bold = QFont(font)
+        bold.setBold(True)
+        small = QFont(font)
+        small.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+        small_bold = QFont(small)
+        small_bold.setBold(True)
+        painter.setFont(small_bold)
+        small_bold_metrics = painter.fontMetrics()  # the pills' labels, measured as drawn
+        if small_bold.key() != self._label_font:
+            self._label_font, self._label_widths = small_bold.key(), {}
+        highlight = palette.color(_HIGHLIGHT)
+        grid_pen = QPen(palette.color(_MID))
+        grid_pen.setWidthF(0.5)
+        selected_pen = QPen(highlight, 3 if self.hasFocus() else 2)
+        look = _Look(
+            base=base,
+            other_month=palette.color(_ALTERNATE_BASE),
+            selected=highlight.lighter(185),
+            highlight=highlight,
+            highlighted_text=palette.color(_HIGHLIGHTED_TEXT),
+            text=palette.color(_TEXT),
+            muted=palette.color(_PLACEHOLDER),
+            grid_pen=grid_pen,
+            selected_pen=selected_pen,
+            drop_pen=QPen(highlight, 2, _DASH_LINE),
+            font=font,
+            bold=bold,
+            small=small,
+            small_bold=small_bold,
+            small_bold_metrics=small_bold_metrics,
+        )
+        width, height = self._cell_size()
         day = self.first_visible()
-        for _ in range(ROWS * COLS):
-            self._paint_cell(painter, palette, day)
-            day += dt.timedelta(days=1)
+        one = dt.timedelta(days=1)
+        for index in range(ROWS * COLS):
+            row, col = divmod(index, COLS)
+            cell = QRectF(col * width, HEADER_HEIGHT + row * height, width, height).toAlignedRect()
+            self._paint_cell(painter, look, day, QRectF(cell).adjusted(1, 1, -1, -1))
+            day += one
         painter.end()
 
     def _paint_header(self, painter: QPainter, palette: QPalette) -> None:
         width, _ = self._cell_size()
         locale = QLocale()
-        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.setPen(palette.color(_PLACEHOLDER))
         font = QFont(self.font())
         font.setBold(True)
         painter.setFont(font)
         for col in range(COLS):
             weekday = (self._first_weekday - 1 + col) % 7 + 1
-            name = locale.dayName(weekday, QLocale.FormatType.ShortFormat)
+            name = locale.dayName(weekday, _SHORT_FORMAT)
             rect = QRectF(col * width, 0, width, HEADER_HEIGHT)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, name)
+            painter.drawText(rect, _CENTER, name)
 
-    def _paint_cell(self, painter: QPainter, palette: QPalette, day: dt.date) -> None:
-        rect = QRectF(self.cell_rect(day)).adjusted(1, 1, -1, -1)
+    def _pill_label(self, metrics: QFontMetrics, text: str, room: float) -> tuple[str, int]:
+        """The pill's text (its last word dropped when it does not fit `room`) and its width."""
+        widths = self._label_widths
+        full = widths.get(text)
+        if full is None:
+            full = widths[text] = metrics.horizontalAdvance(text)
+        label = text if full + 10 <= room else " ".join(text.split()[:-1])
+        width = widths.get(label)
+        if width is None:
+            width = widths[label] = metrics.horizontalAdvance(label)
+        return label, width
+
+    def _paint_cell(self, painter: QPainter, look: _Look, day: dt.date, rect: QRectF) -> None:
         in_month = day.month == self._month
-        base = palette.color(QPalette.ColorRole.Base)
-        if not in_month:
-            base = palette.color(QPalette.ColorRole.AlternateBase)
-        if day == self._selected:
-            base = palette.color(QPalette.ColorRole.Highlight).lighter(185)
-        painter.fillRect(rect, base)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        grid_pen = QPen(palette.color(QPalette.ColorRole.Mid))
-        grid_pen.setWidthF(0.5)
-        painter.setPen(grid_pen)
+        selected = day == self._selected
+        painter.fillRect(rect, look.selected if selected else look.base if in_month else look.other_month)
+        painter.setBrush(_NO_BRUSH)
+        painter.setPen(look.grid_pen)
         painter.drawRect(rect)
-        if day == self._selected:
-            pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2)
-            if self.hasFocus():
-                pen.setWidth(3)
-            painter.setPen(pen)
+        if selected:
+            painter.setPen(look.selected_pen)
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
         if day == self._drop_target:
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2, Qt.PenStyle.DashLine))
+            painter.setPen(look.drop_pen)
             painter.drawRect(rect.adjusted(3, 3, -3, -3))
 
         # The day number; today's in a filled circle.
-        font = QFont(self.font())
-        font.setBold(day == self._today)
-        painter.setFont(font)
+        is_today = day == self._today
+        painter.setFont(look.bold if is_today else look.font)
         number_rect = QRectF(rect.left() + 4, rect.top() + 3, 24, 22)
-        if day == self._today:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+        if is_today:
+            painter.setPen(_NO_PEN)
+            painter.setBrush(look.highlight)
             painter.drawEllipse(number_rect)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+            painter.setBrush(_NO_BRUSH)
+            painter.setPen(look.highlighted_text)
         else:
-            role = QPalette.ColorRole.Text if in_month else QPalette.ColorRole.PlaceholderText
-            painter.setPen(palette.color(role))
-        painter.drawText(number_rect, Qt.AlignmentFlag.AlignCenter, str(day.day))
+            painter.setPen(look.text if in_month else look.muted)
+        painter.drawText(number_rect, _CENTER, str(day.day))
 
         count = self._counts.get(day)
         if count is None:
             return
         if count.meetings:
-            self._paint_meetings(painter, rect, number_rect, count.meetings)
+            self._paint_meetings(painter, rect, number_rect, count.meetings, look.small)
         if not count.total:
             return
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, self.font().pointSizeF() - 1))
-        small.setBold(True)
-        painter.setFont(small)
+        painter.setFont(look.small_bold)
         y = rect.bottom() - 4
         pills = []
         if count.overdue:
@@ -253,27 +330,25 @@ class MonthGrid(QWidget):
         if count.dates:
             text = QCoreApplication.translate("MonthGrid", "1 date") if count.dates == 1 else QCoreApplication.translate("MonthGrid", "{n} dates").format(n=count.dates)
             pills.append((f"★ {text}", DATE_COLOUR))
+        metrics = look.small_bold_metrics
+        height = metrics.height() + 2
         for text, color in pills:
-            metrics = painter.fontMetrics()
-            label = text if metrics.horizontalAdvance(text) + 10 <= rect.width() - 5 else " ".join(text.split()[:-1])
-            width = metrics.horizontalAdvance(label) + 10
-            height = metrics.height() + 2
+            label, label_width = self._pill_label(metrics, text, rect.width() - 5)
+            width = label_width + 10
             pill = QRectF(rect.right() - 4 - width, y - height, width, height)
             if pill.top() < number_rect.bottom():
                 break
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(_NO_PEN)
             painter.setBrush(color)
             painter.drawRoundedRect(pill, height / 2, height / 2)
-            painter.setPen(QColor("white"))
-            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, label)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(_WHITE)
+            painter.drawText(pill, _CENTER, label)
+            painter.setBrush(_NO_BRUSH)
             y = pill.top() - 3
 
-    def _paint_meetings(self, painter: QPainter, rect: QRectF, number_rect: QRectF, n: int) -> None:
+    def _paint_meetings(self, painter: QPainter, rect: QRectF, number_rect: QRectF, n: int, small: QFont) -> None:
         """A calendar page and the number of meetings, top right, in the muted grey: no pill,
         so that it never reads as something due."""
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, self.font().pointSizeF() - 1))
         painter.setFont(small)
         metrics = painter.fontMetrics()
         side = float(min(metrics.height(), 14))
@@ -286,7 +361,7 @@ class MonthGrid(QWidget):
         painter.setPen(MEETING_COLOUR)
         painter.drawText(
             QRectF(right - text_width, number_rect.top(), text_width, number_rect.height()),
-            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+            _RIGHT,
             text,
         )
         draw_calendar_glyph(painter, QRectF(right - text_width - 3 - side, top, side, side))

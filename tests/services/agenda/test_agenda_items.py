@@ -132,3 +132,28 @@ def test_a_month_of_counts_is_one_query_with_the_keep_in_touch_dates_read_once(d
     assert sum(total for total, _late in counts.values()) >= 10
     assert counter.count == 2  # the month's step counts, the day's steps
     assert len(listed) == counts.get(day(3), (0, 0))[0]
+
+
+def test_keep_in_touch_dates_read_once_give_what_reading_them_per_range_gives(db, clock):
+    import random
+
+    from journal.services.agenda.items import KeepInTouchDates, all_keep_in_touch, due_between, due_counts
+    from journal.services.people import records as people
+    from journal.services.upkeep.demo import populate
+
+    populate(clock=clock)
+    rng = random.Random(7)
+    for i in range(40):  # several people due on the same days, some overdue
+        people.set_cadence(people.create_person(f"Cadence {i}").id, rng.choice([1, 7, 14, 30]), clock=clock)
+    known = all_keep_in_touch(clock=clock)
+    assert isinstance(known, KeepInTouchDates) and len(known) >= 40
+    plain = list(known)
+    for _ in range(30):
+        start = day(rng.randint(-60, 60))
+        end = start + dt.timedelta(days=rng.randint(0, 45))
+        expected = due_counts(start, end, clock=clock)
+        assert due_counts(start, end, clock=clock, keep_in_touch=known) == expected
+        assert due_counts(start, end, clock=clock, keep_in_touch=plain) == expected
+        listed = due_between(start, end, clock=clock)
+        assert due_between(start, end, clock=clock, keep_in_touch=known) == listed
+        assert due_between(start, end, clock=clock, keep_in_touch=plain) == listed
