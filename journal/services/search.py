@@ -14,6 +14,7 @@ from journal.store.models import DB
 
 MARK_START = index.MARK_START
 MARK_END = index.MARK_END
+ELLIPSIS = index.ELLIPSIS
 KINDS = tuple(index.TABLES)  # person, conversation, introduction, next_step: the display order
 KIND_LABELS = {"person": "People", "conversation": "Conversations", "introduction": "Introductions", "next_step": "Next steps"}
 

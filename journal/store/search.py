@@ -21,6 +21,7 @@ backup copies it and a restore brings it back.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -339,8 +340,36 @@ def _fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _phrases(query: str) -> list[tuple[list[str], bool]]:
-    return [([_fold(w) for w in words], prefix) for words, prefix in query_terms(query)]
+class _CharFolds(dict):
+    """Code point -> the character it folds to (as _fold folds a word), filled as characters are
+    met; a character that folds to more or fewer than one character, or stops or starts being
+    part of a word by folding, maps to two NULs so that the text's length gives it away."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = _fold(ch)
+        same = len(folded) == 1 and (_TOKEN.fullmatch(ch) is None) == (_TOKEN.fullmatch(folded) is None)
+        value = self[code] = folded if same else "\0\0"
+        return value
+
+
+_CHAR_FOLDS = _CharFolds({code: chr(code).lower() for code in range(128)})
+
+
+def _folded_text(text: str) -> str | None:
+    """`text` with every character folded, position for position, so that its words are the
+    folded words of `text` where they are in `text`; None when folding would move them."""
+    if text.isascii():
+        return text.lower()
+    folded = text.translate(_CHAR_FOLDS)
+    return folded if len(folded) == len(text) else None
+
+
+@functools.lru_cache(maxsize=64)
+def _phrases(query: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
+    """The query's phrases with their words folded (kept for the few queries a keystroke marks
+    dozens of titles and snippets with)."""
+    return tuple((tuple(_fold(w) for w in words), prefix) for words, prefix in query_terms(query))
 
 
 def _ends_match(spans, j: int, words: list[str], prefix: bool) -> bool:
@@ -390,34 +419,44 @@ def _render(text: str, spans, hits, first: int, last: int) -> str:
 
 def mark_matches(text: str, query: str) -> str:
     """`text` with MARK_START/MARK_END around the words that match what the user typed."""
-    spans = [(m.start(), m.end(), _fold(m.group())) for m in _TOKEN.finditer(text)]
+    folded = _folded_text(text)
+    if folded is not None:
+        spans = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
+    else:
+        spans = [(m.start(), m.end(), _fold(m.group())) for m in _TOKEN.finditer(text)]
     if not spans:
         return text
     hits = _matched(spans, query)
     return text[: spans[0][0]] + _render(text, spans, hits, 0, len(spans) - 1) + text[spans[-1][1] :]
 
 
-def _first_match_at(lowered: str, phrases) -> int:
-    """Where the first match of any phrase starts in an ASCII text (lower-cased), or -1: a
-    regular expression per phrase, token boundaries as unicode61 draws them for ASCII."""
+def _first_match_at(folded: str, phrases) -> int:
+    """Where the first match of any phrase starts in a folded text (_folded_text), or -1: a
+    regular expression per phrase, with the tokens' boundaries."""
     first = -1
     for words, prefix in phrases:
-        pattern = "(?<![a-z0-9])" + "(?![a-z0-9])[^a-z0-9]+".join(re.escape(w) for w in words)
-        found = re.search(pattern if prefix else pattern + "(?![a-z0-9])", lowered)
+        pattern = r"(?<![^\W_])" + r"(?![^\W_])[\W_]+".join(re.escape(w) for w in words)
+        found = re.search(pattern if prefix else pattern + r"(?![^\W_])", folded)
         if found is not None and (first < 0 or found.start() < first):
             first = found.start()
     return first
 
 
-def _scan(text: str, phrases, start: int, stop: int, tokens: int):
+def _scan(text: str, phrases, start: int, stop: int, tokens: int, lowered: str | None = None, at: int = -1):
     """Tokens of `text` from `start` with which belong to a match, up to `tokens` past the first
-    match (or to `stop`); and the first match's token."""
+    match (or to `stop`); and the first match's token. An ASCII text's `lowered` copy is its
+    tokens folded already; no match ends in a token that ends before `at`, where the first
+    match starts."""
     spans: list[tuple[int, int, str]] = []
     hits: list[bool] = []
     first_hit = -1
-    for j, m in enumerate(_TOKEN.finditer(text, start)):
-        spans.append((m.start(), m.end(), _fold(m.group())))
+    source = text if lowered is None else lowered
+    for j, m in enumerate(_TOKEN.finditer(source, start)):
+        end = m.end()
+        spans.append((m.start(), end, m.group() if lowered is not None else _fold(m.group())))
         hits.append(False)
+        if end <= at:
+            continue
         for words, prefix in phrases:
             if _ends_match(spans, j, words, prefix):
                 hits[j - len(words) + 1 : j + 1] = [True] * len(words)
@@ -440,26 +479,29 @@ def make_snippet(text: str, query: str, tokens: int = 12) -> str:
     phrases = _phrases(query)
     stop = -1  # the last token to read: set once the first match is found
     start = 0
-    ahead = -1  # where reading can start in ASCII text, shortly before the first match
-    if text.isascii():  # jump near the first possible match (folding keeps positions here)
-        lowered = text.lower()
+    ahead = -1  # where reading can start, shortly before the first match
+    lowered, at = _folded_text(text), -1
+    if text.isascii():  # jump near the first possible match
         found = [i for i in (lowered.find(words[0]) for words, _prefix in phrases) if i >= 0]
         at = _first_match_at(lowered, phrases) if found else -1
-        if at < 0:
-            stop = tokens - 1  # no match: the opening words (or those after the jump below)
         if found and min(found) > 120:
             start = text.rfind(" ", 0, min(found) - 60) + 1
-        if at > 120:
+    elif lowered is not None:
+        at = _first_match_at(lowered, phrases)
+    if lowered is not None:
+        if at < 0:
+            stop = tokens - 1  # no match: the opening words (or those after the jump above)
+        elif at > 120:
             ahead = max(start, text.rfind(" ", 0, at - 60) + 1)
     spans = hits = None
     if ahead > start:
-        spans, hits, first_hit = _scan(text, phrases, ahead, stop, tokens)
+        spans, hits, first_hit = _scan(text, phrases, ahead, stop, tokens, lowered, at)
         if first_hit < 3:  # fewer than three words before the match: read as from `start`
             spans = None
         else:
             start = ahead
     if spans is None:
-        spans, hits, first_hit = _scan(text, phrases, start, stop, tokens)
+        spans, hits, first_hit = _scan(text, phrases, start, stop, tokens, lowered, at)
     if not spans:
         return ""
     best = max(0, first_hit - 3) if first_hit >= 0 else 0  # no match: the text's opening words

@@ -46,10 +46,21 @@ def _reference_snippet(text: str, query: str, tokens: int = 12) -> str:
     return (index.ELLIPSIS if before else "") + " ".join(body.split()) + (index.ELLIPSIS if more else "")
 
 
+def _reference_marks(text: str, query: str) -> str:
+    """mark_matches as it was before it folded the whole text at once."""
+    spans = [(m.start(), m.end(), index._fold(m.group())) for m in index._TOKEN.finditer(text)]
+    if not spans:
+        return text
+    hits = index._matched(spans, query)
+    return text[: spans[0][0]] + index._render(text, spans, hits, 0, len(spans) - 1) + text[spans[-1][1] :]
+
+
 WORDS = ["talked", "with", "me", "mentor", "meeting", "o", "brien", "o'brien", "kubernetes", "migration",
          "some", "time", "ta", "at", "referral", "re", "are", "Siobhán", "Zoë", "c++", "x", "a-b", "supercalifragilistic",
-         "Max", "Müller", "olga", "ivanov", "globex", "systems", "—", "...", "(note)", "2026", "v2"]
+         "Max", "Müller", "olga", "ivanov", "globex", "systems", "—", "...", "(note)", "2026", "v2",
+         "Łukasz", "ﬁne", "Ǆemal", "e\u0301cole", "Straße", "ΣΑΣ", "İstanbul", "x²", "naïve", "Dvořák", "·"]
 QUERIES = ["Talked with", "Talked wi", "me", "men", "mentor", "o'br", "O'Brien", "Siobhán O'Br", "kubernetes mi",
+           "lukasz", "fine", "dzemal", "ecole", "strasse", "σας", "istanbul", "x2", "naive", "dvorak", "łu", "siob",
            "re", "referral", "ta", "at ", "x", "c++", "max mü", "zoe", "a-b", "2026", "v2", "globex sys", "systems"]
 
 
@@ -65,6 +76,7 @@ def test_a_snippet_is_what_reading_from_the_start_shows(seed):
         text = _text(rng, rng.choice([0, 1, 3, 12, 40, 150, 400]), ascii_only=rng.random() < 0.8)
         query = rng.choice(QUERIES)
         assert index.make_snippet(text, query) == _reference_snippet(text, query), (text, query)
+        assert index.mark_matches(text, query) == _reference_marks(text, query), (text, query)
 
 
 def test_a_match_after_a_long_unmatched_stretch_is_shown_with_its_words_before():

@@ -9,10 +9,11 @@ fraction of a millisecond a row.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
+from journal.services.search import ELLIPSIS
 from journal.ui.search.results_model import PaintRole, RowPaint, runs
 
 __all__ = ["HIGHLIGHT", "ResultDelegate", "draw_runs", "runs"]
@@ -22,6 +23,7 @@ ALIGN = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
 _HEADER_ALIGN = Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft
 _ELIDE = Qt.TextElideMode.ElideRight
 _SELECTED = QStyle.StateFlag.State_Selected
+_MOUSE_OVER = QStyle.StateFlag.State_MouseOver
 _PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
 _TEXT = QPalette.ColorRole.Text
 _HIGHLIGHTED_TEXT = QPalette.ColorRole.HighlightedText
@@ -44,16 +46,29 @@ class _Faces:
         self.line = self.metrics.lineSpacing()
 
 
+def _baseline(rect: QRect, metrics: QFontMetrics) -> float:
+    """Where a line of text centred vertically in `rect` sits."""
+    return rect.top() + (rect.height() - metrics.height()) / 2 + metrics.ascent()
+
+
 def draw_runs(painter, rect: QRect, parts, color: QColor, faces: _Faces, bold_matches: bool = True) -> None:
     """Draw (text, is_match) runs on one line in `rect`, matches on a highlight, eliding what does
-    not fit."""
+    not fit.
+
+    Without bold matches the line is one font: it is drawn in one call (elided as a whole), with
+    the highlights placed by the widths of what precedes them. With them, run by run. Text is
+    drawn at a baseline rather than aligned in a rectangle, which spares Qt a layout per call."""
+    if not bold_matches or all(not matched for _text, matched in parts):
+        _draw_line(painter, rect, parts, color, faces.metrics)
+        return
     x = rect.left()
     right = rect.right()
     top, height = rect.top(), rect.height()
+    baseline = _baseline(rect, faces.metrics)
     painter.setPen(color)
     current = faces.base
     for text, matched in parts:
-        font, metrics = (faces.bold, faces.bold_metrics) if matched and bold_matches else (faces.base, faces.metrics)
+        font, metrics = (faces.bold, faces.bold_metrics) if matched else (faces.base, faces.metrics)
         width = metrics.horizontalAdvance(text)
         if x + width > right:
             text = metrics.elidedText(text, _ELIDE, max(0, right - x))
@@ -61,15 +76,37 @@ def draw_runs(painter, rect: QRect, parts, color: QColor, faces: _Faces, bold_ma
         if font is not current:
             painter.setFont(font)
             current = font
-        box = QRect(x, top, width, height)
         if matched and text:
-            painter.fillRect(box.adjusted(-1, 1, 1, -1), HIGHLIGHT)
-        painter.drawText(box, ALIGN, text)
+            painter.fillRect(QRect(x - 1, top + 1, width + 2, height - 2), HIGHLIGHT)
+        painter.drawText(QPointF(x, baseline), text)
         x += width
         if x >= right:
             break
     if current is not faces.base:
         painter.setFont(faces.base)
+
+
+def _draw_line(painter, rect: QRect, parts, color: QColor, metrics: QFontMetrics) -> None:
+    """Runs in one font: highlights behind the matched runs, then the line in one call."""
+    room = rect.width()
+    line = "".join(text for text, _matched in parts)
+    if metrics.horizontalAdvance(line) > room:
+        line = metrics.elidedText(line, _ELIDE, room)
+    if any(matched for _text, matched in parts):
+        shown = len(line) - (1 if line.endswith(ELLIPSIS) and len(line) < sum(len(t) for t, _ in parts) else 0)
+        top, height = rect.top(), rect.height()
+        at = 0
+        for text, matched in parts:
+            if at >= shown:
+                break
+            end = min(at + len(text), shown)
+            if matched and end > at:
+                x = rect.left() + metrics.horizontalAdvance(line[:at])
+                width = metrics.horizontalAdvance(line[at:end])
+                painter.fillRect(QRect(x - 1, top + 1, width + 2, height - 2), HIGHLIGHT)
+            at += len(text)
+    painter.setPen(color)
+    painter.drawText(QPointF(rect.left(), _baseline(rect, metrics)), line)
 
 
 class ResultDelegate(QStyledItemDelegate):
@@ -78,12 +115,17 @@ class ResultDelegate(QStyledItemDelegate):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._faces: dict[str, _Faces] = {}
+        self._last: _Faces | None = None
 
     def _faces_for(self, font) -> _Faces:
+        last = self._last
+        if last is not None and last.base == font:  # the list's one font, nearly always
+            return last
         key = font.key()
         faces = self._faces.get(key)
         if faces is None:
             faces = self._faces[key] = _Faces(type(font)(font))
+        self._last = faces
         return faces
 
     def paint(self, painter, option, index) -> None:
@@ -101,10 +143,11 @@ class ResultDelegate(QStyledItemDelegate):
             painter.restore()
             return
         widget = option.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:  # the row's background and selection, as the style draws them
-            style.drawPrimitive(_PANEL, option, painter, widget)
-        selected = bool(option.state & _SELECTED)
+        state = option.state
+        selected = bool(state & _SELECTED)
+        if (selected or state & _MOUSE_OVER) and widget is not None:
+            # The row's selection (or hover), as the style draws it; a plain row has none.
+            widget.style().drawPrimitive(_PANEL, option, painter, widget)
         text_color = palette.color(_HIGHLIGHTED_TEXT if selected else _TEXT)
         muted = palette.color(_HIGHLIGHTED_TEXT if selected else _PLACEHOLDER)
         painter.save()
