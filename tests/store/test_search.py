@@ -35,7 +35,7 @@ def integrity(db):
 
 
 def test_new_journal_has_the_index_at_the_current_version(db):
-    assert db.pragma("user_version") == migrations.SCHEMA_VERSION == 8
+    assert db.pragma("user_version") == migrations.SCHEMA_VERSION == 9
     tables = {row[0] for row in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert set(index.TABLES.values()) <= tables
 

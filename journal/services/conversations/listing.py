@@ -59,7 +59,7 @@ def conversation_ids(person_id: int | None = None, *, text: str = "") -> array:
     """Conversation ids newest first: all, those with one person, or those matching `text`
     (in their summary or notes, or a participant's name, organisation, role or tags).
 
-    A packed array read row by row: a big journal's 200,000 ids take 1.6 MB this way, where a
+    A packed array read row by row: a big journal's 200,000 ids take 0.8 MB this way, where a
     fetched list of row tuples peaks at over 20 MB."""
     where, params = [], []
     if person_id is not None:
@@ -77,7 +77,13 @@ def conversation_ids(person_id: int | None = None, *, text: str = "") -> array:
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY c.occurred_at DESC, c.id DESC"
-    return array("q", (row[0] for row in DB.execute_sql(sql, params)))
+    return packed_ids(DB.execute_sql(sql, params), DB.execute_sql("SELECT max(id) FROM conversation").fetchone()[0])
+
+
+def packed_ids(rows, largest: int | None) -> array:
+    """The first column of `rows` as a packed array: four bytes an id while every id fits (a
+    big journal's 1,000,000 conversation ids take 4 MB so), eight otherwise."""
+    return array("i" if (largest or 0) < 2**31 else "q", (row[0] for row in rows))
 
 
 def fetch_rows(ids: list[int]) -> dict[int, ConversationRow]:
