@@ -378,8 +378,9 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 imports.append(elapsed)
                 phases.append(split)
-                if work is None:  # the people rows and full-text rows the import wrote
-                    work = written(base, imported, ("person",), updates=False)
+                if work is None:  # the people rows and full-text rows the import wrote (and any
+                    # organisation it had to add first, which those rows refer to)
+                    work = written(base, imported, ("organisation", "person"), updates=False)
                 floors.append(floor_once(base, csv_path, work, workdir, run))
             for run in range(args.runs):
                 elapsed, again, split = import_once(
@@ -388,8 +389,8 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 reimports.append(elapsed)
                 rephases.append(split)
-                if rework is None:  # the person, job and full-text rows the re-import wrote
-                    rework = written(imported, reimported, ("person", "job"), updates=True)
+                if rework is None:  # the organisation, person, job and full-text rows the re-import wrote
+                    rework = written(imported, reimported, ("organisation", "person", "job"), updates=True)
                     _remove(reimported)
                 refloors.append(floor_once(imported, again_path, rework, workdir, 100 + run))
         except KeyboardInterrupt:
@@ -404,8 +405,10 @@ def main(argv: list[str] | None = None) -> int:
             f"{plan.count('review')} for review, {plan.count('rejected')} rejected, {plan.job_changes} job changes"
         )
         new_people = sum(len(rows) for table, _sql, rows in work if table == "person")
+        new_orgs = sum(len(rows) for table, _sql, rows in work if table == "organisation")
         ok = _case("Import, as File > Import runs it (one undoable operation)", imports, floors, args.runs, phases,
-                   f"csv.reader + executemany of the {new_people} new people and their full-text rows, one commit")
+                   f"csv.reader + executemany of the {new_people} new people and their full-text rows"
+                   f"{f' (and {new_orgs} new organisations)' if new_orgs else ''}, one commit")
         if again is not None:
             again_plan = again.plan
             print(f"Re-import of the same file after it, {changed} connections ({changed * 100 // args.rows}%) "
