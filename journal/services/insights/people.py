@@ -67,33 +67,6 @@ _MAIL_DAYS = (
 )
 
 
-def contact_days() -> dict[int, tuple[int, ...]]:
-    """person id -> their distinct days of contact (date ordinals), sorted: conversations, and
-    the latest e-mail each scanned source saw. Every day of everyone: losing touch reads the
-    summary in person_rhythm instead, and this for the people e-mail was seen with."""
-    days = {pid: tuple(found) for pid, found in _days_by_person("SELECT person_id, day FROM person_contact_day")}
-    return _with_mail(days, _mail_days())
-
-
-def _days_by_person(sql: str, params=()):
-    current, found = None, []
-    for pid, number in DB.execute_sql(sql + " ORDER BY 1, 2", list(params)):
-        if pid != current:
-            if current is not None:
-                yield current, found
-            current, found = pid, []
-        found.append(number)
-    if current is not None:
-        yield current, found
-
-
-def _mail_days() -> dict[int, set[int]]:
-    mail: dict[int, set[int]] = {}
-    for pid, number in DB.execute_sql(_MAIL_DAYS).fetchall():
-        mail.setdefault(pid, set()).add(number)
-    return mail
-
-
 def _with_mail(days: dict[int, tuple[int, ...]], mail: dict[int, set[int]]) -> dict[int, tuple[int, ...]]:
     if not mail:
         return days

@@ -296,13 +296,18 @@ class State:
         run again sends the same uids."""
         added = 0
         role = ROLE_OF[kind]
-        for local_id in local_ids:
-            if self.by_local(kind, local_id) is not None:
+        wanted = list(local_ids)
+        for start in range(0, len(wanted), _CHUNK):  # their items, if any, in a query per 500
+            self._load((SyncItem.kind == kind) & SyncItem.local_id.in_(wanted[start : start + _CHUNK]))
+        for local_id in wanted:
+            found = self._by_local.get((kind, local_id))
+            if found is not None and found.local_id == local_id:
                 continue
             uid = uid_for(local_id) if uid_for else new_uid()
             if not uid:
                 continue
-            existing = self.by_uid(role, uid)
+            # A fresh random uid is no other item's; a uid made from the row may be one's.
+            existing = self.by_uid(role, uid) if uid_for else None
             if existing is not None:
                 if existing.local_id is None and existing.kind == kind:
                     self.save(existing, local_id=local_id)
