@@ -318,18 +318,24 @@ class CalendarView(QWidget):
         keep = self.day_list.current_agenda_item()
         keep_meeting = self.day_list.current_meeting()
         self.day_label.setText(day_heading(day, self.clock.today()))
-        self.day_list.clear()
         items = due_between(day, day, clock=self.clock, keep_in_touch=self._keep_in_touch, with_dates=True)
         self._items = {**self._agenda_items, **{i.key: i for i in items}}  # what can be dragged
-        for item in items:
-            self.day_list.add_agenda_item(item)
-        meetings = self._meetings.get(day, [])
-        if meetings:
-            if not items:
-                self.day_list.add_note(self.tr("Nothing due on this day."))
-            self.day_list.add_heading(self.tr("In your calendar"))
-            for meeting in meetings:
-                self.day_list.add_meeting(meeting)
+        # Filled with updates held (a busy day of a big journal lists a hundred rows), then
+        # shown once.
+        self.day_list.setUpdatesEnabled(False)
+        try:
+            self.day_list.clear()
+            for item in items:
+                self.day_list.add_agenda_item(item)
+            meetings = self._meetings.get(day, [])
+            if meetings:
+                if not items:
+                    self.day_list.add_note(self.tr("Nothing due on this day."))
+                self.day_list.add_heading(self.tr("In your calendar"))
+                for meeting in meetings:
+                    self.day_list.add_meeting(meeting)
+        finally:
+            self.day_list.setUpdatesEnabled(True)
         self.day_stack.setCurrentWidget(self.day_list if items or meetings else self.empty_label)
         if keep is not None:
             self.day_list.select_key(keep.key)

@@ -29,6 +29,8 @@ MEETING_ROLE = Qt.ItemDataRole.UserRole + 2  # an UpcomingMeeting (context, not 
 ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
 FIXED_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # not dragged to another day
 HEADING_FLAGS = Qt.ItemFlag.ItemIsEnabled
+_OVERDUE_BRUSH = QBrush(OVERDUE_COLOR)
+_DATE_BRUSH = QBrush(DATE_COLOUR)
 KIND_LABELS = {
     ItemKind.NEXT_STEP: QT_TRANSLATE_NOOP("DueItemList", "Next step"),
     ItemKind.KEEP_IN_TOUCH: QT_TRANSLATE_NOOP("DueItemList", "Keep in touch"),
@@ -115,19 +117,23 @@ class DueItemList(QListWidget):
         self.addItem(row)
 
     def add_agenda_item(self, item: AgendaItem, *, with_date: bool = False, today: dt.date | None = None) -> None:
-        row = QListWidgetItem(f"{item_title(item)}\n{describe(item, with_date=with_date, today=today)}")
+        title = item_title(item)
+        row = QListWidgetItem(f"{title}\n{describe(item, with_date=with_date, today=today)}")
         row.setData(ITEM_ROLE, item)
-        row.setToolTip(item.detail or item_title(item))
-        row.setFlags(ITEM_FLAGS)
-        if item.overdue:
-            row.setForeground(QBrush(OVERDUE_COLOR))
-        if item.kind is ItemKind.DATE:
+        row.setToolTip(item.detail or title)
+        kind = item.kind
+        if kind is ItemKind.DATE:
             row.setIcon(date_icon())
-            row.setForeground(QBrush(DATE_COLOUR))
+            row.setForeground(_DATE_BRUSH)
             row.setFlags(FIXED_FLAGS)
-        elif item.kind is ItemKind.RECONNECT:
-            row.setIcon(reconnect_icon())
-            row.setFlags(FIXED_FLAGS)
+        else:
+            if item.overdue:
+                row.setForeground(_OVERDUE_BRUSH)
+            if kind is ItemKind.RECONNECT:
+                row.setIcon(reconnect_icon())
+                row.setFlags(FIXED_FLAGS)
+            else:
+                row.setFlags(ITEM_FLAGS)
         self.addItem(row)
 
     def add_meeting(self, meeting: UpcomingMeeting) -> None:
