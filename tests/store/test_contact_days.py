@@ -167,3 +167,24 @@ def test_an_unfinished_schema_7_is_rebuilt_by_the_upgrade(tmp_path):
         assert not contact_days.repair(database)
     finally:
         close_journal()
+
+
+def test_a_json_backup_restores_the_days_of_contact(db, clock, tmp_path):
+    import io
+
+    from journal.services.interchange import exports, imports
+    from journal.store.db import open_journal
+
+    for offset in (0, 3, 3, 10):
+        log_conversation([PersonRef.named("Ana"), PersonRef.named("Ben")], summary="talk",
+                         when=D1 + dt.timedelta(days=offset, hours=offset), clock=clock)
+    before = contact_days.stored(db), contact_days.stored_rhythms(db)
+    stream = io.StringIO()
+    exports.export_json(stream, clock=clock)
+    path = tmp_path / "journal.json"
+    path.write_text(stream.getvalue(), encoding="utf-8")
+    db.close()
+    restored = open_journal(tmp_path / "restored.sqlite3")
+    imports.import_json(path, clock=clock)
+    exact(restored)
+    assert (contact_days.stored(restored), contact_days.stored_rhythms(restored)) == before
