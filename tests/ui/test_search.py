@@ -219,3 +219,27 @@ def test_a_person_found_through_a_former_organisation_is_marked_formerly_at_it(q
     type_query(qtbot, palette, "globex")
     first = model.index(model.first_result_row()).data(SnippetRole) or ""
     assert "formerly" not in first
+
+
+def test_a_marked_line_too_long_for_its_room_is_elided_with_its_highlights_inside(qtbot):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from journal.ui.search.delegate import HIGHLIGHT, _Faces, draw_runs
+    from journal.ui.search.results_model import runs
+
+    image = QImage(400, 40, QImage.Format.Format_ARGB32)
+    marked = f"{MARK_START}Siobhán{MARK_END} talked about the {MARK_START}kubernetes{MARK_END} migration " * 4
+    for bold in (True, False):
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        faces = _Faces(painter.font())
+        draw_runs(painter, QRect(10, 10, 200, 20), runs(marked), QColor("black"), faces, bold)
+        painter.end()
+        lit = [(x, y) for y in range(image.height()) for x in range(image.width())
+               if QColor(image.pixel(x, y)).red() > 200 and QColor(image.pixel(x, y)).blue() < 150]
+        assert lit, "the matches are highlighted"
+        assert all(8 <= x <= 212 for x, _y in lit), "no highlight past the room"
+        drawn = [x for y in range(image.height()) for x in range(image.width()) if image.pixel(x, y) != 0xFFFFFFFF]
+        assert drawn and max(drawn) <= 212, "no text past the room"
+    assert HIGHLIGHT.alpha() < 255
