@@ -170,6 +170,7 @@ class ConversationsView(QWidget):
             return
         self.dialog = ConversationDialog(self.context, detail, self)
         self.dialog.finished.connect(lambda _result: self.table.setFocus())
+        self.dialog.finished.connect(self.dialog.deleteLater)  # each opening makes its own
         self.dialog.open()
 
     def delete_current(self) -> None:

@@ -64,6 +64,7 @@ class InteropActions(QObject):
         from journal.ui.dialogs.import_wizard import ImportWizard
 
         wizard = ImportWizard(self.window.context, self.window)
+        wizard.finished.connect(wizard.deleteLater)  # each File > Import makes its own
         wizard.open()
         return wizard
 

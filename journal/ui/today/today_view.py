@@ -183,8 +183,7 @@ class TodayView(QWidget):
         context.operations.undone.connect(self._undone)
         # Past midnight, "today" is another day: a cheap check once a minute keeps the list true.
         self._day_timer = QTimer(self, interval=60_000, timerType=Qt.TimerType.VeryCoarseTimer)
-        self._day_timer.timeout.connect(self._check_day)
-        self._day_timer.start()
+        self._day_timer.timeout.connect(self._check_day)  # runs while the view shows
         self.setFocusProxy(self.table)
         self.refresh()
 
@@ -665,8 +664,13 @@ class TodayView(QWidget):
             self.refresh_suggestions()
 
     def showEvent(self, event) -> None:
+        self._day_timer.start()  # (stopped while hidden: showing checks the day anyway)
         if self._stale:
             self.refresh()
         else:
             self._check_day()  # the day may have changed while the view was hidden
         super().showEvent(event)
+
+    def hideEvent(self, event) -> None:
+        self._day_timer.stop()  # hidden (another view, or the window in the tray): no minute's wake-up
+        super().hideEvent(event)

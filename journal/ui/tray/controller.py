@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
@@ -111,6 +111,9 @@ class TrayController(QObject):
     def rebuild_menu(self) -> None:
         self.refresh_status()
         menu = self.menu
+        for sub in menu.findChildren(QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            sub.setObjectName("")  # (item_menu finds the new one)
+            sub.deleteLater()  # an item's submenu is the menu's child: clear() would leave it behind
         menu.clear()
         if self.is_locked():
             self._locked_menu()
