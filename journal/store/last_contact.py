@@ -65,8 +65,10 @@ def _as_date(value) -> dt.date:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-# Each person's latest e-mail over every scanned source (schema 6), as a table to join.
-_MAIL = "(SELECT person_id, max(last_at) AS last_at FROM mail_contact GROUP BY person_id)"
+def _latest_mail(person: str) -> str:
+    """A correlated SQL expression: the latest e-mail with `person`.id (NULL: none), one seek of
+    the mail_contact(person_id, last_at) index."""
+    return f"(SELECT max(mc.last_at) FROM mail_contact mc WHERE mc.person_id = {person}.id)"
 
 
 def latest_sql(person: str = "p") -> str:
@@ -88,8 +90,8 @@ def last_contacts(
     keep-in-touch cadence (the ones the agenda asks about), without passing their ids.
     """
     source = (
-        f"(SELECT person_id, max(last_at) AS last_at FROM (SELECT person_id, last_at FROM person_last_contact "
-        f"UNION ALL SELECT person_id, last_at FROM {_MAIL}) GROUP BY person_id)"
+        "(SELECT person_id, max(last_at) AS last_at FROM (SELECT person_id, last_at FROM person_last_contact "
+        "UNION ALL SELECT person_id, last_at FROM mail_contact) GROUP BY person_id)"
         if mail else "person_last_contact"
     )
     sql = f"SELECT l.person_id, l.last_at FROM {source} l"
@@ -132,14 +134,18 @@ def keep_in_touch_rows(
     With `start`/`end`, only people whose due date (domain.cadence.keep_in_touch_due, mirrored
     here in SQL as a pre-filter; the caller still applies the rule) falls in that range.
     """
-    last = "coalesce(max(l.last_at, m.last_at), l.last_at, m.last_at)"
+    # The latest e-mail is one seek of mail_contact(person_id, last_at) per person: joining the
+    # table grouped by person instead materialised it and built an automatic index over all of
+    # it on every read. '' stands for "no contact" so that max() needs no coalesce dance.
     sql = (
-        f"SELECT p.id, p.name, p.cadence_days, p.cadence_set_on, p.keep_in_touch_snoozed_until, {last} "
-        f"FROM person p LEFT JOIN person_last_contact l ON l.person_id = p.id LEFT JOIN {_MAIL} m ON m.person_id = p.id "
-        "WHERE p.archived = 0 AND p.cadence_days IS NOT NULL"
+        "SELECT id, name, cadence_days, cadence_set_on, keep_in_touch_snoozed_until, last FROM ("
+        "SELECT p.id, p.name, p.cadence_days, p.cadence_set_on, p.keep_in_touch_snoozed_until, "
+        f"max(coalesce(l.last_at, ''), coalesce({_latest_mail('p')}, '')) AS last "
+        "FROM person p LEFT JOIN person_last_contact l ON l.person_id = p.id "
+        "WHERE p.archived = 0 AND p.cadence_days IS NOT NULL) p WHERE 1"
     )
     due = (
-        f"max(date(coalesce(substr({last}, 1, 10), p.cadence_set_on), '+' || p.cadence_days || ' days'), "
+        "max(date(coalesce(nullif(substr(p.last, 1, 10), ''), p.cadence_set_on), '+' || p.cadence_days || ' days'), "
         "coalesce(p.keep_in_touch_snoozed_until, ''))"
     )
     params: list[str] = []

@@ -86,3 +86,40 @@ def test_keep_in_touch_rows_prefilter_agrees_with_the_domain_rule(db):
     assert {row[0] for row in keep_in_touch_rows(db, None, end)} == {
         pid for pid, _n, days, set_on, snoozed, last in everyone if keep_in_touch_due(days, last, set_on, snoozed) <= end
     }
+
+
+def test_the_latest_email_from_any_source_counts_as_contact(db):
+    """keep_in_touch_rows and last_contacts take the later of the latest conversation and the
+    latest e-mail of every source (one source may have seen an older e-mail than another)."""
+    from journal.store.last_contact import keep_in_touch_rows
+    from journal.store.models import MailContact, ScanSource
+
+    one = ScanSource.create(kind="mbox", location="/a")
+    two = ScanSource.create(kind="imap", location="me@host:993")
+    ana = Person.create(name="Ana", cadence_days=30, cadence_set_on=dt.date(2025, 1, 1))  # talked later than mailed
+    ben = Person.create(name="Ben", cadence_days=14, cadence_set_on=dt.date(2025, 1, 1))  # mailed later than talked
+    cai = Person.create(name="Cai", cadence_days=7, cadence_set_on=dt.date(2025, 1, 1))  # only mailed
+    dee = Person.create(name="Dee", cadence_days=7, cadence_set_on=dt.date(2025, 6, 1))  # nothing at all
+    eve = Person.create(name="Eve", cadence_days=7, archived=True)  # archived: not listed
+    Person.create(name="Fay")  # no cadence: not listed
+    talk(D3, ana)
+    talk(D1, ben)
+    MailContact.create(source=one, person=ana, last_at=D2)
+    MailContact.create(source=one, person=ben, last_at=D2)
+    MailContact.create(source=two, person=ben, last_at=D3 + dt.timedelta(days=2))
+    MailContact.create(source=two, person=cai, last_at=D1)
+    MailContact.create(source=one, person=cai, last_at=D2)
+    MailContact.create(source=one, person=eve, last_at=D2)
+    last = {ana.id: D3.date(), ben.id: (D3 + dt.timedelta(days=2)).date(), cai.id: D2.date()}
+
+    rows = {row[0]: row for row in keep_in_touch_rows(db)}
+    assert set(rows) == {ana.id, ben.id, cai.id, dee.id}
+    assert {pid: row[5] for pid, row in rows.items()} == {**last, dee.id: None}
+    # Due: Ana 03-31, Ben 03-17, Cai 02-16, Dee 2025-06-08.
+    in_march = {row[0] for row in keep_in_touch_rows(db, dt.date(2026, 3, 1), dt.date(2026, 3, 31))}
+    assert in_march == {ana.id, ben.id}
+    assert {row[0] for row in keep_in_touch_rows(db, None, dt.date(2026, 3, 17))} == {ben.id, cai.id, dee.id}
+    assert {k: v for k, v in last_contacts(db).items() if k != eve.id} == last
+    assert last_contacts(db, with_cadence=True) == last
+    assert last_contacts(db, [ben.id, cai.id, dee.id]) == {ben.id: last[ben.id], cai.id: last[cai.id]}
+    assert last_contacts(db, [ana.id], mail=False) == {ana.id: D3.date()}

@@ -157,3 +157,45 @@ def test_keep_in_touch_dates_read_once_give_what_reading_them_per_range_gives(db
         listed = due_between(start, end, clock=clock)
         assert due_between(start, end, clock=clock, keep_in_touch=known) == listed
         assert due_between(start, end, clock=clock, keep_in_touch=plain) == listed
+
+
+def test_stalled_introductions_are_those_whose_earliest_open_step_is_overdue(db, clock):
+    """Read straight from the overdue open steps: the same items, in the same order, as the rule
+    applied to every open card (earliest open step, snoozes applied; closed stages never)."""
+    from journal.domain.pipeline import Stage, is_stalled
+    from journal.services.agenda.items import _stalled_introductions
+    from journal.services.pipeline.introductions import cards
+    from journal.store.models import Introduction, NextStep, Person
+
+    a, b = Person.create(name="Ana"), Person.create(name="Ben")
+    cases = [  # stage, days ago it changed, open steps as (due offset, snoozed offset), a done step's offset
+        ("offered", 10, [(-3, None)], None),  # stalled
+        ("asked", 4, [(-1, 2)], None),  # snoozed past today: not stalled
+        ("introduced", 20, [(5, None), (-2, None)], -40),  # the earlier, overdue, is the one shown
+        ("met", 9, [(0, None)], -5),  # due today: not yet
+        ("thanked", 30, [(-9, None)], None),  # closed: never
+        ("declined", 30, [(-9, None)], None),
+        ("offered", 2, [], -3),  # only a done step
+        ("asked", 2, [(None, None), (-4, None)], None),  # an undated step and an overdue one
+        ("offered", 10, [(-3, None), (-3, None)], None),  # two as early: the first made
+        ("met", 1, [(-1, -2)], None),  # snoozed, still overdue
+    ]
+    for n, (stage, ago, open_steps, done) in enumerate(cases):
+        intro = Introduction.create(
+            introducer=a if n % 2 else b, target=b if n % 2 else a, stage=stage,
+            offered_on=day(-ago), stage_changed_on=day(-ago),
+        )
+        for k, (due, snoozed) in enumerate(open_steps):
+            NextStep.create(
+                text=f"step {n}.{k}", introduction=intro, due_date=None if due is None else day(due),
+                snoozed_until=None if snoozed is None else day(snoozed),
+            )
+        if done is not None:
+            NextStep.create(text=f"done {n}", introduction=intro, due_date=day(done), done_at=clock.now())
+    items = _stalled_introductions(TODAY)
+    expected = [c for c in cards([s for s in Stage if not s.is_closed]) if is_stalled(c.stage, c.next_step_due, TODAY)]
+    assert [(i.id, i.due, i.detail, i.people) for i in items] == [
+        (c.id, c.next_step_due, c.next_step, (c.introducer, c.target)) for c in expected
+    ]
+    assert [i.detail for i in items] == ["step 2.1", "step 0.0", "step 8.0", "step 7.1", "step 9.0"]
+    assert items[0].title == "Stalled: Ben → Ana (introduced 20 days ago)"
