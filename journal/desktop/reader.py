@@ -45,7 +45,9 @@ class _Worker(QThread):
                     continue
                 number, function, args, kwargs = job
                 try:
-                    DB.connect(reuse_if_open=True)
+                    if DB.is_closed():
+                        DB.connect()
+                        _lighten(DB)
                     result = function(*args, **kwargs)
                 except Exception as exc:  # noqa: BLE001 - a failure goes back to the view, never lost in a thread
                     self.failed.emit(number, " ".join(str(exc).split()) or type(exc).__name__)
@@ -54,6 +56,14 @@ class _Worker(QThread):
         finally:
             if not DB.is_closed():
                 DB.close()
+
+
+def _lighten(database) -> None:
+    """A reader's connection gets a smaller page cache than the main one: it only reads, and the
+    OS caches the file's pages anyway (measured in bench/: 2 MB less at the peak)."""
+    from journal.store.db import READER_CACHE_SIZE
+
+    database.execute_sql(f"PRAGMA cache_size = {int(READER_CACHE_SIZE)}")
 
 
 class Reader(QObject):

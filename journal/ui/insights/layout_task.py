@@ -56,6 +56,9 @@ class LayoutRunner(QObject):
 
     def _layout(self):
         if self._function is None:
+            from journal.ui import source_scan
+
+            source_scan.install()  # else networkx's and numpy's sources stay in memory, 14 MB
             from journal.services.insights import layout  # networkx loads on the worker, when first needed
 
             self._function = layout
