@@ -223,3 +223,24 @@ def test_reload_requeries_the_ids_and_forgets_the_rows(qtbot, kind, model, queri
     assert model.index(0, kind.column).data() == "Changed"
     assert queries.pages[1] == ids[:PAGE_SIZE]
     assert model.row_of(ids[-1]) == ROWS - 1 and model.row_of(999_999) == -1
+
+
+def test_conversations_are_counted_first_and_their_ids_read_a_window_at_a_time(qtmodeltester, context, clock, monkeypatch):
+    """Every conversation, as the view lists them: counted, then ids read by windows as rows are
+    shown; positions, refreshes and the model tester work as with ids read at once."""
+    monkeypatch.setattr(conversation_list.NewestFirst, "WINDOW", 16)
+    add_conversations(clock, ROWS)
+    windows = []
+    packed = conversation_list.packed_ids
+    monkeypatch.setattr(conversation_list, "packed_ids", lambda rows, largest: windows.append(1) or packed(rows, largest))
+    model = ConversationsModel(context.clock)
+    assert model.rowCount() == ROWS and windows == []
+    expected = [r[0] for r in DB.execute_sql("SELECT id FROM conversation ORDER BY occurred_at DESC, id DESC").fetchall()]
+    assert model.index(20, 3).data() == f"c{ROWS - 21}" and len(windows) == 4  # the windows of its page of 50
+    assert model.row_of(expected[ROWS - 1]) == ROWS - 1 and model.row_of(999_999) == -1
+    loaded = expected[PAGE_SIZE - 12 : PAGE_SIZE]
+    Conversation.update(summary="Edited").where(Conversation.id.in_(loaded)).execute()
+    assert model.refresh_ids(loaded) == loaded
+    assert [model.index(row, 3).data() for row in range(PAGE_SIZE - 12, PAGE_SIZE)] == ["Edited"] * 12
+    assert [model.index(row, 0).data(ID_ROLE) for row in range(ROWS)] == expected
+    qtmodeltester.check(model)

@@ -1,13 +1,16 @@
 """A table over the ids of one sorted query, its rows fetched a page at a time when first shown.
 
-The service returns every matching id, in display order, in one query (cheap even for 200,000
-rows); the model keeps only those and the rows fetched so far. When the view first asks for a
+The service returns every matching id, in display order: in one query (cheap even for 200,000
+rows), or as a sequence that counts them first and reads the ids a window at a time as they are
+asked for (the Conversations journal's 1,000,000: journal.services.conversations.listing); the
+model keeps only those and the rows fetched so far. When the view first asks for a
 cell of a row, that row is fetched together with the rest of its page not yet fetched, in one
 query. A view asks only for the cells it paints, so rows off screen are never read.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -79,7 +82,10 @@ class PagedTableModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         if persistent:
             moved = {old[index.row()] for index in persistent if 0 <= index.row() < len(old)}
-            position = {item_id: row for row, item_id in enumerate(self._ids) if item_id in moved}
+            if self._read_at_once():
+                position = {item_id: row for row, item_id in enumerate(self._ids) if item_id in moved}
+            else:
+                position = {item_id: row for item_id in moved if (row := self.row_of(item_id)) >= 0}
             for index in persistent:
                 new_row = position.get(old[index.row()]) if 0 <= index.row() < len(old) else None
                 target = self.index(new_row, index.column()) if new_row is not None else QModelIndex()
@@ -131,9 +137,14 @@ class PagedTableModel(QAbstractTableModel):
                 self._rows[item_id] = found
                 self._missing.discard(item_id)
 
+    def _read_at_once(self) -> bool:
+        """Whether the ids are all in memory; else they are read a window at a time, and only
+        their `index` finds an id without reading them all."""
+        return isinstance(self._ids, (list, tuple, array, range))
+
     def _rows_of(self, ids: set[int]) -> dict[int, int]:
         """The rows of those of `ids` that are listed, by id."""
-        if len(ids) <= _FEW_IDS:
+        if len(ids) <= _FEW_IDS or not self._read_at_once():
             return {item_id: row for item_id in ids if (row := self.row_of(item_id)) >= 0}
         return {item_id: row for row, item_id in enumerate(self._ids) if item_id in ids}
 
