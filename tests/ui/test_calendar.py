@@ -280,6 +280,12 @@ def test_a_long_overdue_list_keeps_to_the_latest_and_points_to_today(qtbot, wind
     assert listed[0] == f"Old step {OVERDUE_LISTED - 1:03}" and listed[-1] == "Old step 000"  # oldest first
     assert not view.agenda_list.item(1).flags() & Qt.ItemFlag.ItemIsSelectable
     assert "57 overdue" in view.summary_label.text()
+    # Only what the agenda lists is held for a drag; an older one dropped (from Today) is read.
+    held = {k for k, i in view._items.items() if i.overdue}
+    assert held == {i.key for i in view.agenda_list.agenda_items() if i.overdue}
+    oldest = next(s for s in NextStep.select() if s.text == f"Old step {OVERDUE_LISTED + 6:03}")
+    view._on_drop(f"next_step:{oldest.id}", TODAY + dt.timedelta(days=3))
+    assert NextStep.get_by_id(oldest.id).due_date == TODAY + dt.timedelta(days=3)
 
 
 # --- dates that matter -------------------------------------------------------------------------

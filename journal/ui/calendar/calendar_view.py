@@ -270,7 +270,9 @@ class CalendarView(QWidget):
         upcoming = [
             i for i in due_between(today, agenda_end, clock=self.clock, keep_in_touch=known, with_dates=True) if not i.overdue
         ]
-        self._agenda_items = {i.key: i for i in overdue + upcoming}
+        # Only what the agenda lists can be dragged from it: the latest overdue, not every one
+        # (a big journal's 10,000 overdue items held here for nothing).
+        self._agenda_items = {i.key: i for i in overdue[-OVERDUE_LISTED:] + upcoming}
         self._show_month()
         due_today = sum(1 for i in upcoming if i.due == today and i.kind is not ItemKind.DATE)
         self.summary_label.setText(
