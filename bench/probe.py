@@ -120,10 +120,13 @@ def _open_app(path: str, ready):
     view's list has painted (see list_widget)."""
     from pathlib import Path
 
+    from journal.app import pause_collector
+
+    pause_collector()
     from PySide6.QtCore import QSettings
 
     from bench.reference import REFERENCE_NOW
-    from journal.app import build_main_window, create_application
+    from journal.app import build_main_window, create_application, restore_collector
     from journal.clock import FixedClock
     from journal.ui.context import AppContext
     from journal.ui.first_paint import after_first_paint
@@ -146,6 +149,7 @@ def _open_app(path: str, ready):
         passphrase = os.environ.get("CONTACT_JOURNAL_PASSPHRASE") or None
         opened["database"] = open_session(Path(path), auto_backup=False, passphrase=passphrase)
         window.show_last_view()
+        after_first_paint(window.stack.currentWidget(), restore_collector)
         watched = list_widget(window.stack.currentWidget())
         # What "ready" used to be, kept for comparison: the window's next paint, which can come
         # before the list's.

@@ -125,6 +125,7 @@ def build_main_window(context, *, first_view: bool = True):
 def run_gui(args) -> int:
     """The window first, then the journal: the window (with its sidebar, menus and the layout it
     was left in) paints before the journal is opened, upgraded if need be, and read."""
+    pause_collector()
     from PySide6.QtCore import QSettings
 
     from journal.paths import journal_path
@@ -158,12 +159,39 @@ def run_gui(args) -> int:
     try:
         return app.exec()
     finally:
+        restore_collector()
         session.close()
         server.close()
         if demo_dir is not None:
             import shutil
 
             shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def pause_collector() -> None:
+    """Start-up creates hundreds of modules and tens of thousands of objects, nearly all of which
+    live as long as the app: Python's cyclic collector would walk them again and again on the way
+    (dozens of collections before Today has painted). It waits until Today has painted
+    (`restore_collector`), then runs as usual."""
+    import gc
+
+    global _collector_paused
+    if gc.isenabled():
+        gc.disable()
+        _collector_paused = True
+
+
+def restore_collector() -> None:
+    """Let the cyclic collector run again if `pause_collector` stopped it (idempotent)."""
+    import gc
+
+    global _collector_paused
+    if _collector_paused:
+        _collector_paused = False
+        gc.enable()
+
+
+_collector_paused = False
 
 
 def _begin_deriving_key(path: Path) -> None:
@@ -205,6 +233,7 @@ class _Session:
         from journal.desktop.lock import is_encrypted
 
         if not self.demo and is_encrypted(self.path):
+            restore_collector()  # the Unlock dialog may stay open for long
             from journal.ui.security.startup import StartupUnlock
 
             self.unlocking = StartupUnlock(self.window, self.path)
@@ -226,12 +255,14 @@ class _Session:
         try:
             self.database = open_session(self.path, key=key, auto_backup=False)
         except JournalError as exc:
+            restore_collector()
             print(f"{APP_ID}: {exc}", file=sys.stderr)
             self._fail(str(exc))
             return
         try:
             self._fill()
         except Exception as exc:  # noqa: BLE001 - in the event loop nothing else would report it
+            restore_collector()
             import traceback
 
             traceback.print_exc()
@@ -240,6 +271,7 @@ class _Session:
     def _fill(self) -> None:
         from journal.desktop.preferences import Preferences
         from journal.services.upkeep.maintenance import start_daily_backup
+        from journal.ui.first_paint import after_first_paint
         from journal.ui.tray.integration import install_desktop
 
         if self.demo:
@@ -253,6 +285,7 @@ class _Session:
 
         self.backup_watch = watch_daily_backup(self.window, self.backup)
         self.window.show_last_view()
+        after_first_paint(self.window.stack.currentWidget(), restore_collector)
         from journal.desktop.lock import JournalAccess
 
         self.access = JournalAccess(self.path, self.database, before_close=self._join_backup, parent=self.window)

@@ -72,6 +72,51 @@ def test_a_file_that_is_not_a_journal_is_refused_with_a_message_and_status_1(run
     assert len(shown) == 1 and "notes.txt" in shown[0]
     assert "notes.txt" in capsys.readouterr().err
     assert path.read_bytes() == before  # left exactly as it was
+    import gc
+
+    assert gc.isenabled()  # the collector paused for the start runs again after a refusal
+
+
+def test_the_cyclic_collector_waits_until_today_has_painted_then_runs_again(run, journal_path, monkeypatch):
+    import gc
+
+    import journal.app as app_module
+
+    seen: dict = {}
+    real_restore = app_module.restore_collector
+
+    def restore():
+        [window] = _main_windows()
+        seen.setdefault("today_shown", window.current_key() == "today" and window.view("today").isVisible())
+        seen.setdefault("paused_until_then", not gc.isenabled())
+        real_restore()
+        QTimer.singleShot(0, lambda: QApplication.instance().exit(0))
+
+    monkeypatch.setattr(app_module, "restore_collector", restore)
+    assert gc.isenabled()
+    QTimer.singleShot(10_000, lambda: QApplication.instance().exit(3))  # never restored: fail, not hang
+    assert run(_args(journal_path)) == 0
+    assert seen == {"today_shown": True, "paused_until_then": True}
+    assert gc.isenabled()
+
+
+def test_pausing_the_collector_leaves_it_off_when_it_was_off_already():
+    import gc
+
+    from journal.app import pause_collector, restore_collector
+
+    gc.disable()
+    try:
+        pause_collector()
+        restore_collector()
+        assert not gc.isenabled()  # not switched on by the start-up's restore
+    finally:
+        gc.enable()
+    pause_collector()
+    assert not gc.isenabled()
+    restore_collector()
+    restore_collector()
+    assert gc.isenabled()
 
 
 def test_the_window_opens_on_the_view_it_was_closed_on(run, journal_path, quit_once_open):
