@@ -69,6 +69,21 @@ def test_cards_show_days_in_stage_and_next_step(qtbot, context, journal):
     assert "2 stalled" in view.status.text()
 
 
+def test_a_cards_tooltip_shows_its_notes_read_when_asked(qtbot, context, journal):
+    Introduction.update(notes="Met her at the climate meetup").where(Introduction.id == journal["ali"]).execute()
+    view = make_view(qtbot, context)
+    model = view.columns[0].model
+    row = model.row_of(journal["ali"])
+    assert model.card(row).notes == ""  # the board holds no notes
+    tip = model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.endswith("\nMet her at the climate meetup")
+    other = model.index(model.row_of(journal["erin"]), 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "climate" not in other
+    assert introductions.notes_of(journal["ali"]) == "Met her at the climate meetup"
+    assert introductions.notes_of(journal["erin"]) == "" and introductions.notes_of(10**9) == ""
+    assert [c.notes for c in introductions.cards() if c.id == journal["ali"]] == ["Met her at the climate meetup"]
+
+
 def test_advance_by_key_and_button(qtbot, context, journal):
     view = make_view(qtbot, context)
     view.select(journal["ali"])

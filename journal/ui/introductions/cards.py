@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QP
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from journal.services.pipeline.introductions import IntroductionCard
+from journal.services.pipeline.introductions import IntroductionCard, notes_of
 from journal.ui import dates
 from journal.ui.labels import stage_label
 
@@ -60,8 +60,9 @@ class StageCardsModel(QAbstractListModel):
             ]
             if card.next_step:
                 lines.append(QCoreApplication.translate("StageCardsModel", "Next: {step}").format(step=card.next_step))
-            if card.notes:
-                lines.append(card.notes)
+            notes = card.notes or notes_of(card.id)  # the board's cards come without them
+            if notes:
+                lines.append(notes)
             return "\n".join(lines)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return QCoreApplication.translate("StageCardsModel", "{introducer} to {target}, {days}").format(

@@ -187,7 +187,7 @@ class IntroductionsView(QWidget):
 
     def reload(self, keep: int | None = None) -> None:
         keep = keep if keep is not None else (self.current_card().id if self.current_card() else None)
-        every = introductions.cards()
+        every = introductions.cards(with_notes=False)  # a tooltip reads a card's notes
         text = self.filter.text()
         matches = matching_ids("introduction", text)  # the full-text index, as the search palette
         cards = every if matches is None else [c for c in every if c.id in set(matches)]
