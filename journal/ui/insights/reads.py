@@ -92,10 +92,13 @@ class Reads(QObject):
 
 
 def introduction_items() -> dict:
-    """Every introduction's card (names, stage), by id: what a list of offers shows."""
+    """Every introduction's card (names, stage), by id: what a list of offers shows. One dict
+    until the journal changes, shared by the Funnel and Introducers tabs (each held its own
+    copy: 25,000 cards in a big journal); the lists show no notes, so none are read."""
+    from journal.services.insights._rows import kept
     from journal.services.pipeline.introductions import cards
 
-    return {card.id: card for card in cards()}
+    return kept("introduction_cards", (), lambda: {card.id: card for card in cards(with_notes=False)})
 
 
 def read_funnel(period, today):

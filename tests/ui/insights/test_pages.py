@@ -279,3 +279,19 @@ def test_a_read_that_fails_says_why_in_the_status_bar(qtbot, window, journal, mo
     view = show_tab(qtbot, window, Qt.Key.Key_U)
     assert window.statusBar().currentMessage() == "The journal is busy: another program is writing to it."
     assert not view.reading.isVisible() and view.funnel_page.funnel is None
+
+
+def test_the_funnel_and_introducers_share_the_cards_until_the_journal_changes(qtbot, window, journal, clock):
+    from journal.services import operations
+    from journal.services.pipeline.introductions import advance
+
+    view = show_tab(qtbot, window, Qt.Key.Key_U)
+    funnel = view.funnel_page
+    view = show_tab(qtbot, window, Qt.Key.Key_N)
+    introducers = view.introducers_page
+    assert introducers._cards is funnel._cards  # one copy of every card, not one per tab
+    assert funnel._cards[journal["dana_ali"]].stage is Stage.MET
+    assert funnel._cards[journal["dana_ali"]].notes == ""  # the lists show none
+    operations.run(advance, journal["dana_ali"], Stage.THANKED, clock=clock, label="Dana → Ali: thanked")
+    settled(qtbot, view)
+    assert introducers._cards[journal["dana_ali"]].stage is Stage.THANKED
