@@ -73,3 +73,46 @@ def test_todays_minute_check_runs_only_while_the_view_shows(qtbot, context, host
     assert not view._day_timer.isActive()
     window.show()
     assert view._day_timer.isActive()
+
+
+def test_each_date_picker_and_job_dialog_is_freed_once_answered(qtbot, context, host, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from journal.domain.agenda import AgendaItem, ItemKind
+    from journal.ui.calendar.calendar_view import CalendarView
+    from journal.ui.calendar.reschedule_dialog import RescheduleDialog
+    from journal.ui.people.job_dialog import JobDialog
+    from journal.ui.people.person_editor import PersonEditor
+
+    monkeypatch.setattr(QDialog, "exec", lambda self: QDialog.DialogCode.Rejected)  # as Escape would answer
+    calendar = CalendarView(context)
+    host(calendar, (900, 600))
+    item = AgendaItem(kind=ItemKind.NEXT_STEP, id=1, title="Call Omar", due=dt.date(2026, 3, 12), overdue=False)
+    editor = PersonEditor(context)
+    host(editor, (700, 600))
+    for _ in range(TIMES):
+        assert calendar.ask_date(item) is None
+        assert editor._job_dialog(None) is None
+        deferred_deletes()
+    assert calendar.findChildren(RescheduleDialog) == []
+    assert editor.findChildren(JobDialog) == []
+
+
+def test_each_message_draft_is_freed_when_closed(qtbot, context, clock, host):
+    from journal.services.conversations.records import OfferDraft
+    from journal.ui.introductions.draft_dialog import DraftDialog
+    from journal.ui.introductions.introductions_view import IntroductionsView
+
+    log_conversation([PersonRef.named("Ali Khan")], when=dt.datetime(2026, 3, 2, 10, 0), summary="Coffee",
+                     offers=[OfferDraft(introducer=PersonRef.named("Ali Khan"), target=PersonRef.named("Dana Smith"))],
+                     clock=clock)
+    view = IntroductionsView(context)
+    host(view, (900, 500))
+    view.reload()
+    assert view.current_card() is not None
+    for _ in range(TIMES):
+        view.draft_message()
+        assert view.dialog.isVisible()
+        view.dialog.reject()
+        deferred_deletes()
+    assert view.findChildren(DraftDialog) == []

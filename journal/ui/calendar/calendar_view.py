@@ -432,7 +432,10 @@ class CalendarView(QWidget):
         """The new date for `item` from a date picker, or None when cancelled."""
         earliest = self.clock.today() if item.kind is ItemKind.KEEP_IN_TOUCH else None
         dialog = RescheduleDialog(item_title(item), item.due, earliest=earliest, parent=self)
-        return dialog.chosen_date() if dialog.exec() == RescheduleDialog.DialogCode.Accepted else None
+        try:
+            return dialog.chosen_date() if dialog.exec() == RescheduleDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()  # one per use: not kept as a child of the view
 
     def reschedule(self) -> None:
         item = self.selected_item()

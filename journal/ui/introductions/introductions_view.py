@@ -351,6 +351,7 @@ class IntroductionsView(QWidget):
         if card is None:
             return
         self.dialog = DraftDialog(card, self)
+        self.dialog.finished.connect(self.dialog.deleteLater)  # one per draft: not kept once closed
         self.dialog.open()
 
     def open_person(self, which: str) -> None:

@@ -768,9 +768,12 @@ class PersonEditor(QWidget):
 
     def _job_dialog(self, job: jobs.JobRow | None):
         dialog = JobDialog(organisation_names(), job, self)
-        if dialog.exec() != JobDialog.DialogCode.Accepted:
-            return None
-        return dialog.values()
+        try:
+            if dialog.exec() != JobDialog.DialogCode.Accepted:
+                return None
+            return dialog.values()
+        finally:
+            dialog.deleteLater()  # one per use: not kept as a child of the editor
 
     def add_job(self) -> None:
         if self.person_id is None:
