@@ -94,8 +94,14 @@ def test_the_cyclic_collector_waits_until_today_has_painted_then_runs_again(run,
 
     monkeypatch.setattr(app_module, "restore_collector", restore)
     assert gc.isenabled()
-    QTimer.singleShot(10_000, lambda: QApplication.instance().exit(3))  # never restored: fail, not hang
-    assert run(_args(journal_path)) == 0
+    guard = QTimer()  # never restored: fail, not hang (stopped after, so as not to end a later test's loop)
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: QApplication.instance().exit(3))
+    guard.start(10_000)
+    try:
+        assert run(_args(journal_path)) == 0
+    finally:
+        guard.stop()
     assert seen == {"today_shown": True, "paused_until_then": True}
     assert gc.isenabled()
 
